@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// bpv: internship matching for vulnerable students in Dutch vocational education.
+///
+/// Modules depend only downward:
+/// - `BPVSolver`: certified-optimal capacitated assignment on integer indices (no I/O, no domain words).
+/// - `BPVDimacs`: DIMACS min-cost-flow text in and out, in the assignment shape.
+/// - `BPVSynthetic`: seeded synthetic instances (clustered towns, sector fit, travel radius, support).
+/// - `bpv`: the thin command-line executable.
+let package = Package(
+    name: "bpv",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bpv", targets: ["bpv"]),
+        .library(name: "BPVSolver", targets: ["BPVSolver"]),
+        .library(name: "BPVDimacs", targets: ["BPVDimacs"]),
+        .library(name: "BPVSynthetic", targets: ["BPVSynthetic"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "BPVSolver",
+            swiftSettings: [
+                // Invariant checks (heap order, dual feasibility after each augmentation) run in
+                // debug builds, so every test exercises them; release builds keep the hot loop lean.
+                .define("BPV_INTERNAL_CHECKS", .when(configuration: .debug)),
+            ]
+        ),
+        .target(name: "BPVDimacs", dependencies: ["BPVSolver"]),
+        .target(name: "BPVSynthetic", dependencies: ["BPVSolver"]),
+        .executableTarget(
+            name: "bpv",
+            dependencies: [
+                "BPVSolver", "BPVDimacs", "BPVSynthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver"]),
+        .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"]),
+        .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

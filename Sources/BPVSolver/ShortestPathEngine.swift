@@ -1,0 +1,388 @@
+/// The mutable state of one solve: successive shortest paths on the residual network, searched
+/// over the internship side only (Jonker–Volgenant style).
+///
+/// Nodes of the search are *slots*: internships `0 ..< m`, then (with support limits) one
+/// support pool per internship at `m + j`, then the sink. Students are not heap nodes: a student
+/// is reached only through the slot it occupies, at that slot's distance (the backward arc is
+/// tight), and is then scanned at once. The heap therefore holds at most `2m + 1` entries, while
+/// the per-arc work is a compare and, rarely, a decrease-key.
+///
+/// Per-node state lives in raw buffers allocated once: the scan loop touches seven arrays per
+/// arc, and `Array`'s bounds, uniqueness and exclusivity checks measurably slow it there.
+final class ShortestPathEngine {
+    static let unassigned: Int32 = -1
+
+    let n: Int
+    let m: Int
+    let hasSupport: Bool
+    let slotCount: Int
+    /// Index of the sink among the search nodes.
+    let sink: Int
+
+    // Per student.
+    let slotOf: UnsafeMutablePointer<Int32>
+    let arcOf: UnsafeMutablePointer<Int32>
+    let next: UnsafeMutablePointer<Int32>
+    let prev: UnsafeMutablePointer<Int32>
+    let potStudent: UnsafeMutablePointer<Int64>
+    let unplacedCost: UnsafeMutablePointer<Int64>
+    /// 0, or `m` for a flagged student whose arcs enter the support pools.
+    let poolShift: UnsafeMutablePointer<Int32>
+    let visited: UnsafeMutablePointer<Int32>
+    let visitedDist: UnsafeMutablePointer<Int64>
+    /// Moves collected while walking an augmenting path back from the sink.
+    let moveStudent: UnsafeMutablePointer<Int32>
+    let moveSlot: UnsafeMutablePointer<Int32>
+    let moveArc: UnsafeMutablePointer<Int32>
+
+    // Per search node (slots and sink).
+    let head: UnsafeMutablePointer<Int32>
+    let count: UnsafeMutablePointer<Int32>
+    let cap: UnsafeMutablePointer<Int32>
+    let potSlot: UnsafeMutablePointer<Int64>
+    let dist: UnsafeMutablePointer<Int64>
+    let state: UnsafeMutablePointer<UInt8>
+    let predStudent: UnsafeMutablePointer<Int32>
+    let predArc: UnsafeMutablePointer<Int32>
+    let predSlot: UnsafeMutablePointer<Int32>
+    let touched: UnsafeMutablePointer<Int32>
+    let finalized: UnsafeMutablePointer<Int32>
+    var heap: IndexedMinHeap
+
+    var searches = 0
+    var scannedArcs = 0
+
+    private static let unlabelled = Int64.max
+    private static let labelled: UInt8 = 1
+    private static let final: UInt8 = 2
+
+    init(problem: AssignmentProblem, pricing: UnplacedPricing) {
+        n = problem.studentCount
+        m = problem.internshipCount
+        hasSupport = problem.support != nil
+        slotCount = hasSupport ? 2 * m : m
+        sink = slotCount
+        let nodes = slotCount + 1
+        let students = max(n, 1)
+
+        slotOf = .allocate(capacity: students)
+        slotOf.initialize(repeating: Self.unassigned, count: students)
+        arcOf = .allocate(capacity: students)
+        arcOf.initialize(repeating: -1, count: students)
+        next = .allocate(capacity: students)
+        next.initialize(repeating: -1, count: students)
+        prev = .allocate(capacity: students)
+        prev.initialize(repeating: -1, count: students)
+        potStudent = .allocate(capacity: students)
+        potStudent.initialize(repeating: 0, count: students)
+        unplacedCost = .allocate(capacity: students)
+        unplacedCost.initialize(repeating: UnplacedPricing.forbidden, count: students)
+        for s in 0 ..< n { unplacedCost[s] = pricing.costs[s] }
+        poolShift = .allocate(capacity: students)
+        poolShift.initialize(repeating: 0, count: students)
+        if let support = problem.support {
+            for s in 0 ..< n where support.needsSupport[s] { poolShift[s] = Int32(m) }
+        }
+        visited = .allocate(capacity: students)
+        visitedDist = .allocate(capacity: students)
+        moveStudent = .allocate(capacity: students)
+        moveSlot = .allocate(capacity: students)
+        moveArc = .allocate(capacity: students)
+
+        head = .allocate(capacity: nodes)
+        head.initialize(repeating: -1, count: nodes)
+        count = .allocate(capacity: nodes)
+        count.initialize(repeating: 0, count: nodes)
+        cap = .allocate(capacity: nodes)
+        cap.initialize(repeating: 0, count: nodes)
+        for j in 0 ..< m { cap[j] = problem.capacities[j] }
+        if let support = problem.support {
+            for j in 0 ..< m { cap[m + j] = support.capacities[j] }
+        }
+        potSlot = .allocate(capacity: nodes)
+        potSlot.initialize(repeating: 0, count: nodes)
+        dist = .allocate(capacity: nodes)
+        dist.initialize(repeating: Self.unlabelled, count: nodes)
+        state = .allocate(capacity: nodes)
+        state.initialize(repeating: 0, count: nodes)
+        predStudent = .allocate(capacity: nodes)
+        predStudent.initialize(repeating: -1, count: nodes)
+        predArc = .allocate(capacity: nodes)
+        predArc.initialize(repeating: -1, count: nodes)
+        predSlot = .allocate(capacity: nodes)
+        predSlot.initialize(repeating: -1, count: nodes)
+        touched = .allocate(capacity: nodes)
+        finalized = .allocate(capacity: nodes)
+        heap = IndexedMinHeap(capacity: nodes)
+    }
+
+    deinit {
+        for p in [slotOf, arcOf, next, prev, poolShift, visited, moveStudent, moveSlot, moveArc] as [UnsafeMutablePointer<Int32>] {
+            p.deallocate()
+        }
+        for p in [head, count, cap, predStudent, predArc, predSlot, touched, finalized] as [UnsafeMutablePointer<Int32>] {
+            p.deallocate()
+        }
+        potStudent.deallocate()
+        unplacedCost.deallocate()
+        visitedDist.deallocate()
+        potSlot.deallocate()
+        dist.deallocate()
+        state.deallocate()
+    }
+
+    // MARK: Occupancy
+
+    /// Units an internship sends to the sink: its own students plus its pool's.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func load(_ j: Int) -> Int32 { hasSupport ? count[j] + count[m + j] : count[j] }
+
+    /// Whether one more student fits at `slot`, counting the internship behind a pool.
+    @inline(__always)
+    func hasRoom(_ slot: Int) -> Bool {
+        if slot < m { return load(slot) < cap[slot] }
+        return count[slot] < cap[slot] && load(slot - m) < cap[slot - m]
+    }
+
+    @inline(__always)
+    func link(_ t: Int, to slot: Int, arc: Int32) {
+        slotOf[t] = Int32(truncatingIfNeeded: slot)
+        arcOf[t] = arc
+        guard slot < sink else { return }
+        let h = head[slot]
+        next[t] = h
+        prev[t] = -1
+        if h >= 0 { prev[Int(h)] = Int32(truncatingIfNeeded: t) }
+        head[slot] = Int32(truncatingIfNeeded: t)
+        count[slot] += 1
+    }
+
+    @inline(__always)
+    func unlink(_ t: Int) {
+        let slot = Int(slotOf[t])
+        slotOf[t] = Self.unassigned
+        arcOf[t] = -1
+        guard slot >= 0, slot < sink else { return }
+        let p = prev[t], q = next[t]
+        if p >= 0 { next[Int(p)] = q } else { head[slot] = q }
+        if q >= 0 { prev[Int(q)] = p }
+        count[slot] -= 1
+    }
+
+    // MARK: Solve
+
+    /// Places every student optimally: a greedy pass at zero prices, then one shortest augmenting
+    /// path per student the greedy pass could not seat.
+    ///
+    /// - Parameters:
+    ///   - order: the order in which deferred students are augmented; any order gives the same
+    ///     optimal objective, a good one (higher tiers first) gives shorter searches.
+    ///   - shouldCancel: polled every 64 searches.
+    /// - Complexity: O(arcs) for the greedy pass; each search is O(scanned arcs + heap
+    ///   operations · log m), usually a small part of the graph.
+    func solve(
+        arcStart: UnsafePointer<Int32>, target: UnsafePointer<Int32>, cost: UnsafePointer<Int64>,
+        order: [Int32], shouldCancel: (@Sendable () -> Bool)?
+    ) throws(SolverError) {
+        var deferred: [Int32] = []
+        for si in order {
+            let s = Int(si)
+            let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
+            let u = unplacedCost[s]
+            var minCost = Int64.max
+            for a in begin ..< end where cost[a] < minCost { minCost = cost[a] }
+            if u != UnplacedPricing.forbidden, u < minCost {
+                link(s, to: sink, arc: -1)
+                potStudent[s] = potSlot[sink] - u
+                continue
+            }
+            guard begin < end else { throw .infeasible(student: s) }
+            // At zero prices a student may take any cheapest arc that still has room: every other
+            // arc of theirs then has a non-negative reduced cost.
+            let shift = Int(poolShift[s])
+            var chosen = -1
+            for a in begin ..< end where cost[a] == minCost && hasRoom(Int(target[a]) + shift) {
+                chosen = a
+                break
+            }
+            if chosen >= 0 {
+                link(s, to: Int(target[chosen]) + shift, arc: Int32(truncatingIfNeeded: chosen))
+                potStudent[s] = -minCost
+            } else if u == minCost {
+                link(s, to: sink, arc: -1)
+                potStudent[s] = potSlot[sink] - u
+            } else {
+                deferred.append(si)
+            }
+        }
+        for (i, s) in deferred.enumerated() {
+            if i & 63 == 63, let shouldCancel, shouldCancel() { throw .cancelled }
+            try augment(from: Int(s), arcStart: arcStart, target: target, cost: cost)
+        }
+    }
+
+    @inline(__always)
+    private func relax(_ k: Int, _ d: Int64, student: Int32, arc: Int32, slot: Int32, touchedCount: inout Int) {
+        let st = state[k]
+        if st == Self.final || d >= dist[k] { return }
+        if st == 0 {
+            state[k] = Self.labelled
+            touched[touchedCount] = Int32(truncatingIfNeeded: k)
+            touchedCount += 1
+        }
+        dist[k] = d
+        predStudent[k] = student
+        predArc[k] = arc
+        predSlot[k] = slot
+        heap.insertOrDecrease(k, key: d)
+    }
+
+    /// One Dijkstra search from unassigned student `s` to the sink in reduced costs, then the
+    /// potential update and the augmentation along the shortest path.
+    ///
+    /// Only nodes finalised before the sink have their potential changed (by `d(v) - d(sink)`);
+    /// every other potential is unchanged. This keeps reduced costs non-negative and the path
+    /// tight while touching only the explored part of the graph.
+    func augment(
+        from s: Int, arcStart: UnsafePointer<Int32>, target: UnsafePointer<Int32>, cost: UnsafePointer<Int64>
+    ) throws(SolverError) {
+        searches += 1
+        var touchedCount = 0, finalizedCount = 0, visitedCount = 0
+        let sinkPot = potSlot[sink]
+        let shift = Int(poolShift[s])
+        let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
+        let u = unplacedCost[s]
+
+        // Give s the smallest potential that makes every arc out of it non-negative.
+        var ps = Int64.min
+        for a in begin ..< end {
+            let v = potSlot[Int(target[a]) + shift] - cost[a]
+            if v > ps { ps = v }
+        }
+        if u != UnplacedPricing.forbidden { ps = max(ps, sinkPot - u) }
+        guard ps != Int64.min else { throw .infeasible(student: s) }
+        potStudent[s] = ps
+        let sInt32 = Int32(truncatingIfNeeded: s)
+        for a in begin ..< end {
+            let k = Int(target[a]) + shift
+            relax(k, cost[a] + ps - potSlot[k], student: sInt32, arc: Int32(truncatingIfNeeded: a), slot: -1,
+                  touchedCount: &touchedCount)
+        }
+        scannedArcs += end - begin
+        if u != UnplacedPricing.forbidden {
+            relax(sink, u + ps - sinkPot, student: sInt32, arc: -1, slot: -1, touchedCount: &touchedCount)
+        }
+
+        var dSink = Int64.max
+        while true {
+            guard let (v, dv) = heap.popMin() else { break }
+            state[v] = Self.final
+            if v == sink {
+                dSink = dv
+                break
+            }
+            finalized[finalizedCount] = Int32(truncatingIfNeeded: v)
+            finalizedCount += 1
+            let pv = potSlot[v]
+            let vInt32 = Int32(truncatingIfNeeded: v)
+            if v < m {
+                if load(v) < cap[v] {
+                    relax(sink, dv + pv - sinkPot, student: -1, arc: -1, slot: vInt32, touchedCount: &touchedCount)
+                }
+                if hasSupport, count[m + v] > 0 {
+                    relax(m + v, dv + pv - potSlot[m + v], student: -1, arc: -1, slot: vInt32,
+                          touchedCount: &touchedCount)
+                }
+            } else if count[v] < cap[v] {
+                relax(v - m, dv + pv - potSlot[v - m], student: -1, arc: -1, slot: vInt32,
+                      touchedCount: &touchedCount)
+            }
+            var t = Int(head[v])
+            while t >= 0 {
+                let ta = Int(arcOf[t])
+                let pt = potStudent[t]
+                // The backward arc v -> t is tight, so this equals dv; computed rather than assumed.
+                let dt = dv + pv - cost[ta] - pt
+                visited[visitedCount] = Int32(truncatingIfNeeded: t)
+                visitedDist[visitedCount] = dt
+                visitedCount += 1
+                let tShift = Int(poolShift[t])
+                let tInt32 = Int32(truncatingIfNeeded: t)
+                let base = dt + pt
+                let tb = Int(arcStart[t]), te = Int(arcStart[t + 1])
+                scannedArcs += te - tb
+                for b in tb ..< te where b != ta {
+                    let k = Int(target[b]) + tShift
+                    let d = base + cost[b] - potSlot[k]
+                    if d < dist[k] {
+                        relax(k, d, student: tInt32, arc: Int32(truncatingIfNeeded: b), slot: -1,
+                              touchedCount: &touchedCount)
+                    }
+                }
+                let ut = unplacedCost[t]
+                if ut != UnplacedPricing.forbidden {
+                    relax(sink, base + ut - sinkPot, student: tInt32, arc: -1, slot: -1, touchedCount: &touchedCount)
+                }
+                t = Int(next[t])
+            }
+            // Everything left in the heap is at least dv, so a sink label of at most dv is final.
+            if dist[sink] <= dv {
+                dSink = dist[sink]
+                break
+            }
+        }
+        guard dSink != Int64.max else {
+            reset(touchedCount: touchedCount)
+            throw .infeasible(student: s)
+        }
+
+        // Potentials of the explored region move by d(v) - d(sink) <= 0.
+        for i in 0 ..< finalizedCount {
+            let v = Int(finalized[i])
+            potSlot[v] += dist[v] - dSink
+        }
+        for i in 0 ..< visitedCount {
+            potStudent[Int(visited[i])] += visitedDist[i] - dSink
+        }
+        potStudent[s] -= dSink
+
+        // Walk the path back from the sink, collecting who moves where, then apply the moves.
+        var moves = 0
+        var v = sink
+        while true {
+            let ps = Int(predStudent[v])
+            if ps >= 0 {
+                moveStudent[moves] = Int32(truncatingIfNeeded: ps)
+                moveSlot[moves] = Int32(truncatingIfNeeded: v)
+                moveArc[moves] = predArc[v]
+                moves += 1
+                if ps == s { break }
+                v = Int(slotOf[ps])
+            } else {
+                v = Int(predSlot[v])
+            }
+        }
+        for i in 0 ..< moves {
+            let t = Int(moveStudent[i])
+            unlink(t)
+            link(t, to: Int(moveSlot[i]), arc: moveArc[i])
+        }
+        reset(touchedCount: touchedCount)
+        #if BPV_INTERNAL_CHECKS
+        heap.checkInvariants()
+        #endif
+    }
+
+    private func reset(touchedCount: Int) {
+        for i in 0 ..< touchedCount {
+            let k = Int(touched[i])
+            dist[k] = Self.unlabelled
+            state[k] = 0
+            predStudent[k] = -1
+            predArc[k] = -1
+            predSlot[k] = -1
+        }
+        heap.removeAll()
+    }
+}

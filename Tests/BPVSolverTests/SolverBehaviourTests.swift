@@ -1,0 +1,180 @@
+import Testing
+@testable import BPVSolver
+
+@Suite("Solver behaviour")
+struct SolverBehaviourTests {
+    func solveCertified(_ p: AssignmentProblem) throws -> Assignment {
+        let r = try AssignmentSolver().solve(p)
+        try OptimalityCertificate.verify(r, for: p)
+        return r
+    }
+
+    @Test func cheaperStudentWinsTheOnlyPlace() throws {
+        let p = try AssignmentProblem(capacities: [1], arcStart: [0, 1, 2], arcInternship: [0, 0], arcCost: [7, 3])
+        let r = try solveCertified(p)
+        #expect(r.internship(of: 1) == 0)
+        #expect(r.internship(of: 0) == nil)
+        #expect(r.placedCount == 1 && r.arcCost == 3)
+    }
+
+    @Test func aStudentMovesToAWorseArcSoAnotherCanBePlaced() throws {
+        // Greedy would give internship 0 to student 0 and leave student 1 out.
+        let p = try AssignmentProblem(
+            capacities: [1, 1], arcStart: [0, 2, 3], arcInternship: [0, 1, 0], arcCost: [1, 5, 2])
+        let r = try solveCertified(p)
+        #expect(r.internshipOfStudent == [1, 0])
+        #expect(r.placedCount == 2 && r.arcCost == 7)
+    }
+
+    @Test func placingMoreStudentsBeatsAnyCostSaving() throws {
+        // Student 0 alone at internship 0 costs 0; placing both costs 2,000,000 but places two.
+        let p = try AssignmentProblem(
+            capacities: [1, 1], arcStart: [0, 2, 3], arcInternship: [0, 1, 0], arcCost: [0, 1_000_000, 1_000_000])
+        let r = try solveCertified(p)
+        #expect(r.placedCount == 2)
+    }
+
+    @Test func higherTierIsPlacedWhenNotAllFit() throws {
+        // Three students, two places; student 1 (tier 0) is cheapest but is the one left out.
+        let p = try AssignmentProblem(
+            capacities: [2], arcStart: [0, 1, 2, 3], arcInternship: [0, 0, 0], arcCost: [9, 0, 9],
+            objective: .maximizePlacements(tiers: [2, 0, 1]))
+        let r = try solveCertified(p)
+        #expect(r.internship(of: 1) == nil)
+        #expect(r.placedCount == 2)
+    }
+
+    @Test func equalTiersLeaveTheCostliestOut() throws {
+        let p = try AssignmentProblem(
+            capacities: [2], arcStart: [0, 1, 2, 3], arcInternship: [0, 0, 0], arcCost: [9, 0, 4])
+        let r = try solveCertified(p)
+        #expect(r.internship(of: 0) == nil)
+        #expect(r.arcCost == 4)
+    }
+
+    @Test func supportCapacityLimitsFlaggedStudentsOnly() throws {
+        // One internship with 3 places, of which 1 can take a student who needs support.
+        let p = try AssignmentProblem(
+            capacities: [3], arcStart: [0, 1, 2, 3, 4], arcInternship: [0, 0, 0, 0], arcCost: [0, 0, 0, 0],
+            support: SupportLimits(capacities: [1], needsSupport: [true, true, false, false]))
+        let r = try solveCertified(p)
+        #expect(r.placedCount == 3)
+        let flaggedPlaced = [0, 1].filter { r.internship(of: $0) != nil }.count
+        #expect(flaggedPlaced == 1)
+        #expect(r.internship(of: 2) == 0 && r.internship(of: 3) == 0)
+    }
+
+    @Test func zeroCapacityAndNoArcsLeaveStudentsUnplaced() throws {
+        let p = try AssignmentProblem(capacities: [0, 1], arcStart: [0, 1, 1, 2], arcInternship: [0, 1], arcCost: [1, 1])
+        let r = try solveCertified(p)
+        #expect(r.internshipOfStudent == [-1, -1, 1])
+    }
+
+    @Test func emptyProblemSolves() throws {
+        let p = try AssignmentProblem(capacities: [], arcStart: [0], arcInternship: [], arcCost: [])
+        let r = try solveCertified(p)
+        #expect(r.placedCount == 0 && r.totalCost == 0)
+    }
+
+    @Test func explicitUnplacedCostCanBeCheaperThanPlacing() throws {
+        let p = try AssignmentProblem(
+            capacities: [1], arcStart: [0, 1], arcInternship: [0], arcCost: [10], objective: .unplacedCosts([4]))
+        let r = try solveCertified(p)
+        #expect(r.placedCount == 0 && r.totalCost == 4)
+    }
+
+    @Test func mustPlaceStudentWithoutRoomIsInfeasible() throws {
+        let p = try AssignmentProblem(
+            capacities: [1], arcStart: [0, 1, 2], arcInternship: [0, 0], arcCost: [1, 1],
+            objective: .unplacedCosts([nil, nil]))
+        #expect(throws: SolverError.infeasible(student: 1)) { try AssignmentSolver().solve(p) }
+    }
+
+    @Test func negativeCostsAreSolvedExactly() throws {
+        let p = try AssignmentProblem(
+            capacities: [1, 1], arcStart: [0, 2, 4], arcInternship: [0, 1, 0, 1], arcCost: [-5, -1, -4, 3])
+        let r = try solveCertified(p)
+        #expect(r.arcCost == -4 + -1)
+    }
+
+    @Test func invalidInputIsRefusedWithAReason() {
+        #expect(throws: AssignmentProblemError.internshipOutOfRange(arc: 0, internship: 3)) {
+            try AssignmentProblem(capacities: [1], arcStart: [0, 1], arcInternship: [3], arcCost: [0])
+        }
+        #expect(throws: AssignmentProblemError.negativeCapacity(internship: 0, capacity: -1)) {
+            try AssignmentProblem(capacities: [-1], arcStart: [0], arcInternship: [], arcCost: [])
+        }
+        #expect(throws: AssignmentProblemError.costOutOfRange(arc: 0, cost: 1 << 41)) {
+            try AssignmentProblem(capacities: [1], arcStart: [0, 1], arcInternship: [0], arcCost: [1 << 41])
+        }
+        #expect(throws: AssignmentProblemError.self) {
+            try AssignmentProblem(capacities: [1], arcStart: [0, 2, 1], arcInternship: [0], arcCost: [0])
+        }
+    }
+
+    @Test func cancellationStopsASolve() throws {
+        var rng = SplitMix64(seed: 7)
+        // Everyone wants internship 0 first, so nearly all students need a search.
+        let n = 2000
+        var start: [Int32] = [0], target: [Int32] = [], cost: [Int64] = []
+        for _ in 0 ..< n {
+            target += [0, Int32.random(in: 1 ..< 100, using: &rng)]
+            cost += [0, 5]
+            start.append(Int32(target.count))
+        }
+        let p = try AssignmentProblem(
+            capacities: Array(repeating: 30, count: 100), arcStart: start, arcInternship: target, arcCost: cost)
+        #expect(throws: SolverError.cancelled) { try AssignmentSolver(shouldCancel: { true }).solve(p) }
+    }
+}
+
+@Suite("Penalty bound at the extremes")
+struct PenaltyBoundTests {
+    /// 100,000 students, every arc cost near the largest that keeps the bound, four tiers, and
+    /// one place fewer than students: exactly one student is left out, and it is of the lowest tier.
+    @Test func hundredThousandStudentsWithCostsNearTheMaximumLoseNoStudent() throws {
+        let n = 100_000, m = 1_000
+        var rng = SplitMix64(seed: 99)
+        // The largest cost accepted at all; the penalty for tier 3 is then 4 * (1 + n * 2^40) ≈ 2^58.6.
+        let maxCost = AssignmentProblem.maximumAbsoluteCost
+        var start: [Int32] = [0], target: [Int32] = [], cost: [Int64] = []
+        start.reserveCapacity(n + 1)
+        for s in 0 ..< n {
+            for k in 0 ..< 3 {
+                target.append(Int32((s + k * 7) % m))
+                cost.append(maxCost - Int64.random(in: 0 ... 3, using: &rng))
+            }
+            start.append(Int32(target.count))
+        }
+        var capacities = [Int32](repeating: Int32(n / m), count: m)
+        capacities[0] -= 1
+        let tiers = (0 ..< n).map { UInt8($0 % 4) }
+        let p = try AssignmentProblem(
+            capacities: capacities, arcStart: start, arcInternship: target, arcCost: cost,
+            objective: .maximizePlacements(tiers: tiers))
+        let r = try AssignmentSolver().solve(p)
+        try OptimalityCertificate.verify(r, for: p)
+        #expect(r.placedCount == n - 1)
+        let left = (0 ..< n).filter { r.internshipOfStudent[$0] < 0 }
+        #expect(left.count == 1 && tiers[left[0]] == 0)
+    }
+
+    @Test func costsBeyondTheBoundAreRefusedNotOverflowed() throws {
+        // 20,000 students at 2^40 in tier 255: the penalty 256 * (1 + n * 2^40) ≈ 2^62.3 is too large.
+        let n = 20_000
+        let start = (0 ... n).map { Int32($0) }
+        let p = try AssignmentProblem(
+            capacities: [1], arcStart: start, arcInternship: Array(repeating: 0, count: n),
+            arcCost: Array(repeating: AssignmentProblem.maximumAbsoluteCost, count: n),
+            objective: .maximizePlacements(tiers: Array(repeating: 255, count: n)))
+        #expect(throws: SolverError.self) { try AssignmentSolver().solve(p) }
+        do {
+            _ = try AssignmentSolver().solve(p)
+        } catch {
+            guard case .invalidProblem(.costRangeTooLarge) = error else {
+                Issue.record("expected costRangeTooLarge, got \(error)")
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import BPVSolver
+
+/// Random instances, each solved and certified; the tiny ones also against exhaustive search.
+@Suite("Solver on random instances")
+struct SolverPropertyTests {
+    static let tiny = InstanceShape(
+        students: 0 ... 7, internships: 1 ... 4, arcsPerStudent: 0 ... 3, capacity: 0 ... 2, cost: 0 ... 5)
+
+    /// Solves, certifies, and compares with exhaustive search; an infeasible instance must be
+    /// reported as such by both.
+    func checkAgainstBruteForce(_ p: AssignmentProblem, seed: UInt64) throws {
+        let expected = bruteForce(p)
+        do {
+            let result = try AssignmentSolver().solve(p)
+            try OptimalityCertificate.verify(result, for: p)
+            let got = result.measures(p)
+            if case .unplacedCosts = p.objective {
+                // Only the total is defined; how many are placed at that total may tie.
+                #expect(expected?.cost == got.cost, "seed \(seed)")
+            } else {
+                #expect(expected == got, "seed \(seed)")
+            }
+        } catch SolverError.infeasible {
+            #expect(expected == nil, "seed \(seed): solver says infeasible, brute force found \(String(describing: expected))")
+        }
+    }
+
+    @Test("matches exhaustive search: maximise placements, one tier", arguments: 0 ..< 1000)
+    func tinyLexicographic(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed))
+        try checkAgainstBruteForce(randomProblem(Self.tiny, rng: &rng), seed: UInt64(seed))
+    }
+
+    @Test("matches exhaustive search: priority tiers and support capacity", arguments: 0 ..< 1000)
+    func tinyTiersAndSupport(seed: Int) throws {
+        var rng = SplitMix64(seed: 10_000 + UInt64(seed))
+        var shape = Self.tiny
+        shape.tiers = 3
+        shape.support = seed % 2 == 0
+        try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed))
+    }
+
+    @Test("matches exhaustive search: explicit unplaced costs, some students must be placed", arguments: 0 ..< 1000)
+    func tinyExplicit(seed: Int) throws {
+        var rng = SplitMix64(seed: 20_000 + UInt64(seed))
+        var shape = Self.tiny
+        shape.explicitUnplaced = true
+        shape.support = seed % 3 == 0
+        try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed))
+    }
+
+    @Test("certified optimal on larger random instances", arguments: 0 ..< 400)
+    func largerCertified(seed: Int) throws {
+        var rng = SplitMix64(seed: 30_000 + UInt64(seed))
+        let shape = InstanceShape(
+            students: 20 ... 300, internships: 1 ... 60, arcsPerStudent: 0 ... 10, capacity: 0 ... 4,
+            cost: seed % 2 == 0 ? 0 ... 3 : 0 ... 1000, tiers: seed % 4, support: seed % 3 == 0,
+            explicitUnplaced: seed % 5 == 0, mustPlaceShare: 0.05)
+        let p = randomProblem(shape, rng: &rng)
+        do {
+            let result = try AssignmentSolver().solve(p)
+            try OptimalityCertificate.verify(result, for: p)
+        } catch SolverError.infeasible {
+            // Only explicit instances with must-place students can be infeasible.
+            #expect(shape.explicitUnplaced)
+        }
+    }
+
+    @Test("same input, same output", arguments: 0 ..< 20)
+    func deterministic(seed: Int) throws {
+        var rng = SplitMix64(seed: 40_000 + UInt64(seed))
+        let shape = InstanceShape(
+            students: 100 ... 200, internships: 10 ... 30, arcsPerStudent: 1 ... 6, capacity: 1 ... 3,
+            cost: 0 ... 4, tiers: 2, support: true)
+        let p = randomProblem(shape, rng: &rng)
+        let a = try AssignmentSolver().solve(p)
+        let b = try AssignmentSolver().solve(p)
+        #expect(a == b)
+    }
+}
