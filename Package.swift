@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .target(
@@ -29,7 +30,10 @@ let package = Package(
                 .define("BPV_INTERNAL_CHECKS", .when(configuration: .debug)),
             ]
         ),
-        .target(name: "BPVDimacs", dependencies: ["BPVSolver"]),
+        .target(
+            name: "BPVDimacs",
+            dependencies: ["BPVSolver", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .target(name: "BPVSynthetic", dependencies: ["BPVSolver"]),
         .executableTarget(
             name: "bpv",

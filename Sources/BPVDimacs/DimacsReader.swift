@@ -1,0 +1,338 @@
+import BPVSolver
+import SystemPackage
+
+/// Reads DIMACS minimum-cost-flow files of the assignment shape.
+///
+/// The shape, with any node numbering and any line order after the `p` line:
+/// - one source node with supply `N` (an `n` line) and one sink with supply `-N`;
+/// - an arc of capacity 1 from the source to each of the `N` students;
+/// - student -> internship arcs (capacity >= 1, cost = the pair's cost);
+/// - one internship -> sink arc per internship, whose capacity is the internship's capacity;
+/// - optionally a student -> sink arc (capacity 1, cost `U`): "unplaced at cost `U`"; a student
+///   without one must be placed;
+/// - optionally, for support capacity, a *pool* node per internship with one arc pool ->
+///   internship whose capacity is the support capacity; a student who needs support has arcs
+///   into pools instead of internships.
+///
+/// All lower bounds must be 0. Costs on source, pool and internship arcs are allowed and folded
+/// in, so ``DimacsInstance/dimacsCost(of:)`` equals what any min-cost-flow solver reports.
+///
+/// ```swift
+/// let instance = try DimacsReader.read(path: "region.dimacs")
+/// let result = try AssignmentSolver().solve(instance.problem)
+/// print(instance.dimacsCost(of: result))
+/// ```
+public enum DimacsReader {
+    /// Reads and classifies a file.
+    /// - Throws: ``DimacsError`` with the file, line and column of the first problem.
+    /// - Complexity: O(file size); peak memory about 16 bytes per arc plus a 4 MiB buffer.
+    public static func read(path: String) throws(DimacsError) -> DimacsInstance {
+        func open() throws(DimacsError) -> FileDescriptor {
+            do {
+                return try FileDescriptor.open(FilePath(path), .readOnly)
+            } catch {
+                throw DimacsError(file: path, line: 0, column: 0, message: "cannot open: \(error)")
+            }
+        }
+        let fd = try open()
+        defer { try? fd.close() }
+        let size = try? Int(fd.seek(offset: 0, from: .end))
+        do {
+            _ = try fd.seek(offset: 0, from: .start)
+        } catch {
+            throw DimacsError(file: path, line: 0, column: 0, message: "cannot read: \(error)")
+        }
+        let parser = DimacsLineParser(fileName: path, fileSize: size) { try fd.read(into: $0) }
+        let raw = try parser.parse()
+        return try assemble(raw, fileName: path) { arc in
+            // Only on the error path: read the file again to find the line of the offending arc.
+            guard let again = try? open() else { return 0 }
+            defer { try? again.close() }
+            return lineOfArc(arc) { try again.read(into: $0) }
+        }
+    }
+
+    /// Reads and classifies DIMACS text held in memory.
+    /// - Throws: ``DimacsError`` with `fileName`, line and column of the first problem.
+    /// - Complexity: O(text length).
+    public static func parse(_ text: String, fileName: String = "<input>") throws(DimacsError) -> DimacsInstance {
+        let bytes = Array(text.utf8)
+        func reader() -> (UnsafeMutableRawBufferPointer) throws -> Int {
+            var offset = 0
+            return { buffer in
+                let n = min(buffer.count, bytes.count - offset)
+                bytes.withUnsafeBytes { src in
+                    buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[offset ..< offset + n]))
+                }
+                offset += n
+                return n
+            }
+        }
+        let raw = try DimacsLineParser(fileName: fileName, fileSize: bytes.count, readInto: reader()).parse()
+        return try assemble(raw, fileName: fileName) { arc in lineOfArc(arc, readInto: reader()) }
+    }
+
+    /// The 1-based line of the `arc`-th (0-based) `a` line.
+    static func lineOfArc(_ arc: Int, readInto: (UnsafeMutableRawBufferPointer) throws -> Int) -> Int {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var line = 1, arcs = 0, atLineStart = true
+        while true {
+            guard let got = try? buffer.withUnsafeMutableBytes({ try readInto($0) }), got > 0 else { return 0 }
+            for i in 0 ..< got {
+                let c = buffer[i]
+                if atLineStart && c == UInt8(ascii: "a") {
+                    if arcs == arc { return line }
+                    arcs += 1
+                }
+                atLineStart = c == 10
+                if atLineStart { line += 1 }
+            }
+        }
+    }
+
+    private enum Role: UInt8 {
+        case none, source, sink, student, internship, pool
+    }
+
+    /// Gives the raw network its meaning and builds the solver's problem.
+    static func assemble(_ raw: consuming RawNetwork, fileName: String, lineOfArc: (Int) -> Int) throws(DimacsError)
+        -> DimacsInstance
+    {
+        let nodeCount = raw.nodeCount
+        let arcCount = raw.tail.count
+        func fail(_ line: Int, _ message: String) -> DimacsError {
+            DimacsError(file: fileName, line: line, column: 1, message: message)
+        }
+        func failArc(_ arc: Int, _ message: String) -> DimacsError { fail(lineOfArc(arc), message) }
+
+        // Source and sink from the supplies.
+        let positive = raw.supplies.filter { $0.supply > 0 }
+        let negative = raw.supplies.filter { $0.supply < 0 }
+        guard let sourceLine = positive.first else {
+            throw fail(raw.problemLine, "no source: expected one n line with a positive supply (the number of students)")
+        }
+        guard positive.count == 1 else {
+            throw fail(positive[1].line, "a second node with positive supply; the assignment shape has one source")
+        }
+        guard let sinkLine = negative.first else {
+            throw fail(raw.problemLine, "no sink: expected one n line with a negative supply")
+        }
+        guard negative.count == 1 else {
+            throw fail(negative[1].line, "a second node with negative supply; the assignment shape has one sink")
+        }
+        guard sourceLine.supply == -sinkLine.supply else {
+            throw fail(sinkLine.line, "sink demand \(-sinkLine.supply) differs from source supply \(sourceLine.supply)")
+        }
+        let source = Int(sourceLine.node), sink = Int(sinkLine.node)
+
+        // Exceptions are recorded in arc order, so passes in arc order look them up with a cursor.
+        let exceptions = raw.capacityExceptions
+        var cursor = 0
+        func capacity(_ a: Int) -> Int64 {
+            if cursor > 0, Int(exceptions[cursor - 1].arc) >= a { cursor = 0 }
+            while cursor < exceptions.count, Int(exceptions[cursor].arc) < a { cursor += 1 }
+            if cursor < exceptions.count, Int(exceptions[cursor].arc) == a { return exceptions[cursor].capacity }
+            return 1
+        }
+
+        var role = [Role](repeating: .none, count: nodeCount + 1)
+        role[source] = .source
+        role[sink] = .sink
+        var constant: Int64 = 0
+        var nodeCapacity = [Int64](repeating: 0, count: nodeCount + 1)
+        var nodeCost = [Int64](repeating: 0, count: nodeCount + 1)
+        var parent = [Int32](repeating: 0, count: nodeCount + 1)
+        var poolOfInternship = [Int32](repeating: 0, count: nodeCount + 1)
+
+        // Students: the heads of the source's arcs.
+        for a in 0 ..< arcCount where Int(raw.tail[a]) == source {
+            let h = Int(raw.head[a])
+            guard h != sink, h != source else { throw failArc(a, "arc from the source to node \(h); it must lead to a student") }
+            guard role[h] == .none else { throw failArc(a, "a second arc from the source to student node \(h)") }
+            guard capacity(a) == 1 else {
+                throw failArc(a, "the arc from the source to student node \(h) has capacity \(capacity(a)); it must be 1")
+            }
+            role[h] = .student
+            constant += raw.cost[a]
+        }
+        // Internships: the other nodes with an arc into the sink.
+        for a in 0 ..< arcCount where Int(raw.head[a]) == sink {
+            let t = Int(raw.tail[a])
+            switch role[t] {
+            case .none:
+                role[t] = .internship
+                nodeCapacity[t] = capacity(a)
+                nodeCost[t] = raw.cost[a]
+            case .internship:
+                throw failArc(a, "internship node \(t) has a second arc to the sink")
+            case .source:
+                throw failArc(a, "arc from the source straight to the sink")
+            case .sink:
+                throw failArc(a, "arc from the sink to itself")
+            case .student, .pool:
+                break
+            }
+        }
+        // Support pools: other nodes whose arc leads into an internship.
+        for a in 0 ..< arcCount {
+            let t = Int(raw.tail[a]), h = Int(raw.head[a])
+            guard role[t] == .none || role[t] == .pool, role[h] == .internship else { continue }
+            guard role[t] == .none else { throw failArc(a, "support pool node \(t) has a second outgoing arc") }
+            guard poolOfInternship[h] == 0 else {
+                throw failArc(a, "internship node \(h) has a second support pool, node \(t)")
+            }
+            role[t] = .pool
+            parent[t] = Int32(h)
+            poolOfInternship[h] = Int32(t)
+            nodeCapacity[t] = capacity(a)
+            nodeCost[t] = raw.cost[a]
+        }
+
+        // Number students and internships by node id.
+        var index = [Int32](repeating: -1, count: nodeCount + 1)
+        var studentNodes: [Int32] = [], internshipNodes: [Int32] = []
+        for v in 1 ... max(nodeCount, 1) where v <= nodeCount {
+            switch role[v] {
+            case .student:
+                index[v] = Int32(studentNodes.count)
+                studentNodes.append(Int32(v))
+            case .internship:
+                index[v] = Int32(internshipNodes.count)
+                internshipNodes.append(Int32(v))
+            default: break
+            }
+        }
+        let n = studentNodes.count
+        guard Int64(n) == sourceLine.supply else {
+            throw fail(sourceLine.line, "source supply \(sourceLine.supply) but \(n) arcs leave the source (one per student)")
+        }
+        guard n <= AssignmentProblem.maximumStudentCount else {
+            throw fail(sourceLine.line, "\(n) students is more than the \(AssignmentProblem.maximumStudentCount) supported")
+        }
+
+        // Every arc: validate, fold costs, and key student arcs by student (n = dropped).
+        enum Entry: UInt8 { case unknown, direct, pool }
+        var entry = [Entry](repeating: .unknown, count: n)
+        var unplaced = [Int64?](repeating: nil, count: n)
+        var usesPools = false
+        var studentArcs = 0
+        for a in 0 ..< arcCount {
+            let t = Int(raw.tail[a]), h = Int(raw.head[a])
+            guard h != source else { throw failArc(a, "arc into the source") }
+            var key = Int32(n)
+            switch role[t] {
+            case .source, .internship:
+                break
+            case .pool:
+                guard h == Int(parent[t]) else { throw failArc(a, "support pool node \(t) has a second outgoing arc") }
+            case .sink:
+                throw failArc(a, "arc leaves the sink")
+            case .none:
+                throw failArc(a, "arc from node \(t), which is not a student, internship or support pool of the assignment shape")
+            case .student:
+                let s = Int(index[t])
+                guard capacity(a) >= 1 else { break }  // a closed arc carries nothing
+                switch role[h] {
+                case .sink:
+                    guard unplaced[s] == nil else { throw failArc(a, "a second arc from student node \(t) to the sink") }
+                    unplaced[s] = raw.cost[a]
+                case .internship, .pool:
+                    let kind: Entry = role[h] == .pool ? .pool : .direct
+                    guard entry[s] == .unknown || entry[s] == kind else {
+                        throw failArc(a, "student node \(t) has arcs both into support pools and straight into internships")
+                    }
+                    entry[s] = kind
+                    let j = role[h] == .pool ? Int(parent[h]) : h
+                    var c = raw.cost[a] + nodeCost[j]
+                    if role[h] == .pool {
+                        c += nodeCost[h]
+                        usesPools = true
+                    }
+                    guard c >= -AssignmentProblem.maximumAbsoluteCost, c <= AssignmentProblem.maximumAbsoluteCost else {
+                        throw failArc(a, "cost \(c) along this arc is outside ±2^40")
+                    }
+                    raw.head[a] = index[j]
+                    raw.cost[a] = c
+                    key = Int32(s)
+                    studentArcs += 1
+                default:
+                    throw failArc(a, "arc from student node \(t) to node \(h), which is not an internship, support pool or the sink")
+                }
+            }
+            raw.tail[a] = key
+        }
+
+        // Group student arcs by student in place, so no second copy of the arc arrays is ever
+        // made. Files that list each student's arcs together (as bpv writes them) only need the
+        // other arcs squeezed out, sequentially; any other order gets an American flag sort.
+        var next = [Int](repeating: 0, count: n + 2)
+        var inStudentOrder = true
+        var lastKey: Int32 = 0
+        for a in 0 ..< arcCount {
+            let k = raw.tail[a]
+            next[Int(k) + 1] += 1
+            if Int(k) != n {
+                if k < lastKey { inStudentOrder = false }
+                lastKey = k
+            }
+        }
+        for k in 0 ... n { next[k + 1] += next[k] }
+        let bucketEnd = Array(next[1...])
+        raw.tail.withUnsafeMutableBufferPointer { key in
+            raw.head.withUnsafeMutableBufferPointer { head in
+                raw.cost.withUnsafeMutableBufferPointer { cost in
+                    if inStudentOrder {
+                        var w = 0
+                        for a in 0 ..< arcCount where Int(key[a]) != n {
+                            head[w] = head[a]
+                            cost[w] = cost[a]
+                            w += 1
+                        }
+                        return
+                    }
+                    for b in 0 ... n {
+                        while next[b] < bucketEnd[b] {
+                            let i = next[b]
+                            let k = Int(key[i])
+                            if k == b {
+                                next[b] += 1
+                                continue
+                            }
+                            let j = next[k]
+                            next[k] += 1
+                            key.swapAt(i, j)
+                            head.swapAt(i, j)
+                            cost.swapAt(i, j)
+                        }
+                    }
+                }
+            }
+        }
+        raw.tail = []
+        raw.head.removeLast(arcCount - studentArcs)
+        raw.cost.removeLast(arcCount - studentArcs)
+        var arcStart = [Int32](repeating: 0, count: n + 1)
+        for s in 0 ..< n { arcStart[s + 1] = Int32(bucketEnd[s]) }
+
+        let capacities = internshipNodes.map { Int32(nodeCapacity[Int($0)]) }
+        let support: SupportLimits? = usesPools
+            ? SupportLimits(
+                capacities: internshipNodes.map { v in
+                    let pool = Int(poolOfInternship[Int(v)])
+                    return pool == 0 ? 0 : Int32(nodeCapacity[pool])
+                },
+                needsSupport: entry.map { $0 == .pool })
+            : nil
+        let problem: AssignmentProblem
+        do {
+            problem = try AssignmentProblem(
+                capacities: capacities, arcStart: arcStart, arcInternship: raw.head, arcCost: raw.cost,
+                objective: .unplacedCosts(unplaced), support: support)
+        } catch {
+            throw fail(raw.problemLine, "not a valid assignment instance: \(error)")
+        }
+        return DimacsInstance(
+            problem: problem, constantCost: constant, studentNodes: studentNodes, internshipNodes: internshipNodes,
+            declaredNodes: nodeCount, declaredArcs: raw.declaredArcs)
+    }
+}

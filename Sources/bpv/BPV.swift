@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `bpv` command: internship matching for students in Dutch vocational education.
+@main
+struct BPV: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bpv",
+        abstract: "Match students to internships (BPV), optimally and explainably.",
+        discussion: """
+            bpv places students of MBO Entree and level 2, praktijkonderwijs and VSO at employer
+            internships. Its engine is a certified-optimal capacitated assignment solver.
+            """,
+        subcommands: [Solve.self, Generate.self]
+    )
+}

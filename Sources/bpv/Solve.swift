@@ -1,0 +1,102 @@
+import ArgumentParser
+import BPVDimacs
+import BPVSolver
+
+/// `bpv solve --dimacs FILE`: solve a DIMACS min-cost-flow file of the assignment shape.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a DIMACS min-cost-flow file of the assignment shape and certify the result.",
+        discussion: """
+            The file holds one source feeding every student (capacity 1), student -> internship arcs
+            (capacity 1, the pair's cost), internship -> sink arcs (the internship's capacity) and,
+            optionally, student -> sink arcs meaning "unplaced at this cost". The printed cost is the
+            min-cost-flow objective of the file, the same number LEMON or OR-Tools report.
+            Every result is checked by the optimality certificate before it is printed.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The DIMACS file to solve.", valueName: "FILE"))
+    var dimacs: String
+
+    @Flag(name: .long, help: "Print one JSON object instead of text.")
+    var json = false
+
+    mutating func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let instance: DimacsInstance
+        do {
+            instance = try DimacsReader.read(path: dimacs)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let read = clock.now
+        let result: Assignment
+        do {
+            result = try AssignmentSolver().solve(instance.problem)
+        } catch {
+            if case .infeasible(let s) = error {
+                throw CommandFailure(
+                    "\(dimacs): infeasible: student node \(instance.studentNodes[s]) has no unplaced arc and cannot be placed")
+            }
+            throw CommandFailure("\(dimacs): \(error)")
+        }
+        let solved = clock.now
+        do {
+            try OptimalityCertificate.verify(result, for: instance.problem)
+        } catch {
+            throw CommandFailure("\(dimacs): \(error) (this is a bug in bpv; please report it with the file)")
+        }
+        let certified = clock.now
+        let problem = instance.problem
+        let report = SolveReport(
+            cost: instance.dimacsCost(of: result), placed: result.placedCount,
+            unplaced: problem.studentCount - result.placedCount, students: problem.studentCount,
+            internships: problem.internshipCount, arcs: problem.arcCount,
+            readMs: (read - start).milliseconds, matchMs: (solved - read).milliseconds,
+            certifyMs: (certified - solved).milliseconds, searches: result.statistics.searches, scannedArcs: result.statistics.scannedArcs)
+        print(json ? report.json : report.text)
+    }
+}
+
+/// What `bpv solve` prints.
+struct SolveReport {
+    var cost: Int64
+    var placed, unplaced, students, internships, arcs: Int
+    var readMs, matchMs, certifyMs: Double
+    var searches: Int
+    var scannedArcs: Int
+
+    var solveMs: Double { matchMs + certifyMs }
+    var totalMs: Double { readMs + matchMs + certifyMs }
+
+    var text: String {
+        """
+        cost      \(cost)
+        placed    \(placed) of \(students) students (\(unplaced) unplaced), \(internships) internships, \(arcs) arcs
+        certified optimal (reduced costs non-negative on every residual arc)
+        time      \(fmt(totalMs)) ms: read \(fmt(readMs)) ms, solve \(fmt(matchMs)) ms, certify \(fmt(certifyMs)) ms
+        """
+    }
+
+    var json: String {
+        """
+        {"cost":\(cost),"placed":\(placed),"unplaced":\(unplaced),"students":\(students),\
+        "internships":\(internships),"arcs":\(arcs),"certified":true,"solve_ms":\(fmt(solveMs)),\
+        "read_ms":\(fmt(readMs)),"match_ms":\(fmt(matchMs)),"certify_ms":\(fmt(certifyMs)),\
+        "total_ms":\(fmt(totalMs)),"searches":\(searches),"scanned_arcs":\(scannedArcs)}
+        """
+    }
+
+    private func fmt(_ ms: Double) -> String {
+        let tenths = Int((ms * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+extension Duration {
+    var milliseconds: Double {
+        let (s, atto) = components
+        return Double(s) * 1000 + Double(atto) / 1e15
+    }
+}
