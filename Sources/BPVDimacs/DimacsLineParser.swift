@@ -257,7 +257,7 @@ final class DimacsLineParser {
             while i < end && p[i] > 32 { i += 1 }
             let word = String(decoding: UnsafeBufferPointer(start: p + wordStart, count: i - wordStart), as: UTF8.self)
             guard word == "min" else {
-                throw error(line, column(wordStart, lineStart) + 1,
+                throw error(line, column(wordStart, lineStart),
                             "problem type '\(word)': only 'p min' (minimum-cost flow) files are supported")
             }
             let nodes = try number(p, &i, end, lineStart, "the node count")

@@ -221,8 +221,12 @@ public enum DimacsReader {
             guard h != source else { throw failArc(a, "arc into the source") }
             var key = Int32(n)
             switch role[t] {
-            case .source, .internship:
+            case .source:
                 break
+            case .internship:
+                guard h == sink else {
+                    throw failArc(a, "internship node \(t) has an arc to node \(h); an internship's only arc goes to the sink")
+                }
             case .pool:
                 guard h == Int(parent[t]) else { throw failArc(a, "support pool node \(t) has a second outgoing arc") }
             case .sink:
