@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Side-by-side comparison of `bpv solve --dimacs` with LEMON and OR-Tools on identical files.
+
+Usage (from the repository root):
+
+    python3 Benchmarks/peers/compare.py                 # 1k, 10k and 30k instances, 3 runs each
+    python3 Benchmarks/peers/compare.py --sizes 10k --repeat 5
+
+What it does:
+1. Installs what is missing: Debian's liblemon-dev (LEMON) and PyPI's ortools; builds the
+   LEMON runner (lemon_solve.cpp) and bpv in release mode.
+2. Writes each instance with `bpv generate` (same parameters as the package-benchmark suite).
+3. Runs each solver `--repeat` times on the same file and takes the median:
+   - bpv: the wall time of the whole process `bpv solve --dimacs FILE` (read, solve, certify);
+   - LEMON: its own read time plus NetworkSimplex time (printed by the runner);
+   - OR-Tools: SimpleMinCostFlow's solve time (reading in Python is not counted).
+4. Checks that all three report the same optimal cost, then prints a Markdown table with the
+   ratios bpv/LEMON and bpv/OR-Tools and bpv's peak resident memory per arc.
+
+Exit status 1 if any cost disagrees.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+WORK = os.path.join(ROOT, ".peers")
+BPV = os.path.join(ROOT, ".build", "release", "bpv")
+LEMON = os.path.join(WORK, "lemon_solve")
+
+# Keep in step with Benchmarks/Benchmarks/SolverBenchmarks/SolverBenchmarks.swift.
+INSTANCES = {
+    "1k": dict(students=1000, internships=300, seed=1, area=40),
+    "10k": dict(students=10000, internships=5000, seed=1, area=22),
+    "30k": dict(students=30000, internships=9000, seed=1, area=110),
+}
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def ensure_tools():
+    os.makedirs(WORK, exist_ok=True)
+    if not os.path.exists("/usr/include/lemon/network_simplex.h"):
+        log("installing liblemon-dev ...")
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "liblemon-dev"], check=True,
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    try:
+        import ortools  # noqa: F401
+    except ImportError:
+        log("installing ortools ...")
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "ortools"], check=True)
+    src = os.path.join(ROOT, "Benchmarks", "peers", "lemon_solve.cpp")
+    if not os.path.exists(LEMON) or os.path.getmtime(LEMON) < os.path.getmtime(src):
+        log("building the LEMON runner ...")
+        subprocess.run(["g++", "-O2", "-o", LEMON, src, "-llemon"], check=True)
+    log("building bpv (release) ...")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "bpv"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def run_measured(cmd):
+    """Runs cmd; returns (stdout, wall seconds, peak RSS in KiB) of that process alone."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = proc.stdout.read()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed: {err.decode()}")
+    return out.decode(), wall, usage.ru_maxrss
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores, {cpu}, {mem:.0f} GiB"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1k,10k,30k")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    ensure_tools()
+
+    rows = []
+    ok = True
+    for name in args.sizes.split(","):
+        spec = INSTANCES[name]
+        path = os.path.join(WORK, f"{name}.dimacs")
+        gen = [BPV, "generate", "--students", str(spec["students"]), "--internships", str(spec["internships"]),
+               "--seed", str(spec["seed"]), "--area-km", str(spec["area"]), "--out", path]
+        log(" ".join(gen[1:]))
+        subprocess.run(gen, check=True, stdout=subprocess.DEVNULL)
+
+        bpv_runs, lemon_runs, ortools_runs = [], [], []
+        for i in range(args.repeat):
+            out, wall, rss = run_measured([BPV, "solve", "--dimacs", path, "--json"])
+            b = json.loads(out)
+            b["wall_ms"] = wall * 1000
+            b["rss_kib"] = rss
+            bpv_runs.append(b)
+            out, wall, rss = run_measured([LEMON, path])
+            lm = json.loads(out)
+            lm["rss_kib"] = rss
+            lemon_runs.append(lm)
+            out, wall, rss = run_measured([sys.executable, os.path.join(ROOT, "Benchmarks", "peers", "ortools_solve.py"), path])
+            ortools_runs.append(json.loads(out))
+            log(f"  {name} run {i + 1}: bpv {bpv_runs[-1]['wall_ms']:.0f} ms, "
+                f"LEMON {lm['read_ms'] + lm['solve_ms']:.0f} ms, OR-Tools {ortools_runs[-1]['solve_ms']:.0f} ms")
+
+        costs = {("bpv", r["cost"]) for r in bpv_runs} | {("LEMON", r["cost"]) for r in lemon_runs} | \
+                {("OR-Tools", r["cost"]) for r in ortools_runs}
+        agree = len({c for _, c in costs}) == 1
+        ok = ok and agree
+        med = statistics.median
+        bpv_ms = med(r["wall_ms"] for r in bpv_runs)
+        lemon_ms = med(r["read_ms"] + r["solve_ms"] for r in lemon_runs)
+        ortools_ms = med(r["solve_ms"] for r in ortools_runs)
+        rows.append(dict(
+            name=name, students=spec["students"], arcs=bpv_runs[0]["arcs"], placed=bpv_runs[0]["placed"],
+            cost=bpv_runs[0]["cost"], agree=agree, bpv_ms=bpv_ms,
+            bpv_read=med(r["read_ms"] for r in bpv_runs), bpv_solve=med(r["match_ms"] for r in bpv_runs),
+            bpv_cert=med(r["certify_ms"] for r in bpv_runs),
+            lemon_read=med(r["read_ms"] for r in lemon_runs), lemon_solve=med(r["solve_ms"] for r in lemon_runs),
+            lemon_ms=lemon_ms, ortools_ms=ortools_ms,
+            rss_mib=max(r["rss_kib"] for r in bpv_runs) / 1024,
+            lemon_rss_mib=max(r["rss_kib"] for r in lemon_runs) / 1024))
+
+    print(f"Machine: {machine()}. Median of {args.repeat} runs; bpv is the whole `bpv solve --dimacs` process.\n")
+    print("| instance | arcs | placed | optimal cost (all agree) | bpv total ms (read / solve / certify) "
+          "| LEMON read + NetworkSimplex ms | OR-Tools solve ms | bpv / LEMON | bpv / OR-Tools | bpv peak RSS | bytes per arc |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    base = next((r["rss_mib"] for r in rows if r["name"] == "1k"), None)
+    for r in rows:
+        per_arc = r["rss_mib"] * 2**20 / r["arcs"]
+        extra = f" ({(r['rss_mib'] - base) * 2**20 / r['arcs']:.1f} above the 1k run)" if base and r["name"] != "1k" else ""
+        print(f"| {r['name']} | {r['arcs']:,} | {r['placed']:,} of {r['students']:,} | {r['cost']}"
+              f"{'' if r['agree'] else ' **DISAGREE**'} | {r['bpv_ms']:.0f} ({r['bpv_read']:.0f} / {r['bpv_solve']:.0f} / "
+              f"{r['bpv_cert']:.0f}) | {r['lemon_ms']:.0f} ({r['lemon_read']:.0f} + {r['lemon_solve']:.0f}) | "
+              f"{r['ortools_ms']:.0f} | {r['bpv_ms'] / r['lemon_ms']:.2f} | {r['bpv_ms'] / r['ortools_ms']:.2f} | "
+              f"{r['rss_mib']:.0f} MiB | {per_arc:.1f}{extra} |")
+    if not ok:
+        log("ERROR: the solvers disagree on an optimal cost")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

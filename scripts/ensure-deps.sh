@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what bpv's build and tests need when it is missing, so that `make demo` and
+# `make test` work on a fresh machine. Safe to run again: it only acts on what is absent.
+set -euo pipefail
+
+need_apt=()
+command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || {
+  echo "ensure-deps: no Swift toolchain found (expected swift on PATH or /opt/swift/usr/bin/swift)" >&2
+  exit 1
+}
+command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "ensure-deps: installing ${need_apt[*]}" >&2
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
