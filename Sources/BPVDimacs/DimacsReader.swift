@@ -327,10 +327,14 @@ public enum DimacsReader {
                 },
                 needsSupport: entry.map { $0 == .pool })
             : nil
+        // Hand the arrays over without a second reference, so sorting them (if needed) is in place.
+        let head = raw.head, cost = raw.cost
+        raw.head = []
+        raw.cost = []
         let problem: AssignmentProblem
         do {
             problem = try AssignmentProblem(
-                capacities: capacities, arcStart: arcStart, arcInternship: raw.head, arcCost: raw.cost,
+                capacities: capacities, arcStart: arcStart, arcInternship: head, arcCost: cost,
                 objective: .unplacedCosts(unplaced), support: support)
         } catch {
             throw fail(raw.problemLine, "not a valid assignment instance: \(error)")

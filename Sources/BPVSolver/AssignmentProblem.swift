@@ -3,7 +3,10 @@
 ///
 /// Students and internships are plain indices; this module knows nothing of what they mean.
 /// Arcs of student `s` are `arcStart[s] ..< arcStart[s + 1]`, each naming an internship in
-/// `arcInternship` and an integer cost in `arcCost`.
+/// `arcInternship` and an integer cost in `arcCost`. Each student's arcs are kept cheapest first
+/// (ties by internship): the solver stops scanning a student at the first arc too expensive to
+/// matter. Input already in that order is kept as it is; otherwise the arcs are reordered, so
+/// arc indices refer to this type's arrays, not to the order given.
 ///
 /// ```swift
 /// // Two students, one internship with one place: student 1 is cheaper there.
@@ -64,8 +67,8 @@ public struct AssignmentProblem: Sendable {
     public init(
         capacities: [Int32],
         arcStart: [Int32],
-        arcInternship: [Int32],
-        arcCost: [Int64],
+        arcInternship: consuming [Int32],
+        arcCost: consuming [Int64],
         objective: Objective = .maximizePlacements(tiers: []),
         support: SupportLimits? = nil
     ) throws(AssignmentProblemError) {
@@ -118,6 +121,7 @@ public struct AssignmentProblem: Sendable {
                 throw .negativeCapacity(internship: j, capacity: c)
             }
         }
+        Self.sortArcsCheapestFirst(arcStart: arcStart, internship: &arcInternship, cost: &arcCost)
         self.studentCount = n
         self.capacities = capacities
         self.arcStart = arcStart
@@ -125,6 +129,36 @@ public struct AssignmentProblem: Sendable {
         self.arcCost = arcCost
         self.objective = objective
         self.support = support
+    }
+}
+
+extension AssignmentProblem {
+    /// Orders each student's arcs by (cost, internship), in place.
+    /// - Complexity: O(arcs) when already ordered; O(arcs · log(arcs per student)) otherwise.
+    static func sortArcsCheapestFirst(arcStart: [Int32], internship: inout [Int32], cost: inout [Int64]) {
+        let n = arcStart.count - 1
+        var scratch: [(Int64, Int32)] = []
+        internship.withUnsafeMutableBufferPointer { target in
+            cost.withUnsafeMutableBufferPointer { cost in
+                for s in 0 ..< n {
+                    let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
+                    var ordered = true
+                    for a in begin ..< max(begin, end - 1)
+                    where cost[a] > cost[a + 1] || (cost[a] == cost[a + 1] && target[a] > target[a + 1]) {
+                        ordered = false
+                        break
+                    }
+                    if ordered { continue }
+                    scratch.removeAll(keepingCapacity: true)
+                    for a in begin ..< end { scratch.append((cost[a], target[a])) }
+                    scratch.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+                    for (i, e) in scratch.enumerated() {
+                        cost[begin + i] = e.0
+                        target[begin + i] = e.1
+                    }
+                }
+            }
+        }
     }
 }
 

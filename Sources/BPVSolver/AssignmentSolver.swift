@@ -37,7 +37,7 @@ public struct AssignmentSolver: Sendable {
         let pricing: UnplacedPricing
         do { pricing = try UnplacedPricing(problem) } catch { throw .invalidProblem(error) }
         let engine = ShortestPathEngine(problem: problem, pricing: pricing)
-        let order = Self.augmentationOrder(problem)
+        let groups = Self.seatingGroups(pricing)
         try problem.arcStart.withUnsafeBufferPointer { (start) throws(SolverError) in
             try problem.arcInternship.withUnsafeBufferPointer { (target) throws(SolverError) in
                 try problem.arcCost.withUnsafeBufferPointer { (cost) throws(SolverError) in
@@ -49,7 +49,7 @@ public struct AssignmentSolver: Sendable {
                                 arcStart: start.baseAddress!,
                                 target: target.baseAddress ?? dt.baseAddress!,
                                 cost: cost.baseAddress ?? dc.baseAddress!,
-                                order: order, shouldCancel: shouldCancel)
+                                groups: groups, shouldCancel: shouldCancel)
                         }
                     }
                 }
@@ -58,24 +58,25 @@ public struct AssignmentSolver: Sendable {
         return Self.result(of: engine, problem: problem, pricing: pricing)
     }
 
-    /// Students in the order the greedy pass and the searches take them: higher tiers first, so
-    /// that the lowest tiers are the ones bumped rather than bumping (fewer long searches).
-    static func augmentationOrder(_ problem: AssignmentProblem) -> [Int32] {
-        let n = problem.studentCount
-        guard case .maximizePlacements(let tiers) = problem.objective, !tiers.isEmpty else {
-            return (0 ..< n).map { Int32($0) }
+    /// Students in the order they are seated, in groups: students who must be placed first, then
+    /// by unplaced cost, highest first (for the lexicographic objective: by tier, highest first),
+    /// stable by index. Each group is seated greedily and searched before the next, so a more
+    /// important student never has to push out a less important one that was seated earlier:
+    /// the less important one is not there yet. Any order gives the same optimum; this one
+    /// avoids most displacement searches.
+    static func seatingGroups(_ pricing: UnplacedPricing) -> [ArraySlice<Int32>] {
+        let costs = pricing.costs
+        let order = (0 ..< Int32(costs.count)).sorted { a, b in
+            let ca = costs[Int(a)], cb = costs[Int(b)]
+            return ca != cb ? ca > cb : a < b
         }
-        // Counting sort by tier, descending, stable within a tier.
-        var buckets = [Int](repeating: 0, count: 257)
-        for t in tiers { buckets[255 - Int(t) + 1] += 1 }
-        for i in 1 ..< 257 { buckets[i] += buckets[i - 1] }
-        var order = [Int32](repeating: 0, count: n)
-        for s in 0 ..< n {
-            let b = 255 - Int(tiers[s])
-            order[buckets[b]] = Int32(s)
-            buckets[b] += 1
+        var groups: [ArraySlice<Int32>] = []
+        var start = 0
+        for i in 0 ... order.count where i == order.count || costs[Int(order[i])] != costs[Int(order[start])] {
+            if i > start { groups.append(order[start ..< i]) }
+            start = i
         }
-        return order
+        return groups
     }
 
     private static func result(of engine: ShortestPathEngine, problem: AssignmentProblem, pricing: UnplacedPricing)

@@ -61,6 +61,11 @@ struct IndexedMinHeap: ~Copyable {
         position[node] = Int32(truncatingIfNeeded: i)
     }
 
+    /// The smallest key, or `Int64.max` when empty.
+    /// - Complexity: O(1).
+    @inline(__always)
+    var minKey: Int64 { count > 0 ? keys[0] : .max }
+
     /// Removes and returns the node with the smallest key, or nil when empty.
     /// - Complexity: O(log count).
     @inline(__always)

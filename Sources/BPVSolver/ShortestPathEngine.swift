@@ -41,6 +41,9 @@ final class ShortestPathEngine {
     let cap: UnsafeMutablePointer<Int32>
     let potSlot: UnsafeMutablePointer<Int64>
     let dist: UnsafeMutablePointer<Int64>
+    /// `dist + potential` of a labelled node, `Int64.max` when unlabelled, `Int64.min` once final:
+    /// the scan loop's only random access per arc (`base + cost < bound` is the relax test).
+    let bound: UnsafeMutablePointer<Int64>
     let state: UnsafeMutablePointer<UInt8>
     let predStudent: UnsafeMutablePointer<Int32>
     let predArc: UnsafeMutablePointer<Int32>
@@ -103,6 +106,8 @@ final class ShortestPathEngine {
         potSlot.initialize(repeating: 0, count: nodes)
         dist = .allocate(capacity: nodes)
         dist.initialize(repeating: Self.unlabelled, count: nodes)
+        bound = .allocate(capacity: nodes)
+        bound.initialize(repeating: Int64.max, count: nodes)
         state = .allocate(capacity: nodes)
         state.initialize(repeating: 0, count: nodes)
         predStudent = .allocate(capacity: nodes)
@@ -128,6 +133,7 @@ final class ShortestPathEngine {
         visitedDist.deallocate()
         potSlot.deallocate()
         dist.deallocate()
+        bound.deallocate()
         state.deallocate()
     }
 
@@ -183,43 +189,62 @@ final class ShortestPathEngine {
     ///   operations · log m), usually a small part of the graph.
     func solve(
         arcStart: UnsafePointer<Int32>, target: UnsafePointer<Int32>, cost: UnsafePointer<Int64>,
-        order: [Int32], shouldCancel: (@Sendable () -> Bool)?
+        groups: [ArraySlice<Int32>], shouldCancel: (@Sendable () -> Bool)?
     ) throws(SolverError) {
-        var deferred: [Int32] = []
-        for si in order {
-            let s = Int(si)
-            let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
-            let u = unplacedCost[s]
-            var minCost = Int64.max
-            for a in begin ..< end where cost[a] < minCost { minCost = cost[a] }
-            if u != UnplacedPricing.forbidden, u < minCost {
-                link(s, to: sink, arc: -1)
-                potStudent[s] = potSlot[sink] - u
-                continue
+        var searchesSinceCheck = 0
+        for group in groups {
+            var deferred: [Int32] = []
+            for si in group {
+                if try !seatGreedily(Int(si), arcStart: arcStart, target: target, cost: cost) { deferred.append(si) }
             }
-            guard begin < end else { throw .infeasible(student: s) }
-            // At zero prices a student may take any cheapest arc that still has room: every other
-            // arc of theirs then has a non-negative reduced cost.
-            let shift = Int(poolShift[s])
-            var chosen = -1
-            for a in begin ..< end where cost[a] == minCost && hasRoom(Int(target[a]) + shift) {
-                chosen = a
-                break
-            }
-            if chosen >= 0 {
-                link(s, to: Int(target[chosen]) + shift, arc: Int32(truncatingIfNeeded: chosen))
-                potStudent[s] = -minCost
-            } else if u == minCost {
-                link(s, to: sink, arc: -1)
-                potStudent[s] = potSlot[sink] - u
-            } else {
-                deferred.append(si)
+            for s in deferred {
+                searchesSinceCheck += 1
+                if searchesSinceCheck & 63 == 0, let shouldCancel, shouldCancel() { throw .cancelled }
+                try augment(from: Int(s), arcStart: arcStart, target: target, cost: cost)
             }
         }
-        for (i, s) in deferred.enumerated() {
-            if i & 63 == 63, let shouldCancel, shouldCancel() { throw .cancelled }
-            try augment(from: Int(s), arcStart: arcStart, target: target, cost: cost)
+    }
+
+    /// Seats `s` at a cheapest arc with room, or unplaced when that is cheapest, keeping every
+    /// reduced cost non-negative; returns false when a search is needed.
+    ///
+    /// While an internship's potential is still 0 (it has never been in a search), taking a
+    /// cheapest arc leaves every other arc of `s` non-negative. Potentials only ever decrease,
+    /// so the check uses the current potentials: `c(s, k) - π(k)` is what `s` pays for `k`.
+    @inline(__always)
+    private func seatGreedily(
+        _ s: Int, arcStart: UnsafePointer<Int32>, target: UnsafePointer<Int32>, cost: UnsafePointer<Int64>
+    ) throws(SolverError) -> Bool {
+        let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
+        let shift = Int(poolShift[s])
+        let u = unplacedCost[s]
+        let sinkPot = potSlot[sink]
+        var best = Int64.max
+        for a in begin ..< end {
+            let v = cost[a] - potSlot[Int(target[a]) + shift]
+            if v < best { best = v }
         }
+        let unplacedPrice = u == UnplacedPricing.forbidden ? Int64.max : u - sinkPot
+        if unplacedPrice < best {
+            link(s, to: sink, arc: -1)
+            potStudent[s] = -unplacedPrice
+            return true
+        }
+        guard begin < end else { throw .infeasible(student: s) }
+        for a in begin ..< end {
+            let k = Int(target[a]) + shift
+            if cost[a] - potSlot[k] == best && hasRoom(k) {
+                link(s, to: k, arc: Int32(truncatingIfNeeded: a))
+                potStudent[s] = -best
+                return true
+            }
+        }
+        if unplacedPrice == best {
+            link(s, to: sink, arc: -1)
+            potStudent[s] = -unplacedPrice
+            return true
+        }
+        return false
     }
 
     @inline(__always)
@@ -232,10 +257,32 @@ final class ShortestPathEngine {
             touchedCount += 1
         }
         dist[k] = d
+        bound[k] = d &+ potSlot[k]
         predStudent[k] = student
         predArc[k] = arc
         predSlot[k] = slot
         heap.insertOrDecrease(k, key: d)
+        // A free internship's potential equals the sink's (potentials start at 0 and only fall,
+        // and a free internship needs π >= π(sink) = 0), so its arc to the sink is tight: the
+        // sink is reached at the same distance, without waiting for this node to be popped.
+        // This ends searches across plateaus of equal distance as soon as a free place is seen.
+        if k < m, load(k) < cap[k], d < dist[sink] {
+            relaxSink(d, slot: Int32(truncatingIfNeeded: k), touchedCount: &touchedCount)
+        }
+    }
+
+    @inline(__always)
+    private func relaxSink(_ d: Int64, slot: Int32, touchedCount: inout Int) {
+        if state[sink] == 0 {
+            state[sink] = Self.labelled
+            touched[touchedCount] = Int32(truncatingIfNeeded: sink)
+            touchedCount += 1
+        }
+        dist[sink] = d
+        predStudent[sink] = -1
+        predArc[sink] = -1
+        predSlot[sink] = slot
+        heap.insertOrDecrease(sink, key: d)
     }
 
     /// One Dijkstra search from unassigned student `s` to the sink in reduced costs, then the
@@ -276,8 +323,14 @@ final class ShortestPathEngine {
 
         var dSink = Int64.max
         while true {
+            // Everything left in the heap is at least its minimum, so a sink label no larger is final.
+            if dist[sink] <= heap.minKey, dist[sink] != Self.unlabelled {
+                dSink = dist[sink]
+                break
+            }
             guard let (v, dv) = heap.popMin() else { break }
             state[v] = Self.final
+            bound[v] = Int64.min
             if v == sink {
                 dSink = dv
                 break
@@ -311,25 +364,26 @@ final class ShortestPathEngine {
                 let tInt32 = Int32(truncatingIfNeeded: t)
                 let base = dt + pt
                 let tb = Int(arcStart[t]), te = Int(arcStart[t + 1])
-                scannedArcs += te - tb
-                for b in tb ..< te where b != ta {
+                // Arcs are cheapest first and every slot potential is <= 0, so an arc reaching at
+                // least the sink's label, and every arc after it, cannot be popped before the sink.
+                // t's own arc leads back to v, which is final (bound = Int64.min), so it never relaxes.
+                var b = tb
+                while b < te {
+                    let reach = base + cost[b]
+                    if reach >= dist[sink] { break }
                     let k = Int(target[b]) + tShift
-                    let d = base + cost[b] - potSlot[k]
-                    if d < dist[k] {
-                        relax(k, d, student: tInt32, arc: Int32(truncatingIfNeeded: b), slot: -1,
+                    if reach < bound[k] {
+                        relax(k, reach - potSlot[k], student: tInt32, arc: Int32(truncatingIfNeeded: b), slot: -1,
                               touchedCount: &touchedCount)
                     }
+                    b += 1
                 }
+                scannedArcs += b - tb
                 let ut = unplacedCost[t]
                 if ut != UnplacedPricing.forbidden {
                     relax(sink, base + ut - sinkPot, student: tInt32, arc: -1, slot: -1, touchedCount: &touchedCount)
                 }
                 t = Int(next[t])
-            }
-            // Everything left in the heap is at least dv, so a sink label of at most dv is final.
-            if dist[sink] <= dv {
-                dSink = dist[sink]
-                break
             }
         }
         guard dSink != Int64.max else {
@@ -378,6 +432,7 @@ final class ShortestPathEngine {
         for i in 0 ..< touchedCount {
             let k = Int(touched[i])
             dist[k] = Self.unlabelled
+            bound[k] = Int64.max
             state[k] = 0
             predStudent[k] = -1
             predArc[k] = -1
