@@ -31,8 +31,10 @@ struct DimacsReaderTests {
         #expect(p.studentCount == 2 && p.internshipCount == 2)
         #expect(instance.studentNodes == [2, 3] && instance.internshipNodes == [4, 5])
         #expect(p.capacities == [1, 1])
-        // The internship -> sink cost 10 is folded into arcs into node 4.
-        #expect(p.arcCost == [11, 5, 12])
+        // The internship -> sink cost 10 is folded into arcs into node 4; each student's arcs
+        // are stored cheapest first.
+        #expect(p.arcCost == [5, 11, 12])
+        #expect(p.arcInternship == [1, 0, 0])
         #expect(p.objective == .unplacedCosts([100, 100]))
         #expect(instance.constantCost == 5)
         let r = try AssignmentSolver().solve(p)
