@@ -353,10 +353,14 @@ final class ShortestPathEngine {
             }
             var t = Int(head[v])
             while t >= 0 {
-                let ta = Int(arcOf[t])
                 let pt = potStudent[t]
-                // The backward arc v -> t is tight, so this equals dv; computed rather than assumed.
-                let dt = dv + pv - cost[ta] - pt
+                // The backward arc v -> t is always tight (greedy seats, augmentations and the
+                // potential update all keep it so), so t is reached at v's distance. Checked in
+                // debug builds; release builds skip the cost lookup, a cache miss per student.
+                #if BPV_INTERNAL_CHECKS
+                precondition(pv - cost[Int(arcOf[t])] - pt == 0, "arc of student \(t) is not tight")
+                #endif
+                let dt = dv
                 visited[visitedCount] = Int32(truncatingIfNeeded: t)
                 visitedDist[visitedCount] = dt
                 visitedCount += 1
