@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    python3 Benchmarks/peers/compare.py                 # 1k, 10k and 30k instances, 3 runs each
+    python3 Benchmarks/peers/compare.py                 # all instances, 3 runs each
     python3 Benchmarks/peers/compare.py --sizes 10k --repeat 5
 
 What it does:
@@ -35,9 +35,14 @@ LEMON = os.path.join(WORK, "lemon_solve")
 
 # Keep in step with Benchmarks/Benchmarks/SolverBenchmarks/SolverBenchmarks.swift.
 INSTANCES = {
-    "1k": dict(students=1000, internships=300, seed=1, area=40),
-    "10k": dict(students=10000, internships=5000, seed=1, area=22),
-    "30k": dict(students=30000, internships=9000, seed=1, area=110),
+    # A Gooi-sized group scaled up: 1,000 students in a 40 km region.
+    "1k": dict(students=1000, internships=300, seed=1, area=40, capacity=3),
+    # A dense metropolitan region, about 7 million candidate arcs.
+    "10k": dict(students=10000, internships=5000, seed=1, area=22, capacity=3),
+    # A national cohort over a large area, about 7.4 million arcs, places 1.2 times the students.
+    "30k": dict(students=30000, internships=9000, seed=1, area=110, capacity=4),
+    # The same with mean capacity 3: 15% fewer places than students (a stress case).
+    "30k-shortage": dict(students=30000, internships=9000, seed=1, area=110, capacity=3),
 }
 
 
@@ -96,7 +101,7 @@ def machine():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1k,10k,30k")
+    ap.add_argument("--sizes", default="1k,10k,30k,30k-shortage")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     ensure_tools()
@@ -107,7 +112,8 @@ def main():
         spec = INSTANCES[name]
         path = os.path.join(WORK, f"{name}.dimacs")
         gen = [BPV, "generate", "--students", str(spec["students"]), "--internships", str(spec["internships"]),
-               "--seed", str(spec["seed"]), "--area-km", str(spec["area"]), "--out", path]
+               "--seed", str(spec["seed"]), "--area-km", str(spec["area"]),
+               "--mean-capacity", str(spec["capacity"]), "--out", path]
         log(" ".join(gen[1:]))
         subprocess.run(gen, check=True, stdout=subprocess.DEVNULL)
 

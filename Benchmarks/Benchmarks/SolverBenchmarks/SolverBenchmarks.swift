@@ -6,10 +6,12 @@ import BPVSynthetic
 /// The instances of Benchmarks/RESULTS.md: the same generator parameters as `compare.py`.
 enum Instances {
     static let small = SyntheticRegion(students: 1_000, internships: 300, seed: 1, areaKm: 40)
-    /// About 7 million candidate arcs: a dense metropolitan region.
+    /// About 7.2 million candidate arcs: a dense metropolitan region.
     static let dense10k = SyntheticRegion(students: 10_000, internships: 5_000, seed: 1, areaKm: 22)
-    /// About 7 million candidate arcs over a large area, with a real shortage of places.
-    static let wide30k = SyntheticRegion(students: 30_000, internships: 9_000, seed: 1, areaKm: 110)
+    /// About 7.4 million candidate arcs over a large area; places 1.2 times the students.
+    static let wide30k = SyntheticRegion(students: 30_000, internships: 9_000, seed: 1, areaKm: 110, meanCapacity: 4)
+    /// The same with 15% fewer places than students: a stress case.
+    static let shortage30k = SyntheticRegion(students: 30_000, internships: 9_000, seed: 1, areaKm: 110, meanCapacity: 3)
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -22,7 +24,11 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 20
     )
 
-    for (name, region) in [("1k", Instances.small), ("10k", Instances.dense10k), ("30k", Instances.wide30k)] {
+    let instances = [
+        ("1k", Instances.small), ("10k", Instances.dense10k), ("30k", Instances.wide30k),
+        ("30k-shortage", Instances.shortage30k),
+    ]
+    for (name, region) in instances {
         // Solve only: the problem is built once in setup.
         Benchmark("solve \(name)", configuration: .init(maxIterations: name == "1k" ? 200 : 5)) { benchmark, problem in
             for _ in benchmark.scaledIterations {
