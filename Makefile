@@ -8,12 +8,14 @@ DEMO_DIR := .build/demo
 deps:
 	@scripts/ensure-deps.sh
 
-## Build, then run bpv's main job on a generated sample region and print the certified result.
+## Build, then run bpv's main job on the bundled sample, and on a generated region of 10,000
+## students (about 7 million candidate pairs) to show the speed.
 demo: deps
 	$(SWIFT) build -c release --product bpv
+	.build/release/bpv solve --dimacs Samples/synthetic-region.dimacs
 	@mkdir -p $(DEMO_DIR)
-	.build/release/bpv generate --students 1000 --internships 300 --seed 42 --area-km 40 --out $(DEMO_DIR)/region.dimacs
-	.build/release/bpv solve --dimacs $(DEMO_DIR)/region.dimacs
+	.build/release/bpv generate --students 10000 --internships 5000 --seed 1 --area-km 22 --out $(DEMO_DIR)/region-10k.dimacs
+	.build/release/bpv solve --dimacs $(DEMO_DIR)/region-10k.dimacs
 
 ## The whole test suite: solver property tests, DIMACS, end-to-end tests on the bpv binary.
 test: deps

@@ -55,7 +55,16 @@ public struct AssignmentSolver: Sendable {
                 }
             }
         }
-        return Self.result(of: engine, problem: problem, pricing: pricing)
+        let result = Self.result(of: engine, problem: problem, pricing: pricing)
+        #if BPV_INTERNAL_CHECKS
+        // Debug builds (and so every test) certify every solve, whoever called it.
+        do {
+            try OptimalityCertificate.verify(result, for: problem)
+        } catch {
+            preconditionFailure("the solver returned a result its certificate rejects: \(error)")
+        }
+        #endif
+        return result
     }
 
     /// Students in the order they are seated, in groups: students who must be placed first, then
