@@ -27,30 +27,30 @@ public enum DimacsWriter {
             throw DimacsError(file: path, line: 0, column: 0, message: "cannot create: \(error)")
         }
         defer { try? fd.close() }
-        var out = ByteWriter { bytes in try fd.writeAll(bytes) }
-        do {
-            try write(problem, into: &out, comments: comments)
-            try out.flush()
-        } catch let error as DimacsError {
-            throw error
-        } catch {
-            throw DimacsError(file: path, line: 0, column: 0, message: "cannot write: \(error)")
-        }
+        try render(problem, comments: comments, name: path) { bytes in try fd.writeAll(bytes) }
     }
 
     /// The file's text, for tests and small instances.
     public static func text(of problem: AssignmentProblem, comments: [String] = []) throws(DimacsError) -> String {
         var bytes: [UInt8] = []
-        var out = ByteWriter { bytes.append(contentsOf: $0) }
+        try render(problem, comments: comments, name: "<text>") { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the file's bytes to `sink` in 1 MiB pieces; any failure becomes a ``DimacsError``
+    /// naming `name`.
+    private static func render(
+        _ problem: AssignmentProblem, comments: [String], name: String, sink: @escaping ([UInt8]) throws -> Void
+    ) throws(DimacsError) {
+        var out = ByteWriter(sink: sink)
         do {
             try write(problem, into: &out, comments: comments)
             try out.flush()
         } catch let error as DimacsError {
             throw error
         } catch {
-            throw DimacsError(file: "<text>", line: 0, column: 0, message: "\(error)")
+            throw DimacsError(file: name, line: 0, column: 0, message: "cannot write: \(error)")
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func write(_ p: AssignmentProblem, into out: inout ByteWriter, comments: [String]) throws {

@@ -339,10 +339,8 @@ final class ShortestPathEngine {
             finalizedCount += 1
             let pv = potSlot[v]
             let vInt32 = Int32(truncatingIfNeeded: v)
+            // A free internship already passed its label to the sink when it was labelled.
             if v < m {
-                if load(v) < cap[v] {
-                    relax(sink, dv + pv - sinkPot, student: -1, arc: -1, slot: vInt32, touchedCount: &touchedCount)
-                }
                 if hasSupport, count[m + v] > 0 {
                     relax(m + v, dv + pv - potSlot[m + v], student: -1, arc: -1, slot: vInt32,
                           touchedCount: &touchedCount)
