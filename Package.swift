@@ -6,6 +6,7 @@ import PackageDescription
 /// Modules depend only downward:
 /// - `BPVSolver`: certified-optimal capacitated assignment on integer indices (no I/O, no domain words).
 /// - `BPVDimacs`: DIMACS min-cost-flow text in and out, in the assignment shape.
+/// - `BPVDomain`: students, internships, hard constraints, scoring and the candidate graph.
 /// - `BPVSynthetic`: seeded synthetic instances (clustered towns, sector fit, travel radius, support).
 /// - `bpv`: the thin command-line executable.
 let package = Package(
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "BPVSolver", targets: ["BPVSolver"]),
         .library(name: "BPVDimacs", targets: ["BPVDimacs"]),
         .library(name: "BPVSynthetic", targets: ["BPVSynthetic"]),
+        .library(name: "BPVDomain", targets: ["BPVDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +37,7 @@ let package = Package(
             dependencies: ["BPVSolver", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(name: "BPVSynthetic", dependencies: ["BPVSolver"]),
+        .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
         .executableTarget(
             name: "bpv",
             dependencies: [
@@ -44,6 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver"]),
         .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"]),
+        .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver"]),
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),
     ],
     swiftLanguageModes: [.v6]

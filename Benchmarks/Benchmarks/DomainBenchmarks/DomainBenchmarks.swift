@@ -1,0 +1,60 @@
+import Benchmark
+import BPVDomain
+
+/// A national-scale round: students and internships spread over 200 towns in the Netherlands'
+/// bounding box, six sectors, every travel mode, 20% needing a job coach.
+func nationalRound(students: Int, internships: Int, seed: UInt64) -> ([Student], [Internship]) {
+    var rng = SplitMix(seed: seed)
+    let towns = (0 ..< 200).map { _ in
+        (Double.random(in: 51.5 ... 53.2, using: &rng), Double.random(in: 4.2 ... 6.8, using: &rng))
+    }
+    func near() -> Location {
+        let t = towns.randomElement(using: &rng)!
+        return try! Location(
+            latitude: t.0 + Double.random(in: -0.04 ... 0.04, using: &rng),
+            longitude: t.1 + Double.random(in: -0.06 ... 0.06, using: &rng))
+    }
+    let ss = (0 ..< students).map { k in
+        Student(
+            id: try! PseudonymousID("S-\(k)"), level: [.entree, .two].randomElement(using: &rng)!,
+            sectors: Array(Sector.allCases.shuffled(using: &rng).prefix(Int.random(in: 1 ... 3, using: &rng))),
+            home: near(), travelMode: TravelMode.allCases.randomElement(using: &rng)!,
+            maxTravelMinutes: Int.random(in: 20 ... 60, using: &rng),
+            needs: AccommodationSet(Int.random(in: 0 ..< 5, using: &rng) == 0 ? [.jobcoach] : []),
+            priority: UInt8.random(in: 0 ... 1, using: &rng))
+    }
+    let ii = (0 ..< internships).map { k in
+        let cap = Int.random(in: 1 ... 6, using: &rng)
+        return Internship(
+            id: try! PseudonymousID("I-\(k)"), employer: "E\(k)", sector: Sector.allCases.randomElement(using: &rng)!,
+            location: near(), capacity: cap, supportCapacity: Int.random(in: 0 ... cap, using: &rng),
+            offers: AccommodationSet([.jobcoach, .quiet]), levels: [.entree, .two])
+    }
+    return (ss, ii)
+}
+
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], timeUnits: .milliseconds,
+        warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
+
+    Benchmark("candidate graph 30k students x 9k internships") { benchmark, round in
+        for _ in benchmark.scaledIterations {
+            blackHole(try CandidateGraph(students: round.0, internships: round.1, settings: MatchSettings()))
+        }
+    } setup: {
+        nationalRound(students: 30_000, internships: 9_000, seed: 1)
+    }
+}

@@ -1,0 +1,157 @@
+import BPVSolver
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The solver's view of a round: every candidate pair (all hard constraints met) with its score
+/// as cost, internship capacities and support capacities, and the students' priority tiers.
+///
+/// Student `s` of the problem is `students[s]`, internship `j` is `internships[j]`.
+///
+/// ```swift
+/// let graph = try CandidateGraph(students: students, internships: internships, settings: MatchSettings())
+/// let result = try AssignmentSolver().solve(graph.problem)
+/// ```
+public struct CandidateGraph: Sendable {
+    public let problem: AssignmentProblem
+    public let studentIDs: [PseudonymousID]
+    public let internshipIDs: [PseudonymousID]
+
+    /// Builds the graph. Each student only looks at internships of a wanted sector in the grid
+    /// cells within their travel reach, so the work grows with the candidates, not with
+    /// students × internships.
+    ///
+    /// - Throws: ``AssignmentProblemError`` if the scores do not fit the solver's cost bounds.
+    /// - Complexity: O(students × internships within reach of each) plus O(internships).
+    public init(students: [Student], internships: [Internship], settings: MatchSettings) throws {
+        let m = internships.count
+        let sectors = Sector.allCases
+        // Internship fields in flat arrays for the inner loop.
+        var lat = [Double](repeating: 0, count: m), lon = [Double](repeating: 0, count: m)
+        var sectorOf = [Int](repeating: 0, count: m)
+        var offers = [UInt8](repeating: 0, count: m), requires = [UInt8](repeating: 0, count: m)
+        var levelBits = [UInt8](repeating: 0, count: m)
+        var supportCap = [Int32](repeating: 0, count: m), capacity = [Int32](repeating: 0, count: m)
+        for (j, i) in internships.enumerated() {
+            lat[j] = i.location.latitude
+            lon[j] = i.location.longitude
+            sectorOf[j] = sectors.firstIndex(of: i.sector) ?? 0
+            offers[j] = i.offers.bits
+            requires[j] = i.requires.bits
+            for l in i.levels { levelBits[j] |= Self.bit(l) }
+            capacity[j] = Int32(clamping: max(i.capacity, 0))
+            supportCap[j] = Int32(clamping: min(max(i.supportCapacity, 0), max(i.capacity, 0)))
+        }
+        let grid = Grid(latitudes: lat, longitudes: lon, sectorOf: sectorOf, sectorCount: sectors.count)
+
+        var arcStart: [Int32] = [0], arcInternship: [Int32] = [], arcCost: [Int64] = []
+        arcStart.reserveCapacity(students.count + 1)
+        let kmPerDegree = Location.kmPerDegree
+        for s in students {
+            let needs = s.needs.bits, held = s.certificates.bits
+            let level = Self.bit(s.level)
+            let support = s.needsIntensiveSupport
+            let speed = settings.speed(s.travelMode)
+            let minutesPerKm = settings.detourFactor / speed * 60
+            let limit = Double(s.maxTravelMinutes)
+            let reach = settings.reachKilometres(minutes: s.maxTravelMinutes, by: s.travelMode)
+            let cosLat = max(cos(s.home.latitude * Double.pi / 180), 0.01)
+            let (y0, y1) = grid.rows(from: s.home.latitude - reach / kmPerDegree, to: s.home.latitude + reach / kmPerDegree)
+            let (x0, x1) = grid.columns(
+                from: s.home.longitude - reach / (kmPerDegree * cosLat), to: s.home.longitude + reach / (kmPerDegree * cosLat))
+            for (rank, sector) in s.sectors.enumerated() {
+                guard let si = sectors.firstIndex(of: sector) else { continue }
+                let sectorCost = Int64(rank * settings.sectorRankWeight)
+                for y in y0 ... y1 {
+                    for x in x0 ... x1 {
+                        for jj in grid.bucket(sector: si, row: y, column: x) {
+                            let j = Int(jj)
+                            guard capacity[j] > 0, levelBits[j] & level != 0, needs & ~offers[j] == 0,
+                                requires[j] & ~held == 0, !support || supportCap[j] > 0
+                            else { continue }
+                            let midLat = (s.home.latitude + lat[j]) * 0.5 * Double.pi / 180
+                            let dx = (lon[j] - s.home.longitude) * kmPerDegree * cos(midLat)
+                            let dy = (lat[j] - s.home.latitude) * kmPerDegree
+                            let minutes = (dx * dx + dy * dy).squareRoot() * minutesPerKm
+                            guard minutes <= limit else { continue }
+                            let scarce = support && supportCap[j] == 1
+                            arcInternship.append(jj)
+                            arcCost.append(
+                                sectorCost + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
+                                    + (scarce ? Int64(settings.supportScarcityWeight) : 0))
+                        }
+                    }
+                }
+            }
+            arcStart.append(Int32(arcInternship.count))
+        }
+        problem = try AssignmentProblem(
+            capacities: capacity, arcStart: arcStart, arcInternship: arcInternship, arcCost: arcCost,
+            objective: .maximizePlacements(tiers: students.map(\.priority)),
+            support: SupportLimits(capacities: supportCap, needsSupport: students.map(\.needsIntensiveSupport)))
+        studentIDs = students.map(\.id)
+        internshipIDs = internships.map(\.id)
+    }
+
+    static func bit(_ l: Level) -> UInt8 { UInt8(1) << UInt8(Level.allCases.firstIndex(of: l) ?? 0) }
+
+    /// Internships bucketed by sector and by a cell of about 5.5 km, as CSR.
+    struct Grid {
+        static let cellDegrees = 0.05
+        let minLat: Double, minLon: Double, rowCount: Int, columnCount: Int, sectorCount: Int
+        let latStep: Double, lonStep: Double
+        let start: [Int32]
+        let items: [Int32]
+
+        init(latitudes: [Double], longitudes: [Double], sectorOf: [Int], sectorCount: Int) {
+            let m = latitudes.count
+            minLat = latitudes.min() ?? 0
+            minLon = longitudes.min() ?? 0
+            let spanLat = (latitudes.max() ?? 0) - minLat, spanLon = (longitudes.max() ?? 0) - minLon
+            // Cells of ~0.05 degrees, but never more than 512 per side (coordinates spread across
+            // a continent get coarser cells rather than a huge grid).
+            latStep = max(Self.cellDegrees, spanLat / 512)
+            lonStep = max(Self.cellDegrees * 1.6, spanLon / 512)
+            rowCount = Int(spanLat / latStep) + 1
+            columnCount = Int(spanLon / lonStep) + 1
+            self.sectorCount = sectorCount
+            let cells = sectorCount * rowCount * columnCount
+            var start = [Int32](repeating: 0, count: cells + 1)
+            var cellOf = [Int](repeating: 0, count: m)
+            for j in 0 ..< m {
+                let r = min(Int((latitudes[j] - minLat) / latStep), rowCount - 1)
+                let c = min(Int((longitudes[j] - minLon) / lonStep), columnCount - 1)
+                cellOf[j] = (sectorOf[j] * rowCount + r) * columnCount + c
+                start[cellOf[j] + 1] += 1
+            }
+            for k in 0 ..< cells { start[k + 1] += start[k] }
+            var fill = start
+            var items = [Int32](repeating: 0, count: m)
+            for j in 0 ..< m {
+                items[Int(fill[cellOf[j]])] = Int32(j)
+                fill[cellOf[j]] += 1
+            }
+            self.start = start
+            self.items = items
+        }
+
+        func rows(from a: Double, to b: Double) -> (Int, Int) {
+            (clampRow(Int(((a - minLat) / latStep).rounded(.down))), clampRow(Int(((b - minLat) / latStep).rounded(.down))))
+        }
+
+        func columns(from a: Double, to b: Double) -> (Int, Int) {
+            (clampColumn(Int(((a - minLon) / lonStep).rounded(.down))),
+             clampColumn(Int(((b - minLon) / lonStep).rounded(.down))))
+        }
+
+        private func clampRow(_ r: Int) -> Int { min(max(r, 0), rowCount - 1) }
+        private func clampColumn(_ c: Int) -> Int { min(max(c, 0), columnCount - 1) }
+
+        func bucket(sector: Int, row: Int, column: Int) -> ArraySlice<Int32> {
+            let k = (sector * rowCount + row) * columnCount + column
+            return items[Int(start[k]) ..< Int(start[k + 1])]
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Testing
+@testable import BPVDomain
+
+@Suite("Hard constraints")
+struct HardConstraintTests {
+    let settings = MatchSettings()
+
+    func isCandidate(_ s: Student, _ i: Internship) throws -> Bool {
+        let graph = try CandidateGraph(students: [s], internships: [i], settings: settings)
+        let inGraph = graph.problem.arcCount == 1
+        // The graph and the explanation agree.
+        #expect(inGraph == settings.exclusions(s, i).isEmpty)
+        return inGraph
+    }
+
+    @Test func aFittingPairIsACandidate() throws {
+        #expect(try isCandidate(student(), internship()))
+    }
+
+    @Test func sectorMustBeWanted() throws {
+        let i = internship(sector: .zorg)
+        #expect(try !isCandidate(student(sectors: [.retail, .logistiek]), i))
+        #expect(settings.exclusions(student(), i) == [.sectorNotWanted(.zorg)])
+    }
+
+    @Test func levelMustBeAccepted() throws {
+        #expect(try !isCandidate(student(level: .three), internship()))
+        #expect(settings.exclusions(student(level: .three), internship()) == [.levelNotAccepted(.three)])
+    }
+
+    @Test func travelTimeMustBeWithinTheStudentsLimit() throws {
+        // Hilversum to Haarlem is about 32 km in a straight line.
+        let far = internship(town: "Haarlem")
+        #expect(try !isCandidate(student(mode: .bike, minutes: 60), far))
+        #expect(try isCandidate(student(mode: .car, minutes: 90), far))
+        guard case .tooFar(let minutes, 60) = settings.exclusions(student(mode: .bike, minutes: 60), far).first else {
+            Issue.record("expected tooFar")
+            return
+        }
+        #expect(minutes > 60)
+    }
+
+    @Test func everyNeededAccommodationMustBeOffered() throws {
+        let s = student(needs: [.quiet, .wheelchair])
+        #expect(try !isCandidate(s, internship(offers: [.quiet])))
+        #expect(settings.exclusions(s, internship(offers: [.quiet])) == [.accommodationsMissing([.wheelchair])])
+        #expect(try isCandidate(s, internship(offers: [.quiet, .wheelchair])))
+    }
+
+    @Test func everyRequiredCertificateMustBeHeld() throws {
+        let i = internship(sector: .logistiek, requires: [.heftruck])
+        #expect(try !isCandidate(student(sectors: [.logistiek]), i))
+        #expect(try isCandidate(student(sectors: [.logistiek], certificates: [.heftruck, .vca]), i))
+    }
+
+    @Test func aStudentWhoNeedsAJobCoachNeedsASupportPlace() throws {
+        let s = student(needs: [.jobcoach])
+        #expect(try !isCandidate(s, internship(support: 0)))
+        #expect(settings.exclusions(s, internship(support: 0)) == [.noSupportPlaces])
+        #expect(try isCandidate(s, internship(support: 1)))
+    }
+
+    @Test func anInternshipWithoutPlacesIsNoCandidate() throws {
+        #expect(try !isCandidate(student(), internship(capacity: 0, support: 0)))
+    }
+
+    @Test func supportCapacityIsEnforcedByTheSolver() throws {
+        // Three students who need a job coach, one internship with 3 places but 1 support place.
+        let students = (1 ... 3).map { student("S-\($0)", needs: [.jobcoach]) }
+        let graph = try CandidateGraph(
+            students: students, internships: [internship(capacity: 3, support: 1)], settings: settings)
+        #expect(graph.problem.support?.capacities == [1])
+        #expect(graph.problem.support?.needsSupport == [true, true, true])
+    }
+}
+
+@Suite("Scoring defaults")
+struct ScoringTests {
+    @Test func defaultsAreDocumentedValues() {
+        let s = MatchSettings()
+        #expect(s.sectorRankWeight == 30 && s.travelMinuteWeight == 1 && s.supportScarcityWeight == 15)
+        #expect(s.detourFactor == 1.3)
+        #expect(s.speed(.walk) == 5 && s.speed(.bike) == 15 && s.speed(.ov) == 25 && s.speed(.car) == 40)
+    }
+
+    @Test func scoreAddsRankTravelAndSupportScarcity() throws {
+        let settings = MatchSettings()
+        let s = student(sectors: [.zorg, .retail], town: "Hilversum", mode: .bike, minutes: 60, needs: [.jobcoach])
+        let i = internship(sector: .retail, town: "Huizen", support: 1)
+        let score = settings.score(s, i)
+        let minutes = Int(settings.travelMinutes(from: s.home, to: i.location, by: .bike).rounded())
+        #expect(score.sectorRank == 1 && score.sectorCost == 30)
+        #expect(score.travelMinutes == minutes && score.travelCost == minutes)
+        #expect(score.scarceSupport && score.supportCost == 15)
+        #expect(score.total == 30 + minutes + 15)
+        let graph = try CandidateGraph(students: [s], internships: [i], settings: settings)
+        #expect(graph.problem.arcCost == [Int64(score.total)])
+    }
+
+    @Test func travelTimeFollowsDistanceDetourAndSpeed() {
+        let settings = MatchSettings()
+        // Hilversum -> Huizen: about 9.4 km straight, 12.2 km with detour, 49 minutes by bike.
+        let km = at("Hilversum").kilometres(to: at("Huizen"))
+        #expect(abs(km - 9.4) < 0.3)
+        let minutes = settings.travelMinutes(from: at("Hilversum"), to: at("Huizen"), by: .bike)
+        #expect(abs(minutes - km * 1.3 / 15 * 60) < 1e-9)
+        #expect(settings.travelMinutes(from: at("Hilversum"), to: at("Huizen"), by: .car) < minutes)
+    }
+
+    @Test func changedWeightsChangeTheScore() {
+        var settings = MatchSettings()
+        settings.sectorRankWeight = 100
+        let s = student(sectors: [.zorg, .retail])
+        #expect(settings.score(s, internship(sector: .retail)).sectorCost == 100)
+    }
+}

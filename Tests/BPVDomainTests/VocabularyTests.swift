@@ -1,0 +1,49 @@
+import Testing
+@testable import BPVDomain
+
+@Suite("Vocabulary, ids and towns")
+struct VocabularyTests {
+    @Test func sectorsParseWithSynonyms() {
+        #expect(Sector(parsing: " Detailhandel ") == .retail)
+        #expect(Sector(parsing: "LOGISTIEK") == .logistiek)
+        #expect(Sector(parsing: "care") == .zorg)
+        #expect(Sector(parsing: "bakery") == nil)
+    }
+
+    @Test func levelsModesNeedsAndCertificatesParse() {
+        #expect(Level(parsing: "Entree") == .entree && Level(parsing: "1") == .entree && Level(parsing: "niveau 2") == .two)
+        #expect(Level(parsing: "5") == nil)
+        #expect(TravelMode(parsing: "fiets") == .bike && TravelMode(parsing: "OV") == .ov)
+        #expect(Accommodation(parsing: "fixed-mentor") == .fixedMentor && Accommodation(parsing: "NT2") == .nt2)
+        #expect(Accommodation(parsing: "autism") == nil)
+        #expect(Certificate(parsing: "VCA") == .vca && Certificate(parsing: "Heftruck") == .heftruck)
+    }
+
+    @Test func pseudonymousIDsAreAcceptedAndCitizenNumbersRefused() throws {
+        #expect(try PseudonymousID("S-0042").value == "S-0042")
+        #expect(try PseudonymousID(" I-17 ").value == "I-17")
+        #expect(throws: DomainError.self) { try PseudonymousID("123456782") }  // BSN-shaped
+        #expect(throws: DomainError.self) { try PseudonymousID("12345678") }
+        #expect(throws: DomainError.self) { try PseudonymousID("") }
+        #expect(throws: DomainError.self) { try PseudonymousID("S 42") }
+    }
+
+    @Test func townsOfBothRegionsAreBundled() throws {
+        #expect(try Town.named("Haarlem").region == "Zuid-Kennemerland en IJmond")
+        #expect(try Town.named("nederhorst den berg").name == "Nederhorst den Berg")
+        #expect(try Town.named("Santpoort").name == "Santpoort-Noord")
+        #expect(try Town.named("Gooise Meren").municipality == "Gooise Meren")
+        #expect(throws: DomainError.unknownTown("Atlantis")) { try Town.named("Atlantis") }
+        for name in ["Hilversum", "Huizen", "Bussum", "Naarden", "Blaricum", "Laren", "Eemnes", "Loosdrecht",
+                     "IJmuiden", "Heemskerk", "Beverwijk", "Driehuis"] {
+            #expect((try? Town.named(name)) != nil, "\(name)")
+        }
+    }
+
+    @Test func accommodationSetsComputeWhatIsMissing() {
+        let needs = AccommodationSet([.quiet, .nt2, .jobcoach])
+        let offered = AccommodationSet([.quiet])
+        #expect(needs.missing(from: offered) == [.jobcoach, .nt2])
+        #expect(!offered.isSuperset(of: needs) && needs.isSuperset(of: offered))
+    }
+}
