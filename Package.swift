@@ -7,6 +7,7 @@ import PackageDescription
 /// - `BPVSolver`: certified-optimal capacitated assignment on integer indices (no I/O, no domain words).
 /// - `BPVDimacs`: DIMACS min-cost-flow text in and out, in the assignment shape.
 /// - `BPVDomain`: students, internships, hard constraints, scoring and the candidate graph.
+/// - `BPVWorkspace`: CSV import with located errors (the SQLite workspace follows).
 /// - `BPVSynthetic`: seeded synthetic instances (clustered towns, sector fit, travel radius, support).
 /// - `bpv`: the thin command-line executable.
 let package = Package(
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "BPVDimacs", targets: ["BPVDimacs"]),
         .library(name: "BPVSynthetic", targets: ["BPVSynthetic"]),
         .library(name: "BPVDomain", targets: ["BPVDomain"]),
+        .library(name: "BPVWorkspace", targets: ["BPVWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +40,7 @@ let package = Package(
         ),
         .target(name: "BPVSynthetic", dependencies: ["BPVSolver"]),
         .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
+        .target(name: "BPVWorkspace", dependencies: ["BPVDomain"]),
         .executableTarget(
             name: "bpv",
             dependencies: [
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver"]),
         .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"]),
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver"]),
+        .testTarget(name: "BPVWorkspaceTests", dependencies: ["BPVWorkspace", "BPVDomain"]),
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,72 @@
+import BPVDomain
+
+/// Reads internships from CSV, the way employer lists are kept.
+///
+/// Columns, by header name in any order (extra columns are ignored): `id`, `employer`, `sector`,
+/// `lat`, `lon`, `town`, `capacity`, `support_capacity`, `offers`, `requires`, `levels`,
+/// `leerbedrijf_id`. A location is `lat` and `lon`, or `town`. `support_capacity` defaults to 0,
+/// `levels` to all levels; `offers`, `requires` and `levels` are `|`-separated lists.
+public enum InternshipImport {
+    /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
+    /// - Complexity: O(file size).
+    public static func parse(_ bytes: [UInt8], fileName: String) throws(ImportFailure) -> [Internship] {
+        var problems: [ImportProblem] = []
+        let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
+        var r = RowReader(table)
+        r.problems = problems
+        r.requireColumns(["id", "employer", "sector", "capacity"])
+        r.requireLocationColumns()
+        guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
+        var internships: [Internship] = []
+        var firstLine: [PseudonymousID: Int] = [:]
+        for row in table.rows {
+            let before = r.problems.count
+            var pid: PseudonymousID?
+            if let f = r.required(row, "id") {
+                do {
+                    let p = try PseudonymousID(f.text)
+                    if let first = firstLine[p] {
+                        r.problem(f, "duplicate id \(p) (first on line \(first))")
+                    } else {
+                        firstLine[p] = f.line
+                        pid = p
+                    }
+                } catch {
+                    r.problem(f, error.description)
+                }
+            }
+            let employer = r.required(row, "employer")?.text
+            let sector = r.required(row, "sector").flatMap { f -> Sector? in
+                if let s = Sector(parsing: f.text) { return s }
+                r.problem(f, "unknown sector '\(f.text)'; expected \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            let location = r.location(row)
+            let capacity = r.integer(row, "capacity", in: 0 ... 1000)
+            let support = r.integer(row, "support_capacity", in: 0 ... 1000, fallback: 0)
+            if let capacity, let support, support > capacity, let f = r.field(row, "support_capacity") {
+                r.problem(f, "support_capacity \(support) is more than the capacity \(capacity)")
+            }
+            let offers = r.list(row, "offers", parse: Accommodation.init(parsing:)) {
+                "unknown accommodation '\($0)'; expected \(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
+            let requires = r.list(row, "requires", parse: Certificate.init(parsing:)) {
+                "unknown certificate '\($0)'; expected \(Certificate.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
+            let levels = r.list(row, "levels", parse: Level.init(parsing:)) {
+                "unknown level '\($0)'; expected entree, 2, 3 or 4"
+            }
+            guard r.problems.count == before, let pid, let employer, let sector, let location, let capacity, let support,
+                let offers, let requires, let levels
+            else { continue }
+            let leerbedrijf = r.field(row, "leerbedrijf_id")?.text
+            internships.append(Internship(
+                id: pid, employer: employer, leerbedrijfID: leerbedrijf?.isEmpty == false ? leerbedrijf : nil,
+                sector: sector, location: location, capacity: capacity, supportCapacity: support,
+                offers: AccommodationSet(offers), requires: CertificateSet(requires),
+                levels: levels.isEmpty ? Set(Level.allCases) : Set(levels)))
+        }
+        guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
+        return internships
+    }
+}

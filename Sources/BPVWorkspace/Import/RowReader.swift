@@ -1,0 +1,140 @@
+import BPVDomain
+
+/// Reads named columns of a ``CSVTable`` and collects every problem with its position.
+struct RowReader {
+    let table: CSVTable
+    private let index: [String: Int]
+    var problems: [ImportProblem] = []
+
+    init(_ table: CSVTable) {
+        self.table = table
+        var index: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() where index[name] == nil { index[name] = i }
+        self.index = index
+    }
+
+    func has(_ column: String) -> Bool { index[column] != nil }
+
+    mutating func requireColumns(_ names: [String]) {
+        for name in names where !has(name) {
+            problem(line: 1, column: 1, "missing required column '\(name)' (the header has: \(table.header.joined(separator: ", ")))")
+        }
+    }
+
+    mutating func problem(line: Int, column: Int, _ message: String) {
+        problems.append(ImportProblem(file: table.fileName, line: line, column: column, message: message))
+    }
+
+    mutating func problem(_ at: CSVTable.Field, _ message: String) { problem(line: at.line, column: at.column, message) }
+
+    /// The trimmed field of `column` in `row`, or nil when the column is absent; a missing
+    /// trailing field counts as empty, at the end of the row.
+    func field(_ row: [CSVTable.Field], _ column: String) -> CSVTable.Field? {
+        guard let i = index[column] else { return nil }
+        if i < row.count {
+            var f = row[i]
+            f.text = f.text.trimmedForImport()
+            return f
+        }
+        let last = row.last
+        return CSVTable.Field(text: "", line: last?.line ?? 0, column: (last?.column ?? 0) + (last?.text.count ?? 0) + 1)
+    }
+
+    /// A required, non-empty text.
+    mutating func required(_ row: [CSVTable.Field], _ column: String) -> CSVTable.Field? {
+        guard let f = field(row, column) else { return nil }
+        guard !f.text.isEmpty else {
+            problem(f, "\(column) is empty")
+            return nil
+        }
+        return f
+    }
+
+    /// An integer in `range`; `fallback` when optional and empty.
+    mutating func integer(_ row: [CSVTable.Field], _ column: String, in range: ClosedRange<Int>, fallback: Int? = nil) -> Int? {
+        guard let f = field(row, column) else { return fallback }
+        if f.text.isEmpty {
+            if let fallback { return fallback }
+            problem(f, "\(column) is empty")
+            return nil
+        }
+        guard let v = Int(f.text) else {
+            problem(f, "\(column) '\(f.text)' is not a whole number")
+            return nil
+        }
+        guard range.contains(v) else {
+            problem(f, "\(column) \(v) is out of range \(range.lowerBound)...\(range.upperBound)")
+            return nil
+        }
+        return v
+    }
+
+    /// A decimal number; a decimal comma is accepted (Dutch Excel writes one with `;` files).
+    mutating func decimal(_ f: CSVTable.Field, _ column: String, in range: ClosedRange<Double>) -> Double? {
+        let text = table.delimiter == ";" ? f.text.replacingCommaByPoint() : f.text
+        guard let v = Double(text), v.isFinite else {
+            problem(f, "\(column) '\(f.text)' is not a number")
+            return nil
+        }
+        guard range.contains(v) else {
+            problem(f, "\(column) \(f.text) is out of range \(range.lowerBound)...\(range.upperBound)")
+            return nil
+        }
+        return v
+    }
+
+    /// A `|`-separated list, each item parsed by `parse`; unknown items are problems.
+    mutating func list<T: Hashable>(
+        _ row: [CSVTable.Field], _ column: String, parse: (String) -> T?, unknown: (String) -> String
+    ) -> [T]? {
+        guard let f = field(row, column), !f.text.isEmpty else { return [] }
+        var out: [T] = []
+        var ok = true
+        var offset = 0
+        for part in f.text.split(separator: "|", omittingEmptySubsequences: false) {
+            let item = String(part).trimmedForImport()
+            if let v = parse(item) {
+                if !out.contains(v) { out.append(v) }
+            } else {
+                problem(line: f.line, column: f.column + offset, unknown(item))
+                ok = false
+            }
+            offset += part.count + 1
+        }
+        return ok ? out : nil
+    }
+
+    /// The location from `lat` and `lon`, or from `town`.
+    mutating func location(_ row: [CSVTable.Field]) -> Location? {
+        let lat = field(row, "lat"), lon = field(row, "lon"), town = field(row, "town")
+        if let lat, let lon, !lat.text.isEmpty || !lon.text.isEmpty {
+            guard !lat.text.isEmpty, !lon.text.isEmpty else {
+                problem(lat.text.isEmpty ? lat : lon, "give both lat and lon, or neither and a town")
+                return nil
+            }
+            guard let la = decimal(lat, "lat", in: -90 ... 90), let lo = decimal(lon, "lon", in: -180 ... 180) else { return nil }
+            return try? Location(latitude: la, longitude: lo)
+        }
+        if let town, !town.text.isEmpty {
+            do {
+                return try Town.named(town.text).location
+            } catch {
+                problem(town, error.description)
+                return nil
+            }
+        }
+        problem(line: row.first?.line ?? 0, column: 1, "no location: give lat and lon, or a town")
+        return nil
+    }
+
+    /// Checks the location columns exist: lat and lon, or town.
+    mutating func requireLocationColumns() {
+        if !(has("lat") && has("lon")) && !has("town") {
+            problem(line: 1, column: 1, "missing location columns: give lat and lon, or town")
+        }
+    }
+}
+
+extension String {
+    func replacingCommaByPoint() -> String { String(map { $0 == "," ? "." : $0 }) }
+}

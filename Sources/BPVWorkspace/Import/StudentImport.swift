@@ -1,0 +1,81 @@
+import BPVDomain
+
+/// Reads students from CSV, the way schools export them.
+///
+/// Columns, by header name in any order (extra columns are ignored): `id`, `name`, `level`,
+/// `sectors`, `lat`, `lon`, `town`, `travel_mode`, `max_travel_min`, `needs`, `certificates`,
+/// `priority`, `coach`. A location is `lat` and `lon`, or `town`. `name`, `needs`,
+/// `certificates`, `priority` and `coach` may be empty. Lists (`sectors`, `needs`,
+/// `certificates`) are separated by `|`; `sectors` is ranked, most wanted first.
+///
+/// ```
+/// id;name;level;sectors;town;travel_mode;max_travel_min;needs;certificates;priority;coach
+/// S-0042;Sanne;entree;retail|logistiek;Hilversum;fiets;30;quiet|fixed_mentor;;1;Jan
+/// ```
+public enum StudentImport {
+    /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
+    /// - Complexity: O(file size).
+    public static func parse(_ bytes: [UInt8], fileName: String) throws(ImportFailure) -> [Student] {
+        var problems: [ImportProblem] = []
+        let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
+        var r = RowReader(table)
+        r.problems = problems
+        r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"])
+        r.requireLocationColumns()
+        guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
+        var students: [Student] = []
+        var firstLine: [PseudonymousID: Int] = [:]
+        for row in table.rows {
+            let before = r.problems.count
+            var pid: PseudonymousID?
+            if let f = r.required(row, "id") {
+                do {
+                    let p = try PseudonymousID(f.text)
+                    if let first = firstLine[p] {
+                        r.problem(f, "duplicate id \(p) (first on line \(first))")
+                    } else {
+                        firstLine[p] = f.line
+                        pid = p
+                    }
+                } catch {
+                    r.problem(f, error.description)
+                }
+            }
+            let level = r.required(row, "level").flatMap { f -> Level? in
+                if let l = Level(parsing: f.text) { return l }
+                r.problem(f, "unknown level '\(f.text)'; expected entree, 2, 3 or 4")
+                return nil
+            }
+            let sectors = r.list(row, "sectors", parse: Sector.init(parsing:)) {
+                "unknown sector '\($0)'; expected \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
+            if let sectors, sectors.isEmpty, let f = r.field(row, "sectors") { r.problem(f, "sectors is empty: give at least one sector") }
+            let home = r.location(row)
+            let mode = r.required(row, "travel_mode").flatMap { f -> TravelMode? in
+                if let m = TravelMode(parsing: f.text) { return m }
+                r.problem(f, "unknown travel_mode '\(f.text)'; expected walk, bike, ov or car")
+                return nil
+            }
+            let minutes = r.integer(row, "max_travel_min", in: 1 ... 240)
+            let needs = r.list(row, "needs", parse: Accommodation.init(parsing:)) {
+                "unknown need '\($0)'; record what the workplace must provide (\(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))), never a diagnosis"
+            }
+            let certificates = r.list(row, "certificates", parse: Certificate.init(parsing:)) {
+                "unknown certificate '\($0)'; expected \(Certificate.allCases.map(\.rawValue).joined(separator: ", "))"
+            }
+            let priority = r.integer(row, "priority", in: 0 ... 9, fallback: 0)
+            guard r.problems.count == before, let pid, let level, let sectors, !sectors.isEmpty, let home, let mode,
+                let minutes, let needs, let certificates, let priority
+            else { continue }
+            let name = r.field(row, "name")?.text
+            let coach = r.field(row, "coach")?.text
+            students.append(Student(
+                id: pid, name: name?.isEmpty == false ? name : nil, level: level, sectors: sectors, home: home,
+                travelMode: mode, maxTravelMinutes: minutes, needs: AccommodationSet(needs),
+                certificates: CertificateSet(certificates), priority: UInt8(priority),
+                coach: coach?.isEmpty == false ? coach : nil))
+        }
+        guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
+        return students
+    }
+}

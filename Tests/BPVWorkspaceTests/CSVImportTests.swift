@@ -1,0 +1,134 @@
+import BPVDomain
+import Testing
+@testable import BPVWorkspace
+
+@Suite("CSV import")
+struct CSVImportTests {
+    func students(_ text: String) throws(ImportFailure) -> [Student] {
+        try StudentImport.parse(Array(text.utf8), fileName: "students.csv")
+    }
+
+    func internships(_ text: String) throws(ImportFailure) -> [Internship] {
+        try InternshipImport.parse(Array(text.utf8), fileName: "internships.csv")
+    }
+
+    /// The problems of a refused import, as `line:column: message`.
+    func problems(_ body: () throws -> Void) -> [String] {
+        do {
+            try body()
+            return []
+        } catch let error as ImportFailure {
+            return error.problems.map { "\($0.line):\($0.column): \($0.message)" }
+        } catch {
+            return ["unexpected error \(error)"]
+        }
+    }
+
+    @Test func readsWhatDutchExcelWrites() throws {
+        // BOM, semicolons, decimal commas, diacritics, columns in another order, an extra column.
+        let text = "\u{FEFF}naam_school;id;name;level;sectors;lat;lon;travel_mode;max_travel_min;needs;certificates;priority;coach\r\n"
+            + "Tender College;S-0001;Noë Çelik;entree;Detailhandel|logistiek;52,2292;5,1669;fiets;30;quiet|fixed_mentor;;1;Jan\r\n"
+            + "Tender College;S-0002;;2;zorg;52,3874;4,6462;ov;45;;vog;;\r\n"
+        let s = try students(text)
+        #expect(s.count == 2)
+        #expect(s[0].id.value == "S-0001" && s[0].name == "Noë Çelik")
+        #expect(s[0].sectors == [.retail, .logistiek] && s[0].level == .entree)
+        #expect(abs(s[0].home.latitude - 52.2292) < 1e-9 && s[0].travelMode == .bike)
+        #expect(s[0].needs == AccommodationSet([.quiet, .fixedMentor]) && s[0].priority == 1 && s[0].coach == "Jan")
+        #expect(s[1].name == nil && s[1].certificates == CertificateSet([.vog]) && s[1].priority == 0)
+    }
+
+    @Test func townStandsInForCoordinates() throws {
+        let s = try students("id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,groen,Heemskerk,bike,40\n")
+        #expect(s[0].home == (try Town.named("Heemskerk")).location)
+    }
+
+    @Test func quotedFieldsMayHoldDelimitersQuotesAndLineBreaks() throws {
+        let text = """
+            id,employer,sector,town,capacity,support_capacity,offers,requires,levels,leerbedrijf_id
+            I-1,"Bakkerij ""De Zon"", Haarlem",retail,Haarlem,3,1,jobcoach|quiet,,entree|2,100200300
+            I-2,"Tuin
+            en Zo",groen,Driehuis,2,,,,,
+
+            """
+        let i = try internships(text)
+        #expect(i.count == 2)
+        #expect(i[0].employer == "Bakkerij \"De Zon\", Haarlem" && i[0].leerbedrijfID == "100200300")
+        #expect(i[0].levels == [.entree, .two] && i[0].supportCapacity == 1)
+        #expect(i[1].employer == "Tuin\nen Zo" && i[1].levels == Set(Level.allCases) && i[1].supportCapacity == 0)
+    }
+
+    @Test func duplicateIdsAreRefusedWithBothLines() {
+        let p = problems { _ = try students("id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,zorg,Haarlem,bike,30\nS-1,2,zorg,Haarlem,bike,30\n") }
+        #expect(p == ["3:1: duplicate id S-1 (first on line 2)"])
+    }
+
+    @Test func unknownSectorsAndNeedsAreNamedAtTheirColumn() {
+        let p = problems {
+            _ = try students("id,level,sectors,town,travel_mode,max_travel_min,needs\nS-1,2,zorg|bakery,Haarlem,bike,30,quiet|autism\n")
+        }
+        #expect(p.count == 2)
+        #expect(p[0].hasPrefix("2:12: unknown sector 'bakery'"))
+        #expect(p[1].hasPrefix("2:41: unknown need 'autism'") && p[1].contains("never a diagnosis"))
+    }
+
+    @Test func outOfRangeNumbersAreRefused() {
+        let p = problems {
+            _ = try students("id,level,sectors,lat,lon,travel_mode,max_travel_min,priority\nS-1,2,zorg,95.0,4.6,bike,500,12\n")
+        }
+        #expect(p == [
+            "2:12: lat 95.0 is out of range -90.0...90.0",
+            "2:26: max_travel_min 500 is out of range 1...240",
+            "2:30: priority 12 is out of range 0...9",
+        ])
+        let q = problems { _ = try internships("id,employer,sector,town,capacity,support_capacity\nI-1,X,zorg,Haarlem,2,3\n") }
+        #expect(q == ["2:22: support_capacity 3 is more than the capacity 2"])
+    }
+
+    @Test func missingRequiredColumnsAreListed() {
+        let p = problems { _ = try students("id,sectors,town\nS-1,zorg,Haarlem\n") }
+        #expect(p.count == 3)
+        #expect(p.allSatisfy { $0.hasPrefix("1:1: missing required column") })
+        let q = problems { _ = try internships("id,employer,sector,capacity\nI-1,X,zorg,1\n") }
+        #expect(q == ["1:1: missing location columns: give lat and lon, or town"])
+    }
+
+    @Test func brokenQuotingIsLocated() {
+        let unclosed = problems { _ = try internships("id,employer,sector,town,capacity\nI-1,\"Open,zorg,Haarlem,1\n") }
+        #expect(unclosed.contains("2:5: this quote is never closed"))
+        let stray = problems { _ = try internships("id,employer,sector,town,capacity\nI-1,Jan \"de\" Vries,zorg,Haarlem,1\n") }
+        #expect(stray.first?.hasPrefix("2:9: a quote inside an unquoted field") == true)
+    }
+
+    @Test func citizenNumbersAreNeverAcceptedAsIds() {
+        let p = problems { _ = try students("id,level,sectors,town,travel_mode,max_travel_min\n123456782,2,zorg,Haarlem,bike,30\n") }
+        #expect(p.count == 1 && p[0].hasPrefix("2:1: id '123456782' looks like a citizen service (BSN)"))
+    }
+
+    @Test func textThatIsNotUTF8IsRefused() {
+        // "Noë" as Windows-1252: the ë is byte 0xEB.
+        var bytes = Array("id,name,level,sectors,town,travel_mode,max_travel_min\nS-1,No".utf8)
+        bytes += [0xEB]
+        bytes += Array(",2,zorg,Haarlem,bike,30\n".utf8)
+        do {
+            _ = try StudentImport.parse(bytes, fileName: "students.csv")
+            Issue.record("accepted a Windows-1252 file")
+        } catch {
+            #expect(error.problems.map(\.description) == ["students.csv:2:5: not valid UTF-8 text (save the file as CSV UTF-8)"])
+        }
+    }
+
+    @Test func everyProblemIsReportedUpToTheCapAndNothingIsImported() {
+        var text = "id,level,sectors,town,travel_mode,max_travel_min\n"
+        for k in 0 ..< 80 { text += "S-\(k),9,zorg,Haarlem,bike,30\n" }
+        do {
+            _ = try students(text)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.total == 80)
+            #expect(error.problems.count == ImportFailure.cap)
+            #expect(error.description.contains("... and 30 more problems"))
+            #expect(error.description.hasSuffix("nothing was imported"))
+        }
+    }
+}
