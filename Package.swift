@@ -7,7 +7,7 @@ import PackageDescription
 /// - `BPVSolver`: certified-optimal capacitated assignment on integer indices (no I/O, no domain words).
 /// - `BPVDimacs`: DIMACS min-cost-flow text in and out, in the assignment shape.
 /// - `BPVDomain`: students, internships, hard constraints, scoring and the candidate graph.
-/// - `BPVWorkspace`: CSV import with located errors (the SQLite workspace follows).
+/// - `BPVWorkspace`: the SQLite workspace (GRDB), CSV import with located errors, the audit log.
 /// - `BPVSynthetic`: seeded synthetic instances (clustered towns, sector fit, travel radius, support).
 /// - `bpv`: the thin command-line executable.
 let package = Package(
@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -40,18 +41,25 @@ let package = Package(
         ),
         .target(name: "BPVSynthetic", dependencies: ["BPVSolver"]),
         .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
-        .target(name: "BPVWorkspace", dependencies: ["BPVDomain"]),
+        .target(
+            name: "BPVWorkspace",
+            dependencies: ["BPVDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "bpv",
             dependencies: [
-                "BPVSolver", "BPVDimacs", "BPVSynthetic",
+                "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver"]),
         .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"]),
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver"]),
-        .testTarget(name: "BPVWorkspaceTests", dependencies: ["BPVWorkspace", "BPVDomain"]),
+        .testTarget(
+            name: "BPVWorkspaceTests",
+            dependencies: ["BPVWorkspace", "BPVDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),
     ],
     swiftLanguageModes: [.v6]

@@ -9,6 +9,10 @@ command -v swift >/dev/null 2>&1 || [ -x /opt/swift/usr/bin/swift ] || {
   exit 1
 }
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+# GRDB links the system SQLite.
+if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists sqlite3; } && [ ! -f /usr/include/sqlite3.h ]; then
+  need_apt+=(libsqlite3-dev)
+fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-deps: installing ${need_apt[*]}" >&2

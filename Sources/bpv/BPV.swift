@@ -10,6 +10,6 @@ struct BPV: ParsableCommand {
             bpv places students of MBO Entree and level 2, praktijkonderwijs and VSO at employer
             internships. Its engine is a certified-optimal capacitated assignment solver.
             """,
-        subcommands: [Solve.self, Generate.self]
+        subcommands: [Import.self, Solve.self, Generate.self]
     )
 }

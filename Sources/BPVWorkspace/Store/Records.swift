@@ -1,0 +1,50 @@
+import BPVDomain
+import GRDB
+
+/// Mapping between domain values and rows. Lists are stored as `|`-joined text, as in the CSV.
+enum Records {
+    static func arguments(_ s: Student) -> StatementArguments {
+        [s.id.value, s.name, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: "|"), s.home.latitude,
+         s.home.longitude, s.travelMode.rawValue, s.maxTravelMinutes, s.needs.elements.map(\.rawValue).joined(separator: "|"),
+         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach]
+    }
+
+    static func arguments(_ i: Internship) -> StatementArguments {
+        [i.id.value, i.employer, i.leerbedrijfID, i.sector.rawValue, i.location.latitude, i.location.longitude, i.capacity,
+         i.supportCapacity, i.offers.elements.map(\.rawValue).joined(separator: "|"),
+         i.requires.elements.map(\.rawValue).joined(separator: "|"),
+         Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: "|")]
+    }
+
+    static func list<T>(_ text: String, _ parse: (String) -> T?) throws -> [T] {
+        try text.split(separator: "|").map { part in
+            guard let v = parse(String(part)) else { throw WorkspaceError.corruptRecord("'\(part)' in '\(text)'") }
+            return v
+        }
+    }
+
+    static func student(_ row: Row) throws -> Student {
+        let id: String = row["id"]
+        guard let level = Level(rawValue: row["level"]), let mode = TravelMode(rawValue: row["travel_mode"]) else {
+            throw WorkspaceError.corruptRecord("student \(id)")
+        }
+        return Student(
+            id: try PseudonymousID(id), name: row["name"], level: level,
+            sectors: try list(row["sectors"], Sector.init(rawValue:)),
+            home: try Location(latitude: row["lat"], longitude: row["lon"]), travelMode: mode,
+            maxTravelMinutes: row["max_travel_min"], needs: AccommodationSet(try list(row["needs"], Accommodation.init(rawValue:))),
+            certificates: CertificateSet(try list(row["certificates"], Certificate.init(rawValue:))),
+            priority: UInt8(clamping: row["priority"] as Int), coach: row["coach"])
+    }
+
+    static func internship(_ row: Row) throws -> Internship {
+        let id: String = row["id"]
+        guard let sector = Sector(rawValue: row["sector"]) else { throw WorkspaceError.corruptRecord("internship \(id)") }
+        return Internship(
+            id: try PseudonymousID(id), employer: row["employer"], leerbedrijfID: row["leerbedrijf_id"], sector: sector,
+            location: try Location(latitude: row["lat"], longitude: row["lon"]), capacity: row["capacity"],
+            supportCapacity: row["support_capacity"], offers: AccommodationSet(try list(row["offers"], Accommodation.init(rawValue:))),
+            requires: CertificateSet(try list(row["requires"], Certificate.init(rawValue:))),
+            levels: Set(try list(row["levels"], Level.init(rawValue:))))
+    }
+}

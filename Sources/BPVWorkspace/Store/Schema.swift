@@ -1,0 +1,52 @@
+import GRDB
+
+/// The workspace schema, versioned by migrations: never edit a registered migration, add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: students, internships, audit") { db in
+            try db.create(table: "student") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text)
+                t.column("level", .text).notNull()
+                t.column("sectors", .text).notNull()
+                t.column("lat", .double).notNull()
+                t.column("lon", .double).notNull()
+                t.column("travel_mode", .text).notNull()
+                t.column("max_travel_min", .integer).notNull()
+                t.column("needs", .text).notNull()
+                t.column("certificates", .text).notNull()
+                t.column("priority", .integer).notNull()
+                t.column("coach", .text)
+            }
+            try db.create(table: "internship") { t in
+                t.primaryKey("id", .text)
+                t.column("employer", .text).notNull()
+                t.column("leerbedrijf_id", .text)
+                t.column("sector", .text).notNull()
+                t.column("lat", .double).notNull()
+                t.column("lon", .double).notNull()
+                t.column("capacity", .integer).notNull()
+                t.column("support_capacity", .integer).notNull()
+                t.column("offers", .text).notNull()
+                t.column("requires", .text).notNull()
+                t.column("levels", .text).notNull()
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("at", .text).notNull()
+                t.column("user", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("reason", .text)
+            }
+            // Append-only: the log cannot be edited or emptied through SQL either.
+            try db.execute(sql: """
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
+        return m
+    }
+}

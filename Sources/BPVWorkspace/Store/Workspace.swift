@@ -1,0 +1,192 @@
+import BPVDomain
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A bpv workspace: one SQLite file holding the term's students and internships, rounds,
+/// placements and the audit log.
+///
+/// The file is created with mode 0600 (owner only): it describes vulnerable young people.
+/// Every change happens in one transaction, so a failed import or a crash leaves the workspace
+/// exactly as it was, and every change is appended to the audit log with the OS user.
+///
+/// ```swift
+/// let ws = try Workspace(path: "bpv.sqlite")
+/// let summary = try ws.importStudents(students, from: "leerlingen.csv")
+/// ```
+public final class Workspace: Sendable {
+    public let path: String
+    let db: DatabaseQueue
+    /// Who is acting, for the audit log: the OS user.
+    public let user: String
+
+    /// Opens the workspace at `path`, creating it (mode 0600) and migrating its schema as needed.
+    /// - Throws: ``WorkspaceError``.
+    public init(path: String, user: String? = nil) throws(WorkspaceError) {
+        self.path = path
+        self.user = user ?? Self.osUser()
+        if access(path, F_OK) != 0 {
+            let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+            guard fd >= 0 else { throw .cannotOpen(path, String(cString: strerror(errno))) }
+            close(fd)
+        }
+        var config = Configuration()
+        // Another bpv process may hold the write lock for a moment (a commit): wait, then fail clearly.
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+            try Schema.migrator.migrate(db)
+        } catch {
+            throw .cannotOpen(path, "\(error)")
+        }
+    }
+
+    static func osUser() -> String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid \(geteuid())"
+    }
+
+    // MARK: Import
+
+    /// What an import changed.
+    public struct ImportSummary: Sendable, Equatable {
+        public var added: Int
+        public var updated: Int
+    }
+
+    /// Adds the students, updating those whose id already exists, in one transaction.
+    /// - Complexity: O(students).
+    @discardableResult
+    public func importStudents(_ students: [Student], from source: String) throws(WorkspaceError) -> ImportSummary {
+        try write { db in
+            var summary = ImportSummary(added: 0, updated: 0)
+            for s in students {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM student WHERE id = ?)", arguments: [s.id.value]) ?? false
+                try db.execute(
+                    sql: """
+                        INSERT INTO student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs,
+                                             certificates, priority, coach)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level,
+                            sectors = excluded.sectors, lat = excluded.lat, lon = excluded.lon,
+                            travel_mode = excluded.travel_mode, max_travel_min = excluded.max_travel_min,
+                            needs = excluded.needs, certificates = excluded.certificates,
+                            priority = excluded.priority, coach = excluded.coach
+                        """,
+                    arguments: Records.arguments(s))
+                if exists { summary.updated += 1 } else { summary.added += 1 }
+            }
+            try audit(db, action: "import students", subject: source,
+                      detail: "\(summary.added) added, \(summary.updated) updated")
+            return summary
+        }
+    }
+
+    /// Adds the internships, updating those whose id already exists, in one transaction.
+    /// - Complexity: O(internships).
+    @discardableResult
+    public func importInternships(_ internships: [Internship], from source: String) throws(WorkspaceError) -> ImportSummary {
+        try write { db in
+            var summary = ImportSummary(added: 0, updated: 0)
+            for i in internships {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM internship WHERE id = ?)", arguments: [i.id.value]) ?? false
+                try db.execute(
+                    sql: """
+                        INSERT INTO internship (id, employer, leerbedrijf_id, sector, lat, lon, capacity, support_capacity,
+                                                offers, requires, levels)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET employer = excluded.employer, leerbedrijf_id = excluded.leerbedrijf_id,
+                            sector = excluded.sector, lat = excluded.lat, lon = excluded.lon, capacity = excluded.capacity,
+                            support_capacity = excluded.support_capacity, offers = excluded.offers,
+                            requires = excluded.requires, levels = excluded.levels
+                        """,
+                    arguments: Records.arguments(i))
+                if exists { summary.updated += 1 } else { summary.added += 1 }
+            }
+            try audit(db, action: "import internships", subject: source,
+                      detail: "\(summary.added) added, \(summary.updated) updated")
+            return summary
+        }
+    }
+
+    // MARK: Reading
+
+    /// All students, by id.
+    public func students() throws(WorkspaceError) -> [Student] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM student ORDER BY id").map(Records.student) }
+    }
+
+    /// All internships, by id.
+    public func internships() throws(WorkspaceError) -> [Internship] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM internship ORDER BY id").map(Records.internship) }
+    }
+
+    /// The audit log, oldest first.
+    public func auditLog() throws(WorkspaceError) -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map {
+                AuditEntry(sequence: $0["seq"], at: $0["at"], user: $0["user"], action: $0["action"],
+                           subject: $0["subject"], detail: $0["detail"], reason: $0["reason"])
+            }
+        }
+    }
+
+    // MARK: Plumbing
+
+    func audit(_ db: Database, action: String, subject: String, detail: String = "", reason: String? = nil) throws {
+        try db.execute(
+            sql: "INSERT INTO audit (at, user, action, subject, detail, reason) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
+            arguments: [user, action, subject, detail, reason])
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try db.write(body)
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw .database(path, "\(error)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try db.read(body)
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw .database(path, "\(error)")
+        }
+    }
+}
+
+/// One line of the append-only audit log.
+public struct AuditEntry: Sendable, Equatable {
+    public var sequence: Int64
+    /// UTC, ISO 8601.
+    public var at: String
+    public var user: String
+    public var action: String
+    public var subject: String
+    public var detail: String
+    public var reason: String?
+}
+
+/// Why a workspace operation failed; the workspace is unchanged.
+public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
+    case cannotOpen(String, String)
+    case database(String, String)
+    case corruptRecord(String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let why): "\(path): cannot open the workspace: \(why)"
+        case .database(let path, let why): "\(path): \(why)"
+        case .corruptRecord(let what): "the workspace holds an unreadable record: \(what)"
+        }
+    }
+}

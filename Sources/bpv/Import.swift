@@ -1,0 +1,61 @@
+import ArgumentParser
+import BPVWorkspace
+import SystemPackage
+
+/// `bpv import students|internships FILE`: read a CSV file into the workspace.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import students or internships from a CSV file into the workspace.",
+        discussion: """
+            Columns are named in the header, in any order; extra columns are ignored; comma or
+            semicolon is detected; lists are separated by |. A file with any problem is refused
+            whole: every problem is listed as file:line:column and nothing is imported.
+            Re-importing a file updates records by id.
+            """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case students, internships
+    }
+
+    @Argument(help: "What the file holds: students or internships.") var kind: Kind
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE")) var file: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            let fd = try FileDescriptor.open(FilePath(file), .readOnly)
+            defer { try? fd.close() }
+            var all: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = try chunk.withUnsafeMutableBytes { try fd.read(into: $0) }
+                if n == 0 { break }
+                all += chunk[0 ..< n]
+            }
+            bytes = all
+        } catch {
+            throw CommandFailure("\(file): cannot read: \(error)")
+        }
+        do {
+            let ws = try Workspace(path: workspace.db)
+            let summary: Workspace.ImportSummary
+            switch kind {
+            case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
+            case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
+            }
+            print("imported \(kind.rawValue) from \(file): \(summary.added) added, \(summary.updated) updated")
+        } catch let failure as ImportFailure {
+            throw CommandFailure(failure.description)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+}
+
+/// `--db PATH`: the workspace file (default `bpv.sqlite` in the current directory).
+struct WorkspaceOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace file.", valueName: "PATH"))
+    var db: String = "bpv.sqlite"
+}

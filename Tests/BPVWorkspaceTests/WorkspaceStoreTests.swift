@@ -1,0 +1,88 @@
+import BPVDomain
+import Foundation
+import GRDB
+import Testing
+@testable import BPVWorkspace
+
+@Suite("Workspace store")
+struct WorkspaceStoreTests {
+    func scratchPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("bpv-ws-\(UUID().uuidString).sqlite").path
+    }
+
+    let csvStudents = """
+        id;name;level;sectors;town;travel_mode;max_travel_min;needs;certificates;priority;coach
+        S-1;Noë;entree;retail|logistiek;Hilversum;fiets;30;quiet|jobcoach;heftruck;1;Jan
+        S-2;;2;zorg;Haarlem;ov;45;;vog;;
+
+        """
+
+    @Test func theFileIsCreatedOwnerOnly() throws {
+        let path = scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try Workspace(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func importedStudentsSurviveAReopenUnchanged() throws {
+        let path = scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let students = try StudentImport.parse(Array(csvStudents.utf8), fileName: "s.csv")
+        let summary = try Workspace(path: path).importStudents(students, from: "s.csv")
+        #expect(summary == .init(added: 2, updated: 0))
+        let again = try Workspace(path: path).students()
+        #expect(again == students)
+    }
+
+    @Test func reimportUpdatesByID() throws {
+        let path = scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ws = try Workspace(path: path)
+        var students = try StudentImport.parse(Array(csvStudents.utf8), fileName: "s.csv")
+        try ws.importStudents(students, from: "s.csv")
+        students[1].maxTravelMinutes = 60
+        let summary = try ws.importStudents([students[1]], from: "s2.csv")
+        #expect(summary == .init(added: 0, updated: 1))
+        #expect(try ws.students().map(\.maxTravelMinutes) == [30, 60])
+    }
+
+    @Test func internshipsRoundTrip() throws {
+        let path = scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = "id,employer,sector,town,capacity,support_capacity,offers,requires,levels,leerbedrijf_id\nI-1,Bakkerij,retail,Haarlem,3,1,jobcoach|quiet,vca,entree|2,100200300\n"
+        let internships = try InternshipImport.parse(Array(text.utf8), fileName: "i.csv")
+        try Workspace(path: path).importInternships(internships, from: "i.csv")
+        #expect(try Workspace(path: path).internships() == internships)
+    }
+
+    @Test func everyChangeIsInTheAuditLogWithTheUser() throws {
+        let path = scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ws = try Workspace(path: path, user: "coordinator")
+        let students = try StudentImport.parse(Array(csvStudents.utf8), fileName: "s.csv")
+        try ws.importStudents(students, from: "leerlingen.csv")
+        try ws.importStudents(students, from: "leerlingen.csv")
+        let log = try ws.auditLog()
+        #expect(log.count == 2)
+        #expect(log[0].user == "coordinator" && log[0].action == "import students" && log[0].subject == "leerlingen.csv")
+        #expect(log[0].detail == "2 added, 0 updated" && log[1].detail == "0 added, 2 updated")
+        #expect(log[0].at.hasSuffix("Z"))
+        #expect(Workspace.osUser().isEmpty == false)
+    }
+
+    @Test func theAuditLogIsAppendOnly() throws {
+        let path = scratchPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ws = try Workspace(path: path)
+        try ws.importStudents([], from: "empty.csv")
+        let db = try DatabaseQueue(path: path)
+        #expect(throws: (any Error).self) { try db.write { try $0.execute(sql: "UPDATE audit SET user = 'someone else'") } }
+        #expect(throws: (any Error).self) { try db.write { try $0.execute(sql: "DELETE FROM audit") } }
+        #expect(try ws.auditLog().count == 1)
+    }
+
+    @Test func anUnwritableLocationIsAClearError() {
+        #expect(throws: WorkspaceError.self) { try Workspace(path: "/nonexistent-dir/bpv.sqlite") }
+    }
+}
