@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
         .target(
             name: "BPVWorkspace",
-            dependencies: ["BPVDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BPVDomain", "BPVSolver", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "bpv",

@@ -25,7 +25,8 @@ public struct CandidateGraph: Sendable {
     ///
     /// - Throws: ``AssignmentProblemError`` if the scores do not fit the solver's cost bounds.
     /// - Complexity: O(students × internships within reach of each) plus O(internships).
-    public init(students: [Student], internships: [Internship], settings: MatchSettings) throws {
+    /// - Parameter excluding: banned pairs as `"studentID\u{1F}internshipID"`.
+    public init(students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: Set<String> = []) throws {
         let m = internships.count
         let sectors = Sector.allCases
         // Internship fields in flat arrays for the inner loop.
@@ -76,6 +77,7 @@ public struct CandidateGraph: Sendable {
                             let dy = (lat[j] - s.home.latitude) * kmPerDegree
                             let minutes = (dx * dx + dy * dy).squareRoot() * minutesPerKm
                             guard minutes <= limit else { continue }
+                            if !bans.isEmpty, bans.contains("\(s.id.value)\u{1F}\(internships[j].id.value)") { continue }
                             let scarce = support && supportCap[j] == 1
                             arcInternship.append(jj)
                             arcCost.append(

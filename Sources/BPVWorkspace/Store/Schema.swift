@@ -47,6 +47,45 @@ enum Schema {
                 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        m.registerMigration("v2: pins, bans, rounds, placements, commitments") { db in
+            try db.create(table: "pin") { t in
+                t.primaryKey("student_id", .text).references("student", onDelete: .cascade)
+                t.column("internship_id", .text).notNull().references("internship", onDelete: .cascade)
+                t.column("reason", .text).notNull()
+            }
+            try db.create(table: "ban") { t in
+                t.column("student_id", .text).notNull().references("student", onDelete: .cascade)
+                t.column("internship_id", .text).notNull().references("internship", onDelete: .cascade)
+                t.column("reason", .text).notNull()
+                t.primaryKey(["student_id", "internship_id"])
+            }
+            try db.create(table: "round") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("created_at", .text).notNull()
+                t.column("user", .text).notNull()
+                t.column("settings", .text).notNull()
+                t.column("placed", .integer).notNull()
+                t.column("unplaced", .integer).notNull()
+                t.column("total_score", .integer).notNull()
+            }
+            // One row per student per round: the draft (internship or NULL for unplaced).
+            try db.create(table: "placement") { t in
+                t.column("round_id", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("student_id", .text).notNull()
+                t.column("internship_id", .text)
+                t.column("score", .integer)
+                t.column("travel_min", .integer)
+                t.primaryKey(["round_id", "student_id"])
+            }
+            // Final placements: locked; every later round works around them.
+            try db.create(table: "commitment") { t in
+                t.primaryKey("student_id", .text).references("student", onDelete: .cascade)
+                t.column("internship_id", .text).notNull().references("internship", onDelete: .cascade)
+                t.column("round_id", .integer).notNull()
+                t.column("score", .integer)
+                t.column("travel_min", .integer)
+            }
+        }
         return m
     }
 }

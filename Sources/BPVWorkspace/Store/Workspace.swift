@@ -181,12 +181,19 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(String, String)
     case database(String, String)
     case corruptRecord(String)
+    case notFound(String)
+    /// The change would break a rule (capacity, an earlier commitment); nothing was changed.
+    case conflict(String)
+    case cancelled
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let why): "\(path): cannot open the workspace: \(why)"
         case .database(let path, let why): "\(path): \(why)"
         case .corruptRecord(let what): "the workspace holds an unreadable record: \(what)"
+        case .notFound(let what): what
+        case .conflict(let what): "conflict: \(what); nothing was changed"
+        case .cancelled: "cancelled; nothing was changed"
         }
     }
 }

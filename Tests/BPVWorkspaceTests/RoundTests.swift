@@ -1,0 +1,144 @@
+import BPVDomain
+import Foundation
+import Testing
+@testable import BPVWorkspace
+
+@Suite("Rounds: match, pin, ban, commit, release")
+struct RoundTests {
+    /// Three students and two one-place internships in Hilversum, all in retail.
+    func workspace() throws -> (Workspace, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-round-\(UUID().uuidString).sqlite").path
+        let ws = try Workspace(path: path, user: "coordinator")
+        let students = try StudentImport.parse(Array("""
+            id,level,sectors,town,travel_mode,max_travel_min,priority
+            S-1,2,retail,Hilversum,bike,30,0
+            S-2,2,retail,Hilversum,bike,30,1
+            S-3,2,retail,Hilversum,bike,30,0
+
+            """.utf8), fileName: "s.csv")
+        let internships = try InternshipImport.parse(Array("""
+            id,employer,sector,town,capacity
+            I-1,Winkel Een,retail,Hilversum,1
+            I-2,Winkel Twee,retail,Hilversum,1
+
+            """.utf8), fileName: "i.csv")
+        try ws.importStudents(students, from: "s.csv")
+        try ws.importInternships(internships, from: "i.csv")
+        return (ws, path)
+    }
+
+    @Test func matchPlacesAsManyAsFitWithTiersFirst() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let round = try ws.match()
+        #expect(round.placed == 2 && round.unplaced == 1)
+        let placed = try ws.placements().filter { $0.internship != nil }.map(\.student)
+        #expect(placed.contains("S-2"))  // the priority tier is never the one left over
+    }
+
+    @Test func pinsAndCommitmentsAreKeptAndBansAvoided() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ws.pin(student: "S-3", internship: "I-1", reason: "found it herself")
+        try ws.ban(student: "S-2", internship: "I-2", reason: "conflict with the owner")
+        let round = try ws.match()
+        let p = Dictionary(uniqueKeysWithValues: try ws.placements(round: round.round).map { ($0.student, $0.internship) })
+        #expect(p["S-3"] == nil)  // pinned students are fixed outside the solve
+        #expect(p["S-2"] == .some(nil))  // I-1 is pinned, I-2 banned: S-2 cannot be placed
+        #expect(p["S-1"] == .some("I-2"))
+    }
+
+    @Test func committedPlacementsSurviveARestartAndLaterRoundsWorkAroundThem() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try ws.match()
+        let committed = try ws.commit(round: first.round, students: ["S-2"])
+        #expect(committed == 1)
+        let s2 = try ws.placements().first { $0.student == "S-2" }
+        let reopened = try Workspace(path: path)
+        let second = try reopened.match()
+        let after = try reopened.placements(round: second.round)
+        #expect(after.first { $0.student == "S-2" } == s2.map { Workspace.Placement(student: $0.student, internship: $0.internship, score: $0.score, travelMinutes: $0.travelMinutes, committed: true) })
+        #expect(second.placed == 1 && second.committedBefore == 1)
+        // Committing the rest of the second round fills the last place.
+        let rest = try reopened.commit(round: second.round)
+        #expect(rest == 1)
+        #expect(try reopened.placements().filter(\.committed).count == 2)
+    }
+
+    @Test func releasePlacesAgainButNotAtTheSameInternship() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try ws.match()
+        try ws.commit(round: first.round)
+        guard let was = try ws.placements().first(where: { $0.student == "S-2" })?.internship else {
+            Issue.record("S-2 was not placed")
+            return
+        }
+        try ws.release(student: "S-2", reason: "placement broke down")
+        let second = try ws.match()
+        let now = try ws.placements(round: second.round).first { $0.student == "S-2" }
+        #expect(now?.internship != was)
+        let actions = try ws.auditLog().map(\.action)
+        #expect(Array(actions.suffix(2)) == ["release", "match"])
+        #expect(try ws.auditLog().first { $0.action == "release" }?.reason == "placement broke down")
+    }
+
+    @Test func pinsThatOverfillAnInternshipAreAConflict() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ws.pin(student: "S-1", internship: "I-1", reason: "a")
+        try ws.pin(student: "S-2", internship: "I-1", reason: "b")
+        #expect(throws: WorkspaceError.self) { try ws.match() }
+    }
+
+    @Test func unknownIdsAreNamed() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: WorkspaceError.notFound("no student S-9")) { try ws.pin(student: "S-9", internship: "I-1", reason: "") }
+        #expect(throws: WorkspaceError.notFound("student S-1 has no committed placement")) { try ws.release(student: "S-1", reason: "") }
+    }
+
+    /// Two connections (as two bpv processes would have) commit different rounds at the same
+    /// moment, each putting a different student in the same one-place internship: exactly one
+    /// commit wins, the other is a conflict that changes nothing, and capacity holds.
+    @Test(arguments: 0 ..< 10)
+    func concurrentCommitsNeverOverfillAnInternship(attempt: Int) throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ws.ban(student: "S-1", internship: "I-2", reason: "force I-1")
+        try ws.ban(student: "S-2", internship: "I-2", reason: "force I-1")
+        try ws.ban(student: "S-3", internship: "I-1", reason: "keep out")
+        try ws.ban(student: "S-3", internship: "I-2", reason: "keep out")
+        try ws.pin(student: "S-2", internship: "I-2", reason: "x")
+        try ws.unpin(student: "S-2")
+        // Round A places S-1 at I-1; round B (after a ban) places S-2 at I-1.
+        try ws.ban(student: "S-2", internship: "I-1", reason: "round A")
+        let a = try ws.match()
+        try ws.unban(student: "S-2", internship: "I-1")
+        try ws.ban(student: "S-1", internship: "I-1", reason: "round B")
+        let b = try ws.match()
+        let first = try Workspace(path: path), second = try Workspace(path: path)
+        let outcomes = LockedResults()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            do {
+                let n = try (k == 0 ? first : second).commit(round: k == 0 ? a.round : b.round)
+                outcomes.append("ok \(n)")
+            } catch {
+                outcomes.append("\(error)")
+            }
+        }
+        let results = outcomes.values
+        #expect(results.filter { $0 == "ok 1" }.count == 1, "\(results)")
+        #expect(results.filter { $0.hasPrefix("conflict: internship I-1 has no place left") }.count == 1, "\(results)")
+        #expect(try ws.placements().filter { $0.committed && $0.internship == "I-1" }.count == 1)
+    }
+}
+
+/// Results gathered from concurrent work.
+final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func append(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
