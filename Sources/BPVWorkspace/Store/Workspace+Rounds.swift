@@ -20,6 +20,9 @@ extension Workspace {
         public var unplaced: Int
         public var committedBefore: Int
         public var totalScore: Int64
+        /// The round's min-cost-flow objective: the score plus the exact penalty of each student
+        /// left unplaced. `bpv export --dimacs` then any min-cost-flow solver gives this number.
+        public var dimacsObjective: Int64
     }
 
     // MARK: Pins and bans
@@ -74,6 +77,58 @@ extension Workspace {
     public func match(settings: MatchSettings = MatchSettings(), shouldCancel: (@Sendable () -> Bool)? = nil)
         throws(WorkspaceError) -> RoundSummary
     {
+        let round = try roundProblem(settings: settings)
+        let (graph, free, internships, fixed) = (round.graph, round.free, round.internships, round.fixed)
+        let result: Assignment
+        do {
+            result = try AssignmentSolver(shouldCancel: shouldCancel).solve(graph.problem)
+        } catch {
+            if error == .cancelled { throw .cancelled }
+            throw .database(path, "matching failed: \(error)")
+        }
+        var placements: [Placement] = []
+        for (s, student) in free.enumerated() {
+            if let j = result.internship(of: s) {
+                let score = settings.score(student, internships[j])
+                placements.append(Placement(student: student.id.value, internship: internships[j].id.value,
+                                            score: score.total, travelMinutes: score.travelMinutes, committed: false))
+            } else {
+                placements.append(Placement(student: student.id.value, internship: nil, score: nil, travelMinutes: nil, committed: false))
+            }
+        }
+        let placed = result.placedCount, unplaced = free.count - result.placedCount
+        let penalties = (try? graph.problem.effectiveUnplacedCosts()) ?? []
+        var objective = result.arcCost
+        for s in 0 ..< free.count where result.internshipOfStudent[s] < 0 { objective += penalties[s] ?? 0 }
+        return try write { db in
+            try db.execute(
+                sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
+                arguments: [user, "\(settings)", placed, unplaced, result.arcCost])
+            let round = db.lastInsertedRowID
+            for p in placements {
+                try db.execute(
+                    sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [round, p.student, p.internship, p.score, p.travelMinutes])
+            }
+            try audit(db, action: "match", subject: "round \(round)",
+                      detail: "\(placed) placed, \(unplaced) unplaced, \(fixed.count) fixed by pins or commitments")
+            return RoundSummary(round: round, placed: placed, unplaced: unplaced, committedBefore: fixed.count,
+                                totalScore: result.arcCost, dimacsObjective: objective)
+        }
+    }
+
+    /// The problem a round solves: every student not fixed by a pin or a commitment, the
+    /// internships with the fixed students' places taken off, and no banned pair.
+    public struct RoundProblem: Sendable {
+        public var graph: CandidateGraph
+        public var free: [Student]
+        public var internships: [Internship]
+        public var fixed: [String: String]
+    }
+
+    /// Builds the problem of the next round without solving it (also for `export --dimacs`).
+    /// - Throws: ``WorkspaceError/conflict(_:)`` when pins and commitments overfill an internship.
+    public func roundProblem(settings: MatchSettings = MatchSettings()) throws(WorkspaceError) -> RoundProblem {
         let students = try self.students(), internships = try self.internships()
         let (fixed, bans) = try read { db in
             var fixed: [String: String] = [:]
@@ -98,41 +153,11 @@ extension Workspace {
             }
         }
         let free = students.filter { fixed[$0.id.value] == nil }
-        let graph: CandidateGraph
-        let result: Assignment
         do {
-            graph = try CandidateGraph(students: free, internships: remaining, settings: settings, excluding: bans)
-            result = try AssignmentSolver(shouldCancel: shouldCancel).solve(graph.problem)
-        } catch let error as SolverError where error == .cancelled {
-            throw .cancelled
+            let graph = try CandidateGraph(students: free, internships: remaining, settings: settings, excluding: bans)
+            return RoundProblem(graph: graph, free: free, internships: internships, fixed: fixed)
         } catch {
-            throw .database(path, "matching failed: \(error)")
-        }
-        var placements: [Placement] = []
-        for (s, student) in free.enumerated() {
-            if let j = result.internship(of: s) {
-                let score = settings.score(student, internships[j])
-                placements.append(Placement(student: student.id.value, internship: internships[j].id.value,
-                                            score: score.total, travelMinutes: score.travelMinutes, committed: false))
-            } else {
-                placements.append(Placement(student: student.id.value, internship: nil, score: nil, travelMinutes: nil, committed: false))
-            }
-        }
-        let placed = result.placedCount, unplaced = free.count - result.placedCount
-        return try write { db in
-            try db.execute(
-                sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
-                arguments: [user, "\(settings)", placed, unplaced, result.arcCost])
-            let round = db.lastInsertedRowID
-            for p in placements {
-                try db.execute(
-                    sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [round, p.student, p.internship, p.score, p.travelMinutes])
-            }
-            try audit(db, action: "match", subject: "round \(round)",
-                      detail: "\(placed) placed, \(unplaced) unplaced, \(fixed.count) fixed by pins or commitments")
-            return RoundSummary(round: round, placed: placed, unplaced: unplaced, committedBefore: fixed.count,
-                                totalScore: result.arcCost)
+            throw .database(path, "cannot build the round: \(error)")
         }
     }
 

@@ -1,0 +1,66 @@
+import ArgumentParser
+import BPVDimacs
+import BPVWorkspace
+import SystemPackage
+
+/// `bpv export placements FILE` and `bpv export --dimacs FILE`.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the placements as CSV, or the next round's scored candidate graph as DIMACS.",
+        discussion: """
+            The placements CSV is minimal: ids, employer, travel minutes, score and status, no names.
+            Files are created with mode 0600.
+            """)
+
+    @Argument(help: "What to export: placements.") var what: String?
+    @Argument(help: ArgumentHelp("The file to write.", valueName: "FILE")) var file: String?
+    @Option(name: .customLong("dimacs"), help: ArgumentHelp("Write the round's candidate graph as DIMACS.", valueName: "FILE"))
+    var dimacs: String?
+    @OptionGroup var workspace: WorkspaceOption
+
+    func validate() throws {
+        if dimacs == nil {
+            guard what == "placements", file != nil else {
+                throw ValidationError("use 'bpv export placements FILE' or 'bpv export --dimacs FILE'")
+            }
+        }
+    }
+
+    func run() throws {
+        do {
+            let ws = try Workspace(path: workspace.db)
+            if let dimacs {
+                let round = try ws.roundProblem()
+                try DimacsWriter.write(round.graph.problem, to: dimacs, comments: [
+                    "bpv round problem: \(round.free.count) students to place, \(round.fixed.count) fixed by pins or commitments",
+                ])
+                print("wrote \(dimacs): \(round.graph.problem.studentCount) students, \(round.graph.problem.arcCount) arcs")
+                return
+            }
+            guard let file else { return }
+            let internships = Dictionary(uniqueKeysWithValues: try ws.internships().map { ($0.id.value, $0) })
+            var csv = "student,internship,employer,travel_min,score,status\n"
+            for p in try ws.placements() {
+                let employer = p.internship.flatMap { internships[$0]?.employer } ?? ""
+                let status = p.committed ? "committed" : p.internship == nil ? "unplaced" : "draft"
+                csv += [p.student, p.internship ?? "", employer, p.travelMinutes.map(String.init) ?? "",
+                        p.score.map(String.init) ?? "", status].map(csvField).joined(separator: ",") + "\n"
+            }
+            let fd = try FileDescriptor.open(
+                FilePath(file), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+            defer { try? fd.close() }
+            _ = try fd.writeAll(Array(csv.utf8))
+            print("wrote \(file)")
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    private func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingQuotes() + "\"" : s
+    }
+}
+
+extension String {
+    func replacingQuotes() -> String { flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }.map(String.init).joined() }
+}

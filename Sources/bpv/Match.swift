@@ -1,0 +1,63 @@
+import ArgumentParser
+import BPVWorkspace
+
+/// `bpv match [--commit]`: run a round on the workspace.
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a matching round: a certified-optimal draft around pins, bans and committed placements.")
+
+    @Flag(help: "Commit every draft placement of the round at once.") var commit = false
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            let ws = try Workspace(path: workspace.db)
+            let r = try ws.match()
+            print("round \(r.round): \(r.placed) placed, \(r.unplaced) unplaced, \(r.committedBefore) fixed by pins or commitments, total score \(r.totalScore)")
+            print("objective in DIMACS terms: \(r.dimacsObjective) (bpv export --dimacs, then any min-cost-flow solver)")
+            if commit {
+                let n = try ws.commit(round: r.round)
+                print("committed \(n) placements of round \(r.round)")
+            }
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+}
+
+/// `bpv commit --round N [STUDENT...]`.
+struct Commit: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Make draft placements of a round final (all, or the students named).")
+
+    @Option(help: "The round whose drafts to commit.") var round: Int64
+    @Argument(help: "Students to commit; all when none are named.") var students: [String] = []
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            let n = try Workspace(path: workspace.db).commit(round: round, students: students.isEmpty ? nil : students)
+            print("committed \(n) placements of round \(round)")
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+}
+
+/// `bpv release STUDENT --reason TEXT`.
+struct Release: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "End a committed placement (it broke down); the next round places the student elsewhere.")
+
+    @Argument(help: "The student.") var student: String
+    @Option(help: "Why, for the audit log.") var reason: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            try Workspace(path: workspace.db).release(student: student, reason: reason)
+            print("released \(student); the next round will not propose the same internship")
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite("bpv workspace commands, end to end")
+struct WorkspaceCommandTests {
+    /// The repository's Samples folder, found from this file's location.
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Samples")
+
+    @Test(arguments: ["gooi", "kennemerland"])
+    func eachSampleImportsMatchesAndExportsTheSameObjective(region: String) throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        for kind in ["students", "internships"] {
+            let r = try BPVBinary.run(["import", kind, Self.samples.appendingPathComponent("\(region)-\(kind).csv").path, "--db", db])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let match = try BPVBinary.run(["match", "--db", db])
+        #expect(match.status == 0, "\(match.stderr)")
+        let objective = match.stdout.split(separator: "\n").first { $0.hasPrefix("objective in DIMACS terms: ") }?
+            .split(separator: " ")[4]
+        let dimacs = dir.appendingPathComponent("round.dimacs").path
+        #expect(try BPVBinary.run(["export", "--dimacs", dimacs, "--db", db]).status == 0)
+        let solved = try BPVBinary.run(["solve", "--dimacs", dimacs, "--json"])
+        #expect(objective != nil && solved.stdout.contains("\"cost\":\(objective!)"), "\(match.stdout) vs \(solved.stdout)")
+
+        let out = dir.appendingPathComponent("placements.csv").path
+        #expect(try BPVBinary.run(["export", "placements", out, "--db", db]).status == 0)
+        let csv = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(csv.hasPrefix("student,internship,employer,travel_min,score,status\n"))
+        #expect(!csv.contains("Noë") && !csv.contains("Fleur"))  // minimal export: no names
+        #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)
+    }
+
+    /// Two bpv processes commit different rounds at once, each giving the only place of I-1 to a
+    /// different student: one wins, the other reports a conflict and changes nothing.
+    @Test(arguments: 0 ..< 3)
+    func twoProcessesCommittingAtOnceNeverOverfill(attempt: Int) throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        let internships = dir.appendingPathComponent("i.csv").path, s1 = dir.appendingPathComponent("s1.csv").path
+        let s2 = dir.appendingPathComponent("s2.csv").path
+        try "id,employer,sector,town,capacity\nI-1,Winkel,retail,Hilversum,1\n".write(toFile: internships, atomically: true, encoding: .utf8)
+        try "id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,retail,Hilversum,bike,30\n".write(toFile: s1, atomically: true, encoding: .utf8)
+        try "id,level,sectors,town,travel_mode,max_travel_min,priority\nS-2,2,retail,Hilversum,bike,30,2\n".write(toFile: s2, atomically: true, encoding: .utf8)
+        _ = try BPVBinary.run(["import", "internships", internships, "--db", db])
+        _ = try BPVBinary.run(["import", "students", s1, "--db", db])
+        #expect(try BPVBinary.run(["match", "--db", db]).stdout.hasPrefix("round 1: 1 placed"))
+        _ = try BPVBinary.run(["import", "students", s2, "--db", db])
+        #expect(try BPVBinary.run(["match", "--db", db]).stdout.hasPrefix("round 2: 1 placed"))
+
+        let results = LockedRuns()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if let r = try? BPVBinary.run(["commit", "--round", "\(k + 1)", "--db", db]) { results.append(r) }
+        }
+        let runs = results.values
+        #expect(runs.count == 2)
+        #expect(runs.filter { $0.status == 0 && $0.stdout.contains("committed 1 placements") }.count == 1, "\(runs)")
+        #expect(runs.filter { $0.status != 0 && $0.stderr.contains("conflict: internship I-1 has no place left") }.count == 1, "\(runs)")
+        let export = dir.appendingPathComponent("p.csv").path
+        _ = try BPVBinary.run(["export", "placements", export, "--db", db])
+        let committed = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n").filter { $0.hasSuffix(",committed") }
+        #expect(committed.count == 1)
+    }
+}
+
+final class LockedRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [BPVBinary.Run] = []
+    func append(_ r: BPVBinary.Run) { lock.lock(); items.append(r); lock.unlock() }
+    var values: [BPVBinary.Run] { lock.lock(); defer { lock.unlock() }; return items }
+}
