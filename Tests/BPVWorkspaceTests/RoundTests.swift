@@ -142,3 +142,58 @@ final class LockedResults: @unchecked Sendable {
     func append(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
     var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+@Suite("Settings and restarts")
+struct SettingsAndRestartTests {
+    func workspace() throws -> (Workspace, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-set-\(UUID().uuidString).sqlite").path
+        let ws = try Workspace(path: path)
+        try ws.importStudents(try StudentImport.parse(Array("""
+            id,level,sectors,town,travel_mode,max_travel_min
+            S-1,2,retail|zorg,Hilversum,bike,60
+            S-2,2,retail,Hilversum,bike,60
+
+            """.utf8), fileName: "s.csv"), from: "s.csv")
+        try ws.importInternships(try InternshipImport.parse(Array("""
+            id,employer,sector,town,capacity
+            I-1,Winkel,retail,Hilversum,1
+            I-2,Zorg,zorg,Huizen,1
+            I-3,Winkel Twee,retail,Huizen,1
+
+            """.utf8), fileName: "i.csv"), from: "i.csv")
+        return (ws, path)
+    }
+
+    @Test func changedWeightsAreUsedByLaterRoundsAndStoredWithThem() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ws.set("sector_rank_weight", to: "0", reason: "sector does not matter this term")
+        let reopened = try Workspace(path: path)
+        #expect(try reopened.settings().sectorRankWeight == 0)
+        let round = try reopened.match()
+        #expect(try reopened.settings(ofRound: round.round).sectorRankWeight == 0)
+        #expect(try reopened.settings(ofRound: round.round).travelMinuteWeight == 1)
+        #expect(try reopened.auditLog().last { $0.action == "set" }?.detail == "default -> 0.0")
+    }
+
+    @Test func unknownOrOutOfRangeSettingsAreRefused() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: WorkspaceError.self) { try ws.set("colour", to: "1") }
+        #expect(throws: WorkspaceError.self) { try ws.set("detour_factor", to: "9") }
+        #expect(throws: WorkspaceError.self) { try ws.set("travel_minute_weight", to: "1.5") }
+        #expect(try ws.settings() == MatchSettings())
+    }
+
+    @Test func pinsAndBansSurviveARestart() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ws.pin(student: "S-1", internship: "I-2", reason: "found it")
+        try ws.ban(student: "S-2", internship: "I-1", reason: "not again")
+        let reopened = try Workspace(path: path)
+        let round = try reopened.match()
+        let p = Dictionary(uniqueKeysWithValues: try reopened.placements(round: round.round).map { ($0.student, $0.internship) })
+        #expect(p["S-1"] == nil)  // pinned: fixed, not in the draft
+        #expect(p["S-2"] == .some("I-3"))  // banned from I-1
+    }
+}

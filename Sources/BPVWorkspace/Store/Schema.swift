@@ -86,6 +86,12 @@ enum Schema {
                 t.column("travel_min", .integer)
             }
         }
+        m.registerMigration("v3: settings") { db in
+            try db.create(table: "setting") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .text).notNull()
+            }
+        }
         return m
     }
 }

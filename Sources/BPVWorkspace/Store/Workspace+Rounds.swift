@@ -74,9 +74,10 @@ extension Workspace {
     /// student is placed optimally. The draft is stored with the round and its settings.
     ///
     /// - Throws: ``WorkspaceError/conflict(_:)`` when pins and commitments overfill an internship.
-    public func match(settings: MatchSettings = MatchSettings(), shouldCancel: (@Sendable () -> Bool)? = nil)
+    public func match(settings: MatchSettings? = nil, shouldCancel: (@Sendable () -> Bool)? = nil)
         throws(WorkspaceError) -> RoundSummary
     {
+        let settings = try resolved(settings)
         let round = try roundProblem(settings: settings)
         let (graph, free, internships, fixed) = (round.graph, round.free, round.internships, round.fixed)
         let result: Assignment
@@ -103,7 +104,7 @@ extension Workspace {
         return try write { db in
             try db.execute(
                 sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
-                arguments: [user, "\(settings)", placed, unplaced, result.arcCost])
+                arguments: [user, Self.encode(settings), placed, unplaced, result.arcCost])
             let round = db.lastInsertedRowID
             for p in placements {
                 try db.execute(
@@ -128,7 +129,8 @@ extension Workspace {
 
     /// Builds the problem of the next round without solving it (also for `export --dimacs`).
     /// - Throws: ``WorkspaceError/conflict(_:)`` when pins and commitments overfill an internship.
-    public func roundProblem(settings: MatchSettings = MatchSettings()) throws(WorkspaceError) -> RoundProblem {
+    public func roundProblem(settings given: MatchSettings? = nil) throws(WorkspaceError) -> RoundProblem {
+        let settings = try resolved(given)
         let students = try self.students(), internships = try self.internships()
         let (fixed, bans) = try read { db in
             var fixed: [String: String] = [:]
@@ -258,6 +260,12 @@ extension Workspace {
     }
 
     // MARK: Helpers
+
+    /// The given settings, or the workspace's.
+    func resolved(_ given: MatchSettings?) throws(WorkspaceError) -> MatchSettings {
+        if let given { return given }
+        return try settings()
+    }
 
     func requireStudent(_ db: Database, _ id: String) throws {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM student WHERE id = ?)", arguments: [id]) == true else {

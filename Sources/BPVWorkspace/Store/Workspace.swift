@@ -185,6 +185,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     /// The change would break a rule (capacity, an earlier commitment); nothing was changed.
     case conflict(String)
     case cancelled
+    case invalidSetting(String)
 
     public var description: String {
         switch self {
@@ -194,6 +195,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
         case .notFound(let what): what
         case .conflict(let what): "conflict: \(what); nothing was changed"
         case .cancelled: "cancelled; nothing was changed"
+        case .invalidSetting(let why): why
         }
     }
 }
