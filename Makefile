@@ -39,6 +39,7 @@ bench: deps
 ## Side by side with LEMON and OR-Tools on identical DIMACS files (installs them when missing).
 peers: deps
 	python3 Benchmarks/peers/compare.py
+	bash Benchmarks/peers/check_sample_rounds.sh
 
 clean:
 	rm -rf .build Benchmarks/.build .peers

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# For each sample region: import it into a fresh workspace, run a round, export the round's
+# scored candidate graph as DIMACS, solve that file with LEMON, and check that LEMON's optimal
+# cost equals the objective bpv reported for the round. Installs LEMON when missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mkdir -p .peers
+if [ ! -f /usr/include/lemon/network_simplex.h ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq liblemon-dev >/dev/null
+fi
+[ -x .peers/lemon_solve ] || g++ -O2 -o .peers/lemon_solve Benchmarks/peers/lemon_solve.cpp -llemon
+swift build -c release --product bpv >/dev/null
+bpv=.build/release/bpv
+status=0
+for region in gooi kennemerland; do
+  dir=$(mktemp -d)
+  $bpv import students "Samples/$region-students.csv" --db "$dir/ws.sqlite" >/dev/null
+  $bpv import internships "Samples/$region-internships.csv" --db "$dir/ws.sqlite" >/dev/null
+  ours=$($bpv match --db "$dir/ws.sqlite" | sed -n 's/^objective in DIMACS terms: \([0-9-]*\).*/\1/p')
+  $bpv export --dimacs "$dir/round.dimacs" --db "$dir/ws.sqlite" >/dev/null
+  lemon=$(.peers/lemon_solve "$dir/round.dimacs" | sed -n 's/.*"cost":\([0-9-]*\).*/\1/p')
+  if [ "$ours" = "$lemon" ]; then
+    echo "$region: bpv round objective $ours = LEMON $lemon"
+  else
+    echo "$region: MISMATCH: bpv $ours, LEMON $lemon"; status=1
+  fi
+  rm -rf "$dir"
+done
+exit $status
