@@ -53,9 +53,9 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver"]),
+        .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver", "BPVSynthetic"]),
         .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"]),
-        .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver"]),
+        .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver", "BPVSynthetic"]),
         .testTarget(
             name: "BPVWorkspaceTests",
             dependencies: ["BPVWorkspace", "BPVDomain", .product(name: "GRDB", package: "GRDB.swift")]

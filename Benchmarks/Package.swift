@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BPVDomain", package: bpvPackage),
+                .product(name: "BPVSynthetic", package: bpvPackage),
             ],
             path: "Benchmarks/DomainBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -1,4 +1,5 @@
 import BPVSolver
+import BPVSynthetic
 import Testing
 @testable import BPVDomain
 
@@ -6,7 +7,7 @@ import Testing
 struct CandidateGraphTests {
     /// Random students and internships around the towns of both regions.
     func randomRound(seed: UInt64, students: Int, internships: Int) -> ([Student], [Internship]) {
-        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let towns = Town.all
         func jitter(_ t: Town) -> Location {
             try! Location(
@@ -54,18 +55,5 @@ struct CandidateGraphTests {
         #expect(p.objective == .maximizePlacements(tiers: students.map(\.priority)))
         let result = try AssignmentSolver().solve(p)
         try OptimalityCertificate.verify(result, for: p)
-    }
-}
-
-/// A seedable generator for the tests (SplitMix64).
-struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

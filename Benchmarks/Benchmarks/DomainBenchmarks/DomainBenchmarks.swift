@@ -1,10 +1,11 @@
 import Benchmark
 import BPVDomain
+import BPVSynthetic
 
 /// A national-scale round: students and internships spread over 200 towns in the Netherlands'
 /// bounding box, six sectors, every travel mode, 20% needing a job coach.
 func nationalRound(students: Int, internships: Int, seed: UInt64) -> ([Student], [Internship]) {
-    var rng = SplitMix(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let towns = (0 ..< 200).map { _ in
         (Double.random(in: 51.5 ... 53.2, using: &rng), Double.random(in: 4.2 ... 6.8, using: &rng))
     }
@@ -31,18 +32,6 @@ func nationalRound(students: Int, internships: Int, seed: UInt64) -> ([Student],
             offers: AccommodationSet([.jobcoach, .quiet]), levels: [.entree, .two])
     }
     return (ss, ii)
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 let benchmarks: @Sendable () -> Void = {

@@ -21,20 +21,7 @@ public enum InternshipImport {
         var firstLine: [PseudonymousID: Int] = [:]
         for row in table.rows {
             let before = r.problems.count
-            var pid: PseudonymousID?
-            if let f = r.required(row, "id") {
-                do {
-                    let p = try PseudonymousID(f.text)
-                    if let first = firstLine[p] {
-                        r.problem(f, "duplicate id \(p) (first on line \(first))")
-                    } else {
-                        firstLine[p] = f.line
-                        pid = p
-                    }
-                } catch {
-                    r.problem(f, error.description)
-                }
-            }
+            let pid = r.uniqueID(row, firstLine: &firstLine)
             let employer = r.required(row, "employer")?.text
             let sector = r.required(row, "sector").flatMap { f -> Sector? in
                 if let s = Sector(parsing: f.text) { return s }

@@ -40,6 +40,24 @@ struct RowReader {
         return CSVTable.Field(text: "", line: last?.line ?? 0, column: (last?.column ?? 0) + (last?.text.count ?? 0) + 1)
     }
 
+    /// The row's `id` as a pseudonymous id, unique in the file; `firstLine` remembers where each
+    /// id was first seen so that a duplicate names both lines.
+    mutating func uniqueID(_ row: [CSVTable.Field], firstLine: inout [PseudonymousID: Int]) -> PseudonymousID? {
+        guard let f = required(row, "id") else { return nil }
+        do {
+            let p = try PseudonymousID(f.text)
+            if let first = firstLine[p] {
+                problem(f, "duplicate id \(p) (first on line \(first))")
+                return nil
+            }
+            firstLine[p] = f.line
+            return p
+        } catch {
+            problem(f, error.description)
+            return nil
+        }
+    }
+
     /// A required, non-empty text.
     mutating func required(_ row: [CSVTable.Field], _ column: String) -> CSVTable.Field? {
         guard let f = field(row, column) else { return nil }

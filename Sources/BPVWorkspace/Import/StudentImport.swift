@@ -27,20 +27,7 @@ public enum StudentImport {
         var firstLine: [PseudonymousID: Int] = [:]
         for row in table.rows {
             let before = r.problems.count
-            var pid: PseudonymousID?
-            if let f = r.required(row, "id") {
-                do {
-                    let p = try PseudonymousID(f.text)
-                    if let first = firstLine[p] {
-                        r.problem(f, "duplicate id \(p) (first on line \(first))")
-                    } else {
-                        firstLine[p] = f.line
-                        pid = p
-                    }
-                } catch {
-                    r.problem(f, error.description)
-                }
-            }
+            let pid = r.uniqueID(row, firstLine: &firstLine)
             let level = r.required(row, "level").flatMap { f -> Level? in
                 if let l = Level(parsing: f.text) { return l }
                 r.problem(f, "unknown level '\(f.text)'; expected entree, 2, 3 or 4")

@@ -62,52 +62,49 @@ public final class Workspace: Sendable {
     /// - Complexity: O(students).
     @discardableResult
     public func importStudents(_ students: [Student], from source: String) throws(WorkspaceError) -> ImportSummary {
-        try write { db in
-            var summary = ImportSummary(added: 0, updated: 0)
-            for s in students {
-                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM student WHERE id = ?)", arguments: [s.id.value]) ?? false
-                try db.execute(
-                    sql: """
-                        INSERT INTO student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs,
-                                             certificates, priority, coach)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level,
-                            sectors = excluded.sectors, lat = excluded.lat, lon = excluded.lon,
-                            travel_mode = excluded.travel_mode, max_travel_min = excluded.max_travel_min,
-                            needs = excluded.needs, certificates = excluded.certificates,
-                            priority = excluded.priority, coach = excluded.coach
-                        """,
-                    arguments: Records.arguments(s))
-                if exists { summary.updated += 1 } else { summary.added += 1 }
-            }
-            try audit(db, action: "import students", subject: source,
-                      detail: "\(summary.added) added, \(summary.updated) updated")
-            return summary
-        }
+        try upsert(
+            table: "student", records: students.map { ($0.id.value, Records.arguments($0)) }, source: source,
+            sql: """
+                INSERT INTO student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs,
+                                     certificates, priority, coach)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level,
+                    sectors = excluded.sectors, lat = excluded.lat, lon = excluded.lon,
+                    travel_mode = excluded.travel_mode, max_travel_min = excluded.max_travel_min,
+                    needs = excluded.needs, certificates = excluded.certificates,
+                    priority = excluded.priority, coach = excluded.coach
+                """)
     }
 
     /// Adds the internships, updating those whose id already exists, in one transaction.
     /// - Complexity: O(internships).
     @discardableResult
     public func importInternships(_ internships: [Internship], from source: String) throws(WorkspaceError) -> ImportSummary {
+        try upsert(
+            table: "internship", records: internships.map { ($0.id.value, Records.arguments($0)) }, source: source,
+            sql: """
+                INSERT INTO internship (id, employer, leerbedrijf_id, sector, lat, lon, capacity, support_capacity,
+                                        offers, requires, levels)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET employer = excluded.employer, leerbedrijf_id = excluded.leerbedrijf_id,
+                    sector = excluded.sector, lat = excluded.lat, lon = excluded.lon, capacity = excluded.capacity,
+                    support_capacity = excluded.support_capacity, offers = excluded.offers,
+                    requires = excluded.requires, levels = excluded.levels
+                """)
+    }
+
+    /// Inserts or updates `records` (id and arguments for `sql`) and audits the import, in one transaction.
+    private func upsert(table: String, records: [(String, StatementArguments)], source: String, sql: String)
+        throws(WorkspaceError) -> ImportSummary
+    {
         try write { db in
             var summary = ImportSummary(added: 0, updated: 0)
-            for i in internships {
-                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM internship WHERE id = ?)", arguments: [i.id.value]) ?? false
-                try db.execute(
-                    sql: """
-                        INSERT INTO internship (id, employer, leerbedrijf_id, sector, lat, lon, capacity, support_capacity,
-                                                offers, requires, levels)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(id) DO UPDATE SET employer = excluded.employer, leerbedrijf_id = excluded.leerbedrijf_id,
-                            sector = excluded.sector, lat = excluded.lat, lon = excluded.lon, capacity = excluded.capacity,
-                            support_capacity = excluded.support_capacity, offers = excluded.offers,
-                            requires = excluded.requires, levels = excluded.levels
-                        """,
-                    arguments: Records.arguments(i))
+            for (id, arguments) in records {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
+                try db.execute(sql: sql, arguments: arguments)
                 if exists { summary.updated += 1 } else { summary.added += 1 }
             }
-            try audit(db, action: "import internships", subject: source,
+            try audit(db, action: "import \(table == "student" ? "students" : "internships")", subject: source,
                       detail: "\(summary.added) added, \(summary.updated) updated")
             return summary
         }
