@@ -10,6 +10,9 @@ struct BPV: ParsableCommand {
             bpv places students of MBO Entree and level 2, praktijkonderwijs and VSO at employer
             internships. Its engine is a certified-optimal capacitated assignment solver.
             """,
-        subcommands: [Import.self, Match.self, Commit.self, Release.self, Export.self, Settings.self, Solve.self, Generate.self]
+        subcommands: [
+            Import.self, Match.self, Commit.self, Release.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
+            Export.self, Settings.self, Solve.self, Generate.self,
+        ]
     )
 }

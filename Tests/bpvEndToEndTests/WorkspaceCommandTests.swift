@@ -72,3 +72,31 @@ final class LockedRuns: @unchecked Sendable {
     func append(_ r: BPVBinary.Run) { lock.lock(); items.append(r); lock.unlock() }
     var values: [BPVBinary.Run] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+@Suite("bpv pin, ban and log, end to end")
+struct PinBanLogCommandTests {
+    @Test func pinsAndBansAreAppliedAndLoggedWithTheirReasons() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        let s = dir.appendingPathComponent("s.csv").path, i = dir.appendingPathComponent("i.csv").path
+        try "id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,retail,Hilversum,bike,30\nS-2,2,retail,Hilversum,bike,30\n"
+            .write(toFile: s, atomically: true, encoding: .utf8)
+        try "id,employer,sector,town,capacity\nI-1,Een,retail,Hilversum,1\nI-2,Twee,retail,Hilversum,1\n"
+            .write(toFile: i, atomically: true, encoding: .utf8)
+        _ = try BPVBinary.run(["import", "students", s, "--db", db])
+        _ = try BPVBinary.run(["import", "internships", i, "--db", db])
+        #expect(try BPVBinary.run(["pin", "S-1", "I-2", "--reason", "found it herself", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["ban", "S-2", "I-1", "--reason", "conflict with the owner", "--db", db]).status == 0)
+        let match = try BPVBinary.run(["match", "--db", db])
+        #expect(match.stdout.hasPrefix("round 1: 0 placed, 1 unplaced, 1 fixed"), "\(match.stdout)")
+        #expect(try BPVBinary.run(["unban", "S-2", "I-1", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["match", "--db", db]).stdout.hasPrefix("round 2: 1 placed, 0 unplaced, 1 fixed"))
+        let unknown = try BPVBinary.run(["pin", "S-9", "I-1", "--reason", "x", "--db", db])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no student S-9"))
+        let log = try BPVBinary.run(["log", "--db", db]).stdout
+        #expect(log.contains("\tpin\tS-1 -> I-2\tbecause: found it herself"))
+        #expect(log.contains("\tban\tS-2 x I-1\tbecause: conflict with the owner"))
+        #expect(log.contains("\tunban\tS-2 x I-1"))
+    }
+}

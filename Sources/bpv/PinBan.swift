@@ -1,0 +1,79 @@
+import ArgumentParser
+import BPVWorkspace
+
+/// `bpv pin STUDENT INTERNSHIP --reason TEXT`: a place the student found; fixed in every round.
+struct Pin: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fix a student at an internship (a place they found themselves).")
+    @Argument(help: "The student.") var student: String
+    @Argument(help: "The internship.") var internship: String
+    @Option(help: "Why, for the audit log.") var reason: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            try Workspace(path: workspace.db).pin(student: student, internship: internship, reason: reason)
+            print("pinned \(student) to \(internship)")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+struct Unpin: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove a student's pin.")
+    @Argument(help: "The student.") var student: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            try Workspace(path: workspace.db).unpin(student: student)
+            print("unpinned \(student)")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv ban STUDENT INTERNSHIP --reason TEXT`: a pair that must not happen.
+struct Ban: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Rule a student-internship pair out of every later round.")
+    @Argument(help: "The student.") var student: String
+    @Argument(help: "The internship.") var internship: String
+    @Option(help: "Why, for the audit log.") var reason: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            try Workspace(path: workspace.db).ban(student: student, internship: internship, reason: reason)
+            print("banned \(student) x \(internship)")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+struct Unban: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lift a ban (also the one a release sets, to allow the same internship again).")
+    @Argument(help: "The student.") var student: String
+    @Argument(help: "The internship.") var internship: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            try Workspace(path: workspace.db).unban(student: student, internship: internship)
+            print("unbanned \(student) x \(internship)")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv log`: the audit trail, oldest first.
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the audit log: who changed what, when and why.")
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            for e in try Workspace(path: workspace.db).auditLog() {
+                var line = "\(e.sequence)\t\(e.at)\t\(e.user)\t\(e.action)\t\(e.subject)"
+                if !e.detail.isEmpty { line += "\t\(e.detail)" }
+                if let r = e.reason { line += "\tbecause: \(r)" }
+                print(line)
+            }
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
