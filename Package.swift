@@ -9,6 +9,8 @@ import PackageDescription
 /// - `BPVDomain`: students, internships, hard constraints, scoring and the candidate graph.
 /// - `BPVWorkspace`: the SQLite workspace (GRDB), CSV import with located errors, the audit log.
 /// - `BPVSynthetic`: seeded synthetic instances (clustered towns, sector fit, travel radius, support).
+/// - `CEditLine` and `BPVLineEditor`: libedit (system library, pkg-config `libedit`) and its small Swift wrapper.
+/// - `BPVShell`: the interactive shell and script runner: commands, parsing, rendering.
 /// - `bpv`: the thin command-line executable.
 let package = Package(
     name: "bpv",
@@ -20,6 +22,7 @@ let package = Package(
         .library(name: "BPVSynthetic", targets: ["BPVSynthetic"]),
         .library(name: "BPVDomain", targets: ["BPVDomain"]),
         .library(name: "BPVWorkspace", targets: ["BPVWorkspace"]),
+        .library(name: "BPVShell", targets: ["BPVShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,10 +48,17 @@ let package = Package(
             name: "BPVWorkspace",
             dependencies: ["BPVDomain", "BPVSolver", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "BPVLineEditor", dependencies: ["CEditLine"]),
+        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVLineEditor"]),
         .executableTarget(
             name: "bpv",
             dependencies: [
-                "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVWorkspace",
+                "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVWorkspace", "BPVShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -60,6 +70,7 @@ let package = Package(
             name: "BPVWorkspaceTests",
             dependencies: ["BPVWorkspace", "BPVDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVWorkspace", "BPVDomain"]),
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,8 +11,9 @@ struct BPV: ParsableCommand {
             internships. Its engine is a certified-optimal capacitated assignment solver.
             """,
         subcommands: [
-            Import.self, Match.self, Commit.self, Release.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
+            ShellCommand.self, Import.self, Match.self, Commit.self, Release.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
             Export.self, Settings.self, Solve.self, Generate.self,
-        ]
+        ],
+        defaultSubcommand: ShellCommand.self
     )
 }

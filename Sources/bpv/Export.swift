@@ -1,7 +1,6 @@
 import ArgumentParser
 import BPVDimacs
 import BPVWorkspace
-import SystemPackage
 
 /// `bpv export placements FILE` and `bpv export --dimacs FILE`.
 struct Export: ParsableCommand {
@@ -38,29 +37,10 @@ struct Export: ParsableCommand {
                 return
             }
             guard let file else { return }
-            let internships = Dictionary(uniqueKeysWithValues: try ws.internships().map { ($0.id.value, $0) })
-            var csv = "student,internship,employer,travel_min,score,status\n"
-            for p in try ws.placements() {
-                let employer = p.internship.flatMap { internships[$0]?.employer } ?? ""
-                let status = p.committed ? "committed" : p.internship == nil ? "unplaced" : "draft"
-                csv += [p.student, p.internship ?? "", employer, p.travelMinutes.map(String.init) ?? "",
-                        p.score.map(String.init) ?? "", status].map(csvField).joined(separator: ",") + "\n"
-            }
-            let fd = try FileDescriptor.open(
-                FilePath(file), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
-            defer { try? fd.close() }
-            _ = try fd.writeAll(Array(csv.utf8))
-            print("wrote \(file)")
+            let n = try ws.exportPlacements(to: file)
+            print("wrote \(file): \(n) placements")
         } catch {
             throw CommandFailure("\(error)")
         }
     }
-
-    private func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingQuotes() + "\"" : s
-    }
-}
-
-extension String {
-    func replacingQuotes() -> String { flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }.map(String.init).joined() }
 }

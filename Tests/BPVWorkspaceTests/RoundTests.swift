@@ -43,7 +43,7 @@ struct RoundTests {
         try ws.ban(student: "S-2", internship: "I-2", reason: "conflict with the owner")
         let round = try ws.match()
         let p = Dictionary(uniqueKeysWithValues: try ws.placements(round: round.round).map { ($0.student, $0.internship) })
-        #expect(p["S-3"] == nil)  // pinned students are fixed outside the solve
+        #expect(p["S-3"] == .some("I-1"))  // pinned: fixed outside the solve, shown in the draft at the pin
         #expect(p["S-2"] == .some(nil))  // I-1 is pinned, I-2 banned: S-2 cannot be placed
         #expect(p["S-1"] == .some("I-2"))
     }
@@ -193,7 +193,7 @@ struct SettingsAndRestartTests {
         let reopened = try Workspace(path: path)
         let round = try reopened.match()
         let p = Dictionary(uniqueKeysWithValues: try reopened.placements(round: round.round).map { ($0.student, $0.internship) })
-        #expect(p["S-1"] == nil)  // pinned: fixed, not in the draft
+        #expect(p["S-1"] == .some("I-2"))  // pinned: fixed, in the draft at the pin
         #expect(p["S-2"] == .some("I-3"))  // banned from I-1
     }
 }

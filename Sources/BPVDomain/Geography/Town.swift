@@ -58,3 +58,17 @@ public struct Town: Sendable, Hashable {
 
     private static let origin = try! Location(latitude: 0, longitude: 0)
 }
+
+extension Town {
+    /// The bundled town nearest to `location`, if one lies within `kilometres` (default 6 km):
+    /// how listings and statistics name where a student lives without storing an address.
+    /// - Complexity: O(towns).
+    public static func nearest(to location: Location, within kilometres: Double = 6) -> Town? {
+        var best: (Town, Double)?
+        for t in all {
+            let d = t.location.kilometres(to: location)
+            if d <= kilometres, d < (best?.1 ?? .infinity) { best = (t, d) }
+        }
+        return best?.0
+    }
+}

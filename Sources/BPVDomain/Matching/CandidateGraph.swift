@@ -25,8 +25,14 @@ public struct CandidateGraph: Sendable {
     ///
     /// - Throws: ``AssignmentProblemError`` if the scores do not fit the solver's cost bounds.
     /// - Complexity: O(students × internships within reach of each) plus O(internships).
-    /// - Parameter excluding: banned pairs as `"studentID\u{1F}internshipID"`.
-    public init(students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: Set<String> = []) throws {
+    /// - Parameters:
+    ///   - excluding: banned pairs as `"studentID\u{1F}internshipID"`.
+    ///   - shouldCancel: polled every 256 students; when it turns true the build stops with
+    ///     ``CandidateGraph/Cancelled``.
+    public init(
+        students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: Set<String> = [],
+        shouldCancel: (@Sendable () -> Bool)? = nil
+    ) throws {
         let m = internships.count
         let sectors = Sector.allCases
         // Internship fields in flat arrays for the inner loop.
@@ -50,7 +56,8 @@ public struct CandidateGraph: Sendable {
         var arcStart: [Int32] = [0], arcInternship: [Int32] = [], arcCost: [Int64] = []
         arcStart.reserveCapacity(students.count + 1)
         let kmPerDegree = Location.kmPerDegree
-        for s in students {
+        for (k, s) in students.enumerated() {
+            if k & 255 == 255, let shouldCancel, shouldCancel() { throw Cancelled() }
             let needs = s.needs.bits, held = s.certificates.bits
             let level = Self.bit(s.level)
             let support = s.needsIntensiveSupport
@@ -96,6 +103,9 @@ public struct CandidateGraph: Sendable {
         studentIDs = students.map(\.id)
         internshipIDs = internships.map(\.id)
     }
+
+    /// The build was stopped by its `shouldCancel`.
+    public struct Cancelled: Error, Equatable {}
 
     static func bit(_ l: Level) -> UInt8 { UInt8(1) << UInt8(Level.allCases.firstIndex(of: l) ?? 0) }
 

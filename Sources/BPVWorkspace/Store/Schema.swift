@@ -92,6 +92,16 @@ enum Schema {
                 t.column("value", .text).notNull()
             }
         }
+        m.registerMigration("v4: per-student settings") { db in
+            // A job coach's change for one student (a longer travel limit), kept apart from the
+            // imported record so that a re-import does not silently undo it.
+            try db.create(table: "student_setting") { t in
+                t.column("student_id", .text).notNull().references("student", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("value", .text).notNull()
+                t.primaryKey(["student_id", "name"])
+            }
+        }
         return m
     }
 }

@@ -73,93 +73,118 @@ extension Workspace {
     /// internship (their places are taken first), banned pairs are left out, and every other
     /// student is placed optimally. The draft is stored with the round and its settings.
     ///
-    /// - Throws: ``WorkspaceError/conflict(_:)`` when pins and commitments overfill an internship.
+    /// - Throws: ``WorkspaceError/conflict(_:)`` when pins and commitments overfill an internship;
+    ///   ``WorkspaceError/cancelled`` when `shouldCancel` turned true (nothing is stored).
     public func match(settings: MatchSettings? = nil, shouldCancel: (@Sendable () -> Bool)? = nil)
         throws(WorkspaceError) -> RoundSummary
     {
-        let settings = try resolved(settings)
-        let round = try roundProblem(settings: settings)
-        let (graph, free, internships, fixed) = (round.graph, round.free, round.internships, round.fixed)
-        let result: Assignment
+        let model = try roundModel(settings: settings)
+        let outcome: RoundOutcome
         do {
-            result = try AssignmentSolver(shouldCancel: shouldCancel).solve(graph.problem)
+            outcome = try model.solve(shouldCancel: shouldCancel)
         } catch {
-            if error == .cancelled { throw .cancelled }
-            throw .database(path, "matching failed: \(error)")
+            throw Self.workspaceError(error, path: path)
         }
-        var placements: [Placement] = []
-        for (s, student) in free.enumerated() {
-            if let j = result.internship(of: s) {
-                let score = settings.score(student, internships[j])
-                placements.append(Placement(student: student.id.value, internship: internships[j].id.value,
-                                            score: score.total, travelMinutes: score.travelMinutes, committed: false))
-            } else {
-                placements.append(Placement(student: student.id.value, internship: nil, score: nil, travelMinutes: nil, committed: false))
-            }
-        }
-        let placed = result.placedCount, unplaced = free.count - result.placedCount
-        let penalties = (try? graph.problem.effectiveUnplacedCosts()) ?? []
-        var objective = result.arcCost
-        for s in 0 ..< free.count where result.internshipOfStudent[s] < 0 { objective += penalties[s] ?? 0 }
+        return try record(outcome, of: model)
+    }
+
+    /// Stores a solved round as the new draft: one placement row per student who is not
+    /// committed (pinned students with their pin, unplaced ones with no internship).
+    /// - Returns: the round's summary.
+    public func record(_ outcome: RoundOutcome, of model: RoundModel) throws(WorkspaceError) -> RoundSummary {
+        let placed = outcome.problem.free.count - outcome.unplaced.count
         return try write { db in
             try db.execute(
                 sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
-                arguments: [user, Self.encode(settings), placed, unplaced, result.arcCost])
+                arguments: [user, Self.encode(outcome.settings), placed, outcome.unplaced.count, outcome.assignment.arcCost])
             let round = db.lastInsertedRowID
-            for p in placements {
+            for s in model.students.map(\.id.value) where model.commitments[s] == nil {
+                let i = outcome.internshipOf[s], score = outcome.scoreOf[s]
                 try db.execute(
                     sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [round, p.student, p.internship, p.score, p.travelMinutes])
+                    arguments: [round, s, i, score?.total, score?.travelMinutes])
             }
             try audit(db, action: "match", subject: "round \(round)",
-                      detail: "\(placed) placed, \(unplaced) unplaced, \(fixed.count) fixed by pins or commitments")
-            return RoundSummary(round: round, placed: placed, unplaced: unplaced, committedBefore: fixed.count,
-                                totalScore: result.arcCost, dimacsObjective: objective)
+                      detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
+            return RoundSummary(round: round, placed: placed, unplaced: outcome.unplaced.count, committedBefore: outcome.fixed.count,
+                                totalScore: outcome.assignment.arcCost, dimacsObjective: outcome.dimacsObjective)
         }
     }
 
-    /// The problem a round solves: every student not fixed by a pin or a commitment, the
-    /// internships with the fixed students' places taken off, and no banned pair.
-    public struct RoundProblem: Sendable {
-        public var graph: CandidateGraph
-        public var free: [Student]
-        public var internships: [Internship]
-        public var fixed: [String: String]
+    /// Everything the next round is computed from, in memory: students with their per-student
+    /// settings applied, internships, the workspace's settings (or `settings`), pins,
+    /// commitments and bans.
+    public func roundModel(settings given: MatchSettings? = nil) throws(WorkspaceError) -> RoundModel {
+        let settings = try resolved(given)
+        var students = try self.students()
+        let internships = try self.internships()
+        let overrides = try studentSettings()
+        for k in students.indices {
+            for (name, value) in overrides[students[k].id.value] ?? [:] {
+                guard let setting = StudentSetting(rawValue: name) else { throw .corruptRecord("student setting \(name)") }
+                do { try setting.apply(value, to: &students[k]) } catch { throw .corruptRecord("student setting \(name) = \(value)") }
+            }
+        }
+        let (pins, commitments, bans) = try read { db in
+            var pins: [String: String] = [:], commitments: [String: String] = [:], bans = Set<Pair>()
+            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM pin") { pins[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM commitment") { commitments[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(row[0], row[1])) }
+            return (pins, commitments, bans)
+        }
+        return RoundModel(students: students, internships: internships, settings: settings,
+                          pins: pins, commitments: commitments, bans: bans)
     }
 
     /// Builds the problem of the next round without solving it (also for `export --dimacs`).
     /// - Throws: ``WorkspaceError/conflict(_:)`` when pins and commitments overfill an internship.
     public func roundProblem(settings given: MatchSettings? = nil) throws(WorkspaceError) -> RoundProblem {
-        let settings = try resolved(given)
-        let students = try self.students(), internships = try self.internships()
-        let (fixed, bans) = try read { db in
-            var fixed: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM pin") { fixed[row[0]] = row[1] }
-            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM commitment") { fixed[row[0]] = row[1] }
-            var bans = Set<String>()
-            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") {
-                bans.insert("\(row[0] as String)\u{1F}\(row[1] as String)")
-            }
-            return (fixed, bans)
-        }
-        // Places taken by fixed students come off the capacities the solver sees.
-        var remaining = internships
-        let indexOf = Dictionary(uniqueKeysWithValues: internships.enumerated().map { ($1.id.value, $0) })
-        let byID = Dictionary(uniqueKeysWithValues: students.map { ($0.id.value, $0) })
-        for (s, i) in fixed.sorted(by: { $0.key < $1.key }) {
-            guard let j = indexOf[i], let student = byID[s] else { continue }
-            remaining[j].capacity -= 1
-            if student.needsIntensiveSupport { remaining[j].supportCapacity -= 1 }
-            if remaining[j].capacity < 0 || remaining[j].supportCapacity < 0 {
-                throw .conflict("internship \(i) is overfilled by pinned and committed students (at \(s))")
-            }
-        }
-        let free = students.filter { fixed[$0.id.value] == nil }
         do {
-            let graph = try CandidateGraph(students: free, internships: remaining, settings: settings, excluding: bans)
-            return RoundProblem(graph: graph, free: free, internships: internships, fixed: fixed)
+            return try roundModel(settings: given).problem()
+        } catch let error as RoundError {
+            throw Self.workspaceError(error, path: path)
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
-            throw .database(path, "cannot build the round: \(error)")
+            throw .database(path, "\(error)")
+        }
+    }
+
+    /// The workspace's words for a round's failure.
+    public static func workspaceError(_ error: RoundError, path: String) -> WorkspaceError {
+        switch error {
+        case .cancelled: .cancelled
+        case .overfilled: .conflict(error.description)
+        case .notFound(let what): .notFound(what)
+        case .invalid(let why): .invalidSetting(why)
+        case .solver(let why): .database(path, "matching failed: \(why)")
+        }
+    }
+
+    /// The latest round, if any.
+    public func latestRound() throws(WorkspaceError) -> Int64? {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM round") }
+    }
+
+    /// The pins: student → (internship, reason).
+    public func pins() throws(WorkspaceError) -> [String: (internship: String, reason: String)] {
+        try read { db in
+            var out: [String: (internship: String, reason: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, reason FROM pin") {
+                out[row[0]] = (row[1], row[2] ?? "")
+            }
+            return out
+        }
+    }
+
+    /// The bans, with their reasons.
+    public func bans() throws(WorkspaceError) -> [Pair: String] {
+        try read { db in
+            var out: [Pair: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, reason FROM ban") {
+                out[Pair(row[0], row[1])] = row[2] ?? ""
+            }
+            return out
         }
     }
 

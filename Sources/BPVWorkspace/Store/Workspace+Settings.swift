@@ -32,6 +32,16 @@ extension Workspace {
     /// Changes one weight or limit for every later round.
     /// - Throws: ``WorkspaceError/invalidSetting(_:)`` naming the known settings or the range.
     public func set(_ name: String, to value: String, reason: String? = nil) throws(WorkspaceError) {
+        let v = try Self.validate(name, value)
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
+            try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                           arguments: [name, "\(v)"])
+            try audit(db, action: "set", subject: name, detail: "\(old ?? "default") -> \(v)", reason: reason)
+        }
+    }
+
+    static func validate(_ name: String, _ value: String) throws(WorkspaceError) -> Double {
         guard let known = Self.settingNames.first(where: { $0.name == name }) else {
             throw .invalidSetting("unknown setting '\(name)'; known: \(Self.settingNames.map(\.name).joined(separator: ", "))")
         }
@@ -39,11 +49,45 @@ extension Workspace {
             throw .invalidSetting("\(name) must be a number in \(known.range.lowerBound)...\(known.range.upperBound), not '\(value)'")
         }
         if name.hasSuffix("_weight"), v != v.rounded() { throw .invalidSetting("\(name) must be a whole number") }
+        return v
+    }
+
+    /// Puts a setting back to its documented default.
+    public func reset(_ name: String, reason: String? = nil) throws(WorkspaceError) {
         try write { db in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
-            try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                           arguments: [name, "\(v)"])
-            try audit(db, action: "set", subject: name, detail: "\(old ?? "default") -> \(v)", reason: reason)
+            try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [name])
+            guard db.changesCount > 0 else { throw WorkspaceError.notFound("\(name) is at its default") }
+            try audit(db, action: "reset", subject: name, reason: reason)
+        }
+    }
+
+    /// The settings changed in this workspace: name → value as stored.
+    public func changedSettings() throws(WorkspaceError) -> [String: String] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, value FROM setting").map { ($0[0] as String, $0[1] as String) })
+        }
+    }
+
+    /// `settings` with one change applied, validated as ``set(_:to:reason:)`` does, without storing it (for what-ifs).
+    public static func applying(_ name: String, _ value: String, to settings: MatchSettings) throws(WorkspaceError) -> MatchSettings {
+        let v = try validate(name, value)
+        var s = settings
+        apply(name, v, to: &s)
+        return s
+    }
+
+    /// The value of a known setting in `settings`, as text.
+    public static func value(of name: String, in s: MatchSettings) -> String? {
+        switch name {
+        case "sector_rank_weight": "\(s.sectorRankWeight)"
+        case "travel_minute_weight": "\(s.travelMinuteWeight)"
+        case "support_scarcity_weight": "\(s.supportScarcityWeight)"
+        case "detour_factor": "\(s.detourFactor)"
+        case "walk_speed": "\(s.walkSpeed)"
+        case "bike_speed": "\(s.bikeSpeed)"
+        case "ov_speed": "\(s.ovSpeed)"
+        case "car_speed": "\(s.carSpeed)"
+        default: nil
         }
     }
 

@@ -183,6 +183,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case conflict(String)
     case cancelled
     case invalidSetting(String)
+    case cannotWrite(String, String)
 
     public var description: String {
         switch self {
@@ -193,6 +194,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
         case .conflict(let what): "conflict: \(what); nothing was changed"
         case .cancelled: "cancelled; nothing was changed"
         case .invalidSetting(let why): why
+        case .cannotWrite(let file, let why): "\(file): cannot write: \(why)"
         }
     }
 }

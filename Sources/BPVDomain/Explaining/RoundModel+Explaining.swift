@@ -1,0 +1,196 @@
+/// Why a student has no place in a round.
+public enum UnplacedReason: Sendable, Equatable {
+    /// Every internship breaks a hard constraint (or the pair is banned): no competition was
+    /// involved. The tally says which constraints rule out how many internships.
+    case noCandidate(ExclusionTally)
+    /// The student had allowed internships, but each one's places (or support places) went to
+    /// students who fit them better or have a higher priority. Listed best first for the student.
+    case lostCompetition([TakenAlternative])
+}
+
+/// How the internships of a region are ruled out for one student.
+public struct ExclusionTally: Sendable, Equatable {
+    /// Internships in none of the student's wished sectors.
+    public var outsideWishedSectors = 0
+    /// Internships in a wished sector.
+    public var inWishedSectors = 0
+    /// Of those in wished sectors: how many each constraint rules out (one internship may break several).
+    public var tooFar = 0
+    /// The nearest internship of a wished sector that breaks nothing but distance, in minutes.
+    public var nearestTooFarMinutes: Int?
+    public var levelNotAccepted = 0
+    public var accommodationsMissing: [Accommodation: Int] = [:]
+    public var certificatesMissing: [Certificate: Int] = [:]
+    public var noSupportPlaces = 0
+    public var noPlaces = 0
+    public var banned = 0
+    /// Places all taken by pinned or committed students.
+    public var fullWithFixedStudents = 0
+}
+
+/// An allowed internship a student did not get, and who has its places.
+public struct TakenAlternative: Sendable, Equatable {
+    public var internship: String
+    public var score: ScoreBreakdown
+    public var holders: [String]
+}
+
+/// Why a student is where they are.
+public struct PlacementExplanation: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        case placed
+        case pinned
+        case committed
+        case unplaced(UnplacedReason)
+    }
+
+    public var student: String
+    public var status: Status
+    public var internship: String?
+    public var score: ScoreBreakdown?
+    /// The student's next-best allowed internships and why each lost.
+    public var alternatives: [Alternative]
+
+    public struct Alternative: Sendable, Equatable {
+        public var internship: String
+        public var score: ScoreBreakdown
+        public var verdict: Verdict
+    }
+
+    public enum Verdict: Sendable, Equatable {
+        /// It had room, but scores this much worse for the student.
+        case worseForStudent(by: Int)
+        /// Better or as good for the student, but its places went to others; forcing the student
+        /// there changes the round as given.
+        case taken(holders: [String], ifForced: ForcedPair.Outcome)
+    }
+}
+
+/// What forcing a student to an internship would do (`why-not`).
+public struct ForcedPair: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        /// Hard constraints rule the pair out.
+        case ruledOut([Exclusion])
+        case banned
+        /// The student is committed elsewhere (release first).
+        case committedElsewhere(String)
+        /// Every place is held by pinned or committed students.
+        case fullWithFixedStudents([String])
+        /// The student is already placed there.
+        case alreadyThere
+        /// Allowed: the round with the pair forced, against the round as it is.
+        case allowed(RoundChanges)
+    }
+
+    public var student: String
+    public var internship: String
+    public var outcome: Outcome
+}
+
+extension RoundModel {
+    /// Why `student` is unplaced in `outcome` (nil when placed).
+    /// - Complexity: O(internships) for the tally, O(candidates) otherwise.
+    public func whyUnplaced(_ student: String, in outcome: RoundOutcome) -> UnplacedReason? {
+        guard outcome.internshipOf[student] == nil, let s = self.student(student) else { return nil }
+        let holders = outcome.holders()
+        var candidates: [TakenAlternative] = []
+        var tally = ExclusionTally()
+        for i in internships {
+            let id = i.id.value
+            guard s.sectors.contains(i.sector) else {
+                tally.outsideWishedSectors += 1
+                continue
+            }
+            tally.inWishedSectors += 1
+            let exclusions = settings.exclusions(s, i)
+            for e in exclusions {
+                switch e {
+                case .sectorNotWanted: break
+                case .tooFar(let minutes, _):
+                    tally.tooFar += 1
+                    if exclusions.count == 1 { tally.nearestTooFarMinutes = min(tally.nearestTooFarMinutes ?? .max, minutes) }
+                case .levelNotAccepted: tally.levelNotAccepted += 1
+                case .accommodationsMissing(let a): for x in a { tally.accommodationsMissing[x, default: 0] += 1 }
+                case .certificatesMissing(let c): for x in c { tally.certificatesMissing[x, default: 0] += 1 }
+                case .noSupportPlaces: tally.noSupportPlaces += 1
+                case .noPlaces: tally.noPlaces += 1
+                }
+            }
+            guard exclusions.isEmpty else { continue }
+            if bans.contains(Pair(student, id)) {
+                tally.banned += 1
+                continue
+            }
+            let fixedHere = outcome.fixed.filter { $0.value == id }.count
+            if fixedHere >= i.capacity {
+                tally.fullWithFixedStudents += 1
+                continue
+            }
+            candidates.append(TakenAlternative(internship: id, score: settings.score(s, i), holders: holders[id] ?? []))
+        }
+        guard !candidates.isEmpty else { return .noCandidate(tally) }
+        return .lostCompetition(candidates.sorted { ($0.score.total, $0.internship) < ($1.score.total, $1.internship) })
+    }
+
+    /// Explains a student's place: the score by component, and the next-best allowed
+    /// internships (up to `alternatives`) with why each lost. Better alternatives are full by
+    /// optimality; for each, the round is solved with the pair forced to show the exact cost.
+    /// - Throws: ``RoundError`` (unknown student, cancelled).
+    public func why(_ student: String, in outcome: RoundOutcome, alternatives limit: Int = 3,
+                    shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> PlacementExplanation
+    {
+        guard let s = self.student(student) else { throw .notFound("no student \(student)") }
+        if let reason = whyUnplaced(student, in: outcome) {
+            return PlacementExplanation(student: student, status: .unplaced(reason), internship: nil, score: nil, alternatives: [])
+        }
+        let here = outcome.internshipOf[student]
+        let status: PlacementExplanation.Status =
+            commitments[student] != nil ? .committed : pins[student] != nil ? .pinned : .placed
+        let score = outcome.scoreOf[student]
+        let holders = outcome.holders()
+        var options: [(Internship, ScoreBreakdown)] = []
+        for i in internships where i.id.value != here && settings.exclusions(s, i).isEmpty && !bans.contains(Pair(student, i.id.value)) {
+            options.append((i, settings.score(s, i)))
+        }
+        options.sort { ($0.1.total, $0.0.id.value) < ($1.1.total, $1.0.id.value) }
+        var alternatives: [PlacementExplanation.Alternative] = []
+        // A pinned or committed student is where people decided; alternatives explain only the solver's choices.
+        for (i, alt) in options.prefix(status == .placed ? limit : 0) {
+            let id = i.id.value
+            let own = score?.total ?? 0
+            let verdict: PlacementExplanation.Verdict =
+                alt.total > own
+                ? .worseForStudent(by: alt.total - own)
+                : .taken(holders: holders[id] ?? [], ifForced: try force(student, id, against: outcome, shouldCancel: shouldCancel).outcome)
+            alternatives.append(PlacementExplanation.Alternative(internship: id, score: alt, verdict: verdict))
+        }
+        return PlacementExplanation(student: student, status: status, internship: here, score: score, alternatives: alternatives)
+    }
+
+    /// What forcing `student` to `internship` would do: the hard constraint that rules it out,
+    /// or the round re-solved with the pair pinned and compared with `outcome`.
+    /// - Throws: ``RoundError`` (unknown ids, cancelled).
+    public func force(_ student: String, _ internship: String, against outcome: RoundOutcome,
+                      shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> ForcedPair
+    {
+        guard let s = self.student(student) else { throw .notFound("no student \(student)") }
+        guard let i = self.internship(internship) else { throw .notFound("no internship \(internship)") }
+        func result(_ o: ForcedPair.Outcome) -> ForcedPair { ForcedPair(student: student, internship: internship, outcome: o) }
+        if outcome.internshipOf[student] == internship { return result(.alreadyThere) }
+        let exclusions = settings.exclusions(s, i)
+        if !exclusions.isEmpty { return result(.ruledOut(exclusions)) }
+        if bans.contains(Pair(student, internship)) { return result(.banned) }
+        if let c = commitments[student] { return result(.committedElsewhere(c)) }
+        var forced = self
+        forced.pins[student] = internship
+        do {
+            let after = try forced.solve(shouldCancel: shouldCancel)
+            return result(.allowed(outcome.changes(to: after)))
+        } catch {
+            if case .overfilled(_, let holders) = error {
+                return result(.fullWithFixedStudents(holders.filter { $0 != student }))
+            }
+            throw error
+        }
+    }
+}

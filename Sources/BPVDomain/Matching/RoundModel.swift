@@ -1,0 +1,198 @@
+import BPVSolver
+
+/// A student and an internship, by id.
+public struct Pair: Hashable, Sendable, CustomStringConvertible {
+    public var student: String
+    public var internship: String
+
+    public init(_ student: String, _ internship: String) {
+        self.student = student
+        self.internship = internship
+    }
+
+    public var description: String { "\(student) x \(internship)" }
+}
+
+/// Everything a matching round is computed from, in memory: the students (with any per-student
+/// settings applied), the internships, the weights, the pins, commitments and bans.
+///
+/// The workspace builds one from its tables; the shell changes a copy of it for `try` and
+/// `why-not`, so a what-if never touches the stored workspace.
+///
+/// ```swift
+/// var model = RoundModel(students: students, internships: internships, settings: MatchSettings())
+/// let before = try model.solve()
+/// try model.pin(student: "S-014", internship: "I-203")
+/// let changes = before.changes(to: try model.solve())
+/// ```
+public struct RoundModel: Sendable {
+    public internal(set) var students: [Student]
+    public internal(set) var internships: [Internship]
+    public var settings: MatchSettings
+    /// Student → internship, fixed by a job coach (a place the student found).
+    public internal(set) var pins: [String: String]
+    /// Student → internship, agreed and committed.
+    public internal(set) var commitments: [String: String]
+    public internal(set) var bans: Set<Pair>
+    private var studentIndex: [String: Int]
+    private var internshipIndex: [String: Int]
+
+    public init(
+        students: [Student], internships: [Internship], settings: MatchSettings,
+        pins: [String: String] = [:], commitments: [String: String] = [:], bans: Set<Pair> = []
+    ) {
+        self.students = students
+        self.internships = internships
+        self.settings = settings
+        self.pins = pins
+        self.commitments = commitments
+        self.bans = bans
+        studentIndex = Dictionary(students.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        internshipIndex = Dictionary(internships.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: Looking up
+
+    /// - Complexity: O(1).
+    public func student(_ id: String) -> Student? { studentIndex[id].map { students[$0] } }
+
+    /// - Complexity: O(1).
+    public func internship(_ id: String) -> Internship? { internshipIndex[id].map { internships[$0] } }
+
+    /// Where a student is fixed (committed first, then pinned), if anywhere.
+    public func fixedInternship(of student: String) -> String? { commitments[student] ?? pins[student] }
+
+    // MARK: Changing (what-if)
+
+    /// Fixes a student at an internship, as the shell's `pin` does.
+    /// - Throws: ``RoundError/notFound(_:)`` for an unknown id.
+    public mutating func pin(student: String, internship: String) throws(RoundError) {
+        try require(student: student, internship: internship)
+        pins[student] = internship
+    }
+
+    public mutating func unpin(student: String) throws(RoundError) {
+        guard pins.removeValue(forKey: student) != nil else { throw .notFound("no pin for student \(student)") }
+    }
+
+    public mutating func ban(student: String, internship: String) throws(RoundError) {
+        try require(student: student, internship: internship)
+        bans.insert(Pair(student, internship))
+    }
+
+    public mutating func unban(student: String, internship: String) throws(RoundError) {
+        guard bans.remove(Pair(student, internship)) != nil else { throw .notFound("no ban for \(student) x \(internship)") }
+    }
+
+    /// Ends a commitment: the student is placed again, not at the same internship.
+    public mutating func release(student: String) throws(RoundError) {
+        guard let i = commitments.removeValue(forKey: student) else {
+            throw .notFound("student \(student) has no committed placement")
+        }
+        pins[student] = nil
+        bans.insert(Pair(student, i))
+    }
+
+    /// Changes one of a student's settings (for example a longer travel limit).
+    public mutating func set(_ setting: StudentSetting, of student: String, to value: String) throws(RoundError) {
+        guard let k = studentIndex[student] else { throw .notFound("no student \(student)") }
+        do {
+            try setting.apply(value, to: &students[k])
+        } catch {
+            throw .invalid("\(error)")
+        }
+    }
+
+    /// Changes an internship's number of places (the employer has one place less, or more).
+    public mutating func setCapacity(of internship: String, to places: Int, support: Int? = nil) throws(RoundError) {
+        guard let k = internshipIndex[internship] else { throw .notFound("no internship \(internship)") }
+        guard places >= 0 else { throw .invalid("capacity must be 0 or more, not \(places)") }
+        internships[k].capacity = places
+        internships[k].supportCapacity = min(support ?? internships[k].supportCapacity, places)
+    }
+
+    private func require(student: String, internship: String) throws(RoundError) {
+        guard studentIndex[student] != nil else { throw .notFound("no student \(student)") }
+        guard internshipIndex[internship] != nil else { throw .notFound("no internship \(internship)") }
+    }
+
+    // MARK: Solving
+
+    /// The problem the solver sees: every student not fixed by a pin or a commitment, the
+    /// internships with the fixed students' places taken off, and no banned pair.
+    /// - Throws: ``RoundError/overfilled(internship:students:)`` when fixed students overfill an internship.
+    /// - Complexity: O(students + internships + candidate pairs).
+    public func problem(shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> RoundProblem {
+        var fixed = pins.filter { studentIndex[$0.key] != nil && internshipIndex[$0.value] != nil }
+        for (s, i) in commitments where studentIndex[s] != nil && internshipIndex[i] != nil { fixed[s] = i }
+        var remaining = internships
+        var holders: [String: [String]] = [:]
+        for (s, i) in fixed.sorted(by: { $0.key < $1.key }) {
+            guard let j = internshipIndex[i], let k = studentIndex[s] else { continue }
+            holders[i, default: []].append(s)
+            remaining[j].capacity -= 1
+            if students[k].needsIntensiveSupport { remaining[j].supportCapacity -= 1 }
+            if remaining[j].capacity < 0 || remaining[j].supportCapacity < 0 {
+                throw .overfilled(internship: i, students: holders[i] ?? [])
+            }
+        }
+        let free = students.filter { fixed[$0.id.value] == nil }
+        let banned = Set(bans.map { "\($0.student)\u{1F}\($0.internship)" })
+        do {
+            let graph = try CandidateGraph(
+                students: free, internships: remaining, settings: settings, excluding: banned, shouldCancel: shouldCancel)
+            return RoundProblem(graph: graph, free: free, remaining: remaining, fixed: fixed)
+        } catch is CandidateGraph.Cancelled {
+            throw .cancelled
+        } catch {
+            throw .solver("\(error)")
+        }
+    }
+
+    /// Solves the round optimally (most students placed, by priority tier, then the lowest total
+    /// score), around pins, commitments and bans.
+    /// - Throws: ``RoundError``; ``RoundError/cancelled`` when `shouldCancel` turned true.
+    public func solve(shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> RoundOutcome {
+        let round = try problem(shouldCancel: shouldCancel)
+        let result: Assignment
+        do {
+            result = try AssignmentSolver(shouldCancel: shouldCancel).solve(round.graph.problem)
+        } catch {
+            if error == .cancelled { throw .cancelled }
+            throw .solver("\(error)")
+        }
+        return RoundOutcome(model: self, round: round, assignment: result)
+    }
+}
+
+/// A round's solver input, with the students it covers.
+public struct RoundProblem: Sendable {
+    public var graph: CandidateGraph
+    /// The students the solver places (not fixed); student `s` of the graph is `free[s]`.
+    public var free: [Student]
+    /// The internships with the places of fixed students taken off; internship `j` of the graph.
+    public var remaining: [Internship]
+    /// Students fixed by a commitment or a pin, and where.
+    public var fixed: [String: String]
+}
+
+/// Why a round could not be computed or changed.
+public enum RoundError: Error, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case invalid(String)
+    /// Pinned and committed students alone overfill an internship.
+    case overfilled(internship: String, students: [String])
+    case cancelled
+    case solver(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): what
+        case .invalid(let why): why
+        case .overfilled(let i, let s):
+            "internship \(i) is overfilled by pinned and committed students (\(s.joined(separator: ", ")))"
+        case .cancelled: "cancelled; nothing was changed"
+        case .solver(let why): "matching failed: \(why)"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import BPVDomain
+import BPVWorkspace
+import Foundation
+
+/// One shell command: its name, usage, help text, argument completion and what it does.
+///
+/// Commands are values in ``Command/all``; each is defined in its own file as a static member
+/// (`Command.match`, `Command.why`, ...), so the help, the completion and the dispatch all read
+/// the same list.
+struct Command: Sendable {
+    let name: String
+    /// Usage, e.g. `pin STUDENT INTERNSHIP [reason...]`.
+    let synopsis: String
+    /// One line for `help`.
+    let summary: String
+    /// The rest of `help COMMAND`.
+    let details: String
+    /// Words that may complete the next argument, given the arguments before it.
+    let complete: @Sendable (_ previous: [String], _ typed: String, _ session: Session) -> [String]
+    let run: @Sendable (_ arguments: Arguments, _ session: Session) throws(ShellError) -> Outcome
+
+    /// What the shell does after a command.
+    enum Outcome: Equatable {
+        case proceed
+        case quit
+    }
+
+    init(
+        _ name: String, synopsis: String, summary: String, details: String = "",
+        complete: @escaping @Sendable (_ previous: [String], _ typed: String, _ session: Session) -> [String] = { _, _, _ in [] },
+        run: @escaping @Sendable (_ arguments: Arguments, _ session: Session) throws(ShellError) -> Outcome
+    ) {
+        self.name = name
+        self.synopsis = synopsis
+        self.summary = summary
+        self.details = details
+        self.complete = complete
+        self.run = run
+    }
+
+    /// Every command, in the order `help` lists them.
+    static let all: [Command] = [
+        .help, .importFile, .students, .internships, .show, .match, .placements, .unplaced,
+        .pin, .unpin, .ban, .unban, .set, .tryChange, .why, .whyNot, .commit, .release, .undo,
+        .log, .export, .stats, .timer, .quit,
+    ]
+
+    /// Commands by name, with `exit` for `quit`.
+    static let byName: [String: Command] = {
+        var table = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+        table["exit"] = .quit
+        table["whynot"] = .whyNot
+        return table
+    }()
+}
+
+/// A command's arguments, with helpers that turn a missing one into a usage error.
+struct Arguments {
+    let command: Command
+    let words: [String]
+
+    var count: Int { words.count }
+    var isEmpty: Bool { words.isEmpty }
+
+    subscript(_ k: Int) -> String? { k < words.count ? words[k] : nil }
+
+    /// The argument at `k`, or a usage error naming it.
+    func required(_ k: Int, _ name: String) throws(ShellError) -> String {
+        guard k < words.count else { throw usage("missing \(name)") }
+        return words[k]
+    }
+
+    /// The words from `k` on, joined by spaces (a free-text reason); nil when there are none.
+    func text(from k: Int) -> String? { k < words.count ? words[k...].joined(separator: " ") : nil }
+
+    /// Refuses arguments beyond `n`.
+    func atMost(_ n: Int) throws(ShellError) {
+        if words.count > n { throw usage("unexpected '\(words[n])'") }
+    }
+
+    func usage(_ what: String) -> ShellError { ShellError("\(what); usage: \(command.synopsis)") }
+}
+
+/// Completion helpers shared by the commands.
+enum Complete {
+    static func students(_ session: Session) -> [String] { session.studentIDs() }
+    static func internships(_ session: Session) -> [String] { session.internshipIDs() }
+
+    /// File and folder names for a partly typed path (folders end with `/`).
+    static func files(_ typed: String) -> [String] {
+        let slash = typed.lastIndex(of: "/")
+        let dir = slash.map { String(typed[...$0]) } ?? ""
+        let path = dir.isEmpty ? "." : dir
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return names.filter { !$0.hasPrefix(".") }.map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: dir + name, isDirectory: &isDirectory)
+            return dir + name + (isDirectory.boolValue ? "/" : "")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import BPVWorkspace
+import Foundation
+
+extension Command {
+    static let importFile = Command(
+        "import", synopsis: "import students|internships FILE",
+        summary: "read a CSV file of students or internships into the workspace",
+        details: """
+            Columns are named in the header, in any order; comma or semicolon is detected; lists
+            are separated by |. A file with any problem is refused whole, with every problem as
+            file:line:column. Re-importing a file updates records by id.
+            """,
+        complete: { previous, typed, _ in
+            previous.isEmpty ? ["students", "internships"] : previous.count == 1 ? Complete.files(typed) : []
+        }
+    ) { args, session throws(ShellError) in
+        let kind = try args.required(0, "students or internships")
+        let file = try args.required(1, "FILE")
+        try args.atMost(2)
+        guard kind == "students" || kind == "internships" else { throw args.usage("import students or internships, not '\(kind)'") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("\(file): cannot read the file") }
+        let bytes = [UInt8](data)
+        let ws = session.workspace
+        do {
+            let summary = kind == "students"
+                ? try ws.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
+                : try ws.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
+            session.invalidate(ids: true)
+            session.console.print("imported \(kind) from \(file): \(summary.added) added, \(summary.updated) updated")
+        } catch let failure as ImportFailure {
+            throw ShellError(failure.description)
+        } catch {
+            throw ShellError("\(error)")
+        }
+        return .proceed
+    }
+}

@@ -1,0 +1,213 @@
+import BPVDomain
+import Foundation
+import BPVWorkspace
+
+/// Filters for `students` and `internships`: `sector zorg`, `town Huizen`, `level 2`,
+/// `need quiet`, and flags (`unplaced`, `free`); `key=value` works too.
+struct Filters {
+    var sector: Sector?
+    var town: Town?
+    var level: Level?
+    var need: Accommodation?
+    var flags: Set<String> = []
+
+    static let keywords = ["sector", "town", "level", "need"]
+
+    init(_ args: Arguments, flags allowed: [String]) throws(ShellError) {
+        var words = args.words.flatMap { (w: String) -> [String] in
+            guard let eq = w.firstIndex(of: "="), Self.keywords.contains(String(w[..<eq])) else { return [w] }
+            return [String(w[..<eq]), String(w[w.index(after: eq)...])]
+        }[...]
+        while let key = words.popFirst() {
+            if allowed.contains(key) {
+                flags.insert(key)
+                continue
+            }
+            guard Self.keywords.contains(key) else {
+                throw args.usage("unknown filter '\(key)'; filters: \((Self.keywords + allowed).joined(separator: ", "))")
+            }
+            guard let value = words.popFirst() else { throw args.usage("\(key) needs a value") }
+            switch key {
+            case "sector":
+                guard let s = Sector(parsing: value) else { throw ShellError("unknown sector '\(value)'; sectors: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))") }
+                sector = s
+            case "town":
+                do { town = try Town.named(value) } catch { throw ShellError("\(error)") }
+            case "level":
+                guard let l = Level(parsing: value) else { throw ShellError("unknown level '\(value)'; levels: entree, 2, 3, 4") }
+                level = l
+            default:
+                guard let a = Accommodation(parsing: value) else {
+                    throw ShellError("unknown need '\(value)'; needs: \(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                need = a
+            }
+        }
+    }
+
+    /// Completion for a filter's next word.
+    static func complete(_ previous: [String], flags: [String]) -> [String] {
+        switch previous.last {
+        case "sector": Sector.allCases.map(\.rawValue)
+        case "town": Town.all.map { $0.name.replacingOccurrences(of: " ", with: "-") }
+        case "level": Level.allCases.map(\.rawValue)
+        case "need": Accommodation.allCases.map(\.rawValue)
+        default: keywords + flags
+        }
+    }
+
+    func near(_ location: Location) -> Bool {
+        guard let town else { return true }
+        return Town.nearest(to: location)?.name == town.name
+    }
+}
+
+extension Command {
+    static let students = Command(
+        "students", synopsis: "students [sector S] [town T] [level L] [need N] [unplaced]",
+        summary: "list students, filtered by wished sector, town, level, need, or unplaced in the latest round",
+        details: "Each filter narrows the list; `sector=zorg` works too. The placement column shows the latest draft or the commitment.",
+        complete: { previous, _, _ in Filters.complete(previous, flags: ["unplaced"]) }
+    ) { args, session throws(ShellError) in
+        let f = try Filters(args, flags: ["unplaced"])
+        let ws = session.workspace
+        let (students, placements, overrides) = try session.shell { () throws(WorkspaceError) in
+            (try ws.students(), try ws.placements(), try ws.studentSettings())
+        }
+        let placed = Dictionary(uniqueKeysWithValues: placements.map { ($0.student, $0) })
+        var table = Table(["student", "level", "sectors", "town", "travel", "needs", "placement"])
+        var shown = 0
+        for s in students {
+            let p = placed[s.id.value]
+            guard f.sector.map({ s.sectors.contains($0) }) ?? true, f.level.map({ s.level == $0 }) ?? true,
+                  f.need.map({ s.needs.contains($0) }) ?? true, f.near(s.home),
+                  !f.flags.contains("unplaced") || p?.internship == nil
+            else { continue }
+            var travel = "\(s.travelMode.rawValue) \(s.maxTravelMinutes)"
+            if let o = overrides[s.id.value] {
+                if let m = o["travel_mode"] { travel = m + " " + (o["max_travel_min"] ?? "\(s.maxTravelMinutes)") + "*" }
+                else if let m = o["max_travel_min"] { travel = "\(s.travelMode.rawValue) \(m)*" }
+            }
+            let placement = p.map { p in p.internship.map { i in p.committed ? "\(i) (committed)" : i } ?? "unplaced" } ?? "not matched"
+            table.append([s.id.value, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: ","),
+                          Town.nearest(to: s.home)?.name ?? "", travel, s.needs.elements.map(\.rawValue).joined(separator: ","), placement])
+            shown += 1
+        }
+        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(session.console.style.dim("\(shown) of \(students.count) students" + (overrides.isEmpty ? "" : "; * a job coach's setting")))
+        return .proceed
+    }
+
+    static let internships = Command(
+        "internships", synopsis: "internships [sector S] [town T] [level L] [need N] [free]",
+        summary: "list internships, filtered by sector, town, accepted level, offered need, or free places left",
+        complete: { previous, _, _ in Filters.complete(previous, flags: ["free"]) }
+    ) { args, session throws(ShellError) in
+        let f = try Filters(args, flags: ["free"])
+        let ws = session.workspace
+        let (internships, placements) = try session.shell { () throws(WorkspaceError) in (try ws.internships(), try ws.placements()) }
+        var taken: [String: Int] = [:]
+        for p in placements { if let i = p.internship { taken[i, default: 0] += 1 } }
+        var table = Table(["internship", "employer", "sector", "town", "places", "taken", "support", "offers"])
+        var shown = 0
+        for i in internships {
+            let used = taken[i.id.value] ?? 0
+            guard f.sector.map({ i.sector == $0 }) ?? true, f.level.map({ i.levels.contains($0) }) ?? true,
+                  f.need.map({ i.offers.contains($0) }) ?? true, f.near(i.location),
+                  !f.flags.contains("free") || used < i.capacity
+            else { continue }
+            table.append([i.id.value, i.employer, i.sector.rawValue, Town.nearest(to: i.location)?.name ?? "", "\(i.capacity)", "\(used)",
+                          "\(i.supportCapacity)", i.offers.elements.map(\.rawValue).joined(separator: ",")])
+            shown += 1
+        }
+        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(session.console.style.dim("\(shown) of \(internships.count) internships"))
+        return .proceed
+    }
+
+    static let show = Command(
+        "show", synopsis: "show STUDENT|INTERNSHIP|settings",
+        summary: "everything about one student or internship, or the weights and limits",
+        complete: { previous, _, session in previous.isEmpty ? ["settings"] + Complete.students(session) + Complete.internships(session) : [] }
+    ) { args, session throws(ShellError) in
+        let id = try args.required(0, "an id or settings")
+        try args.atMost(1)
+        if id == "settings" {
+            try showSettings(session)
+            return .proceed
+        }
+        let ws = session.workspace
+        let (model, placements, pins, bans) = try session.shell { () throws(WorkspaceError) in
+            (try ws.roundModel(), try ws.placements(), try ws.pins(), try ws.bans())
+        }
+        let console = session.console
+        func row(_ key: String, _ value: String) { console.print(console.style.bold(key.padding(16)) + value) }
+        if let s = model.student(id) {
+            let imported = try session.shell { () throws(WorkspaceError) in try ws.students() }.first { $0.id.value == id }
+            row("student", id + (s.name.map { "  (\($0))" } ?? ""))
+            row("level", s.level.rawValue)
+            row("sectors", s.sectors.map(\.rawValue).joined(separator: " > "))
+            row("lives near", Town.nearest(to: s.home)?.name ?? String(format: "%.4f, %.4f", s.home.latitude, s.home.longitude))
+            var travel = "\(s.travelMode.rawValue), at most \(s.maxTravelMinutes) min"
+            if let imported, imported.maxTravelMinutes != s.maxTravelMinutes || imported.travelMode != s.travelMode {
+                travel += "  (set for this student; imported: \(imported.travelMode.rawValue), \(imported.maxTravelMinutes) min)"
+            }
+            row("travel", travel)
+            row("needs", s.needs.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))
+            row("certificates", s.certificates.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))
+            row("priority", "\(s.priority)")
+            if let c = s.coach { row("coach", c) }
+            if let p = pins[id] { row("pinned", "\(p.internship)" + (p.reason.isEmpty ? "" : " (\(p.reason))")) }
+            for (pair, reason) in bans.filter({ $0.key.student == id }).sorted(by: { $0.key.internship < $1.key.internship }) {
+                row("banned", "\(pair.internship)" + (reason.isEmpty ? "" : " (\(reason))"))
+            }
+            let p = placements.first { $0.student == id }
+            row("placement", p.map { p in
+                p.internship.map { "\(Describe.internship($0, model)), \(p.travelMinutes ?? 0) min, score \(p.score ?? 0)\(p.committed ? ", committed" : "")" } ?? "unplaced"
+            } ?? "not matched yet")
+        } else if let i = model.internship(id) {
+            row("internship", "\(id)  \(i.employer)")
+            if let l = i.leerbedrijfID { row("leerbedrijf", l) }
+            row("sector", i.sector.rawValue)
+            row("town", Town.nearest(to: i.location)?.name ?? String(format: "%.4f, %.4f", i.location.latitude, i.location.longitude))
+            row("places", "\(i.capacity), of which \(i.supportCapacity) with a job coach on site")
+            row("offers", i.offers.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing listed"))
+            row("requires", i.requires.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing"))
+            row("levels", Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: ", "))
+            let here = placements.filter { $0.internship == id }
+            row("placed", here.isEmpty ? "nobody" : here.map { $0.student + ($0.committed ? " (committed)" : "") }.joined(separator: ", "))
+        } else {
+            throw ShellError("no student or internship '\(id)'")
+        }
+        return .proceed
+    }
+
+    static func showSettings(_ session: Session) throws(ShellError) {
+        let ws = session.workspace
+        let (settings, changed, perStudent) = try session.shell { () throws(WorkspaceError) in
+            (try ws.settings(), try ws.changedSettings(), try ws.studentSettings())
+        }
+        var table = Table(["setting", "value", "default", "meaning"])
+        let defaults = MatchSettings()
+        for (name, meaning, _) in Workspace.settingNames {
+            let value = Workspace.value(of: name, in: settings) ?? ""
+            table.append([name, changed[name] == nil ? value : session.console.style.yellow(value),
+                          Workspace.value(of: name, in: defaults) ?? "", meaning])
+        }
+        table.rightAligned = [1, 2]
+        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        if !perStudent.isEmpty {
+            var t = Table(["student", "setting", "value"])
+            for (s, values) in perStudent.sorted(by: { $0.key < $1.key }) {
+                for (n, v) in values.sorted(by: { $0.key < $1.key }) { t.append([s, n, v]) }
+            }
+            session.console.print("")
+            session.console.print(t.render(width: session.console.width, style: session.console.style))
+        }
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+    func ifEmpty(_ other: String) -> String { isEmpty ? other : self }
+}

@@ -1,0 +1,129 @@
+import BPVDomain
+import BPVWorkspace
+
+extension Command {
+    static let match = Command(
+        "match", synopsis: "match",
+        summary: "run a round: place every student optimally around pins, bans and commitments, and store the draft",
+        details: """
+            Shows placed and unplaced students, the placement rate by sector and the mean travel
+            time, then who changed against the previous draft. Ctrl-C stops a long match; nothing
+            is stored then. The draft is final only after commit.
+            """
+    ) { args, session throws(ShellError) in
+        try args.atMost(0)
+        let ws = session.workspace
+        let before = try session.shell { () throws(WorkspaceError) in (try ws.latestRound(), try ws.placements()) }
+        let model = try session.model()
+        let outcome = try session.solve(model, label: "matching")
+        let summary = try session.shell { () throws(WorkspaceError) in try ws.record(outcome, of: model) }
+        session.adopt(model, outcome)
+        let console = session.console
+        let pinned = model.pins.keys.filter { model.commitments[$0] == nil }.count
+        console.print(console.style.bold("round \(summary.round)") + ": \(outcome.placedCount) of \(model.students.count) placed, "
+            + "\(outcome.unplaced.isEmpty ? "0" : console.style.red("\(outcome.unplaced.count)")) unplaced "
+            + "(\(model.commitments.count) committed, \(pinned) pinned); mean travel \(String(format: "%.1f", outcome.meanTravelMinutes)) min, total score \(outcome.totalScore)")
+        var table = Table(["sector", "students", "placed", "rate", "in wished sector"])
+        var wanted: [Sector: (Int, Int, Int)] = [:]
+        for s in model.students {
+            guard let first = s.sectors.first else { continue }
+            var entry = wanted[first] ?? (0, 0, 0)
+            entry.0 += 1
+            if let i = outcome.internshipOf[s.id.value] {
+                entry.1 += 1
+                if model.internship(i).map({ s.sectors.contains($0.sector) }) ?? false { entry.2 += 1 }
+            }
+            wanted[first] = entry
+        }
+        for sector in Sector.allCases {
+            guard let (n, p, w) = wanted[sector] else { continue }
+            table.append([sector.rawValue, "\(n)", "\(p)", percent(p, n), "\(w)"])
+        }
+        console.print(table.render(width: console.width, style: console.style))
+        console.print(console.style.dim("students are counted under their first wished sector"))
+        if let previous = before.0 {
+            let old = Dictionary(uniqueKeysWithValues: before.1.compactMap { p in p.internship.map { (p.student, $0) } })
+            let changes = RoundChanges(before: old, after: outcome.internshipOf, students: Set(old.keys).union(outcome.internshipOf.keys),
+                                       placed: (old.count, outcome.placedCount), score: (0, 0))
+            if changes.moves.isEmpty {
+                console.print("no changes against round \(previous)")
+            } else {
+                console.print("changes against round \(previous): \(changes.moves.count)")
+                for m in changes.moves.prefix(25) {
+                    console.print("  \(m.student): \(Describe.internship(m.from, model)) → \(console.style.yellow(Describe.internship(m.to, model)))")
+                }
+                if changes.moves.count > 25 { console.print("  … and \(changes.moves.count - 25) more (placements shows all)") }
+            }
+        }
+        return .proceed
+    }
+
+    static let placements = Command(
+        "placements", synopsis: "placements [draft|pinned|committed|unplaced]",
+        summary: "the latest draft and the committed placements as a table",
+        complete: { previous, _, _ in previous.isEmpty ? ["draft", "pinned", "committed", "unplaced"] : [] }
+    ) { args, session throws(ShellError) in
+        try args.atMost(1)
+        let ws = session.workspace
+        let (rows, internships, pins) = try session.shell { () throws(WorkspaceError) in
+            (try ws.placements(), try ws.internships(), try ws.pins())
+        }
+        if let f = args[0], !["draft", "pinned", "committed", "unplaced"].contains(f) { throw args.usage("unknown status '\(f)'") }
+        let byID = Dictionary(uniqueKeysWithValues: internships.map { ($0.id.value, $0) })
+        var table = Table(["student", "internship", "employer", "sector", "min", "score", "status"])
+        var shown = 0
+        for p in rows {
+            let status = p.committed ? "committed" : p.internship == nil ? "unplaced" : pins[p.student] != nil ? "pinned" : "draft"
+            if let f = args[0], f != status { continue }
+            let i = p.internship.flatMap { byID[$0] }
+            let styled = status == "unplaced" ? session.console.style.red(status) : status == "committed" ? session.console.style.green(status) : status
+            table.append([p.student, p.internship ?? "", i?.employer ?? "", i?.sector.rawValue ?? "",
+                          p.travelMinutes.map(String.init) ?? "", p.score.map(String.init) ?? "", styled])
+            shown += 1
+        }
+        table.rightAligned = [4, 5]
+        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(session.console.style.dim("\(shown) placements" + (rows.isEmpty ? "; run match first" : "")))
+        return .proceed
+    }
+
+    static let unplaced = Command(
+        "unplaced", synopsis: "unplaced",
+        summary: "the students left without a place, and why: the hard constraint that ruled out every internship, or who has the places",
+        details: "Reasons are for the round as match would compute it now."
+    ) { args, session throws(ShellError) in
+        try args.atMost(0)
+        let (model, outcome) = try session.current()
+        try session.noteIfChangedSinceLastRound(outcome)
+        let console = session.console
+        if outcome.unplaced.isEmpty {
+            console.print("every student is placed")
+            return .proceed
+        }
+        for id in outcome.unplaced {
+            guard let s = model.student(id), let reason = model.whyUnplaced(id, in: outcome) else { continue }
+            console.print(console.style.bold(id) + " (\(s.level.rawValue), \(s.sectors.map(\.rawValue).joined(separator: " > ")), "
+                + "\(s.travelMode.rawValue) ≤ \(s.maxTravelMinutes) min\(s.needs.elements.isEmpty ? "" : ", needs " + s.needs.elements.map(\.rawValue).joined(separator: ","))):")
+            for line in Describe.unplaced(reason, model) { console.print("  " + line) }
+        }
+        console.print(console.style.dim("\(outcome.unplaced.count) unplaced"))
+        return .proceed
+    }
+
+    static func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : "\(Int((Double(a) * 100 / Double(b)).rounded()))%" }
+}
+
+extension Session {
+    /// Says so when the round computed now differs from the latest stored draft.
+    func noteIfChangedSinceLastRound(_ outcome: RoundOutcome) throws(ShellError) {
+        let (round, stored) = try shell { () throws(WorkspaceError) in (try workspace.latestRound(), try workspace.placements()) }
+        guard let round else {
+            console.print(console.style.dim("(no round stored yet: this is the round match would make now)"))
+            return
+        }
+        let old = Dictionary(uniqueKeysWithValues: stored.compactMap { p in p.internship.map { (p.student, $0) } })
+        if old != outcome.internshipOf {
+            console.print(console.style.dim("(the workspace changed since round \(round): this is the round match would make now)"))
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import BPVWorkspace
+
+extension Command {
+    static let log = Command(
+        "log", synopsis: "log [N]", summary: "the audit trail: the last N changes (default 20), who made them and why"
+    ) { args, session throws(ShellError) in
+        try args.atMost(1)
+        let n = try args[0].map { (text) throws(ShellError) -> Int in
+            guard let n = Int(text), n > 0 else { throw args.usage("N must be a positive number") }
+            return n
+        } ?? 20
+        let entries = try session.shell { () throws(WorkspaceError) in try session.workspace.auditLog() }
+        var table = Table(["#", "at (UTC)", "user", "action", "subject", "detail", "reason"])
+        for e in entries.suffix(n) {
+            table.append(["\(e.sequence)", String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " "), e.user, e.action,
+                          e.subject, e.detail, e.reason ?? ""])
+        }
+        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        return .proceed
+    }
+
+    static let export = Command(
+        "export", synopsis: "export placements FILE",
+        summary: "write the placements as CSV (ids, employer, minutes, score, status; no names), mode 0600",
+        complete: { previous, typed, _ in previous.isEmpty ? ["placements"] : previous.count == 1 ? Complete.files(typed) : [] }
+    ) { args, session throws(ShellError) in
+        guard try args.required(0, "placements") == "placements" else { throw args.usage("only placements can be exported") }
+        let file = try args.required(1, "FILE")
+        try args.atMost(2)
+        let n = try session.shell { () throws(WorkspaceError) in try session.workspace.exportPlacements(to: file) }
+        session.console.print("wrote \(file): \(n) placements")
+        return .proceed
+    }
+}

@@ -1,0 +1,53 @@
+import BPVDomain
+import BPVWorkspace
+import Foundation
+
+extension Command {
+    static let stats = Command(
+        "stats", synopsis: "stats",
+        summary: "placement rate by sector, level, need and town, and the travel time distribution",
+        details: "Counts the latest draft and the committed placements; a student counts under their first wished sector."
+    ) { args, session throws(ShellError) in
+        try args.atMost(0)
+        let ws = session.workspace
+        let (students, placements) = try session.shell { () throws(WorkspaceError) in (try ws.students(), try ws.placements()) }
+        let console = session.console
+        let placed = Dictionary(uniqueKeysWithValues: placements.compactMap { p in p.internship.map { _ in (p.student, p) } })
+        func rates(_ title: String, _ keys: (Student) -> [String]) {
+            var counts: [String: (Int, Int)] = [:]
+            for s in students {
+                for k in keys(s) {
+                    var c = counts[k] ?? (0, 0)
+                    c.0 += 1
+                    if placed[s.id.value] != nil { c.1 += 1 }
+                    counts[k] = c
+                }
+            }
+            var table = Table([title, "students", "placed", "rate"])
+            for (k, c) in counts.sorted(by: { $0.key < $1.key }) { table.append([k, "\(c.0)", "\(c.1)", percent(c.1, c.0)]) }
+            console.print(table.render(width: console.width, style: console.style))
+            console.print("")
+        }
+        console.print(console.style.bold("overall") + ": \(placed.count) of \(students.count) placed (\(percent(placed.count, students.count)))"
+            + ", \(placements.filter(\.committed).count) committed")
+        console.print("")
+        rates("sector") { $0.sectors.first.map { [$0.rawValue] } ?? [] }
+        rates("level") { [$0.level.rawValue] }
+        rates("need") { $0.needs.elements.isEmpty ? ["(none)"] : $0.needs.elements.map(\.rawValue) }
+        rates("town") { [Town.nearest(to: $0.home)?.name ?? "(elsewhere)"] }
+        let minutes = placed.values.compactMap(\.travelMinutes).sorted()
+        var table = Table(["travel", "students", "share"])
+        let buckets: [(String, ClosedRange<Int>)] = [("0-15 min", 0 ... 15), ("16-30 min", 16 ... 30), ("31-45 min", 31 ... 45),
+                                                     ("46-60 min", 46 ... 60), ("over 60 min", 61 ... Int.max)]
+        for (label, range) in buckets {
+            let n = minutes.filter(range.contains).count
+            table.append([label, "\(n)", percent(n, minutes.count)])
+        }
+        console.print(table.render(width: console.width, style: console.style))
+        if !minutes.isEmpty {
+            let mean = Double(minutes.reduce(0, +)) / Double(minutes.count)
+            console.print("median \(minutes[minutes.count / 2]) min, mean \(String(format: "%.1f", mean)) min, longest \(minutes.last ?? 0) min")
+        }
+        return .proceed
+    }
+}

@@ -1,0 +1,153 @@
+import BPVDomain
+import BPVWorkspace
+
+extension Command {
+    static let pin = Command(
+        "pin", synopsis: "pin STUDENT INTERNSHIP [reason...]",
+        summary: "fix a student at an internship (a place the student found); later rounds work around it",
+        complete: { previous, _, session in
+            previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
+        }
+    ) { args, session throws(ShellError) in
+        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        let reason = args.text(from: 2) ?? ""
+        let ws = session.workspace
+        let old = try session.shell { () throws(WorkspaceError) in try ws.pins()[s] }
+        try session.shell { () throws(WorkspaceError) in try ws.pin(student: s, internship: i, reason: reason) }
+        session.invalidate()
+        session.recordUndo("pin \(s) \(i)") { ws throws(WorkspaceError) in
+            if let old { try ws.pin(student: s, internship: old.internship, reason: old.reason) } else { try ws.unpin(student: s) }
+        }
+        let model = try session.model()
+        session.console.print("pinned \(s) at \(Describe.internship(i, model))")
+        if let student = model.student(s), let internship = model.internship(i) {
+            let broken = model.settings.exclusions(student, internship)
+            if !broken.isEmpty {
+                session.console.print(session.console.style.yellow("note: ") + "the pin overrides: " + broken.map(\.description).joined(separator: "; "))
+            }
+        }
+        return .proceed
+    }
+
+    static let unpin = Command(
+        "unpin", synopsis: "unpin STUDENT", summary: "remove a student's pin",
+        complete: { previous, _, session in previous.isEmpty ? ((try? session.workspace.pins().keys.sorted()) ?? []) : [] }
+    ) { args, session throws(ShellError) in
+        let s = try args.required(0, "STUDENT")
+        try args.atMost(1)
+        let ws = session.workspace
+        let old = try session.shell { () throws(WorkspaceError) in try ws.pins()[s] }
+        try session.shell { () throws(WorkspaceError) in try ws.unpin(student: s) }
+        session.invalidate()
+        if let old {
+            session.recordUndo("unpin \(s)") { ws throws(WorkspaceError) in try ws.pin(student: s, internship: old.internship, reason: old.reason) }
+        }
+        session.console.print("unpinned \(s)")
+        return .proceed
+    }
+
+    static let ban = Command(
+        "ban", synopsis: "ban STUDENT INTERNSHIP [reason...]", summary: "rule a pair out of every later round",
+        complete: { previous, _, session in
+            previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
+        }
+    ) { args, session throws(ShellError) in
+        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        let reason = args.text(from: 2) ?? ""
+        let ws = session.workspace
+        let old = try session.shell { () throws(WorkspaceError) in try ws.bans()[Pair(s, i)] }
+        try session.shell { () throws(WorkspaceError) in try ws.ban(student: s, internship: i, reason: reason) }
+        session.invalidate()
+        session.recordUndo("ban \(s) \(i)") { ws throws(WorkspaceError) in
+            if let old { try ws.ban(student: s, internship: i, reason: old) } else { try ws.unban(student: s, internship: i) }
+        }
+        session.console.print("banned \(s) x \(i)")
+        return .proceed
+    }
+
+    static let unban = Command(
+        "unban", synopsis: "unban STUDENT INTERNSHIP", summary: "allow a banned pair again",
+        complete: { previous, _, session in
+            let bans = (try? session.workspace.bans().keys) ?? [:].keys
+            return previous.isEmpty ? bans.map(\.student) : previous.count == 1 ? bans.filter { $0.student == previous[0] }.map(\.internship) : []
+        }
+    ) { args, session throws(ShellError) in
+        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        try args.atMost(2)
+        let ws = session.workspace
+        let old = try session.shell { () throws(WorkspaceError) in try ws.bans()[Pair(s, i)] }
+        try session.shell { () throws(WorkspaceError) in try ws.unban(student: s, internship: i) }
+        session.invalidate()
+        session.recordUndo("unban \(s) \(i)") { ws throws(WorkspaceError) in try ws.ban(student: s, internship: i, reason: old ?? "") }
+        session.console.print("unbanned \(s) x \(i)")
+        return .proceed
+    }
+
+    static let set = Command(
+        "set", synopsis: "set NAME VALUE | set STUDENT NAME VALUE",
+        summary: "change a weight or limit for later rounds, or one student's setting (a longer travel limit)",
+        details: """
+            Workspace settings: \(Workspace.settingNames.map(\.name).joined(separator: ", ")).
+            Student settings: \(StudentSetting.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: "; ")).
+            VALUE default puts a setting back. show settings lists them all.
+            Example: set S-014 max_travel_min 60
+            """,
+        complete: { previous, _, session in
+            switch previous.count {
+            case 0: Workspace.settingNames.map(\.name) + Complete.students(session)
+            case 1 where Workspace.settingNames.contains { $0.name == previous[0] }: ["default"]
+            case 1: StudentSetting.allCases.map(\.rawValue)
+            case 2 where previous[1] == StudentSetting.travelMode.rawValue: TravelMode.allCases.map(\.rawValue) + ["default"]
+            case 2: ["default"]
+            default: []
+            }
+        }
+    ) { args, session throws(ShellError) in
+        let first = try args.required(0, "NAME or STUDENT")
+        let ws = session.workspace
+        if Workspace.settingNames.contains(where: { $0.name == first }) {
+            let value = try args.required(1, "VALUE")
+            let reason = args.text(from: 2)
+            let old = try session.shell { () throws(WorkspaceError) in try ws.changedSettings()[first] }
+            try session.shell { () throws(WorkspaceError) in
+                if value == "default" { try ws.reset(first, reason: reason) } else { try ws.set(first, to: value, reason: reason) }
+            }
+            session.invalidate()
+            session.recordUndo("set \(first) \(value)") { ws throws(WorkspaceError) in
+                if let old { try ws.set(first, to: old, reason: "undo") } else { try ws.reset(first, reason: "undo") }
+            }
+            let now = try session.shell { () throws(WorkspaceError) in try ws.settings() }
+            session.console.print("\(first) = \(Workspace.value(of: first, in: now) ?? value) for later rounds")
+            return .proceed
+        }
+        guard session.studentIDs().contains(first) || (try? ws.students().contains { $0.id.value == first }) == true else {
+            throw ShellError("'\(first)' is neither a setting nor a student; settings: \(Workspace.settingNames.map(\.name).joined(separator: ", "))")
+        }
+        let name = try args.required(1, "NAME"), value = try args.required(2, "VALUE")
+        let reason = args.text(from: 3)
+        let old = try session.shell { () throws(WorkspaceError) in try ws.studentSettings()[first]?[name] }
+        try session.shell { () throws(WorkspaceError) in
+            if value == "default" { try ws.reset(name, of: first, reason: reason) } else { try ws.set(name, of: first, to: value, reason: reason) }
+        }
+        session.invalidate()
+        session.recordUndo("set \(first) \(name) \(value)") { ws throws(WorkspaceError) in
+            if let old { try ws.set(name, of: first, to: old, reason: "undo") } else { try ws.reset(name, of: first, reason: "undo") }
+        }
+        let model = try session.model()
+        let shown = model.student(first).flatMap { s in StudentSetting(rawValue: name).map { $0.value(of: s) } } ?? value
+        session.console.print("\(first): \(name) = \(shown) for later rounds")
+        return .proceed
+    }
+
+    static let undo = Command(
+        "undo", synopsis: "undo",
+        summary: "reverse the last pin, unpin, ban, unban or set of this session (commits, releases and imports stay)"
+    ) { args, session throws(ShellError) in
+        try args.atMost(0)
+        guard let step = session.popUndo() else { throw ShellError("nothing to undo in this session") }
+        try session.shell { () throws(WorkspaceError) in try step.revert(session.workspace) }
+        session.invalidate()
+        session.console.print("undid: \(step.description)")
+        return .proceed
+    }
+}

@@ -1,0 +1,139 @@
+import BPVDomain
+import BPVWorkspace
+
+extension Command {
+    /// The changes `try` can try.
+    static let tryable = ["pin", "unpin", "ban", "unban", "set", "release"]
+
+    static let tryChange = Command(
+        "try", synopsis: "try pin|unpin|ban|unban|set|release ...",
+        summary: "what-if: run a change on a copy and show who would move and the change in placed count and score; nothing is kept",
+        details: """
+            Takes the arguments of the command it tries, for example:
+              try pin S-014 I-203
+              try set S-014 max_travel_min 60
+              try set travel_minute_weight 2
+            """,
+        complete: { previous, typed, session in
+            guard let first = previous.first else { return tryable }
+            guard tryable.contains(first), let c = byName[first] else { return [] }
+            return c.complete(Array(previous.dropFirst()), typed, session)
+        }
+    ) { args, session throws(ShellError) in
+        let what = try args.required(0, "a change to try")
+        guard tryable.contains(what), let tried = byName[what] else {
+            throw args.usage("try can try \(tryable.joined(separator: ", ")), not '\(what)'")
+        }
+        let sub = Arguments(command: tried, words: Array(args.words.dropFirst()))
+        let (model, before) = try session.current()
+        var changed = model
+        do {
+            switch what {
+            case "pin": try changed.pin(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
+            case "unpin": try changed.unpin(student: try sub.required(0, "STUDENT"))
+            case "ban": try changed.ban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
+            case "unban": try changed.unban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
+            case "release": try changed.release(student: try sub.required(0, "STUDENT"))
+            default: try trySetting(sub, on: &changed, session)
+            }
+        } catch let error as RoundError {
+            throw ShellError(error.description)
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw ShellError("\(error)")
+        }
+        let after = try session.solve(changed, label: "trying")
+        let console = session.console
+        console.print(console.style.dim("what if: \(args.words.joined(separator: " ")) (nothing is kept)"))
+        for line in Describe.changes(before.changes(to: after), model, style: console.style) { console.print(line) }
+        return .proceed
+    }
+
+    private static func trySetting(_ sub: Arguments, on model: inout RoundModel, _ session: Session) throws(ShellError) {
+        let first = try sub.required(0, "NAME or STUDENT")
+        if Workspace.settingNames.contains(where: { $0.name == first }) {
+            var value = try sub.required(1, "VALUE")
+            if value == "default" { value = Workspace.value(of: first, in: MatchSettings()) ?? value }
+            let v = value
+            model.settings = try session.shell { () throws(WorkspaceError) in try Workspace.applying(first, v, to: model.settings) }
+            return
+        }
+        let name = try sub.required(1, "NAME")
+        var value = try sub.required(2, "VALUE")
+        guard let setting = StudentSetting(rawValue: name) else {
+            throw ShellError("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if value == "default" {
+            let imported = try session.shell { () throws(WorkspaceError) in try session.workspace.students() }.first { $0.id.value == first }
+            guard let imported else { throw ShellError("no student \(first)") }
+            value = setting.value(of: imported)
+        }
+        do { try model.set(setting, of: first, to: value) } catch { throw ShellError(error.description) }
+    }
+
+    static let why = Command(
+        "why", synopsis: "why STUDENT",
+        summary: "why a student landed where they did: the score by component, the next-best internships and why each lost",
+        details: "For the round as match would compute it now. A taken alternative shows the exact cost to the round of forcing it.",
+        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+    ) { args, session throws(ShellError) in
+        let id = try args.required(0, "STUDENT")
+        try args.atMost(1)
+        let (model, outcome) = try session.current()
+        try session.noteIfChangedSinceLastRound(outcome)
+        let cancel = session.shouldCancel
+        let explanation = try Progress.run("explaining", on: session.console) { () throws(ShellError) in
+            do throws(RoundError) { return try model.why(id, in: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
+        }
+        let console = session.console
+        switch explanation.status {
+        case .unplaced(let reason):
+            console.print("\(console.style.bold(id)) is unplaced:")
+            for line in Describe.unplaced(reason, model) { console.print("  " + line) }
+            return .proceed
+        case .committed: console.print("\(console.style.bold(id)) is committed to \(Describe.internship(explanation.internship, model))")
+        case .pinned: console.print("\(console.style.bold(id)) is pinned at \(Describe.internship(explanation.internship, model)) by a job coach")
+        case .placed: console.print("\(console.style.bold(id)) is placed at \(Describe.internship(explanation.internship, model))")
+        }
+        if let score = explanation.score { console.print("  " + Describe.score(score, model.settings)) }
+        guard !explanation.alternatives.isEmpty else {
+            if explanation.status == .placed { console.print("  no other internship is open to this student") }
+            return .proceed
+        }
+        console.print("next-best:")
+        for alt in explanation.alternatives {
+            let head = "  \(Describe.internship(alt.internship, model)), score \(alt.score.total): "
+            switch alt.verdict {
+            case .worseForStudent(let by):
+                console.print(head + "\(by) point\(by == 1 ? "" : "s") worse for this student")
+            case .taken(let holders, let forced):
+                console.print(head + "as good or better for the student, but taken" + (holders.isEmpty ? "" : " by " + holders.joined(separator: ", ")))
+                for line in Describe.forced(forced, student: id, internship: alt.internship, model, style: console.style) {
+                    console.print("    " + line)
+                }
+            }
+        }
+        return .proceed
+    }
+
+    static let whyNot = Command(
+        "why-not", synopsis: "why-not STUDENT INTERNSHIP",
+        summary: "which hard constraint rules a pair out or, if it is allowed, how much worse the round would be if forced and who would be displaced",
+        complete: { previous, _, session in
+            previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
+        }
+    ) { args, session throws(ShellError) in
+        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        try args.atMost(2)
+        let (model, outcome) = try session.current()
+        let cancel = session.shouldCancel
+        let forced = try Progress.run("forcing", on: session.console) { () throws(ShellError) in
+            do throws(RoundError) { return try model.force(s, i, against: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
+        }
+        for line in Describe.forced(forced.outcome, student: s, internship: i, model, style: session.console.style) {
+            session.console.print(line)
+        }
+        return .proceed
+    }
+}

@@ -1,0 +1,67 @@
+import BPVLineEditor
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the shell writes: results to one sink, errors and progress to another, with the style
+/// and width of the terminal (if any). Tests give it closures that collect the text.
+public final class Console: @unchecked Sendable {
+    // Unchecked: the shell runs commands on one thread; only the progress line writes from a
+    // second one, through `progress`, which serializes on `lock`.
+    private let out: (String) -> Void
+    private let err: (String) -> Void
+    public let style: Style
+    /// Columns of the output terminal; nil when output is not a terminal (no fitting).
+    public let width: Int?
+    /// Whether errors go to a terminal (the progress line is shown only there).
+    public let errorsToTerminal: Bool
+    private var lock = pthread_mutex_t()
+
+    public init(style: Style, width: Int?, errorsToTerminal: Bool = false,
+                out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.style = style
+        self.width = width
+        self.errorsToTerminal = errorsToTerminal
+        self.out = out
+        self.err = err
+        pthread_mutex_init(&lock, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&lock) }
+
+    /// The process's standard output and error.
+    public static func standard(environment: [String: String]) -> Console {
+        let tty = isatty(STDOUT_FILENO) == 1
+        return Console(
+            style: Style.forTerminal(isTerminal: tty, environment: environment),
+            width: tty ? (Terminal.columns(STDOUT_FILENO) ?? 80) : nil, errorsToTerminal: isatty(STDERR_FILENO) == 1,
+            out: { text in Self.writeAll(STDOUT_FILENO, text) }, err: { text in Self.writeAll(STDERR_FILENO, text) })
+    }
+
+    /// Writes a line (or lines) of results.
+    public func print(_ text: String) { locked { out(text + "\n") } }
+
+    /// Writes a line to the error stream.
+    public func error(_ text: String) { locked { err(text + "\n") } }
+
+    /// Writes raw text to the error stream (the progress line).
+    func progress(_ text: String) { locked { err(text) } }
+
+    private func locked(_ body: () -> Void) {
+        pthread_mutex_lock(&lock)
+        body()
+        pthread_mutex_unlock(&lock)
+    }
+
+    static func writeAll(_ fd: Int32, _ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+}

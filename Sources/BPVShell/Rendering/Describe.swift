@@ -1,0 +1,97 @@
+import BPVDomain
+
+/// The shell's words for the domain's answers.
+enum Describe {
+    /// `I-014 (Albert Heijn Hilversum)`, or `unplaced`.
+    static func internship(_ id: String?, _ model: RoundModel) -> String {
+        guard let id else { return "unplaced" }
+        guard let i = model.internship(id) else { return id }
+        return "\(id) (\(i.employer))"
+    }
+
+    /// Who moves, then the change in placed count and total score.
+    static func changes(_ c: RoundChanges, _ model: RoundModel, style: Style, limit: Int = 25) -> [String] {
+        var lines: [String] = []
+        if c.moves.isEmpty {
+            lines.append("nobody moves")
+        } else {
+            lines.append("\(c.moves.count) student\(c.moves.count == 1 ? "" : "s") would move:")
+            for m in c.moves.prefix(limit) {
+                lines.append("  \(m.student): \(internship(m.from, model)) → \(style.yellow(internship(m.to, model)))")
+            }
+            if c.moves.count > limit { lines.append("  … and \(c.moves.count - limit) more") }
+        }
+        lines.append("placed \(c.placedBefore) → \(c.placedAfter) (\(signed(c.placedAfter - c.placedBefore))), "
+            + "total score \(c.scoreBefore) → \(c.scoreAfter) (\(signed(Int(c.scoreAfter - c.scoreBefore)))); lower scores are better")
+        return lines
+    }
+
+    static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n == 0 ? "±0" : "−\(-n)" }
+
+    /// A score by component.
+    static func score(_ s: ScoreBreakdown, _ settings: MatchSettings) -> String {
+        var parts = ["sector wish \(s.sectorRank + 1): \(s.sectorCost)",
+                     "travel \(s.travelMinutes) min × \(settings.travelMinuteWeight): \(s.travelCost)"]
+        if s.scarceSupport { parts.append("only support place: \(s.supportCost)") }
+        return "score \(s.total) = " + parts.joined(separator: " + ")
+    }
+
+    /// Why no internship is open to a student.
+    static func tally(_ t: ExclusionTally) -> [String] {
+        var lines = ["no internship passes the hard constraints: \(t.outsideWishedSectors) are outside the wished sectors, \(t.inWishedSectors) inside"]
+        if t.inWishedSectors == 0 { return lines }
+        if t.tooFar > 0 {
+            lines.append("  \(t.tooFar) too far" + (t.nearestTooFarMinutes.map { " (the nearest otherwise suitable one is about \($0) min away)" } ?? ""))
+        }
+        if t.levelNotAccepted > 0 { lines.append("  \(t.levelNotAccepted) do not accept the student's level") }
+        for (a, n) in t.accommodationsMissing.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            lines.append("  \(n) do not offer \(a.rawValue)")
+        }
+        for (c, n) in t.certificatesMissing.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            lines.append("  \(n) require \(c.rawValue), which the student lacks")
+        }
+        if t.noSupportPlaces > 0 { lines.append("  \(t.noSupportPlaces) have no support place for a job coach") }
+        if t.noPlaces > 0 { lines.append("  \(t.noPlaces) have no places this term") }
+        if t.banned > 0 { lines.append("  \(t.banned) are banned for this student") }
+        if t.fullWithFixedStudents > 0 { lines.append("  \(t.fullWithFixedStudents) are full with pinned or committed students") }
+        return lines
+    }
+
+    /// Why a student is unplaced, in one or more lines.
+    static func unplaced(_ reason: UnplacedReason, _ model: RoundModel) -> [String] {
+        switch reason {
+        case .noCandidate(let t): return tally(t)
+        case .lostCompetition(let options):
+            var lines = ["lost the competition for places: all \(options.count) allowed internship\(options.count == 1 ? " is" : "s are") taken"]
+            for o in options.prefix(3) {
+                lines.append("  \(internship(o.internship, model)), score \(o.score.total): taken by \(o.holders.isEmpty ? "nobody (no support place left)" : o.holders.joined(separator: ", "))")
+            }
+            if options.count > 3 { lines.append("  … and \(options.count - 3) more") }
+            return lines
+        }
+    }
+
+    /// The answer of `why-not` (and of a taken alternative in `why`).
+    static func forced(_ o: ForcedPair.Outcome, student: String, internship: String, _ model: RoundModel, style: Style) -> [String] {
+        switch o {
+        case .ruledOut(let exclusions):
+            return ["\(student) cannot go to \(internship): " + exclusions.map(\.description).joined(separator: "; ")]
+        case .banned:
+            return ["\(student) x \(internship) is banned (unban to allow it)"]
+        case .committedElsewhere(let i):
+            return ["\(student) is committed to \(Self.internship(i, model)); release first"]
+        case .fullWithFixedStudents(let holders):
+            return ["every place at \(internship) is held by pinned or committed students: \(holders.joined(separator: ", "))"]
+        case .alreadyThere:
+            return ["\(student) is placed at \(internship) already"]
+        case .allowed(let changes):
+            let delta = changes.scoreAfter - changes.scoreBefore, lost = changes.placedBefore - changes.placedAfter
+            var head = "allowed; forcing it makes the round "
+            if lost > 0 { head += "place \(lost) student\(lost == 1 ? "" : "s") fewer and " }
+            head += delta == 0 ? "score the same" : "\(delta > 0 ? "worse" : "better") by \(abs(delta)) points"
+            let displaced = changes.moves.filter { $0.student != student }
+            return [head] + (displaced.isEmpty ? ["nobody else moves"]
+                : ["displacement chain:"] + displaced.map { "  \($0.student): \(Self.internship($0.from, model)) → \(style.yellow(Self.internship($0.to, model)))" })
+        }
+    }
+}

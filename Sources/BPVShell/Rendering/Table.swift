@@ -1,0 +1,70 @@
+/// An aligned text table that fits a width: numbers right-aligned, text left-aligned, and,
+/// when the table is wider than the terminal, the widest text columns shortened with `…`.
+///
+/// Written here rather than taken from a table package: the ones at hand align columns but
+/// cannot fit a terminal width, which is the point for a shell used in split windows.
+///
+/// ```swift
+/// var t = Table(["student", "internship", "min"])
+/// t.append(["S-001", "I-014", "23"])
+/// print(t.render(width: 80, style: Style(enabled: false)))
+/// ```
+public struct Table: Sendable {
+    public var headers: [String]
+    public var rows: [[String]] = []
+    /// Columns aligned right; by default those whose cells are all numbers.
+    public var rightAligned: Set<Int>?
+
+    public init(_ headers: [String]) { self.headers = headers }
+
+    public mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines of at most `width` characters (no limit when nil).
+    /// - Complexity: O(cells).
+    public func render(width: Int?, style: Style) -> String {
+        let n = headers.count
+        var widths = headers.map(\.count)
+        for row in rows {
+            for (k, cell) in row.prefix(n).enumerated() { widths[k] = max(widths[k], cell.count) }
+        }
+        let right = rightAligned ?? Set((0 ..< n).filter { k in
+            rows.contains { $0.count > k && !$0[k].isEmpty } && rows.allSatisfy { $0.count <= k || Self.isNumeric($0[k]) }
+        })
+        if let width { widths = Self.fit(widths, into: width, minimum: headers.map { min($0.count, 6) }, gap: 2) }
+        func line(_ cells: [String], header: Bool) -> String {
+            var parts: [String] = []
+            for k in 0 ..< n {
+                let cell = Self.clip(k < cells.count ? cells[k] : "", to: widths[k])
+                let pad = String(repeating: " ", count: widths[k] - cell.count)
+                let text = right.contains(k) ? pad + cell : (k == n - 1 ? cell : cell + pad)
+                parts.append(header ? style.bold(text) : text)
+            }
+            var s = parts.joined(separator: "  ")
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s
+        }
+        var out = [line(headers, header: true)]
+        for row in rows { out.append(line(row, header: false)) }
+        return out.joined(separator: "\n")
+    }
+
+    /// Shrinks the widest columns, one character at a time, until the row fits.
+    static func fit(_ widths: [Int], into width: Int, minimum: [Int], gap: Int) -> [Int] {
+        var w = widths
+        var total = w.reduce(0, +) + gap * max(w.count - 1, 0)
+        while total > width {
+            guard let k = w.indices.filter({ w[$0] > max(minimum[$0], 3) }).max(by: { w[$0] < w[$1] }) else { break }
+            w[k] -= 1
+            total -= 1
+        }
+        return w
+    }
+
+    static func clip(_ s: String, to width: Int) -> String {
+        s.count <= width ? s : String(s.prefix(max(width - 1, 0))) + "…"
+    }
+
+    static func isNumeric(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "%" || $0 == "," }
+    }
+}

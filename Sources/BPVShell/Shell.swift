@@ -1,0 +1,149 @@
+import BPVLineEditor
+import BPVWorkspace
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// bpv's shell, in the two modes sqlite3 has: interactive (banner, prompt, line editing,
+/// history, completion) when a person types, and script mode when lines come from a pipe or
+/// a file (no banner or prompt; each error as `line N: message` on standard error; exit
+/// status 1 if any line failed, or stop at the first with `bail`).
+///
+/// ```swift
+/// let shell = Shell(session: Session(workspace: ws, console: .standard(environment: [:])))
+/// let status = shell.runScript(lines: ["match", "placements"], bail: false)
+/// ```
+public final class Shell {
+    public let session: Session
+
+    public init(session: Session) { self.session = session }
+
+    /// What running one line did.
+    public enum LineResult: Equatable, Sendable {
+        case done
+        case failed(String)
+        case quit
+    }
+
+    /// Runs one line: a command and its arguments, or nothing (blank, or a `#` comment).
+    /// - Complexity: that of the command.
+    public func run(line: String) -> LineResult {
+        let start = ContinuousClock.now
+        let usage = Self.cpuTimes()
+        defer {
+            if session.timer {
+                let elapsed = ContinuousClock.now - start, now = Self.cpuTimes()
+                session.console.print(String(
+                    format: "Run Time: real %.3f user %.3f sys %.3f", Self.seconds(elapsed), now.user - usage.user, now.system - usage.system))
+            }
+        }
+        do throws(ShellError) {
+            let words = try Tokenizer.words(line)
+            guard let name = words.first else { return .done }
+            guard let command = Command.byName[name] else {
+                let hint = Self.closest(to: name).map { "did you mean '\($0)'? " } ?? ""
+                throw ShellError("unknown command '\(name)'; \(hint)type help for the list of commands")
+            }
+            Interrupt.clear()
+            switch try command.run(Arguments(command: command, words: Array(words.dropFirst())), session) {
+            case .proceed: return .done
+            case .quit: return .quit
+            }
+        } catch {
+            return .failed(error.message)
+        }
+    }
+
+    /// Runs lines as a script.
+    /// - Returns: the exit status: 0 when every line succeeded, 1 otherwise, 130 after Ctrl-C.
+    public func runScript<Lines: Sequence<String>>(lines: Lines, bail: Bool) -> Int32 {
+        var status: Int32 = 0
+        for (k, line) in lines.enumerated() {
+            switch run(line: line) {
+            case .done: break
+            case .quit: return status
+            case .failed(let message):
+                session.console.error("line \(k + 1): \(message)")
+                status = 1
+                if bail { return status }
+            }
+            if Interrupt.take() {
+                session.console.error("line \(k + 1): interrupted")
+                return 130
+            }
+        }
+        return status
+    }
+
+    /// Runs the interactive loop on a line editor until `quit` or Ctrl-D.
+    /// - Returns: the exit status, 0.
+    public func runInteractive(editor: LineEditor, banner: String) -> Int32 {
+        editor.completer = { [unowned self] before in completions(before: before) }
+        session.console.print(banner)
+        while true {
+            switch editor.readLine(prompt: "bpv> ") {
+            case .endOfInput:
+                session.console.print("")
+                return 0
+            case .interrupted:
+                continue
+            case .line(let line):
+                editor.remember(line)
+                switch run(line: line) {
+                case .done: break
+                case .quit: return 0
+                case .failed(let message):
+                    session.console.error(session.console.style.red("error: ") + message)
+                }
+            }
+        }
+    }
+
+    /// Words that may complete the word being typed: command names first, then what the
+    /// command expects next (keywords, ids, setting names, files).
+    public func completions(before: String) -> [String] {
+        var words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let typed = before.last.map { $0 == " " || $0 == "\t" } ?? true ? "" : (words.popLast() ?? "")
+        guard let name = words.first else { return Command.all.map(\.name) }
+        guard let command = Command.byName[name] else { return [] }
+        return command.complete(Array(words.dropFirst()), typed, session)
+    }
+
+    /// The command whose name is nearest to a mistyped one (at most two edits away).
+    static func closest(to name: String) -> String? {
+        let scored = Command.all.map { ($0.name, editDistance($0.name, name)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0 ... b.count)
+        for i in 1 ... max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func cpuTimes() -> (user: Double, system: Double) {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return (s(usage.ru_utime), s(usage.ru_stime))
+    }
+}

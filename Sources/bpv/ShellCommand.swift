@@ -1,0 +1,56 @@
+import ArgumentParser
+import BPVLineEditor
+import BPVShell
+import BPVWorkspace
+import Foundation
+
+/// `bpv` or `bpv shell`: the interactive shell on a terminal, a script runner otherwise.
+struct ShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "The bpv shell: explore, tweak and commit placements (the default when no command is given).",
+        discussion: """
+            With a terminal on standard input: a banner and a prompt, line editing, history in
+            ~/.bpv_history (or $BPV_HISTORY; mode 0600) and Tab completion. Otherwise the lines
+            are run as a script: each error is reported as 'line N: message' on standard error,
+            the run goes on, and the exit status is 1 if any line failed (--bail stops at the
+            first). Type help in the shell for its commands.
+            """)
+
+    @Flag(help: "In script mode, stop at the first failing line.") var bail = false
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        Terminal.adoptLocale()
+        let environment = ProcessInfo.processInfo.environment
+        let ws: Workspace
+        do { ws = try Workspace(path: workspace.db) } catch { throw CommandFailure("\(error)") }
+        Interrupt.install()
+        let console = Console.standard(environment: environment)
+        let session = Session(workspace: ws, console: console, shouldCancel: { Interrupt.isPending })
+        let shell = Shell(session: session)
+        let status: Int32
+        if Terminal.isTerminal(STDIN_FILENO) {
+            let historyPath = environment["BPV_HISTORY"] ?? (environment["HOME"].map { $0 + "/.bpv_history" })
+            let editor: LineEditor
+            do {
+                editor = try LineEditor(name: "bpv", history: historyPath.flatMap { $0.isEmpty ? nil : .file($0) } ?? .none)
+            } catch {
+                throw CommandFailure("\(error)")
+            }
+            let counts = ((try? ws.students().count) ?? 0, (try? ws.internships().count) ?? 0)
+            status = shell.runInteractive(
+                editor: editor,
+                banner: "bpv shell on \(workspace.db): \(counts.0) students, \(counts.1) internships.\n"
+                    + "Type help for the commands, Tab to complete, Ctrl-D or quit to leave.")
+        } else {
+            status = shell.runScript(lines: StandardInputLines(), bail: bail)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Standard input, line by line.
+struct StandardInputLines: Sequence, IteratorProtocol {
+    mutating func next() -> String? { readLine(strippingNewline: true) }
+}
