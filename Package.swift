@@ -70,7 +70,7 @@ let package = Package(
             name: "BPVWorkspaceTests",
             dependencies: ["BPVWorkspace", "BPVDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVWorkspace", "BPVDomain"]),
+        .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain"]),
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),
     ],
     swiftLanguageModes: [.v6]

@@ -113,7 +113,9 @@ public final class Shell {
 
     /// The command whose name is nearest to a mistyped one (at most two edits away).
     static func closest(to name: String) -> String? {
-        let scored = Command.all.map { ($0.name, editDistance($0.name, name)) }.filter { $0.1 <= 2 }
+        // One slip in a short name, two in a longer one: `foo` should not suggest `log`.
+        let allowed = name.count < 5 ? 1 : 2
+        let scored = Command.all.map { ($0.name, editDistance($0.name, name)) }.filter { $0.1 <= allowed }
         return scored.min { $0.1 < $1.1 }?.0
     }
 

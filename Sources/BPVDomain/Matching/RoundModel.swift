@@ -153,7 +153,10 @@ public struct RoundModel: Sendable {
     /// score), around pins, commitments and bans.
     /// - Throws: ``RoundError``; ``RoundError/cancelled`` when `shouldCancel` turned true.
     public func solve(shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> RoundOutcome {
+        // A Ctrl-C that came before the work began counts too: small rounds finish between polls.
+        if shouldCancel?() == true { throw .cancelled }
         let round = try problem(shouldCancel: shouldCancel)
+        if shouldCancel?() == true { throw .cancelled }
         let result: Assignment
         do {
             result = try AssignmentSolver(shouldCancel: shouldCancel).solve(round.graph.problem)

@@ -145,7 +145,12 @@ extension Command {
     ) { args, session throws(ShellError) in
         try args.atMost(0)
         guard let step = session.popUndo() else { throw ShellError("nothing to undo in this session") }
-        try session.shell { () throws(WorkspaceError) in try step.revert(session.workspace) }
+        do {
+            try step.revert(session.workspace)
+        } catch {
+            session.recordUndo(step.description, step.revert)
+            throw ShellError("cannot undo \(step.description): \(error)")
+        }
         session.invalidate()
         session.console.print("undid: \(step.description)")
         return .proceed

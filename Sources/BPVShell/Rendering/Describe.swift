@@ -62,7 +62,9 @@ enum Describe {
         switch reason {
         case .noCandidate(let t): return tally(t)
         case .lostCompetition(let options):
-            var lines = ["lost the competition for places: all \(options.count) allowed internship\(options.count == 1 ? " is" : "s are") taken"]
+            var lines = [options.count == 1
+                ? "lost the competition for places: the one allowed internship is taken"
+                : "lost the competition for places: all \(options.count) allowed internships are taken"]
             for o in options.prefix(3) {
                 lines.append("  \(internship(o.internship, model)), score \(o.score.total): taken by \(o.holders.isEmpty ? "nobody (no support place left)" : o.holders.joined(separator: ", "))")
             }

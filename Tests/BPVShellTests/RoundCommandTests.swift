@@ -1,0 +1,166 @@
+import BPVDomain
+import BPVShell
+import BPVWorkspace
+import Foundation
+import Testing
+
+@Suite("round commands")
+struct RoundCommandTests {
+    @Test func matchShowsTheSummaryThenTheChangesAgainstThePreviousDraft() throws {
+        let f = try ShellFixture()
+        let first = f.run("match")
+        #expect(first.out.contains("round 1: 84 of 100 placed, 16 unplaced (0 committed, 0 pinned)"))
+        #expect(first.out.contains("retail") && first.out.contains("mean travel"))
+        let r = f.run("pin GV-001 GVI-012", "match")
+        #expect(r.out.contains("changes against round 1:"))
+        #expect(r.out.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-012 (Logistiek Eemnes 12)"))
+        #expect(f.run("match").out.contains("no changes against round 2"))
+    }
+
+    @Test func tryShowsWhoWouldMoveAndKeepsNothing() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let audit = try f.workspace.auditLog().count
+        let r = f.run("try pin GV-001 GVI-002")
+        #expect(r.status == 0)
+        // GVI-002 is horeca, not among GV-001's wishes: the pin overrides that, as a coach's pin does.
+        #expect(r.out.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-002 (Horeca Hilversum 2)"))
+        #expect(try f.workspace.auditLog().count == audit)
+        #expect(try f.workspace.pins().isEmpty)
+        #expect(try f.workspace.latestRound() == 1)
+        // The what-if equals doing it for real.
+        let lines = r.out.split(separator: "\n").filter { $0.hasPrefix("  GV-") }.map(String.init)
+        let real = f.run("pin GV-001 GVI-002", "match").out
+        for line in lines { #expect(real.contains(line), "really moves: \(line)") }
+        #expect(r.out.contains("placed 84 → 83 (−1), total score 1309 → 1319 (+10)"))
+    }
+
+    @Test func tryCoversSettingsAndReleaseAndRefusesOtherCommands() throws {
+        let f = try ShellFixture()
+        #expect(f.run("try set travel_minute_weight 3").out.contains("what if: set travel_minute_weight 3"))
+        #expect(f.run("try set GV-022 max_travel_min 60").status == 0)
+        #expect(try f.workspace.studentSettings().isEmpty)
+        #expect(try f.workspace.settings() == MatchSettings())
+        #expect(f.run("try match").err.contains("try can try pin, unpin, ban, unban, set, release, not 'match'"))
+        #expect(f.run("try release GV-001").err.contains("student GV-001 has no committed placement"))
+    }
+
+    @Test func whyBreaksTheScoreDownAndSaysWhyEachAlternativeLost() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let r = f.run("why GV-001")
+        #expect(r.out.contains("GV-001 is placed at GVI-033 (Logistiek Kortenhoef 33)"))
+        #expect(r.out.contains("score 0 = sector wish 1: 0 + travel 0 min × 1: 0"))
+        #expect(r.out.contains("GVI-012 (Logistiek Eemnes 12), score 20: 20 points worse for this student"))
+        let unplaced = f.run("why GV-050").out
+        #expect(unplaced.contains("GV-050 is unplaced:"))
+        #expect(unplaced.contains("the one allowed internship is taken"))
+    }
+
+    @Test func whyNotNamesTheRuleOrTheExactCostOfForcing() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        #expect(f.run("why-not GV-001 GVI-002").out == "GV-001 cannot go to GVI-002: sector horeca is not among the student's wishes\n")
+        let forced = f.run("why-not GV-001 GVI-012").out
+        #expect(forced.hasPrefix("allowed; forcing it makes the round worse by 20 points"))
+        #expect(f.run("why-not GV-001 GVI-033").out.contains("placed at GVI-033 already"))
+        _ = f.run("ban GV-001 GVI-012")
+        #expect(f.run("why-not GV-001 GVI-012").out.contains("is banned"))
+    }
+
+    @Test func unplacedGivesEveryUnplacedStudentAReason() throws {
+        let f = try ShellFixture()
+        let r = f.run("match", "unplaced")
+        let headed = r.out.split(separator: "\n").filter { $0.hasPrefix("GV-") && $0.hasSuffix("):") }
+        #expect(headed.count == 16)
+        #expect(r.out.contains("GV-056 (2, retail, walk ≤ 30 min):\n  no internship passes the hard constraints"))
+        #expect(r.out.contains("17 too far"))
+    }
+
+    @Test func aLongerTravelLimitForOneStudentIsKeptUsedAndUndoable() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let r = f.run("set GV-056 max_travel_min 60", "match", "why GV-056")
+        #expect(r.status == 0)
+        #expect(r.out.contains("GV-056: max_travel_min = 60 for later rounds"))
+        #expect(r.out.contains("GV-056 is placed at"))
+        #expect(try f.workspace.studentSettings()["GV-056"] == ["max_travel_min": "60"])
+        #expect(try f.workspace.students().first { $0.id.value == "GV-056" }?.maxTravelMinutes == 30)  // the import is untouched
+        _ = f.run("undo")
+        #expect(try f.workspace.studentSettings().isEmpty)
+        #expect(f.run("set GV-056 max_travel_min 999").err.contains("max_travel_min must be a whole number of minutes in 5...240"))
+    }
+
+    @Test func undoReversesPinBanAndSetInTurnButNotCommits() throws {
+        let f = try ShellFixture()
+        _ = f.run("pin GV-001 GVI-012 found it", "ban GV-002 GVI-006", "set travel_minute_weight 2")
+        #expect(f.run("undo").out == "undid: set travel_minute_weight 2\n")
+        #expect(try f.workspace.settings() == MatchSettings())
+        _ = f.run("undo")
+        #expect(try f.workspace.bans().isEmpty)
+        _ = f.run("undo")
+        #expect(try f.workspace.pins().isEmpty)
+        #expect(f.run("undo").err.contains("nothing to undo"))
+        _ = f.run("match", "commit GV-003")
+        #expect(f.run("undo").err.contains("nothing to undo"))
+        #expect(try f.workspace.placements().filter(\.committed).map(\.student) == ["GV-003"])
+        let actions = try f.workspace.auditLog().map(\.action)
+        #expect(actions.filter { $0 == "reset" || $0 == "unpin" || $0 == "unban" }.count == 3)  // undo is audited too
+    }
+
+    @Test func commitAndReleaseWorkOnTheLatestRound() throws {
+        let f = try ShellFixture()
+        #expect(f.run("commit all").err.contains("no round to commit; run match first"))
+        let r = f.run("match", "commit GV-001 GV-002", "placements committed")
+        #expect(r.out.contains("committed 2 placements of round 1"))
+        #expect(r.out.contains("2 placements"))
+        #expect(f.run("release GV-001").err.contains("give a reason"))
+        #expect(f.run("release GV-001 the employer closed").status == 0)
+        #expect(try f.workspace.bans()[Pair("GV-001", "GVI-033")] == "released: the employer closed")
+        let reopened = try Workspace(path: f.path)
+        #expect(try reopened.placements().filter(\.committed).map(\.student) == ["GV-002"])
+    }
+
+    @Test func aCancelledMatchStoresNothing() throws {
+        let f = try ShellFixture(cancel: { true })
+        let audit = try f.workspace.auditLog().count
+        let r = f.run("match")
+        #expect(r.status == 1)
+        #expect(r.err.contains("line 1: cancelled; nothing was changed"))
+        #expect(try f.workspace.latestRound() == nil)
+        #expect(try f.workspace.auditLog().count == audit)
+    }
+
+    @Test func listingsFilterAndStatsCount() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let zorg = f.run("students sector zorg level entree").out
+        #expect(zorg.contains("of 100 students"))
+        #expect(!zorg.split(separator: "\n").dropFirst().dropLast().contains { !$0.contains("zorg") })
+        #expect(f.run("students unplaced").out.contains("16 of 100 students"))
+        #expect(f.run("students town=Huizen").out.contains("15 of 100 students"))
+        #expect(f.run("students colour red").err.contains("unknown filter 'colour'"))
+        #expect(f.run("internships free sector retail").out.contains("internships"))
+        let stats = f.run("stats").out
+        #expect(stats.contains("overall: 84 of 100 placed (84%)"))
+        #expect(stats.contains("Huizen                     15      15  100%"))
+        #expect(stats.contains("0-15 min"))
+        #expect(f.run("show settings").out.contains("travel_minute_weight         1        1"))
+        #expect(f.run("show GVI-013").out.contains("placed          GV-071, GV-097"))
+    }
+
+    @Test func exportWritesAnOwnerOnlyFileWithoutNames() throws {
+        let f = try ShellFixture()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-export-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        _ = FileManager.default.createFile(atPath: file, contents: Data(), attributes: [.posixPermissions: 0o644])
+        #expect(f.run("match", "pin GV-001 GVI-012", "match", "export placements \(file)").status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix("student,internship,employer,travel_min,score,status\n"))
+        #expect(text.contains("GV-001,GVI-012,Logistiek Eemnes 12,"))
+        #expect(text.contains(",pinned\n"))
+        #expect(!text.contains("Rayan"))  // GV-001's name stays in the workspace
+    }
+}

@@ -1,0 +1,57 @@
+import BPVShell
+import Testing
+
+@Suite("script mode")
+struct ScriptModeTests {
+    @Test func eachFailingLineIsReportedWithItsNumberAndTheRunGoesOn() throws {
+        let f = try ShellFixture()
+        let r = f.run("students sector retail", "frobnicate", "pin GV-001", "# a comment", "", "timer on", "show GV-001")
+        #expect(r.status == 1)
+        #expect(r.err.contains("line 2: unknown command 'frobnicate'; type help for the list of commands"))
+        #expect(r.err.contains("line 3: missing INTERNSHIP; usage: pin STUDENT INTERNSHIP [reason...]"))
+        #expect(r.err.split(separator: "\n").count == 2)
+        #expect(r.out.contains("Run Time: real"))  // line 6 ran, so line 7 was timed
+        #expect(r.out.contains("student         GV-001"))
+    }
+
+    @Test func bailStopsAtTheFirstFailingLine() throws {
+        let f = try ShellFixture()
+        let r = f.run("pin GV-001 NOPE", "pin GV-001 GVI-001", bail: true)
+        #expect(r.status == 1)
+        #expect(r.err == "line 1: no internship NOPE\n")
+        #expect(try f.workspace.pins().isEmpty)
+    }
+
+    @Test func aCleanScriptExitsZeroAndQuitStopsIt() throws {
+        let f = try ShellFixture()
+        let r = f.run("match", "quit", "frobnicate")
+        #expect(r.status == 0)
+        #expect(r.err.isEmpty)
+        #expect(r.out.contains("round 1: 84 of 100 placed"))
+    }
+
+    @Test func aMistypedCommandGetsTheNearestName() throws {
+        let f = try ShellFixture(gooi: false)
+        #expect(f.run("mtach").err.contains("did you mean 'match'?"))
+        #expect(!f.run("foo").err.contains("did you mean"))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        let f = try ShellFixture(gooi: false)
+        let list = f.run("help").out
+        for name in ["import", "students", "internships", "show", "match", "placements", "unplaced", "pin", "unpin", "ban", "unban",
+                     "set", "try", "why", "why-not", "commit", "release", "undo", "log", "export", "stats", "timer", "quit"] {
+            #expect(list.contains(name), "help lists \(name)")
+            let one = f.run("help \(name)")
+            #expect(one.status == 0 && one.out.hasPrefix(name), "help \(name)")
+        }
+        #expect(f.run("help nothing").err.contains("unknown command 'nothing'"))
+    }
+
+    @Test func unclosedQuotesAreAnErrorNotAGuess() throws {
+        let f = try ShellFixture()
+        #expect(f.run("ban GV-001 GVI-001 \"too far").err.contains("line 1: unclosed \" quote"))
+        #expect(f.run("ban GV-001 GVI-001 \"too far, says the mentor\"").status == 0)
+        #expect(try f.workspace.bans().values.first == "too far, says the mentor")
+    }
+}

@@ -1,0 +1,59 @@
+import BPVShell
+import BPVWorkspace
+import Foundation
+
+/// A shell on a scratch workspace, with everything it prints collected.
+final class ShellFixture: @unchecked Sendable {
+    let path: String
+    let workspace: Workspace
+    let shell: Shell
+    private let sink = Sink()
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func sample(_ name: String) -> String { repository.appendingPathComponent("Samples/\(name)").path }
+
+    /// - Parameters:
+    ///   - gooi: import the Gooi en Vechtstreek sample first.
+    ///   - cancel: what the session's Ctrl-C check answers.
+    init(gooi: Bool = true, width: Int? = nil, cancel: @escaping @Sendable () -> Bool = { false }) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-shell-\(UUID().uuidString).sqlite").path
+        workspace = try Workspace(path: path, user: "coach")
+        let sink = self.sink
+        let console = Console(style: Style(enabled: false), width: width,
+                              out: { text in sink.add(text, error: false) }, err: { text in sink.add(text, error: true) })
+        shell = Shell(session: Session(workspace: workspace, console: console, shouldCancel: cancel))
+        if gooi {
+            _ = shell.runScript(lines: ["import students \(Self.sample("gooi-students.csv"))",
+                                        "import internships \(Self.sample("gooi-internships.csv"))"], bail: true)
+            _ = take()
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Runs lines as a script; returns the status and what was printed.
+    func run(_ lines: String..., bail: Bool = false) -> (status: Int32, out: String, err: String) {
+        let status = shell.runScript(lines: lines, bail: bail)
+        let (o, e) = take()
+        return (status, o, e)
+    }
+
+    /// What was printed since the last call.
+    func take() -> (String, String) { sink.take() }
+
+    private final class Sink: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = "", err = ""
+
+        func add(_ text: String, error: Bool) {
+            lock.withLock { if error { err += text } else { out += text } }
+        }
+
+        func take() -> (String, String) {
+            lock.withLock {
+                defer { out = ""; err = "" }
+                return (out, err)
+            }
+        }
+    }
+}
