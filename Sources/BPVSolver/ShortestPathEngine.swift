@@ -184,7 +184,7 @@ final class ShortestPathEngine {
     /// - Parameters:
     ///   - order: the order in which deferred students are augmented; any order gives the same
     ///     optimal objective, a good one (higher tiers first) gives shorter searches.
-    ///   - shouldCancel: polled every 64 searches.
+    ///   - shouldCancel: polled every 8 searches (a search can scan much of the graph near saturation).
     /// - Complexity: O(arcs) for the greedy pass; each search is O(scanned arcs + heap
     ///   operations · log m), usually a small part of the graph.
     func solve(
@@ -199,7 +199,7 @@ final class ShortestPathEngine {
             }
             for s in deferred {
                 searchesSinceCheck += 1
-                if searchesSinceCheck & 63 == 0, let shouldCancel, shouldCancel() { throw .cancelled }
+                if searchesSinceCheck & 7 == 0, let shouldCancel, shouldCancel() { throw .cancelled }
                 try augment(from: Int(s), arcStart: arcStart, target: target, cost: cost)
             }
         }

@@ -27,7 +27,7 @@ public struct CandidateGraph: Sendable {
     /// - Complexity: O(students × internships within reach of each) plus O(internships).
     /// - Parameters:
     ///   - excluding: banned pairs as `"studentID\u{1F}internshipID"`.
-    ///   - shouldCancel: polled every 256 students; when it turns true the build stops with
+    ///   - shouldCancel: polled every 64 students; when it turns true the build stops with
     ///     ``CandidateGraph/Cancelled``.
     public init(
         students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: Set<String> = [],
@@ -56,8 +56,14 @@ public struct CandidateGraph: Sendable {
         var arcStart: [Int32] = [0], arcInternship: [Int32] = [], arcCost: [Int64] = []
         arcStart.reserveCapacity(students.count + 1)
         let kmPerDegree = Location.kmPerDegree
+        // Each student's arcs are emitted cheapest first (the order the solver wants), sorted
+        // here as packed (cost, internship) keys: cheaper than the solver's general sort, and
+        // inside the loop that polls `shouldCancel`, so a Ctrl-C is honoured while building.
+        let packable = m < (1 << 24)
+        var keys: [UInt64] = []
         for (k, s) in students.enumerated() {
-            if k & 255 == 255, let shouldCancel, shouldCancel() { throw Cancelled() }
+            if k & 63 == 63, let shouldCancel, shouldCancel() { throw Cancelled() }
+            let begin = arcInternship.count
             let needs = s.needs.bits, held = s.certificates.bits
             let level = Self.bit(s.level)
             let support = s.needsIntensiveSupport
@@ -92,6 +98,16 @@ public struct CandidateGraph: Sendable {
                                     + (scarce ? Int64(settings.supportScarcityWeight) : 0))
                         }
                     }
+                }
+            }
+            let end = arcInternship.count
+            if packable && end - begin > 1 && arcCost[begin ..< end].allSatisfy({ $0 >= 0 && $0 < (1 << 39) }) {
+                keys.removeAll(keepingCapacity: true)
+                for a in begin ..< end { keys.append(UInt64(arcCost[a]) << 24 | UInt64(arcInternship[a])) }
+                keys.sort()
+                for (k, key) in keys.enumerated() {
+                    arcCost[begin + k] = Int64(key >> 24)
+                    arcInternship[begin + k] = Int32(key & 0xFF_FFFF)
                 }
             }
             arcStart.append(Int32(arcInternship.count))
