@@ -8,18 +8,18 @@ DEMO_DIR := .build/demo
 deps:
 	@scripts/ensure-deps.sh
 
-## Build, then run bpv's main job: import the Gooi en Vechtstreek sample into a fresh workspace,
-## run a round and export the placements; then solve a generated region of 10,000 students
-## (about 7 million candidate pairs) to show the engine's speed.
+## Build, show the engine on a generated region of 10,000 students (about 7 million candidate
+## pairs, certified optimal), then import the Gooi en Vechtstreek sample into a fresh workspace
+## and open the bpv shell on it (README: the walkthrough; quit or Ctrl-D to leave). The workspace
+## stays in .build/demo/bpv.sqlite: `.build/release/bpv --db .build/demo/bpv.sqlite` reopens it.
 demo: deps
 	$(SWIFT) build -c release --product bpv
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	.build/release/bpv import students Samples/gooi-students.csv --db $(DEMO_DIR)/bpv.sqlite
-	.build/release/bpv import internships Samples/gooi-internships.csv --db $(DEMO_DIR)/bpv.sqlite
-	.build/release/bpv match --db $(DEMO_DIR)/bpv.sqlite
-	.build/release/bpv export placements $(DEMO_DIR)/placements.csv --db $(DEMO_DIR)/bpv.sqlite
 	.build/release/bpv generate --students 10000 --internships 5000 --seed 1 --area-km 22 --out $(DEMO_DIR)/region-10k.dimacs
 	.build/release/bpv solve --dimacs $(DEMO_DIR)/region-10k.dimacs
+	.build/release/bpv import students Samples/gooi-students.csv --db $(DEMO_DIR)/bpv.sqlite
+	.build/release/bpv import internships Samples/gooi-internships.csv --db $(DEMO_DIR)/bpv.sqlite
+	.build/release/bpv shell --db $(DEMO_DIR)/bpv.sqlite
 
 ## The whole test suite: solver property tests, DIMACS, end-to-end tests on the bpv binary.
 test: deps

@@ -14,6 +14,13 @@ if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists sqlite3; } &
   need_apt+=(libsqlite3-dev)
 fi
 
+# The shell's line editor links libedit through pkg-config.
+if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libedit; } && [ ! -f /usr/include/histedit.h ]; then
+  need_apt+=(libedit-dev)
+fi
+# The end-to-end tests type into the shell through a pseudo-terminal made by util-linux's script.
+command -v script >/dev/null 2>&1 || need_apt+=(bsdutils)
+
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-deps: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
