@@ -47,7 +47,11 @@ public final class Shell {
                 throw ShellError("unknown command '\(name)'; \(hint)type help for the list of commands")
             }
             Interrupt.clear()
-            switch try command.run(Arguments(command: command, words: Array(words.dropFirst())), session) {
+            let arguments = Arguments(command: command, words: Array(words.dropFirst()))
+            let outcome = try Progress.run(command.name, on: session.console) { () throws(ShellError) in
+                try command.run(arguments, session)
+            }
+            switch outcome {
             case .proceed: return .done
             case .quit: return .quit
             }

@@ -15,7 +15,7 @@ extension Command {
         let ws = session.workspace
         let before = try session.shell { () throws(WorkspaceError) in (try ws.latestRound(), try ws.placements()) }
         let model = try session.model()
-        let outcome = try session.solve(model, label: "matching")
+        let outcome = try session.solve(model)
         let summary = try session.shell { () throws(WorkspaceError) in try ws.record(outcome, of: model) }
         session.adopt(model, outcome)
         let console = session.console

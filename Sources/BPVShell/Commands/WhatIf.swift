@@ -43,7 +43,7 @@ extension Command {
         } catch {
             throw ShellError("\(error)")
         }
-        let after = try session.solve(changed, label: "trying")
+        let after = try session.solve(changed)
         let console = session.console
         console.print(console.style.dim("what if: \(args.words.joined(separator: " ")) (nothing is kept)"))
         for line in Describe.changes(before.changes(to: after), model, style: console.style) { console.print(line) }
@@ -83,9 +83,8 @@ extension Command {
         let (model, outcome) = try session.current()
         try session.noteIfChangedSinceLastRound(outcome)
         let cancel = session.shouldCancel
-        let explanation = try Progress.run("explaining", on: session.console) { () throws(ShellError) in
-            do throws(RoundError) { return try model.why(id, in: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
-        }
+        let explanation: PlacementExplanation
+        do throws(RoundError) { explanation = try model.why(id, in: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
         let console = session.console
         switch explanation.status {
         case .unplaced(let reason):
@@ -128,9 +127,8 @@ extension Command {
         try args.atMost(2)
         let (model, outcome) = try session.current()
         let cancel = session.shouldCancel
-        let forced = try Progress.run("forcing", on: session.console) { () throws(ShellError) in
-            do throws(RoundError) { return try model.force(s, i, against: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
-        }
+        let forced: ForcedPair
+        do throws(RoundError) { forced = try model.force(s, i, against: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
         for line in Describe.forced(forced.outcome, student: s, internship: i, model, style: session.console.style) {
             session.console.print(line)
         }

@@ -2,14 +2,18 @@ import Foundation
 import Synchronization
 
 /// A progress line for work that takes longer than half a second: after 0.5 s, `label… 1.3 s`
-/// on the error stream, redrawn every 0.1 s and erased when the work ends. Shown only when
-/// errors go to a terminal, so scripts and pipes get clean output.
+/// on the error stream, redrawn every 0.05 s and erased when the work ends. Shown only when
+/// errors go to a terminal, so scripts and pipes get clean output. The shell runs every command
+/// inside one; a nested call (a command's own long step) runs inside the outer line.
 struct Progress {
+    private static let active = Atomic<Bool>(false)
+
     /// Runs `body`, with a progress line while it runs longer than `delay`.
     static func run<T>(_ label: String, on console: Console, delay: Duration = .milliseconds(500),
                        _ body: () throws(ShellError) -> T) throws(ShellError) -> T
     {
-        guard console.errorsToTerminal else { return try body() }
+        guard console.errorsToTerminal, !active.exchange(true, ordering: .acquiringAndReleasing) else { return try body() }
+        defer { active.store(false, ordering: .releasing) }
         let state = Shared()
         let start = ContinuousClock.now
         let thread = Thread {

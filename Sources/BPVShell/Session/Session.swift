@@ -25,7 +25,7 @@ public final class Session {
     func current() throws(ShellError) -> (model: RoundModel, outcome: RoundOutcome) {
         if let live { return live }
         let model = try model()
-        let outcome = try solve(model, label: "matching")
+        let outcome = try solve(model)
         live = (model, outcome)
         return (model, outcome)
     }
@@ -38,15 +38,12 @@ public final class Session {
         try shell { () throws(WorkspaceError) in try workspace.roundModel() }
     }
 
-    /// Solves a model with a progress line, stoppable with Ctrl-C.
-    func solve(_ model: RoundModel, label: String) throws(ShellError) -> RoundOutcome {
-        let cancel = shouldCancel
-        return try Progress.run(label, on: console) { () throws(ShellError) in
-            do throws(RoundError) {
-                return try model.solve(shouldCancel: cancel)
-            } catch {
-                throw ShellError(Workspace.workspaceError(error, path: workspace.path).description)
-            }
+    /// Solves a model, stoppable with Ctrl-C (the shell shows the progress line around the command).
+    func solve(_ model: RoundModel) throws(ShellError) -> RoundOutcome {
+        do {
+            return try model.solve(shouldCancel: shouldCancel)
+        } catch {
+            throw ShellError(Workspace.workspaceError(error, path: workspace.path).description)
         }
     }
 
