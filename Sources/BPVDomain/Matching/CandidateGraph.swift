@@ -59,11 +59,17 @@ public struct CandidateGraph: Sendable {
         // Each student's arcs are emitted cheapest first (the order the solver wants), sorted
         // here as packed (cost, internship) keys: cheaper than the solver's general sort, and
         // inside the loop that polls `shouldCancel`, so a Ctrl-C is honoured while building.
-        let packable = m < (1 << 24)
+        // Packing needs internship < 2^24 and 0 <= cost < 2^39; the largest possible cost bounds the latter.
+        let longest = Int64(students.map(\.maxTravelMinutes).max() ?? 0) + 1
+        let ranks = Int64(students.map(\.sectors.count).max() ?? 0)
+        let costBound = ranks * Int64(max(settings.sectorRankWeight, 0)) + longest * Int64(max(settings.travelMinuteWeight, 0))
+            + Int64(max(settings.supportScarcityWeight, 0))
+        let packable = m < (1 << 24) && costBound < (1 << 39) && settings.sectorRankWeight >= 0
+            && settings.travelMinuteWeight >= 0 && settings.supportScarcityWeight >= 0
         var keys: [UInt64] = []
         for (k, s) in students.enumerated() {
             if k & 63 == 63, let shouldCancel, shouldCancel() { throw Cancelled() }
-            let begin = arcInternship.count
+            keys.removeAll(keepingCapacity: true)
             let needs = s.needs.bits, held = s.certificates.bits
             let level = Self.bit(s.level)
             let support = s.needsIntensiveSupport
@@ -92,22 +98,23 @@ public struct CandidateGraph: Sendable {
                             guard minutes <= limit else { continue }
                             if !bans.isEmpty, bans.contains("\(s.id.value)\u{1F}\(internships[j].id.value)") { continue }
                             let scarce = support && supportCap[j] == 1
-                            arcInternship.append(jj)
-                            arcCost.append(
-                                sectorCost + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
-                                    + (scarce ? Int64(settings.supportScarcityWeight) : 0))
+                            let cost = sectorCost + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
+                                + (scarce ? Int64(settings.supportScarcityWeight) : 0)
+                            if packable {
+                                keys.append(UInt64(cost) << 24 | UInt64(jj))
+                            } else {
+                                arcInternship.append(jj)
+                                arcCost.append(cost)
+                            }
                         }
                     }
                 }
             }
-            let end = arcInternship.count
-            if packable && end - begin > 1 && arcCost[begin ..< end].allSatisfy({ $0 >= 0 && $0 < (1 << 39) }) {
-                keys.removeAll(keepingCapacity: true)
-                for a in begin ..< end { keys.append(UInt64(arcCost[a]) << 24 | UInt64(arcInternship[a])) }
+            if packable {
                 keys.sort()
-                for (k, key) in keys.enumerated() {
-                    arcCost[begin + k] = Int64(key >> 24)
-                    arcInternship[begin + k] = Int32(key & 0xFF_FFFF)
+                for key in keys {
+                    arcCost.append(Int64(key >> 24))
+                    arcInternship.append(Int32(key & 0xFF_FFFF))
                 }
             }
             arcStart.append(Int32(arcInternship.count))
