@@ -62,6 +62,8 @@ public enum SolverError: Error, Equatable, CustomStringConvertible {
     case infeasible(student: Int)
     /// The solve was cancelled through ``AssignmentSolver/shouldCancel``.
     case cancelled
+    /// An incremental change names something that does not exist or does not fit the instance.
+    case invalidChange(String)
 
     public var description: String {
         switch self {
@@ -69,6 +71,7 @@ public enum SolverError: Error, Equatable, CustomStringConvertible {
         case .infeasible(let s):
             "infeasible: student \(s) must be placed but no remaining capacity can be reached"
         case .cancelled: "cancelled"
+        case .invalidChange(let why): "invalid change: \(why)"
         }
     }
 }

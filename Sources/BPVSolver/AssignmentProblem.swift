@@ -16,7 +16,7 @@
 /// let assignment = try AssignmentSolver().solve(problem)
 /// // assignment.internship(of: 1) == 0, assignment.placedCount == 1, assignment.cost == 3
 /// ```
-public struct AssignmentProblem: Sendable {
+public struct AssignmentProblem: Sendable, Equatable {
     /// The largest absolute arc or unplaced cost accepted: 2^40, about 1.1e12.
     ///
     /// Together with ``maximumStudentCount`` this keeps every path length, potential and total

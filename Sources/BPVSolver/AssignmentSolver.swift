@@ -37,7 +37,7 @@ public struct AssignmentSolver: Sendable {
         let pricing: UnplacedPricing
         do { pricing = try UnplacedPricing(problem) } catch { throw .invalidProblem(error) }
         let engine = ShortestPathEngine(problem: problem, pricing: pricing)
-        let groups = Self.seatingGroups(pricing)
+        let groups = Self.seatingGroups(pricing.costs)
         try problem.arcStart.withUnsafeBufferPointer { (start) throws(SolverError) in
             try problem.arcInternship.withUnsafeBufferPointer { (target) throws(SolverError) in
                 try problem.arcCost.withUnsafeBufferPointer { (cost) throws(SolverError) in
@@ -45,11 +45,10 @@ public struct AssignmentSolver: Sendable {
                     let dummyTarget: [Int32] = [0], dummyCost: [Int64] = [0]
                     try dummyTarget.withUnsafeBufferPointer { (dt) throws(SolverError) in
                         try dummyCost.withUnsafeBufferPointer { (dc) throws(SolverError) in
-                            try engine.solve(
-                                arcStart: start.baseAddress!,
-                                target: target.baseAddress ?? dt.baseAddress!,
-                                cost: cost.baseAddress ?? dc.baseAddress!,
-                                groups: groups, shouldCancel: shouldCancel)
+                            let arcs = ArcView(
+                                begin: start.baseAddress!, end: start.baseAddress! + 1,
+                                target: target.baseAddress ?? dt.baseAddress!, cost: cost.baseAddress ?? dc.baseAddress!)
+                            try engine.solve(arcs: arcs, groups: groups, shouldCancel: shouldCancel)
                         }
                     }
                 }
@@ -73,8 +72,7 @@ public struct AssignmentSolver: Sendable {
     /// important student never has to push out a less important one that was seated earlier:
     /// the less important one is not there yet. Any order gives the same optimum; this one
     /// avoids most displacement searches.
-    static func seatingGroups(_ pricing: UnplacedPricing) -> [ArraySlice<Int32>] {
-        let costs = pricing.costs
+    static func seatingGroups(_ costs: [Int64]) -> [ArraySlice<Int32>] {
         let order = (0 ..< Int32(costs.count)).sorted { a, b in
             let ca = costs[Int(a)], cb = costs[Int(b)]
             return ca != cb ? ca > cb : a < b

@@ -1,3 +1,13 @@
+/// A student's arcs are `begin[s] ..< end[s]` of `target` and `cost`, cheapest first. A cold
+/// solve passes the CSR offsets as `begin` and the same offsets shifted by one as `end`; an
+/// incremental session keeps separate ends so that a student's arcs can be replaced in place.
+struct ArcView {
+    let begin: UnsafePointer<Int32>
+    let end: UnsafePointer<Int32>
+    let target: UnsafePointer<Int32>
+    let cost: UnsafePointer<Int64>
+}
+
 /// The mutable state of one solve: successive shortest paths on the residual network, searched
 /// over the internship side only (Jonker–Volgenant style).
 ///
@@ -55,14 +65,15 @@ final class ShortestPathEngine {
     var searches = 0
     var scannedArcs = 0
 
-    private static let unlabelled = Int64.max
+    static let unlabelled = Int64.max
     private static let labelled: UInt8 = 1
     private static let final: UInt8 = 2
 
-    init(problem: AssignmentProblem, pricing: UnplacedPricing) {
-        n = problem.studentCount
-        m = problem.internshipCount
-        hasSupport = problem.support != nil
+    /// An engine with every student unassigned, every capacity 0 and every potential 0.
+    init(studentCount: Int, internshipCount: Int, hasSupport: Bool) {
+        n = studentCount
+        m = internshipCount
+        self.hasSupport = hasSupport
         slotCount = hasSupport ? 2 * m : m
         sink = slotCount
         let nodes = slotCount + 1
@@ -80,12 +91,8 @@ final class ShortestPathEngine {
         potStudent.initialize(repeating: 0, count: students)
         unplacedCost = .allocate(capacity: students)
         unplacedCost.initialize(repeating: UnplacedPricing.forbidden, count: students)
-        for s in 0 ..< n { unplacedCost[s] = pricing.costs[s] }
         poolShift = .allocate(capacity: students)
         poolShift.initialize(repeating: 0, count: students)
-        if let support = problem.support {
-            for s in 0 ..< n where support.needsSupport[s] { poolShift[s] = Int32(m) }
-        }
         visited = .allocate(capacity: students)
         visitedDist = .allocate(capacity: students)
         moveStudent = .allocate(capacity: students)
@@ -98,10 +105,6 @@ final class ShortestPathEngine {
         count.initialize(repeating: 0, count: nodes)
         cap = .allocate(capacity: nodes)
         cap.initialize(repeating: 0, count: nodes)
-        for j in 0 ..< m { cap[j] = problem.capacities[j] }
-        if let support = problem.support {
-            for j in 0 ..< m { cap[m + j] = support.capacities[j] }
-        }
         potSlot = .allocate(capacity: nodes)
         potSlot.initialize(repeating: 0, count: nodes)
         dist = .allocate(capacity: nodes)
@@ -119,6 +122,18 @@ final class ShortestPathEngine {
         touched = .allocate(capacity: nodes)
         finalized = .allocate(capacity: nodes)
         heap = IndexedMinHeap(capacity: nodes)
+    }
+
+    convenience init(problem: AssignmentProblem, pricing: UnplacedPricing) {
+        self.init(studentCount: problem.studentCount, internshipCount: problem.internshipCount, hasSupport: problem.support != nil)
+        for s in 0 ..< n { unplacedCost[s] = pricing.costs[s] }
+        if let support = problem.support {
+            for s in 0 ..< n where support.needsSupport[s] { poolShift[s] = Int32(m) }
+        }
+        for j in 0 ..< m { cap[j] = problem.capacities[j] }
+        if let support = problem.support {
+            for j in 0 ..< m { cap[m + j] = support.capacities[j] }
+        }
     }
 
     deinit {
@@ -188,19 +203,18 @@ final class ShortestPathEngine {
     /// - Complexity: O(arcs) for the greedy pass; each search is O(scanned arcs + heap
     ///   operations · log m), usually a small part of the graph.
     func solve(
-        arcStart: UnsafePointer<Int32>, target: UnsafePointer<Int32>, cost: UnsafePointer<Int64>,
-        groups: [ArraySlice<Int32>], shouldCancel: (@Sendable () -> Bool)?
+        arcs: ArcView, groups: [ArraySlice<Int32>], shouldCancel: (@Sendable () -> Bool)?
     ) throws(SolverError) {
         var searchesSinceCheck = 0
         for group in groups {
             var deferred: [Int32] = []
             for si in group {
-                if try !seatGreedily(Int(si), arcStart: arcStart, target: target, cost: cost) { deferred.append(si) }
+                if try !seatGreedily(Int(si), arcs: arcs) { deferred.append(si) }
             }
             for s in deferred {
                 searchesSinceCheck += 1
                 if searchesSinceCheck & 7 == 0, let shouldCancel, shouldCancel() { throw .cancelled }
-                try augment(from: Int(s), arcStart: arcStart, target: target, cost: cost)
+                try augment(from: Int(s), arcs: arcs)
             }
         }
     }
@@ -212,10 +226,9 @@ final class ShortestPathEngine {
     /// cheapest arc leaves every other arc of `s` non-negative. Potentials only ever decrease,
     /// so the check uses the current potentials: `c(s, k) - π(k)` is what `s` pays for `k`.
     @inline(__always)
-    private func seatGreedily(
-        _ s: Int, arcStart: UnsafePointer<Int32>, target: UnsafePointer<Int32>, cost: UnsafePointer<Int64>
-    ) throws(SolverError) -> Bool {
-        let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
+    private func seatGreedily(_ s: Int, arcs: ArcView) throws(SolverError) -> Bool {
+        let target = arcs.target, cost = arcs.cost
+        let begin = Int(arcs.begin[s]), end = Int(arcs.end[s])
         let shift = Int(poolShift[s])
         let u = unplacedCost[s]
         let sinkPot = potSlot[sink]
@@ -291,14 +304,13 @@ final class ShortestPathEngine {
     /// Only nodes finalised before the sink have their potential changed (by `d(v) - d(sink)`);
     /// every other potential is unchanged. This keeps reduced costs non-negative and the path
     /// tight while touching only the explored part of the graph.
-    func augment(
-        from s: Int, arcStart: UnsafePointer<Int32>, target: UnsafePointer<Int32>, cost: UnsafePointer<Int64>
-    ) throws(SolverError) {
+    func augment(from s: Int, arcs: ArcView) throws(SolverError) {
+        let target = arcs.target, cost = arcs.cost, arcBegin = arcs.begin, arcEnd = arcs.end
         searches += 1
         var touchedCount = 0, finalizedCount = 0, visitedCount = 0
         let sinkPot = potSlot[sink]
         let shift = Int(poolShift[s])
-        let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
+        let begin = Int(arcBegin[s]), end = Int(arcEnd[s])
         let u = unplacedCost[s]
 
         // Give s the smallest potential that makes every arc out of it non-negative.
@@ -365,7 +377,7 @@ final class ShortestPathEngine {
                 let tShift = Int(poolShift[t])
                 let tInt32 = Int32(truncatingIfNeeded: t)
                 let base = dt + pt
-                let tb = Int(arcStart[t]), te = Int(arcStart[t + 1])
+                let tb = Int(arcBegin[t]), te = Int(arcEnd[t])
                 // Arcs are cheapest first and every slot potential is <= 0, so an arc reaching at
                 // least the sink's label, and every arc after it, cannot be popped before the sink.
                 // t's own arc leads back to v, which is final (bound = Int64.min), so it never relaxes.

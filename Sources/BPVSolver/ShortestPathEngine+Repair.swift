@@ -1,0 +1,151 @@
+/// Repairing a solved engine after its instance changed, keeping the invariants every search
+/// relies on (see `IncrementalAssignment` for the argument):
+///
+/// - I1: an assigned student's arc to its slot is tight: `c + π(t) - π(v) = 0`.
+/// - I2: every other residual arc out of an assigned student (its other arcs, its unplaced arc)
+///   has a non-negative reduced cost, and the unplaced arc of an unplaced student is tight.
+/// - I3: an internship with room has `π = π(sink) = 0`; every slot potential is `<= 0`.
+/// - I4: a support pool with room has `π(pool) >= π(internship)`; one with students has `<=`.
+///
+/// A student that is not assigned at all (pending) has no constraint: its potential is chosen
+/// when it is augmented. So a change that breaks an invariant at a student is repaired by taking
+/// the student out (`detach`) and augmenting it again; a slot that gained room is repaired by
+/// raising its potential (`restoreRoom`), which can only lower the reduced costs of arcs *into*
+/// it, and the students whose arcs that makes negative are taken out in turn.
+extension ShortestPathEngine {
+    /// A copy of `other` with room for `studentCount` students and `internshipCount` internships
+    /// (at least `other`'s): new students are unassigned, new internships have no places. Pools
+    /// and the sink move to their new indices.
+    /// - Complexity: O(students + internships).
+    convenience init(copying other: ShortestPathEngine, studentCount: Int, internshipCount: Int) {
+        precondition(studentCount >= other.n && internshipCount >= other.m)
+        self.init(studentCount: studentCount, internshipCount: internshipCount, hasSupport: other.hasSupport)
+        let on = other.n, om = other.m
+        let poolMove = Int32(internshipCount - om)
+        let newSink = Int32(sink), oldSink = Int32(other.sink)
+        for s in 0 ..< on {
+            let v = other.slotOf[s]
+            slotOf[s] = v < Int32(om) ? v : v == oldSink ? newSink : v + poolMove
+            poolShift[s] = other.poolShift[s] == 0 ? 0 : Int32(m)
+        }
+        arcOf.update(from: other.arcOf, count: on)
+        next.update(from: other.next, count: on)
+        prev.update(from: other.prev, count: on)
+        potStudent.update(from: other.potStudent, count: on)
+        unplacedCost.update(from: other.unplacedCost, count: on)
+        for (to, from) in [(0, 0)] + (hasSupport ? [(m, om)] : []) {
+            head.advanced(by: to).update(from: other.head.advanced(by: from), count: om)
+            count.advanced(by: to).update(from: other.count.advanced(by: from), count: om)
+            cap.advanced(by: to).update(from: other.cap.advanced(by: from), count: om)
+            potSlot.advanced(by: to).update(from: other.potSlot.advanced(by: from), count: om)
+        }
+        potSlot[sink] = other.potSlot[other.sink]
+        searches = other.searches
+        scannedArcs = other.scannedArcs
+    }
+
+    /// Takes `s` out of the flow: it leaves its slot (or its unplaced arc) and becomes pending.
+    /// - Returns: the slot it left, or nil when it was unplaced or not assigned.
+    @discardableResult
+    func detach(_ s: Int) -> Int? {
+        let v = Int(slotOf[s])
+        guard v != Int(Self.unassigned) else { return nil }
+        unlink(s)
+        return v < sink ? v : nil
+    }
+
+    /// The slots to look at after a student left `v`: `v`, and the internship behind a pool.
+    @inline(__always)
+    func gainedRoom(_ v: Int, into worklist: inout [Int]) {
+        worklist.append(v)
+        if v >= m { worklist.append(v - m) }
+    }
+
+    /// Sets internship `j`'s places, detaching students beyond them.
+    func setCapacity(_ j: Int, _ places: Int32, worklist: inout [Int], pending: inout [Int32]) {
+        cap[j] = places
+        while load(j) > cap[j] {
+            let t = head[j] >= 0 ? Int(head[j]) : Int(head[m + j])
+            if let v = detach(t) { gainedRoom(v, into: &worklist) }
+            pending.append(Int32(truncatingIfNeeded: t))
+        }
+        worklist.append(j)
+    }
+
+    /// Sets how many of internship `j`'s places take students who need support.
+    func setSupportCapacity(_ j: Int, _ places: Int32, worklist: inout [Int], pending: inout [Int32]) {
+        let p = m + j
+        cap[p] = places
+        while count[p] > cap[p] {
+            let t = Int(head[p])
+            if let v = detach(t) { gainedRoom(v, into: &worklist) }
+            pending.append(Int32(truncatingIfNeeded: t))
+        }
+        worklist.append(p)
+    }
+
+    /// Restores I3 and I4 at every slot in `worklist` (and at slots that gain room on the way),
+    /// detaching into `pending` the students whose arcs the raised potentials make negative.
+    ///
+    /// Each raise goes straight to the bound (0 for an internship, the internship's potential for
+    /// a pool), and potentials never fall here, so every slot is raised at most twice.
+    /// - Complexity: O(arcs into the raised slots).
+    func restoreRoom(_ worklist: inout [Int], arcs: ArcView, owner: UnsafeBufferPointer<Int32>, incoming: [[Int32]], pending: inout [Int32]) {
+        while let v = worklist.popLast() {
+            if v < m {
+                guard load(v) < cap[v], potSlot[v] < potSlot[sink] else { continue }
+                raise(v, to: potSlot[sink], arcs: arcs, owner: owner, incoming: incoming, worklist: &worklist, pending: &pending)
+                if hasSupport { worklist.append(m + v) }
+            } else {
+                let j = v - m
+                guard count[v] < cap[v], potSlot[v] < potSlot[j] else { continue }
+                raise(v, to: potSlot[j], arcs: arcs, owner: owner, incoming: incoming, worklist: &worklist, pending: &pending)
+            }
+        }
+    }
+
+    private func raise(
+        _ v: Int, to potential: Int64, arcs: ArcView, owner: UnsafeBufferPointer<Int32>, incoming: [[Int32]],
+        worklist: inout [Int], pending: inout [Int32]
+    ) {
+        let delta = potential - potSlot[v]
+        potSlot[v] = potential
+        // Students at v move with it, so their own arcs stay tight (I1) and their others only grow.
+        var t = Int(head[v])
+        while t >= 0 {
+            potStudent[t] += delta
+            t = Int(next[t])
+        }
+        let j = v < m ? v : v - m
+        let shift = Int32(v < m ? 0 : m)
+        for a32 in incoming[j] {
+            let a = Int(a32)
+            // Entries can point past arcs a what-if appended and then took back.
+            guard a < owner.count else { continue }
+            let s = Int(owner[a])
+            // Entries outlive replaced arcs; only a student's current arcs count.
+            guard a >= Int(arcs.begin[s]), a < Int(arcs.end[s]), arcs.target[a] == Int32(j), poolShift[s] == shift,
+                  slotOf[s] != Self.unassigned
+            else { continue }
+            if arcs.cost[a] + potStudent[s] - potential < 0 {
+                if let w = detach(s) { gainedRoom(w, into: &worklist) }
+                pending.append(Int32(truncatingIfNeeded: s))
+            }
+        }
+    }
+
+    /// Whether `s`, assigned where it is, satisfies I2 for the arcs `begin ..< end` and its
+    /// unplaced cost (so a change of its arcs need not take it out).
+    func staysOptimal(_ s: Int, arcs: ArcView) -> Bool {
+        let v = Int(slotOf[s])
+        guard v != Int(Self.unassigned) else { return false }
+        let shift = Int(poolShift[s])
+        let ps = potStudent[s]
+        for a in Int(arcs.begin[s]) ..< Int(arcs.end[s]) where arcs.cost[a] + ps - potSlot[Int(arcs.target[a]) + shift] < 0 {
+            return false
+        }
+        let u = unplacedCost[s]
+        if v == sink { return u != UnplacedPricing.forbidden && u + ps - potSlot[sink] == 0 }
+        return u == UnplacedPricing.forbidden || u + ps - potSlot[sink] >= 0
+    }
+}
