@@ -29,6 +29,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "IncrementalBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BPVSolver", package: bpvPackage),
+                .product(name: "BPVSynthetic", package: bpvPackage),
+            ],
+            path: "Benchmarks/IncrementalBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "DomainBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

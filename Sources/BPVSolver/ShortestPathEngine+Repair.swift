@@ -91,15 +91,23 @@ extension ShortestPathEngine {
     /// a pool), and potentials never fall here, so every slot is raised at most twice.
     /// - Complexity: O(arcs into the raised slots).
     func restoreRoom(_ worklist: inout [Int], arcs: ArcView, owner: UnsafeBufferPointer<Int32>, incoming: [[Int32]], pending: inout [Int32]) {
+        // Pools first (their raise can take students out, which frees more slots); then each
+        // internship with room and a price is filled, or its price dropped, by backward searches,
+        // which keep every invariant themselves and so never add work.
+        var internships: [Int] = []
         while let v = worklist.popLast() {
             if v < m {
-                guard load(v) < cap[v], potSlot[v] < potSlot[sink] else { continue }
-                raise(v, to: potSlot[sink], arcs: arcs, owner: owner, incoming: incoming, worklist: &worklist, pending: &pending)
+                internships.append(v)
                 if hasSupport { worklist.append(m + v) }
-            } else {
-                let j = v - m
-                guard count[v] < cap[v], potSlot[v] < potSlot[j] else { continue }
-                raise(v, to: potSlot[j], arcs: arcs, owner: owner, incoming: incoming, worklist: &worklist, pending: &pending)
+                continue
+            }
+            let j = v - m
+            guard count[v] < cap[v], potSlot[v] < potSlot[j] else { continue }
+            raise(v, to: potSlot[j], arcs: arcs, owner: owner, incoming: incoming, worklist: &worklist, pending: &pending)
+        }
+        for v in internships {
+            while load(v) < cap[v], potSlot[v] < potSlot[sink] {
+                fillPlace(v, arcs: arcs, owner: owner, incoming: incoming)
             }
         }
     }
@@ -147,5 +155,117 @@ extension ShortestPathEngine {
         let u = unplacedCost[s]
         if v == sink { return u != UnplacedPricing.forbidden && u + ps - potSlot[sink] == 0 }
         return u == UnplacedPricing.forbidden || u + ps - potSlot[sink] >= 0
+    }
+}
+
+extension ShortestPathEngine {
+    /// Fills one free place of internship `j` whose potential is below the sink's (I3 broken):
+    /// the cheapest chain of moves that ends with a student entering `j` (someone moves in, whose
+    /// old place goes to the next, ... until a place that can stay empty, or an unplaced student
+    /// is placed), or, when no chain is worth its price, no move at all and `j`'s potential rises
+    /// to the sink's.
+    ///
+    /// This is one Dijkstra search *backwards* from `j` to the sink over the residual arcs in
+    /// reduced costs, the mirror of `augment`: students are reached through the arcs into a slot
+    /// (the `incoming` index) and continue at the slot they occupy. The direct arc sink → `j`, of
+    /// reduced cost `-π(j)`, bounds the search: only slots closer to `j` than that are explored.
+    /// Finalised slots, and the students in them, then rise by `d(sink) - d(v) >= 0`, which keeps
+    /// every reduced cost non-negative, the path tight, and every slot potential at most 0.
+    /// - Complexity: O(arcs into the explored slots + heap operations · log m).
+    func fillPlace(_ j: Int, arcs: ArcView, owner: UnsafeBufferPointer<Int32>, incoming: [[Int32]]) {
+        searches += 1
+        var touchedCount = 0, finalizedCount = 0
+        let sinkPot = potSlot[sink]
+        relaxBack(j, 0, student: -1, arc: -1, toward: -1, touchedCount: &touchedCount)
+        // Keeping the place free and lowering its price to nothing: the arc sink -> j.
+        relaxBack(sink, sinkPot - potSlot[j], student: -1, arc: -1, toward: Int32(truncatingIfNeeded: j), touchedCount: &touchedCount)
+        var dSink = Int64.max
+        while let (v, dv) = heap.popMin() {
+            state[v] = Self.final
+            if v == sink {
+                dSink = dv
+                break
+            }
+            finalized[finalizedCount] = Int32(truncatingIfNeeded: v)
+            finalizedCount += 1
+            let pv = potSlot[v]
+            let vInt32 = Int32(truncatingIfNeeded: v)
+            let into: Int, shift: Int32
+            if v < m {
+                if load(v) > 0 {
+                    relaxBack(sink, dv + sinkPot - pv, student: -1, arc: -1, toward: vInt32, touchedCount: &touchedCount)
+                }
+                if hasSupport, count[m + v] < cap[m + v] {
+                    relaxBack(m + v, dv + potSlot[m + v] - pv, student: -1, arc: -1, toward: vInt32, touchedCount: &touchedCount)
+                }
+                (into, shift) = (v, 0)
+            } else {
+                if count[v] > 0 {
+                    relaxBack(v - m, dv + potSlot[v - m] - pv, student: -1, arc: -1, toward: vInt32, touchedCount: &touchedCount)
+                }
+                (into, shift) = (v - m, Int32(m))
+            }
+            for a32 in incoming[into] {
+                let a = Int(a32)
+                guard a < owner.count else { continue }
+                let t = Int(owner[a])
+                guard a >= Int(arcs.begin[t]), a < Int(arcs.end[t]), arcs.target[a] == Int32(into), poolShift[t] == shift,
+                      slotOf[t] != Self.unassigned, arcOf[t] != a32
+                else { continue }
+                // t -> v, then back to the slot t occupies (its own arc is tight), or to the
+                // sink for an unplaced t (its unplaced arc is tight).
+                let d = dv + arcs.cost[a] + potStudent[t] - pv
+                relaxBack(Int(slotOf[t]), d, student: Int32(truncatingIfNeeded: t), arc: a32, toward: vInt32, touchedCount: &touchedCount)
+            }
+        }
+        // Slots closer to j than the sink, and their students, rise by d(sink) - d(v).
+        for i in 0 ..< finalizedCount {
+            let v = Int(finalized[i])
+            let delta = dSink - dist[v]
+            potSlot[v] += delta
+            var t = Int(head[v])
+            while t >= 0 {
+                potStudent[t] += delta
+                t = Int(next[t])
+            }
+        }
+        // Walk from the sink to j, collecting who moves where, then apply the moves.
+        var moves = 0
+        var x = sink
+        while x != j {
+            let t = Int(predStudent[x])
+            let y = Int(predSlot[x])
+            if t >= 0 {
+                moveStudent[moves] = Int32(truncatingIfNeeded: t)
+                moveSlot[moves] = Int32(truncatingIfNeeded: y)
+                moveArc[moves] = predArc[x]
+                moves += 1
+            }
+            x = y
+        }
+        for i in 0 ..< moves {
+            let t = Int(moveStudent[i])
+            unlink(t)
+            link(t, to: Int(moveSlot[i]), arc: moveArc[i])
+        }
+        reset(touchedCount: touchedCount)
+    }
+
+    /// Labels `k` at distance `d` to `j`, remembering the step toward `j` (through `student` and
+    /// its `arc`, or straight to slot `toward`).
+    @inline(__always)
+    private func relaxBack(_ k: Int, _ d: Int64, student: Int32, arc: Int32, toward: Int32, touchedCount: inout Int) {
+        let st = state[k]
+        if st == Self.final || d >= dist[k] { return }
+        if st == 0 {
+            state[k] = Self.labelled
+            touched[touchedCount] = Int32(truncatingIfNeeded: k)
+            touchedCount += 1
+        }
+        dist[k] = d
+        predStudent[k] = student
+        predArc[k] = arc
+        predSlot[k] = toward
+        heap.insertOrDecrease(k, key: d)
     }
 }

@@ -66,8 +66,8 @@ final class ShortestPathEngine {
     var scannedArcs = 0
 
     static let unlabelled = Int64.max
-    private static let labelled: UInt8 = 1
-    private static let final: UInt8 = 2
+    static let labelled: UInt8 = 1
+    static let final: UInt8 = 2
 
     /// An engine with every student unassigned, every capacity 0 and every potential 0.
     init(studentCount: Int, internshipCount: Int, hasSupport: Bool) {
@@ -442,7 +442,7 @@ final class ShortestPathEngine {
         #endif
     }
 
-    private func reset(touchedCount: Int) {
+    func reset(touchedCount: Int) {
         for i in 0 ..< touchedCount {
             let k = Int(touched[i])
             dist[k] = Self.unlabelled

@@ -26,7 +26,7 @@ struct IncrementalTests {
         }
         switch Int.random(in: 0 ..< 13, using: &rng) {
         case 0: return .setArc(student: s, arc: arc)
-        case 1: return .removeArc(student: s, internship: session.currentArcs(of: s).randomElement(using: &rng)?.internship ?? j)
+        case 1: return .removeArc(student: s, internship: session.arcs(of: s).randomElement(using: &rng)?.internship ?? j)
         case 2:
             let k = Int.random(in: 0 ... 4, using: &rng)
             return .setArcs(student: s, arcs: (0 ..< k).map { _ in
@@ -53,7 +53,7 @@ struct IncrementalTests {
                 ? .setUnplacedCost(student: s, cost: Bool.random(using: &rng) ? nil : Int64.random(in: 0 ... 90, using: &rng))
                 : .setTier(student: s, tier: UInt8.random(in: 0 ... 3, using: &rng))
         default:  // a travel-limit change: a few more arcs
-            var arcs = session.currentArcs(of: s)
+            var arcs = session.arcs(of: s)
             arcs.append(arc)
             arcs.append(Arc(internship: Int32.random(in: 0 ..< Int32(m), using: &rng), cost: Int64.random(in: 20 ... 70, using: &rng)))
             return .setArcs(student: s, arcs: arcs)
@@ -134,8 +134,8 @@ struct IncrementalTests {
         let problem = randomProblem(InstanceShape(students: 40 ... 40, internships: 12 ... 12, arcsPerStudent: 3 ... 5,
                                                   capacity: 2 ... 3, cost: 0 ... 40), rng: &rng)
         let session = try IncrementalAssignment(problem)
-        let s = (0 ..< 40).first { session.internship(of: $0) != nil && session.currentArcs(of: $0).count > 1 }!
-        let unused = session.currentArcs(of: s).first { Int($0.internship) != session.internship(of: s) }!
+        let s = (0 ..< 40).first { session.internship(of: $0) != nil && session.arcs(of: $0).count > 1 }!
+        let unused = session.arcs(of: s).first { Int($0.internship) != session.internship(of: s) }!
         let stats = try session.apply([.removeArc(student: s, internship: unused.internship)])
         #expect(stats.reaugmented == 0 && stats.searches == 0)
     }

@@ -43,6 +43,12 @@ public final class IncrementalAssignment {
     var mustPlace: [Bool]
     var removed: [Bool]
     var penaltyScale: Int64
+    /// Per student: the cost range (0 included) and the largest |cost| of its arcs, and their
+    /// sums, kept up to date so that a change never rescans every arc.
+    var rangeOf: [Int64]
+    var maxAbsOf: [Int64]
+    var sumRange: Int64 = 0
+    var sumMaxAbs: Int64 = 0
     /// Per internship: indices of arcs into it (including stale ones, skipped when scanned).
     var incoming: [[Int32]]
     var liveArcs: Int
@@ -87,9 +93,12 @@ public final class IncrementalAssignment {
         for a in 0 ..< problem.arcCount { incoming[Int(target[a])].append(Int32(a)) }
         liveArcs = problem.arcCount
         incomingEntries = problem.arcCount
+        rangeOf = [Int64](repeating: 0, count: n)
+        maxAbsOf = [Int64](repeating: 0, count: n)
         penaltyScale = 1
         self.shouldCancel = shouldCancel
         engine = ShortestPathEngine(studentCount: 0, internshipCount: 0, hasSupport: false)
+        for s in 0 ..< n { measure(s) }
         if tiers != nil {
             let required: Int64
             do { required = try problem.penaltyScale() ?? 1 } catch { throw .invalidProblem(error) }
@@ -225,12 +234,12 @@ public final class IncrementalAssignment {
                 try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
             case .setArc(let s, let arc):
                 try requireStudent(s)
-                var arcs = currentArcs(of: s).filter { $0.internship != arc.internship }
+                var arcs = arcs(of: s).filter { $0.internship != arc.internship }
                 arcs.append(arc)
                 try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
             case .removeArc(let s, let j):
                 try requireStudent(s)
-                try replaceArcs(of: s, with: currentArcs(of: s).filter { $0.internship != j }, pending: &pending, worklist: &worklist)
+                try replaceArcs(of: s, with: arcs(of: s).filter { $0.internship != j }, pending: &pending, worklist: &worklist)
             case .setTier(let s, let tier):
                 try requireStudent(s)
                 guard tiers != nil else { throw .invalidChange("tiers belong to the lexicographic objective; use setUnplacedCost") }
@@ -266,6 +275,8 @@ public final class IncrementalAssignment {
                 mustPlace.append(false)
                 removed.append(false)
                 needsSupport.append(support)
+                rangeOf.append(0)
+                maxAbsOf.append(0)
                 engine = ShortestPathEngine(copying: engine, studentCount: s + 1, internshipCount: internshipCount)
                 engine.poolShift[s] = support ? Int32(internshipCount) : 0
                 try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
@@ -344,9 +355,17 @@ public final class IncrementalAssignment {
         return explicitCosts[s] ?? UnplacedPricing.forbidden
     }
 
-    func currentArcs(of s: Int) -> [Arc] {
+    /// A student's current arcs, cheapest first.
+    /// - Complexity: O(arcs of the student).
+    public func arcs(of s: Int) -> [Arc] {
         (Int(begin[s]) ..< Int(end[s])).map { Arc(internship: target[$0], cost: cost[$0]) }
     }
+
+    /// An internship's current places.
+    public func capacity(of j: Int) -> Int32 { capacities[j] }
+
+    /// Whether a student was removed (dropped out).
+    public func isRemoved(_ s: Int) -> Bool { removed[s] }
 
     /// Takes `s` out and refreshes its unplaced cost (its unplaced arc changed).
     private func retake(_ s: Int, pending: inout [Int32], worklist: inout [Int]) {
@@ -380,6 +399,7 @@ public final class IncrementalAssignment {
         }
         begin[s] = first
         end[s] = Int32(target.count)
+        measure(s)
         let slot = Int(engine.slotOf[s])
         guard slot != Int(ShortestPathEngine.unassigned) else { return }
         if slot < engine.sink {
@@ -402,30 +422,34 @@ public final class IncrementalAssignment {
     }
 
     /// `1 + Σ` per-student cost ranges (0 included), as ``UnplacedPricing`` computes it.
-    private func requiredPenaltyScale() -> Int64 {
-        var total: Int64 = 1
-        for s in 0 ..< studentCount where !removed[s] {
-            var lo: Int64 = 0, hi: Int64 = 0
+    private func requiredPenaltyScale() -> Int64 { 1 &+ sumRange }
+
+    /// Records `s`'s cost range and largest |cost| (both 0 for a removed student).
+    private func measure(_ s: Int) {
+        var lo: Int64 = 0, hi: Int64 = 0
+        if !removed[s] {
             for a in Int(begin[s]) ..< Int(end[s]) {
                 lo = min(lo, cost[a])
                 hi = max(hi, cost[a])
             }
-            total = total &+ (hi - lo)
         }
-        return total
+        sumRange = sumRange &- rangeOf[s] &+ (hi - lo)
+        sumMaxAbs = sumMaxAbs &- maxAbsOf[s] &+ max(hi, -lo)
+        rangeOf[s] = hi - lo
+        maxAbsOf[s] = max(hi, -lo)
     }
 
     /// Refuses instances whose paths could overflow, as a cold solve does.
+    /// - Complexity: O(students).
     private func validateBounds() throws(SolverError) {
-        var sumMax: Int64 = 0, maxUnplaced: Int64 = 0
+        var maxUnplaced: Int64 = 0
         for s in 0 ..< studentCount {
-            var a: Int64 = 0
-            for k in Int(begin[s]) ..< Int(end[s]) { a = max(a, abs(cost[k])) }
-            sumMax = sumMax &+ a
             let u = unplacedCost(s)
             if u != UnplacedPricing.forbidden { maxUnplaced = max(maxUnplaced, abs(u)) }
         }
-        guard sumMax <= UnplacedPricing.safeBound / 4, maxUnplaced <= UnplacedPricing.safeBound / 2 else {
+        guard sumRange <= UnplacedPricing.safeBound / 4, sumMaxAbs <= UnplacedPricing.safeBound / 4,
+              maxUnplaced <= UnplacedPricing.safeBound / 2
+        else {
             throw .invalidChange("the changed instance's costs are too large to solve without overflow")
         }
     }
@@ -509,6 +533,7 @@ public final class IncrementalAssignment {
         var capacities: [Int32], supportCapacities: [Int32], needsSupport: [Bool]
         var tiers: [UInt8]?, explicitCosts: [Int64?], mustPlace: [Bool], removed: [Bool]
         var penaltyScale: Int64
+        var rangeOf: [Int64], maxAbsOf: [Int64], sumRange: Int64, sumMaxAbs: Int64
         var liveArcs: Int
         var internshipCount: Int
     }
@@ -518,7 +543,8 @@ public final class IncrementalAssignment {
             engine: ShortestPathEngine(copying: engine, studentCount: engine.n, internshipCount: engine.m),
             arcCount: target.count, begin: begin, end: end, capacities: capacities, supportCapacities: supportCapacities,
             needsSupport: needsSupport, tiers: tiers, explicitCosts: explicitCosts, mustPlace: mustPlace, removed: removed,
-            penaltyScale: penaltyScale, liveArcs: liveArcs, internshipCount: internshipCount)
+            penaltyScale: penaltyScale, rangeOf: rangeOf, maxAbsOf: maxAbsOf, sumRange: sumRange, sumMaxAbs: sumMaxAbs,
+            liveArcs: liveArcs, internshipCount: internshipCount)
     }
 
     private func restore(_ s: Snapshot) {
@@ -539,6 +565,10 @@ public final class IncrementalAssignment {
         mustPlace = s.mustPlace
         removed = s.removed
         penaltyScale = s.penaltyScale
+        rangeOf = s.rangeOf
+        maxAbsOf = s.maxAbsOf
+        sumRange = s.sumRange
+        sumMaxAbs = s.sumMaxAbs
         liveArcs = s.liveArcs
         if incoming.count > s.internshipCount { incoming.removeLast(incoming.count - s.internshipCount) }
     }
