@@ -215,8 +215,18 @@ extension ShortestPathEngine {
                 // t -> v, then back to the slot t occupies (its own arc is tight), or to the
                 // sink for an unplaced t (its unplaced arc is tight).
                 let d = dv + arcs.cost[a] + potStudent[t] - pv
-                relaxBack(Int(slotOf[t]), d, student: Int32(truncatingIfNeeded: t), arc: a32, toward: vInt32, touchedCount: &touchedCount)
+                let w = Int(slotOf[t])
+                guard d < dist[sink] else { continue }
+                relaxBack(w, d, student: Int32(truncatingIfNeeded: t), arc: a32, toward: vInt32, touchedCount: &touchedCount)
+                // w holds t, so the arc sink -> w exists: label the sink through w at once (as
+                // `augment` does for a free internship), so that the search can stop as soon as
+                // nothing left is nearer than the sink.
+                if w < m, dist[w] == d {
+                    relaxBack(sink, d + sinkPot - potSlot[w], student: -1, arc: -1, toward: Int32(truncatingIfNeeded: w),
+                              touchedCount: &touchedCount)
+                }
             }
+            scannedArcs += incoming[into].count
         }
         // Slots closer to j than the sink, and their students, rise by d(sink) - d(v).
         for i in 0 ..< finalizedCount {

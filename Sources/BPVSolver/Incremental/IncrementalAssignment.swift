@@ -364,6 +364,9 @@ public final class IncrementalAssignment {
     /// An internship's current places.
     public func capacity(of j: Int) -> Int32 { capacities[j] }
 
+    /// Whether a student takes a support place.
+    public func needsSupport(_ s: Int) -> Bool { hasSupport && needsSupport[s] }
+
     /// Whether a student was removed (dropped out).
     public func isRemoved(_ s: Int) -> Bool { removed[s] }
 
