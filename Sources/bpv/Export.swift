@@ -31,7 +31,7 @@ struct Export: ParsableCommand {
             if let dimacs {
                 let round = try ws.roundProblem()
                 try DimacsWriter.write(round.graph.problem, to: dimacs, comments: [
-                    "bpv round problem: \(round.free.count) students to place, \(round.fixed.count) fixed by pins or commitments",
+                    "bpv round problem: \(round.graph.problem.studentCount) students, \(round.fixed.count) fixed by pins or commitments (one arc each, placed first)",
                 ])
                 print("wrote \(dimacs): \(round.graph.problem.studentCount) students, \(round.graph.problem.arcCount) arcs")
                 return

@@ -16,14 +16,18 @@ struct WorkspaceCommandTests {
             let r = try BPVBinary.run(["import", kind, Self.samples.appendingPathComponent("\(region)-\(kind).csv").path, "--db", db])
             #expect(r.status == 0, "\(r.stderr)")
         }
-        let match = try BPVBinary.run(["match", "--db", db])
-        #expect(match.status == 0, "\(match.stderr)")
-        let objective = match.stdout.split(separator: "\n").first { $0.hasPrefix("objective in DIMACS terms: ") }?
-            .split(separator: " ")[4]
-        let dimacs = dir.appendingPathComponent("round.dimacs").path
-        #expect(try BPVBinary.run(["export", "--dimacs", dimacs, "--db", db]).status == 0)
-        let solved = try BPVBinary.run(["solve", "--dimacs", dimacs, "--json"])
-        #expect(objective != nil && solved.stdout.contains("\"cost\":\(objective!)"), "\(match.stdout) vs \(solved.stdout)")
+        // Round 1 has no previous draft; round 2 pays the stability weight for moving anyone.
+        // Each time, `export --dimacs` writes the next round's graph and `match` solves it.
+        for round in 1 ... 2 {
+            let dimacs = dir.appendingPathComponent("round-\(round).dimacs").path
+            #expect(try BPVBinary.run(["export", "--dimacs", dimacs, "--db", db]).status == 0)
+            let match = try BPVBinary.run(["match", "--db", db])
+            #expect(match.status == 0, "\(match.stderr)")
+            let objective = match.stdout.split(separator: "\n").first { $0.hasPrefix("objective in DIMACS terms: ") }?
+                .split(separator: " ")[4]
+            let solved = try BPVBinary.run(["solve", "--dimacs", dimacs, "--json"])
+            #expect(objective != nil && solved.stdout.contains("\"cost\":\(objective!)"), "round \(round): \(match.stdout) vs \(solved.stdout)")
+        }
 
         let out = dir.appendingPathComponent("placements.csv").path
         #expect(try BPVBinary.run(["export", "placements", out, "--db", db]).status == 0)

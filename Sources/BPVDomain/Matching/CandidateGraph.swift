@@ -29,9 +29,14 @@ public struct CandidateGraph: Sendable {
     ///   - excluding: banned pairs as `"studentID\u{1F}internshipID"`.
     ///   - shouldCancel: polled every 64 students; when it turns true the build stops with
     ///     ``CandidateGraph/Cancelled``.
+    ///   - fixed: students (by position) fixed at an internship (a pin or a commitment): their
+    ///     one arc is that internship, at its score, whatever the hard constraints say, and they
+    ///     are placed before everyone else (tier ``fixedTier``).
+    ///   - previous: students (by position) and their internship in the previous draft, whose arc
+    ///     costs `settings.stabilityWeight` less, so that a student moves only for a real gain.
     public init(
         students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: Set<String> = [],
-        shouldCancel: (@Sendable () -> Bool)? = nil
+        fixed: [Int: Int32] = [:], previous: [Int: Int32] = [:], shouldCancel: (@Sendable () -> Bool)? = nil
     ) throws {
         let m = internships.count
         let sectors = Sector.allCases
@@ -69,6 +74,13 @@ public struct CandidateGraph: Sendable {
         var keys: [UInt64] = []
         for (k, s) in students.enumerated() {
             if k & 63 == 63, let shouldCancel, shouldCancel() { throw Cancelled() }
+            if let j = fixed[k] {
+                arcInternship.append(j)
+                arcCost.append(Int64(settings.score(s, internships[Int(j)]).total))
+                arcStart.append(Int32(arcInternship.count))
+                continue
+            }
+            let first = arcInternship.count
             keys.removeAll(keepingCapacity: true)
             let needs = s.needs.bits, held = s.certificates.bits
             let level = Self.bit(s.level)
@@ -117,14 +129,69 @@ public struct CandidateGraph: Sendable {
                     arcInternship.append(Int32(key & 0xFF_FFFF))
                 }
             }
+            if let p = previous[k], settings.stabilityWeight > 0 {
+                Self.applyStability(to: p, weight: Int64(settings.stabilityWeight), from: first, internship: &arcInternship, cost: &arcCost)
+            }
             arcStart.append(Int32(arcInternship.count))
         }
         problem = try AssignmentProblem(
             capacities: capacity, arcStart: arcStart, arcInternship: arcInternship, arcCost: arcCost,
-            objective: .maximizePlacements(tiers: students.map(\.priority)),
+            objective: .maximizePlacements(tiers: students.indices.map { fixed[$0] != nil ? Self.fixedTier : students[$0].priority }),
             support: SupportLimits(capacities: supportCap, needsSupport: students.map(\.needsIntensiveSupport)))
         studentIDs = students.map(\.id)
         internshipIDs = internships.map(\.id)
+    }
+
+    /// The tier of pinned and committed students: above every priority (0...9), so they are
+    /// always placed when their places allow it (which the round model checks first).
+    public static let fixedTier: UInt8 = 10
+
+    /// Lowers the arc to `internship` among the arcs from `first` on by `weight`, keeping them
+    /// cheapest first.
+    static func applyStability(to internship: Int32, weight: Int64, from first: Int, internship targets: inout [Int32], cost: inout [Int64]) {
+        guard var a = targets[first...].firstIndex(of: internship) else { return }
+        cost[a] -= weight
+        while a > first, (cost[a], targets[a]) < (cost[a - 1], targets[a - 1]) {
+            targets.swapAt(a, a - 1)
+            cost.swapAt(a, a - 1)
+            a -= 1
+        }
+    }
+
+    /// One student's arcs, checked against every internship (no grid): the same hard
+    /// constraints, costs and stability as the graph gives the student, for re-scoring one
+    /// student in an incremental session.
+    /// - Complexity: O(internships).
+    public static func arcs(
+        for s: Student, internships: [Internship], settings: MatchSettings, banned: Set<String> = [], previous: String? = nil
+    ) -> [(internship: Int32, cost: Int64)] {
+        let needs = s.needs.bits, held = s.certificates.bits
+        let level = bit(s.level)
+        let support = s.needsIntensiveSupport
+        let minutesPerKm = settings.detourFactor / settings.speed(s.travelMode) * 60
+        let limit = Double(s.maxTravelMinutes)
+        let kmPerDegree = Location.kmPerDegree
+        var out: [(internship: Int32, cost: Int64)] = []
+        for (j, i) in internships.enumerated() {
+            guard let rank = s.sectors.firstIndex(of: i.sector) else { continue }
+            let capacity = max(i.capacity, 0), supportCap = min(max(i.supportCapacity, 0), capacity)
+            var levels: UInt8 = 0
+            for l in i.levels { levels |= bit(l) }
+            guard capacity > 0, levels & level != 0, needs & ~i.offers.bits == 0, i.requires.bits & ~held == 0,
+                  !support || supportCap > 0
+            else { continue }
+            let midLat = (s.home.latitude + i.location.latitude) * 0.5 * Double.pi / 180
+            let dx = (i.location.longitude - s.home.longitude) * kmPerDegree * cos(midLat)
+            let dy = (i.location.latitude - s.home.latitude) * kmPerDegree
+            let minutes = (dx * dx + dy * dy).squareRoot() * minutesPerKm
+            guard minutes <= limit, !banned.contains(i.id.value) else { continue }
+            let scarce = support && supportCap == 1
+            var cost = Int64(rank * settings.sectorRankWeight) + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
+                + (scarce ? Int64(settings.supportScarcityWeight) : 0)
+            if previous == i.id.value { cost -= Int64(max(settings.stabilityWeight, 0)) }
+            out.append((Int32(j), cost))
+        }
+        return out
     }
 
     /// The build was stopped by its `shouldCancel`.

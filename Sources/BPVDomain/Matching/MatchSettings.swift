@@ -16,8 +16,30 @@ public struct MatchSettings: Sendable, Hashable, Codable {
     public var bikeSpeed: Double = 15
     public var ovSpeed: Double = 25
     public var carSpeed: Double = 40
+    /// Minimum disruption: what it costs to move a student away from the internship of the
+    /// previous draft (committed placements never move at all). Default 10: a move must gain
+    /// more than ten points, ten minutes of travel a day, to be worth unsettling a student. 0
+    /// turns stability off.
+    public var stabilityWeight: Int = 10
 
     public init() {}
+
+    // Rounds stored before a setting existed decode with its default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = MatchSettings.defaults
+        sectorRankWeight = try c.decodeIfPresent(Int.self, forKey: .sectorRankWeight) ?? d.sectorRankWeight
+        travelMinuteWeight = try c.decodeIfPresent(Int.self, forKey: .travelMinuteWeight) ?? d.travelMinuteWeight
+        supportScarcityWeight = try c.decodeIfPresent(Int.self, forKey: .supportScarcityWeight) ?? d.supportScarcityWeight
+        detourFactor = try c.decodeIfPresent(Double.self, forKey: .detourFactor) ?? d.detourFactor
+        walkSpeed = try c.decodeIfPresent(Double.self, forKey: .walkSpeed) ?? d.walkSpeed
+        bikeSpeed = try c.decodeIfPresent(Double.self, forKey: .bikeSpeed) ?? d.bikeSpeed
+        ovSpeed = try c.decodeIfPresent(Double.self, forKey: .ovSpeed) ?? d.ovSpeed
+        carSpeed = try c.decodeIfPresent(Double.self, forKey: .carSpeed) ?? d.carSpeed
+        stabilityWeight = try c.decodeIfPresent(Int.self, forKey: .stabilityWeight) ?? d.stabilityWeight
+    }
+
+    private static let defaults = MatchSettings()
 
     /// Speed of a travel mode in km/h.
     public func speed(_ mode: TravelMode) -> Double {

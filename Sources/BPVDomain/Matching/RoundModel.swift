@@ -34,13 +34,18 @@ public struct RoundModel: Sendable {
     /// Student → internship, agreed and committed.
     public internal(set) var commitments: [String: String]
     public internal(set) var bans: Set<Pair>
+    /// Student → internship in the previous draft, for minimum disruption (see
+    /// ``MatchSettings/stabilityWeight``): moving away from it costs that weight.
+    public var previous: [String: String]
     private var studentIndex: [String: Int]
     private var internshipIndex: [String: Int]
 
     public init(
         students: [Student], internships: [Internship], settings: MatchSettings,
-        pins: [String: String] = [:], commitments: [String: String] = [:], bans: Set<Pair> = []
+        pins: [String: String] = [:], commitments: [String: String] = [:], bans: Set<Pair> = [],
+        previous: [String: String] = [:]
     ) {
+        self.previous = previous
         self.students = students
         self.internships = internships
         self.settings = settings
@@ -118,30 +123,55 @@ public struct RoundModel: Sendable {
 
     // MARK: Solving
 
-    /// The problem the solver sees: every student not fixed by a pin or a commitment, the
-    /// internships with the fixed students' places taken off, and no banned pair.
+    /// Position of a student in ``students`` (the solver's index).
+    public func position(ofStudent id: String) -> Int? { studentIndex[id] }
+
+    /// Position of an internship in ``internships`` (the solver's index).
+    public func position(ofInternship id: String) -> Int? { internshipIndex[id] }
+
+    /// Students fixed by a commitment or a pin, and where (commitments win).
+    public var fixed: [String: String] {
+        var fixed = pins.filter { studentIndex[$0.key] != nil && internshipIndex[$0.value] != nil }
+        for (s, i) in commitments where studentIndex[s] != nil && internshipIndex[i] != nil { fixed[s] = i }
+        return fixed
+    }
+
+    /// Refuses fixed students who alone overfill an internship (or its support places).
+    /// - Complexity: O(fixed students).
+    public func checkFixedPlaces() throws(RoundError) {
+        var taken: [String: (all: Int, support: Int, who: [String])] = [:]
+        for (s, i) in fixed.sorted(by: { $0.key < $1.key }) {
+            guard let j = internshipIndex[i], let k = studentIndex[s] else { continue }
+            var t = taken[i] ?? (0, 0, [])
+            t.all += 1
+            if students[k].needsIntensiveSupport { t.support += 1 }
+            t.who.append(s)
+            taken[i] = t
+            if t.all > internships[j].capacity || t.support > internships[j].supportCapacity {
+                throw .overfilled(internship: i, students: t.who)
+            }
+        }
+    }
+
+    /// The problem the solver sees: every student, the fixed ones with their one arc and placed
+    /// first, the others with an arc to every internship that passes the hard constraints and is
+    /// not banned, scored, with the stability weight off the previous draft's internship.
     /// - Throws: ``RoundError/overfilled(internship:students:)`` when fixed students overfill an internship.
     /// - Complexity: O(students + internships + candidate pairs).
     public func problem(shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> RoundProblem {
-        var fixed = pins.filter { studentIndex[$0.key] != nil && internshipIndex[$0.value] != nil }
-        for (s, i) in commitments where studentIndex[s] != nil && internshipIndex[i] != nil { fixed[s] = i }
-        var remaining = internships
-        var holders: [String: [String]] = [:]
-        for (s, i) in fixed.sorted(by: { $0.key < $1.key }) {
-            guard let j = internshipIndex[i], let k = studentIndex[s] else { continue }
-            holders[i, default: []].append(s)
-            remaining[j].capacity -= 1
-            if students[k].needsIntensiveSupport { remaining[j].supportCapacity -= 1 }
-            if remaining[j].capacity < 0 || remaining[j].supportCapacity < 0 {
-                throw .overfilled(internship: i, students: holders[i] ?? [])
-            }
+        try checkFixedPlaces()
+        let fixed = self.fixed
+        var fixedAt: [Int: Int32] = [:], previousAt: [Int: Int32] = [:]
+        for (s, i) in fixed { if let k = studentIndex[s], let j = internshipIndex[i] { fixedAt[k] = Int32(j) } }
+        for (s, i) in previous where fixed[s] == nil {
+            if let k = studentIndex[s], let j = internshipIndex[i] { previousAt[k] = Int32(j) }
         }
-        let free = students.filter { fixed[$0.id.value] == nil }
         let banned = Set(bans.map { "\($0.student)\u{1F}\($0.internship)" })
         do {
             let graph = try CandidateGraph(
-                students: free, internships: remaining, settings: settings, excluding: banned, shouldCancel: shouldCancel)
-            return RoundProblem(graph: graph, free: free, remaining: remaining, fixed: fixed)
+                students: students, internships: internships, settings: settings, excluding: banned,
+                fixed: fixedAt, previous: previousAt, shouldCancel: shouldCancel)
+            return RoundProblem(graph: graph, fixed: fixed)
         } catch is CandidateGraph.Cancelled {
             throw .cancelled
         } catch {
@@ -164,17 +194,17 @@ public struct RoundModel: Sendable {
             if error == .cancelled { throw .cancelled }
             throw .solver("\(error)")
         }
-        return RoundOutcome(model: self, round: round, assignment: result)
+        let penalties = (try? round.graph.problem.effectiveUnplacedCosts()) ?? []
+        var objective = result.arcCost
+        for s in 0 ..< students.count where result.internshipOfStudent[s] < 0 { objective += penalties[s] ?? 0 }
+        return RoundOutcome(model: self, internshipOfStudent: result.internshipOfStudent.map(Int.init), dimacsObjective: objective)
     }
 }
 
-/// A round's solver input, with the students it covers.
+/// A round's solver input: student `s` of the graph is the model's `students[s]`, internship
+/// `j` its `internships[j]`.
 public struct RoundProblem: Sendable {
     public var graph: CandidateGraph
-    /// The students the solver places (not fixed); student `s` of the graph is `free[s]`.
-    public var free: [Student]
-    /// The internships with the places of fixed students taken off; internship `j` of the graph.
-    public var remaining: [Internship]
     /// Students fixed by a commitment or a pin, and where.
     public var fixed: [String: String]
 }

@@ -1,41 +1,36 @@
-import BPVSolver
 
 /// The optimal placements of a ``RoundModel``: the fixed students where they are fixed, the
-/// others where the solver put them, with scores and the solver's certificate data (duals).
+/// others where the solver put them, with scores.
 public struct RoundOutcome: Sendable {
     /// The settings the round was scored with.
     public let settings: MatchSettings
     /// Every placed student, fixed ones included → internship.
-    public let internshipOf: [String: String]
-    /// Every placed student → score (lower is better).
-    public let scoreOf: [String: ScoreBreakdown]
+    public internal(set) var internshipOf: [String: String]
+    /// Every placed student → score (lower is better; without the stability weight).
+    public internal(set) var scoreOf: [String: ScoreBreakdown]
     /// Students fixed by a commitment or a pin.
-    public let fixed: [String: String]
+    public internal(set) var fixed: [String: String]
     /// Students left without a place, by id.
-    public let unplaced: [String]
+    public internal(set) var unplaced: [String]
     /// Every student of the round, by id.
     public let studentIDs: [String]
-    /// The solver's view and answer (for explanations from the graph and the duals).
-    public let problem: RoundProblem
-    public let assignment: Assignment
+    /// The solver's objective in DIMACS terms: arc costs (stability included) plus the exact
+    /// penalty of each student left unplaced (what `bpv export --dimacs` and any min-cost-flow
+    /// solver give for this round's graph).
+    public internal(set) var dimacsObjective: Int64
 
-    init(model: RoundModel, round: RoundProblem, assignment: Assignment) {
+    /// - Parameter internshipOfStudent: per student of `model.students`, the internship's position or -1.
+    init(model: RoundModel, internshipOfStudent: [Int], dimacsObjective: Int64) {
         settings = model.settings
-        problem = round
-        self.assignment = assignment
-        fixed = round.fixed
+        fixed = model.fixed
         var placed: [String: String] = [:], scores: [String: ScoreBreakdown] = [:]
-        for (s, i) in round.fixed {
-            placed[s] = i
-            if let st = model.student(s), let it = model.internship(i) { scores[s] = model.settings.score(st, it) }
-        }
         var unplaced: [String] = []
-        for (k, student) in round.free.enumerated() {
-            if let j = assignment.internship(of: k) {
-                let internship = round.remaining[j]
+        for (k, student) in model.students.enumerated() {
+            let j = internshipOfStudent[k]
+            if j >= 0 {
+                let internship = model.internships[j]
                 placed[student.id.value] = internship.id.value
-                // Scored against the real internship (support scarcity counts its full support places).
-                scores[student.id.value] = model.settings.score(student, model.internship(internship.id.value) ?? internship)
+                scores[student.id.value] = model.settings.score(student, internship)
             } else {
                 unplaced.append(student.id.value)
             }
@@ -44,6 +39,7 @@ public struct RoundOutcome: Sendable {
         scoreOf = scores
         self.unplaced = unplaced.sorted()
         studentIDs = model.students.map(\.id.value)
+        self.dimacsObjective = dimacsObjective
     }
 
     /// Students placed, fixed ones included.
@@ -51,16 +47,6 @@ public struct RoundOutcome: Sendable {
 
     /// The sum of the scores of every placed student (lower is better).
     public var totalScore: Int64 { scoreOf.values.reduce(0) { $0 + Int64($1.total) } }
-
-    /// The solver's objective for the free students, in DIMACS terms: their arc costs plus the
-    /// exact penalty of each one left unplaced (what `bpv export --dimacs` and any min-cost-flow
-    /// solver give).
-    public var dimacsObjective: Int64 {
-        let penalties = (try? problem.graph.problem.effectiveUnplacedCosts()) ?? []
-        var objective = assignment.arcCost
-        for s in 0 ..< problem.free.count where assignment.internshipOfStudent[s] < 0 { objective += penalties[s] ?? 0 }
-        return objective
-    }
 
     /// Mean estimated one-way travel of the placed students, in minutes.
     public var meanTravelMinutes: Double {

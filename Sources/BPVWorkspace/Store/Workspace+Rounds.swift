@@ -92,11 +92,12 @@ extension Workspace {
     /// committed (pinned students with their pin, unplaced ones with no internship).
     /// - Returns: the round's summary.
     public func record(_ outcome: RoundOutcome, of model: RoundModel) throws(WorkspaceError) -> RoundSummary {
-        let placed = outcome.problem.free.count - outcome.unplaced.count
+        let placed = outcome.placedCount - outcome.fixed.count
+        let freeScore = outcome.scoreOf.reduce(Int64(0)) { $0 + (outcome.fixed[$1.key] == nil ? Int64($1.value.total) : 0) }
         return try write { db in
             try db.execute(
                 sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
-                arguments: [user, Self.encode(outcome.settings), placed, outcome.unplaced.count, outcome.assignment.arcCost])
+                arguments: [user, Self.encode(outcome.settings), placed, outcome.unplaced.count, freeScore])
             let round = db.lastInsertedRowID
             for s in model.students.map(\.id.value) where model.commitments[s] == nil {
                 let i = outcome.internshipOf[s], score = outcome.scoreOf[s]
@@ -107,7 +108,7 @@ extension Workspace {
             try audit(db, action: "match", subject: "round \(round)",
                       detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
             return RoundSummary(round: round, placed: placed, unplaced: outcome.unplaced.count, committedBefore: outcome.fixed.count,
-                                totalScore: outcome.assignment.arcCost, dimacsObjective: outcome.dimacsObjective)
+                                totalScore: freeScore, dimacsObjective: outcome.dimacsObjective)
         }
     }
 
@@ -125,15 +126,22 @@ extension Workspace {
                 do { try setting.apply(value, to: &students[k]) } catch { throw .corruptRecord("student setting \(name) = \(value)") }
             }
         }
-        let (pins, commitments, bans) = try read { db in
+        let (pins, commitments, bans, previous) = try read { db in
             var pins: [String: String] = [:], commitments: [String: String] = [:], bans = Set<Pair>()
+            var previous: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM pin") { pins[row[0]] = row[1] }
             for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM commitment") { commitments[row[0]] = row[1] }
             for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(row[0], row[1])) }
-            return (pins, commitments, bans)
+            // The latest draft: a student moves away from it only for a gain above the stability weight.
+            for row in try Row.fetchAll(
+                db, sql: "SELECT student_id, internship_id FROM placement WHERE round_id = (SELECT MAX(id) FROM round) AND internship_id IS NOT NULL")
+            {
+                previous[row[0]] = row[1]
+            }
+            return (pins, commitments, bans, previous)
         }
         return RoundModel(students: students, internships: internships, settings: settings,
-                          pins: pins, commitments: commitments, bans: bans)
+                          pins: pins, commitments: commitments, bans: bans, previous: previous)
     }
 
     /// Builds the problem of the next round without solving it (also for `export --dimacs`).

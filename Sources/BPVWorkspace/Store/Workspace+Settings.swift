@@ -13,6 +13,7 @@ extension Workspace {
         ("bike_speed", "door-to-door km/h by bike", 5 ... 40),
         ("ov_speed", "door-to-door km/h by public transport, waiting included", 5 ... 100),
         ("car_speed", "door-to-door km/h by car", 10 ... 120),
+        ("stability_weight", "cost of moving a draft student away from their previous draft internship (0: off)", 0 ... 10_000),
     ]
 
     /// The workspace's weights and limits: the documented defaults of ``MatchSettings`` with this
@@ -87,6 +88,7 @@ extension Workspace {
         case "bike_speed": "\(s.bikeSpeed)"
         case "ov_speed": "\(s.ovSpeed)"
         case "car_speed": "\(s.carSpeed)"
+        case "stability_weight": "\(s.stabilityWeight)"
         default: nil
         }
     }
@@ -101,6 +103,7 @@ extension Workspace {
         case "bike_speed": s.bikeSpeed = v
         case "ov_speed": s.ovSpeed = v
         case "car_speed": s.carSpeed = v
+        case "stability_weight": s.stabilityWeight = Int(v)
         default: break
         }
     }
