@@ -136,8 +136,11 @@ extension RoundModel {
     /// internships (up to `alternatives`) with why each lost. Better alternatives are full by
     /// optimality; for each, the round is solved with the pair forced to show the exact cost.
     /// - Throws: ``RoundError`` (unknown student, cancelled).
+    /// - Parameter force: how to force a pair; by default a cold solve (``force(_:_:against:shouldCancel:)``),
+    ///   in a ``RoundSession`` one repair on a snapshot.
     public func why(_ student: String, in outcome: RoundOutcome, alternatives limit: Int = 3,
-                    shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> PlacementExplanation
+                    shouldCancel: (@Sendable () -> Bool)? = nil,
+                    force forcer: ((String, String) throws(RoundError) -> ForcedPair.Outcome)? = nil) throws(RoundError) -> PlacementExplanation
     {
         guard let s = self.student(student) else { throw .notFound("no student \(student)") }
         if let reason = whyUnplaced(student, in: outcome) {
@@ -158,13 +161,31 @@ extension RoundModel {
         for (i, alt) in options.prefix(status == .placed ? limit : 0) {
             let id = i.id.value
             let own = score?.total ?? 0
-            let verdict: PlacementExplanation.Verdict =
-                alt.total > own
-                ? .worseForStudent(by: alt.total - own)
-                : .taken(holders: holders[id] ?? [], ifForced: try force(student, id, against: outcome, shouldCancel: shouldCancel).outcome)
+            let verdict: PlacementExplanation.Verdict
+            if alt.total > own {
+                verdict = .worseForStudent(by: alt.total - own)
+            } else if let forcer {
+                verdict = .taken(holders: holders[id] ?? [], ifForced: try forcer(student, id))
+            } else {
+                verdict = .taken(holders: holders[id] ?? [], ifForced: try force(student, id, against: outcome, shouldCancel: shouldCancel).outcome)
+            }
             alternatives.append(PlacementExplanation.Alternative(internship: id, score: alt, verdict: verdict))
         }
         return PlacementExplanation(student: student, status: status, internship: here, score: score, alternatives: alternatives)
+    }
+
+    /// What stands in the way of forcing a pair before any solving: the student is there
+    /// already, a hard constraint, a ban, a commitment elsewhere; nil when forcing is allowed.
+    /// - Throws: ``RoundError/notFound(_:)`` for an unknown id.
+    public func obstacle(_ student: String, _ internship: String, in outcome: RoundOutcome) throws(RoundError) -> ForcedPair.Outcome? {
+        guard let s = self.student(student) else { throw .notFound("no student \(student)") }
+        guard let i = self.internship(internship) else { throw .notFound("no internship \(internship)") }
+        if outcome.internshipOf[student] == internship { return .alreadyThere }
+        let exclusions = settings.exclusions(s, i)
+        if !exclusions.isEmpty { return .ruledOut(exclusions) }
+        if bans.contains(Pair(student, internship)) { return .banned }
+        if let c = commitments[student] { return .committedElsewhere(c) }
+        return nil
     }
 
     /// What forcing `student` to `internship` would do: the hard constraint that rules it out,
@@ -173,14 +194,8 @@ extension RoundModel {
     public func force(_ student: String, _ internship: String, against outcome: RoundOutcome,
                       shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> ForcedPair
     {
-        guard let s = self.student(student) else { throw .notFound("no student \(student)") }
-        guard let i = self.internship(internship) else { throw .notFound("no internship \(internship)") }
         func result(_ o: ForcedPair.Outcome) -> ForcedPair { ForcedPair(student: student, internship: internship, outcome: o) }
-        if outcome.internshipOf[student] == internship { return result(.alreadyThere) }
-        let exclusions = settings.exclusions(s, i)
-        if !exclusions.isEmpty { return result(.ruledOut(exclusions)) }
-        if bans.contains(Pair(student, internship)) { return result(.banned) }
-        if let c = commitments[student] { return result(.committedElsewhere(c)) }
+        if let obstacle = try obstacle(student, internship, in: outcome) { return result(obstacle) }
         var forced = self
         forced.pins[student] = internship
         do {

@@ -98,6 +98,25 @@ public struct RoundModel: Sendable {
         bans.insert(Pair(student, i))
     }
 
+    /// Makes placements final: committed students are fixed where they are committed.
+    public mutating func commit(_ placements: [String: String]) throws(RoundError) {
+        for (s, i) in placements { try require(student: s, internship: i) }
+        for (s, i) in placements { commitments[s] = i }
+    }
+
+    /// Applies one change (as the shell's tweak commands do).
+    public mutating func apply(_ change: RoundChange) throws(RoundError) {
+        switch change {
+        case .pin(let s, let i): try pin(student: s, internship: i)
+        case .unpin(let s): try unpin(student: s)
+        case .ban(let s, let i): try ban(student: s, internship: i)
+        case .unban(let s, let i): try unban(student: s, internship: i)
+        case .release(let s): try release(student: s)
+        case .commit(let placements): try commit(placements)
+        case .studentSetting(let s, let setting, let value): try set(setting, of: s, to: value)
+        }
+    }
+
     /// Changes one of a student's settings (for example a longer travel limit).
     public mutating func set(_ setting: StudentSetting, of student: String, to value: String) throws(RoundError) {
         guard let k = studentIndex[student] else { throw .notFound("no student \(student)") }
@@ -207,6 +226,27 @@ public struct RoundProblem: Sendable {
     public var graph: CandidateGraph
     /// Students fixed by a commitment or a pin, and where.
     public var fixed: [String: String]
+}
+
+/// A change a job coach makes to a round (see ``RoundSession``).
+public enum RoundChange: Sendable, Equatable {
+    case pin(student: String, internship: String)
+    case unpin(student: String)
+    case ban(student: String, internship: String)
+    case unban(student: String, internship: String)
+    /// The committed placement ends; the pair is banned.
+    case release(student: String)
+    /// Draft placements become final: student → internship.
+    case commit([String: String])
+    case studentSetting(student: String, StudentSetting, value: String)
+
+    /// The students whose arcs or tier the change touches.
+    public var students: [String] {
+        switch self {
+        case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .release(let s), .studentSetting(let s, _, _): [s]
+        case .commit(let placements): placements.keys.sorted()
+        }
+    }
 }
 
 /// Why a round could not be computed or changed.

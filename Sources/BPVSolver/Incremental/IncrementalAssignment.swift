@@ -143,6 +143,23 @@ public final class IncrementalAssignment {
             statistics: SolveStatistics(searches: engine.searches, scannedArcs: engine.scannedArcs))
     }
 
+    /// The objective a cold solve of the current instance reports in DIMACS terms: arc costs
+    /// plus, for each unplaced student, the unplaced cost priced as a cold solve prices it (for
+    /// tiers `(tier + 1) · (1 + Σ cost ranges)`, the smallest scale, not this session's).
+    /// - Complexity: O(students).
+    public var coldObjective: Int64 {
+        var total: Int64 = 0
+        for s in 0 ..< studentCount {
+            let slot = Int(engine.slotOf[s])
+            if slot >= 0 && slot < engine.sink {
+                total += cost[Int(engine.arcOf[s])]
+            } else if !removed[s] {
+                if let tiers { total += (Int64(tiers[s]) + 1) * requiredPenaltyScale() } else { total += explicitCosts[s] ?? 0 }
+            }
+        }
+        return total
+    }
+
     /// Where each student is: the internship, or nil when unplaced.
     /// - Complexity: O(1).
     public func internship(of student: Int) -> Int? {

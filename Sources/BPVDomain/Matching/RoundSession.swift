@@ -1,0 +1,173 @@
+import BPVSolver
+
+/// A round kept optimal while job coaches change it: the first solve is cold, every later
+/// change (a pin, a ban, a student's travel limit, a release, a commit) is repaired
+/// incrementally from the previous optimum and its duals (``IncrementalAssignment``), so the
+/// answer comes in milliseconds instead of a full re-solve, and is the same optimum a cold
+/// solve of the changed round would give.
+///
+/// ```swift
+/// let session = try RoundSession(model: try workspace.roundModel())
+/// let moved = try session.apply(.pin(student: "S-014", internship: "I-203"))
+/// let wouldMove = try session.whatIf(.ban(student: "S-020", internship: "I-7"))
+/// ```
+public final class RoundSession {
+    public private(set) var model: RoundModel
+    public private(set) var outcome: RoundOutcome
+    private let solver: IncrementalAssignment
+    /// Per student position: internship position, or -1.
+    private var placedAt: [Int]
+
+    /// Solves `model` cold and keeps the session.
+    /// - Throws: ``RoundError`` (overfilled by fixed students, cancelled).
+    public init(model: RoundModel, shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) {
+        if shouldCancel?() == true { throw .cancelled }
+        let round = try model.problem(shouldCancel: shouldCancel)
+        if shouldCancel?() == true { throw .cancelled }
+        let solver: IncrementalAssignment
+        do {
+            solver = try IncrementalAssignment(round.graph.problem, shouldCancel: shouldCancel)
+        } catch {
+            throw Self.roundError(error)
+        }
+        let placed = (0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }
+        self.solver = solver
+        self.model = model
+        placedAt = placed
+        outcome = RoundOutcome(model: model, internshipOfStudent: placed, dimacsObjective: solver.coldObjective)
+    }
+
+    /// Applies a change to the round and repairs it.
+    /// - Returns: who moved, and the change in placed count and total score.
+    /// - Throws: ``RoundError``; the session is unchanged then.
+    @discardableResult
+    public func apply(_ change: RoundChange) throws(RoundError) -> RoundChanges {
+        var changed = model
+        try changed.apply(change)
+        try changed.checkFixedPlaces()
+        let changes = try solverChanges(for: change.students, in: changed)
+        do {
+            try solver.apply(changes)
+        } catch {
+            throw Self.roundError(error)
+        }
+        let before = outcome
+        model = changed
+        let after = (0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }
+        refresh(after, touched: change.students)
+        return before.changes(to: outcome)
+    }
+
+    /// What a change would do, without keeping it.
+    /// - Returns: who would move, and the change in placed count and total score.
+    public func whatIf(_ change: RoundChange) throws(RoundError) -> RoundChanges {
+        var changed = model
+        try changed.apply(change)
+        try changed.checkFixedPlaces()
+        let n = changed.students.count
+        let changes = try solverChanges(for: change.students, in: changed)
+        let after: [Int]
+        do {
+            after = try solver.whatIf(changes) { s in (0 ..< n).map { s.internship(of: $0) ?? -1 } }
+        } catch let error as SolverError {
+            throw Self.roundError(error)
+        } catch {
+            throw .solver("\(error)")
+        }
+        return outcome.changes(to: RoundOutcome(model: changed, internshipOfStudent: after, dimacsObjective: 0))
+    }
+
+    /// What forcing `student` to `internship` would do (`why-not`), from the potentials and one
+    /// repair on a snapshot: the rule that forbids it, or the exact change to the round and the
+    /// chain of students it displaces.
+    public func force(_ student: String, _ internship: String) throws(RoundError) -> ForcedPair {
+        if let obstacle = try model.obstacle(student, internship, in: outcome) {
+            return ForcedPair(student: student, internship: internship, outcome: obstacle)
+        }
+        do {
+            return ForcedPair(student: student, internship: internship,
+                              outcome: .allowed(try whatIf(.pin(student: student, internship: internship))))
+        } catch {
+            if case .overfilled(_, let holders) = error {
+                return ForcedPair(student: student, internship: internship, outcome: .fullWithFixedStudents(holders.filter { $0 != student }))
+            }
+            throw error
+        }
+    }
+
+    /// Explains a student's place, forcing alternatives through this session.
+    public func why(_ student: String, alternatives: Int = 3) throws(RoundError) -> PlacementExplanation {
+        try model.why(student, in: outcome, alternatives: alternatives, force: { (s, i) throws(RoundError) in try self.force(s, i).outcome })
+    }
+
+    /// Makes `placements` the previous draft (after the round is stored): moving away from them
+    /// now costs the stability weight. Nobody moves.
+    public func rebase(on placements: [String: String]) throws(RoundError) {
+        let changedStudents = Set(model.previous.keys).union(placements.keys).filter { model.previous[$0] != placements[$0] }
+        var changed = model
+        changed.previous = placements
+        let changes = try solverChanges(for: Array(changedStudents), in: changed)
+        do {
+            try solver.apply(changes)
+        } catch {
+            throw Self.roundError(error)
+        }
+        model = changed
+        refresh((0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }, touched: [])
+    }
+
+    // MARK: Plumbing
+
+    /// Each touched student's arcs and tier as the changed model gives them.
+    private func solverChanges(for students: [String], in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
+        var out: [AssignmentChange] = []
+        let fixed = m.fixed
+        for id in students {
+            guard let k = m.position(ofStudent: id), let s = m.student(id) else { throw .notFound("no student \(id)") }
+            if let i = fixed[id], let j = m.position(ofInternship: i), let internship = m.internship(i) {
+                out.append(.setArcs(student: k, arcs: [Arc(internship: Int32(j), cost: Int64(m.settings.score(s, internship).total))]))
+                out.append(.setTier(student: k, tier: CandidateGraph.fixedTier))
+            } else {
+                let banned = Set(m.bans.filter { $0.student == id }.map(\.internship))
+                let arcs = CandidateGraph.arcs(for: s, internships: m.internships, settings: m.settings, banned: banned, previous: m.previous[id])
+                out.append(.setArcs(student: k, arcs: arcs.map { Arc(internship: $0.internship, cost: $0.cost) }))
+                out.append(.setTier(student: k, tier: s.priority))
+            }
+        }
+        return out
+    }
+
+    /// Brings ``outcome`` up to date with the solver: moved students and `touched` ones (whose
+    /// score may change in place, after a travel-mode change).
+    private func refresh(_ after: [Int], touched: [String]) {
+        var changedPositions = Set<Int>()
+        for k in 0 ..< after.count where after[k] != placedAt[k] { changedPositions.insert(k) }
+        for id in touched { if let k = model.position(ofStudent: id) { changedPositions.insert(k) } }
+        var unplaced = Set(outcome.unplaced)
+        for k in changedPositions {
+            let student = model.students[k], id = student.id.value
+            if after[k] >= 0 {
+                let internship = model.internships[after[k]]
+                outcome.internshipOf[id] = internship.id.value
+                outcome.scoreOf[id] = model.settings.score(student, internship)
+                unplaced.remove(id)
+            } else {
+                outcome.internshipOf[id] = nil
+                outcome.scoreOf[id] = nil
+                unplaced.insert(id)
+            }
+        }
+        outcome.unplaced = unplaced.sorted()
+        outcome.fixed = model.fixed
+        outcome.dimacsObjective = solver.coldObjective
+        placedAt = after
+    }
+
+    static func roundError(_ error: SolverError) -> RoundError {
+        switch error {
+        case .cancelled: .cancelled
+        case .infeasible(let s): .invalid("student \(s) must be placed but every place they could take is held")
+        default: .solver("\(error)")
+        }
+    }
+}

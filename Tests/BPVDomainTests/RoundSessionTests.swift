@@ -1,0 +1,92 @@
+@testable import BPVDomain
+import BPVSynthetic
+import Testing
+
+/// The incremental round against cold solves of the same changed round.
+@Suite("round session")
+struct RoundSessionTests {
+    static let towns = ["Hilversum", "Huizen", "Bussum", "Naarden", "Laren", "Blaricum", "Eemnes", "Loosdrecht", "Kortenhoef"]
+
+    static func randomModel(rng: inout SeededGenerator) -> RoundModel {
+        let sectors: [Sector] = [.retail, .logistiek, .zorg]
+        let students = (0 ..< Int.random(in: 8 ... 30, using: &rng)).map { k in
+            student(
+                "S-\(k)", level: Bool.random(using: &rng) ? .entree : .two,
+                sectors: Array(sectors.shuffled(using: &rng).prefix(Int.random(in: 1 ... 2, using: &rng))),
+                town: towns.randomElement(using: &rng)!, mode: [.bike, .ov, .walk].randomElement(using: &rng)!,
+                minutes: Int.random(in: 15 ... 60, using: &rng), needs: Double.random(in: 0 ..< 1, using: &rng) < 0.2 ? [.jobcoach] : [],
+                priority: UInt8.random(in: 0 ... 2, using: &rng))
+        }
+        let internships = (0 ..< Int.random(in: 3 ... 10, using: &rng)).map { k in
+            internship("I-\(k)", sector: sectors.randomElement(using: &rng)!, town: towns.randomElement(using: &rng)!,
+                       capacity: Int.random(in: 1 ... 3, using: &rng), support: Int.random(in: 0 ... 1, using: &rng))
+        }
+        return RoundModel(students: students, internships: internships, settings: MatchSettings())
+    }
+
+    static func randomChange(_ m: RoundModel, _ outcome: RoundOutcome, rng: inout SeededGenerator) -> RoundChange {
+        let s = m.students.randomElement(using: &rng)!.id.value
+        let i = m.internships.randomElement(using: &rng)!.id.value
+        switch Int.random(in: 0 ..< 8, using: &rng) {
+        case 0: return .pin(student: s, internship: i)
+        case 1: return m.pins.keys.sorted().randomElement(using: &rng).map { .unpin(student: $0) } ?? .pin(student: s, internship: i)
+        case 2: return .ban(student: s, internship: outcome.internshipOf[s] ?? i)
+        case 3: return m.bans.sorted { $0.description < $1.description }.randomElement(using: &rng).map { .unban(student: $0.student, internship: $0.internship) }
+            ?? .ban(student: s, internship: i)
+        case 4: return outcome.internshipOf[s].map { .commit([s: $0]) } ?? .ban(student: s, internship: i)
+        case 5: return m.commitments.keys.sorted().randomElement(using: &rng).map { .release(student: $0) } ?? .pin(student: s, internship: i)
+        case 6: return .studentSetting(student: s, .maxTravelMinutes, value: "\(Int.random(in: 10 ... 90, using: &rng))")
+        default: return .studentSetting(student: s, .travelMode, value: ["walk", "bike", "ov", "car"].randomElement(using: &rng)!)
+        }
+    }
+
+    @Test(arguments: 0 ..< 150)
+    func tweaksGiveTheColdOptimumOfTheChangedRound(seed: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(seed) &+ 1000)
+        var cold = Self.randomModel(rng: &rng)
+        let session = try RoundSession(model: cold)
+        for step in 0 ..< 8 {
+            let change = Self.randomChange(session.model, session.outcome, rng: &rng)
+            var next = cold
+            let coldResult: Result<RoundOutcome, RoundError> = Result { () throws(RoundError) in
+                try next.apply(change)
+                return try next.solve()
+            }
+            let repaired: Result<RoundChanges, RoundError> = Result { () throws(RoundError) in try session.apply(change) }
+            switch (coldResult, repaired) {
+            case (.success(let c), .success):
+                cold = next
+                #expect(session.outcome.placedCount == c.placedCount, "seed \(seed) step \(step) \(change)")
+                #expect(session.outcome.dimacsObjective == c.dimacsObjective, "seed \(seed) step \(step) \(change)")
+                #expect(session.outcome.fixed == c.fixed)
+                #expect(Set(session.outcome.unplaced).count == c.unplaced.count)
+            case (.failure(let a), .failure(let b)):
+                #expect(a == b, "seed \(seed) step \(step) \(change)")
+            default:
+                Issue.record("seed \(seed) step \(step) \(change): cold \(coldResult) vs session \(repaired)")
+                return
+            }
+            if step == 4 {
+                // The round is stored: its placements become the previous draft of both.
+                try session.rebase(on: session.outcome.internshipOf)
+                cold.previous = session.outcome.internshipOf
+                #expect(session.outcome.dimacsObjective == (try cold.solve()).dimacsObjective, "seed \(seed) after rebase")
+            }
+        }
+    }
+
+    @Test func aWhatIfChangesNothingAndForcingMatchesApplying() throws {
+        var rng = SeededGenerator(seed: 5)
+        let session = try RoundSession(model: Self.randomModel(rng: &rng))
+        let before = session.outcome.internshipOf
+        let s = session.model.students[0].id.value
+        let i = session.model.internships.first { session.outcome.internshipOf[s] != $0.id.value }!.id.value
+        let forced = try session.force(s, i)
+        #expect(session.outcome.internshipOf == before)
+        if case .allowed(let changes) = forced.outcome {
+            let applied = try session.apply(.pin(student: s, internship: i))
+            #expect(applied.moves == changes.moves)
+            #expect(applied.scoreAfter == changes.scoreAfter && applied.placedAfter == changes.placedAfter)
+        }
+    }
+}
