@@ -35,6 +35,36 @@ struct RoundCommandTests {
         #expect(r.out.contains("placed 84 → 83 (−1), total score 1309 → 1319 (+10)"))
     }
 
+    @Test func tweaksAfterAMatchMoveTheLiveDraftAtOnceAndSayWhy() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let pin = f.run("pin GV-072 GVI-013 found it herself").out
+        #expect(pin.contains("the draft changes: 2 students move"))
+        #expect(pin.contains("GV-072: unplaced → GVI-013 (Retail Hilversum 13)  (pinned)"))
+        #expect(pin.contains("GV-097: GVI-013 (Retail Hilversum 13) → unplaced  (lost the place"))
+        let ban = f.run("ban GV-001 GVI-033").out
+        #expect(ban.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-040 (Logistiek Blaricum 40)  (banned from GVI-033)"))
+        #expect(f.run("set GV-056 max_travel_min 60").out.contains("GV-056: unplaced → GVI-045 (Retail Blaricum 45)  (max_travel_min now 60)"))
+        let match = f.run("match").out
+        #expect(match.contains("changes against round 1: 5"))
+        // The live draft the tweaks built is the optimum a cold solve finds: a new shell on the
+        // same workspace solves cold and changes nothing.
+        let other = try f.reopened()
+        #expect(other.run("match").out.contains("no changes against round 2"))
+    }
+
+    @Test func minimumDisruptionMovesOnlyWhoMust() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        // Without stability, lifting a ban would reshuffle whoever ties; with it, nobody moves
+        // for nothing: a second match changes nothing, and an unrelated tweak moves one student.
+        #expect(f.run("match").out.contains("no changes against round 1"))
+        let ban = f.run("ban GV-050 GVI-001").out  // not GV-050's place: nobody moves
+        #expect(!ban.contains("the draft changes"))
+        #expect(f.run("set stability_weight 0").status == 0)
+        #expect(f.run("show settings").out.contains("stability_weight"))
+    }
+
     @Test func tryCoversSettingsAndReleaseAndRefusesOtherCommands() throws {
         let f = try ShellFixture()
         #expect(f.run("try set travel_minute_weight 3").out.contains("what if: set travel_minute_weight 3"))

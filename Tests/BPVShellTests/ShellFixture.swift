@@ -15,13 +15,14 @@ final class ShellFixture: @unchecked Sendable {
     /// - Parameters:
     ///   - gooi: import the Gooi en Vechtstreek sample first.
     ///   - cancel: what the session's Ctrl-C check answers.
-    init(gooi: Bool = true, width: Int? = nil, cancel: @escaping @Sendable () -> Bool = { false }) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-shell-\(UUID().uuidString).sqlite").path
+    init(gooi: Bool = true, width: Int? = nil, path given: String? = nil, cancel: @escaping @Sendable () -> Bool = { false }) throws {
+        path = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("bpv-shell-\(UUID().uuidString).sqlite").path
         workspace = try Workspace(path: path, user: "coach")
         let sink = self.sink
         let console = Console(style: Style(enabled: false), width: width,
                               out: { text in sink.add(text, error: false) }, err: { text in sink.add(text, error: true) })
         shell = Shell(session: Session(workspace: workspace, console: console, shouldCancel: cancel))
+        owned = given == nil
         if gooi {
             _ = shell.runScript(lines: ["import students \(Self.sample("gooi-students.csv"))",
                                         "import internships \(Self.sample("gooi-internships.csv"))"], bail: true)
@@ -29,7 +30,12 @@ final class ShellFixture: @unchecked Sendable {
         }
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    private var owned = true
+
+    deinit { if owned { try? FileManager.default.removeItem(atPath: path) } }
+
+    /// A second shell on the same workspace file (another coach, or the same one tomorrow).
+    func reopened() throws -> ShellFixture { try ShellFixture(gooi: false, path: path) }
 
     /// Runs lines as a script; returns the status and what was printed.
     func run(_ lines: String..., bail: Bool = false) -> (status: Int32, out: String, err: String) {

@@ -13,9 +13,14 @@ extension Command {
             throw ShellError("no round to commit; run match first")
         }
         let students = args.words == ["all"] ? nil : args.words
+        let committedBefore = try session.shell { () throws(WorkspaceError) in Set(try ws.placements().filter(\.committed).map(\.student)) }
         let n = try session.shell { () throws(WorkspaceError) in try ws.commit(round: round, students: students) }
-        session.invalidate()
+        let now = try session.shell { () throws(WorkspaceError) in try ws.placements().filter(\.committed) }
+        var added: [String: String] = [:]
+        for p in now where !committedBefore.contains(p.student) { added[p.student] = p.internship }
         session.console.print("committed \(n) placement\(n == 1 ? "" : "s") of round \(round)")
+        // The live draft may have moved on since the round was stored; commitments fix it where the round put them.
+        if !added.isEmpty { session.report(session.follow(.commit(added)), cause: .commit(added)) }
         return .proceed
     }
 
@@ -29,8 +34,8 @@ extension Command {
         let s = try args.required(0, "STUDENT")
         guard let reason = args.text(from: 1) else { throw args.usage("give a reason, for the audit log") }
         try session.shell { () throws(WorkspaceError) in try session.workspace.release(student: s, reason: reason) }
-        session.invalidate()
         session.console.print("released \(s); the next round will not propose the same internship")
+        session.report(session.follow(.release(student: s)), cause: .release(student: s))
         return .proceed
     }
 }

@@ -14,10 +14,17 @@ extension Command {
         try args.atMost(0)
         let ws = session.workspace
         let before = try session.shell { () throws(WorkspaceError) in (try ws.latestRound(), try ws.placements()) }
-        let model = try session.model()
-        let outcome = try session.solve(model)
+        // The live round is already optimal after every tweak: storing it is all a match does
+        // then. The first match of a session (or after an import or a weight change) solves cold.
+        let live = try session.current()
+        let model = live.model, outcome = live.outcome
         let summary = try session.shell { () throws(WorkspaceError) in try ws.record(outcome, of: model) }
-        session.adopt(model, outcome)
+        // The stored draft is the previous draft from now on: moving away from it costs the stability weight.
+        do {
+            try live.rebase(on: outcome.internshipOf.filter { model.commitments[$0.key] == nil })
+        } catch {
+            session.invalidate()
+        }
         let console = session.console
         let pinned = model.pins.keys.filter { model.commitments[$0] == nil }.count
         console.print(console.style.bold("round \(summary.round)") + ": \(outcome.placedCount) of \(model.students.count) placed, "
@@ -50,7 +57,8 @@ extension Command {
             } else {
                 console.print("changes against round \(previous): \(changes.moves.count)")
                 for m in changes.moves.prefix(25) {
-                    console.print("  \(m.student): \(Describe.internship(m.from, model)) → \(console.style.yellow(Describe.internship(m.to, model)))")
+                    console.print("  \(m.student): \(Describe.internship(m.from, model)) → \(console.style.yellow(Describe.internship(m.to, model)))"
+                        + "  (\(Describe.reason(m, model, cause: nil)))")
                 }
                 if changes.moves.count > 25 { console.print("  … and \(changes.moves.count - 25) more (placements shows all)") }
             }
@@ -93,7 +101,8 @@ extension Command {
         details: "Reasons are for the round as match would compute it now."
     ) { args, session throws(ShellError) in
         try args.atMost(0)
-        let (model, outcome) = try session.current()
+        let live = try session.current()
+        let model = live.model, outcome = live.outcome
         try session.noteIfChangedSinceLastRound(outcome)
         let console = session.console
         if outcome.unplaced.isEmpty {

@@ -14,12 +14,14 @@ extension Command {
         let ws = session.workspace
         let old = try session.shell { () throws(WorkspaceError) in try ws.pins()[s] }
         try session.shell { () throws(WorkspaceError) in try ws.pin(student: s, internship: i, reason: reason) }
-        session.invalidate()
-        session.recordUndo("pin \(s) \(i)") { ws throws(WorkspaceError) in
+        let moved = session.follow(.pin(student: s, internship: i))
+        session.recordUndo("pin \(s) \(i)", follow: old.map { .pin(student: s, internship: $0.internship) } ?? .unpin(student: s)) {
+            ws throws(WorkspaceError) in
             if let old { try ws.pin(student: s, internship: old.internship, reason: old.reason) } else { try ws.unpin(student: s) }
         }
         let model = try session.model()
         session.console.print("pinned \(s) at \(Describe.internship(i, model))")
+        session.report(moved, cause: .pin(student: s, internship: i))
         if let student = model.student(s), let internship = model.internship(i) {
             let broken = model.settings.exclusions(student, internship)
             if !broken.isEmpty {
@@ -38,11 +40,14 @@ extension Command {
         let ws = session.workspace
         let old = try session.shell { () throws(WorkspaceError) in try ws.pins()[s] }
         try session.shell { () throws(WorkspaceError) in try ws.unpin(student: s) }
-        session.invalidate()
+        let moved = session.follow(.unpin(student: s))
         if let old {
-            session.recordUndo("unpin \(s)") { ws throws(WorkspaceError) in try ws.pin(student: s, internship: old.internship, reason: old.reason) }
+            session.recordUndo("unpin \(s)", follow: .pin(student: s, internship: old.internship)) { ws throws(WorkspaceError) in
+                try ws.pin(student: s, internship: old.internship, reason: old.reason)
+            }
         }
         session.console.print("unpinned \(s)")
+        session.report(moved, cause: .unpin(student: s))
         return .proceed
     }
 
@@ -57,11 +62,14 @@ extension Command {
         let ws = session.workspace
         let old = try session.shell { () throws(WorkspaceError) in try ws.bans()[Pair(s, i)] }
         try session.shell { () throws(WorkspaceError) in try ws.ban(student: s, internship: i, reason: reason) }
-        session.invalidate()
-        session.recordUndo("ban \(s) \(i)") { ws throws(WorkspaceError) in
+        let moved = old == nil ? session.follow(.ban(student: s, internship: i)) : nil
+        // Undoing a ban that only changed its reason leaves the pair banned: nothing to follow.
+        session.recordUndo("ban \(s) \(i)", follow: old == nil ? .unban(student: s, internship: i) : .ban(student: s, internship: i)) {
+            ws throws(WorkspaceError) in
             if let old { try ws.ban(student: s, internship: i, reason: old) } else { try ws.unban(student: s, internship: i) }
         }
         session.console.print("banned \(s) x \(i)")
+        session.report(moved, cause: .ban(student: s, internship: i))
         return .proceed
     }
 
@@ -77,9 +85,12 @@ extension Command {
         let ws = session.workspace
         let old = try session.shell { () throws(WorkspaceError) in try ws.bans()[Pair(s, i)] }
         try session.shell { () throws(WorkspaceError) in try ws.unban(student: s, internship: i) }
-        session.invalidate()
-        session.recordUndo("unban \(s) \(i)") { ws throws(WorkspaceError) in try ws.ban(student: s, internship: i, reason: old ?? "") }
+        let moved = session.follow(.unban(student: s, internship: i))
+        session.recordUndo("unban \(s) \(i)", follow: .ban(student: s, internship: i)) { ws throws(WorkspaceError) in
+            try ws.ban(student: s, internship: i, reason: old ?? "")
+        }
         session.console.print("unbanned \(s) x \(i)")
+        session.report(moved, cause: .unban(student: s, internship: i))
         return .proceed
     }
 
@@ -112,6 +123,7 @@ extension Command {
             try session.shell { () throws(WorkspaceError) in
                 if value == "default" { try ws.reset(first, reason: reason) } else { try ws.set(first, to: value, reason: reason) }
             }
+            // A weight or speed changes every arc: the live round is solved cold on next use.
             session.invalidate()
             session.recordUndo("set \(first) \(value)") { ws throws(WorkspaceError) in
                 if let old { try ws.set(first, to: old, reason: "undo") } else { try ws.reset(first, reason: "undo") }
@@ -126,16 +138,21 @@ extension Command {
         let name = try args.required(1, "NAME"), value = try args.required(2, "VALUE")
         let reason = args.text(from: 3)
         let old = try session.shell { () throws(WorkspaceError) in try ws.studentSettings()[first]?[name] }
+        let before = try session.model().student(first)
         try session.shell { () throws(WorkspaceError) in
             if value == "default" { try ws.reset(name, of: first, reason: reason) } else { try ws.set(name, of: first, to: value, reason: reason) }
         }
-        session.invalidate()
-        session.recordUndo("set \(first) \(name) \(value)") { ws throws(WorkspaceError) in
+        let model = try session.model()
+        let setting = StudentSetting(rawValue: name)
+        let shown = model.student(first).flatMap { s in setting.map { $0.value(of: s) } } ?? value
+        let cause = setting.map { RoundChange.studentSetting(student: first, $0, value: shown) }
+        let moved = cause.flatMap { session.follow($0) }
+        let undoChange = setting.flatMap { st in before.map { RoundChange.studentSetting(student: first, st, value: st.value(of: $0)) } }
+        session.recordUndo("set \(first) \(name) \(value)", follow: undoChange) { ws throws(WorkspaceError) in
             if let old { try ws.set(name, of: first, to: old, reason: "undo") } else { try ws.reset(name, of: first, reason: "undo") }
         }
-        let model = try session.model()
-        let shown = model.student(first).flatMap { s in StudentSetting(rawValue: name).map { $0.value(of: s) } } ?? value
         session.console.print("\(first): \(name) = \(shown) for later rounds")
+        session.report(moved, cause: cause)
         return .proceed
     }
 
@@ -151,8 +168,12 @@ extension Command {
             session.recordUndo(step.description, step.revert)
             throw ShellError("cannot undo \(step.description): \(error)")
         }
-        session.invalidate()
         session.console.print("undid: \(step.description)")
+        if let change = step.change {
+            session.report(session.follow(change), cause: change)
+        } else {
+            session.invalidate()
+        }
         return .proceed
     }
 }

@@ -25,16 +25,17 @@ extension Command {
             throw args.usage("try can try \(tryable.joined(separator: ", ")), not '\(what)'")
         }
         let sub = Arguments(command: tried, words: Array(args.words.dropFirst()))
-        let (model, before) = try session.current()
-        var changed = model
+        let live = try session.current()
+        let model = live.model
+        let changes: RoundChanges
         do {
             switch what {
-            case "pin": try changed.pin(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
-            case "unpin": try changed.unpin(student: try sub.required(0, "STUDENT"))
-            case "ban": try changed.ban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
-            case "unban": try changed.unban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
-            case "release": try changed.release(student: try sub.required(0, "STUDENT"))
-            default: try trySetting(sub, on: &changed, session)
+            case "pin": changes = try live.whatIf(.pin(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP")))
+            case "unpin": changes = try live.whatIf(.unpin(student: try sub.required(0, "STUDENT")))
+            case "ban": changes = try live.whatIf(.ban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP")))
+            case "unban": changes = try live.whatIf(.unban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP")))
+            case "release": changes = try live.whatIf(.release(student: try sub.required(0, "STUDENT")))
+            default: changes = try trySetting(sub, on: live, session)
             }
         } catch let error as RoundError {
             throw ShellError(error.description)
@@ -43,21 +44,25 @@ extension Command {
         } catch {
             throw ShellError("\(error)")
         }
-        let after = try session.solve(changed)
         let console = session.console
         console.print(console.style.dim("what if: \(args.words.joined(separator: " ")) (nothing is kept)"))
-        for line in Describe.changes(before.changes(to: after), model, style: console.style) { console.print(line) }
+        for line in Describe.changes(changes, model, style: console.style) { console.print(line) }
         return .proceed
     }
 
-    private static func trySetting(_ sub: Arguments, on model: inout RoundModel, _ session: Session) throws(ShellError) {
+    /// `try set ...`: a student's setting through the live round (one repair on a snapshot); a
+    /// weight or speed changes every arc, so that one is tried by a cold solve of a copy.
+    private static func trySetting(_ sub: Arguments, on live: RoundSession, _ session: Session) throws(ShellError) -> RoundChanges {
         let first = try sub.required(0, "NAME or STUDENT")
         if Workspace.settingNames.contains(where: { $0.name == first }) {
             var value = try sub.required(1, "VALUE")
             if value == "default" { value = Workspace.value(of: first, in: MatchSettings()) ?? value }
             let v = value
+            var model = live.model
             model.settings = try session.shell { () throws(WorkspaceError) in try Workspace.applying(first, v, to: model.settings) }
-            return
+            let after: RoundOutcome
+            do { after = try model.solve(shouldCancel: session.shouldCancel) } catch { throw ShellError(error.description) }
+            return live.outcome.changes(to: after)
         }
         let name = try sub.required(1, "NAME")
         var value = try sub.required(2, "VALUE")
@@ -69,7 +74,7 @@ extension Command {
             guard let imported else { throw ShellError("no student \(first)") }
             value = setting.value(of: imported)
         }
-        do { try model.set(setting, of: first, to: value) } catch { throw ShellError(error.description) }
+        do { return try live.whatIf(.studentSetting(student: first, setting, value: value)) } catch { throw ShellError(error.description) }
     }
 
     static let why = Command(
@@ -80,11 +85,11 @@ extension Command {
     ) { args, session throws(ShellError) in
         let id = try args.required(0, "STUDENT")
         try args.atMost(1)
-        let (model, outcome) = try session.current()
-        try session.noteIfChangedSinceLastRound(outcome)
-        let cancel = session.shouldCancel
+        let live = try session.current()
+        let model = live.model
+        try session.noteIfChangedSinceLastRound(live.outcome)
         let explanation: PlacementExplanation
-        do throws(RoundError) { explanation = try model.why(id, in: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
+        do throws(RoundError) { explanation = try live.why(id) } catch { throw ShellError(error.description) }
         let console = session.console
         switch explanation.status {
         case .unplaced(let reason):
@@ -125,10 +130,10 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
         try args.atMost(2)
-        let (model, outcome) = try session.current()
-        let cancel = session.shouldCancel
+        let live = try session.current()
+        let model = live.model
         let forced: ForcedPair
-        do throws(RoundError) { forced = try model.force(s, i, against: outcome, shouldCancel: cancel) } catch { throw ShellError(error.description) }
+        do throws(RoundError) { forced = try live.force(s, i) } catch { throw ShellError(error.description) }
         for line in Describe.forced(forced.outcome, student: s, internship: i, model, style: session.console.style) {
             session.console.print(line)
         }

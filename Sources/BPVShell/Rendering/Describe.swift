@@ -26,6 +26,47 @@ enum Describe {
         return lines
     }
 
+    /// Who moved in the live draft after a tweak, each with why, then the change in placed
+    /// count and total score; nothing when nobody moved and the totals stayed.
+    static func moved(_ c: RoundChanges?, _ model: RoundModel, cause: RoundChange?, style: Style, limit: Int = 15) -> [String] {
+        guard let c, !c.isEmpty else { return [] }
+        var lines: [String] = []
+        if !c.moves.isEmpty {
+            lines.append("the draft changes: \(c.moves.count) student\(c.moves.count == 1 ? "" : "s") move\(c.moves.count == 1 ? "s" : "")")
+            for m in c.moves.prefix(limit) {
+                lines.append("  \(m.student): \(internship(m.from, model)) → \(style.yellow(internship(m.to, model)))  (\(reason(m, model, cause: cause)))")
+            }
+            if c.moves.count > limit { lines.append("  … and \(c.moves.count - limit) more (placements after match shows all)") }
+        }
+        lines.append("placed \(c.placedBefore) → \(c.placedAfter) (\(signed(c.placedAfter - c.placedBefore))), "
+            + "total score \(c.scoreBefore) → \(c.scoreAfter) (\(signed(Int(c.scoreAfter - c.scoreBefore))))")
+        return lines
+    }
+
+    /// Why one student moved: the change itself, or what it set off.
+    static func reason(_ m: RoundChanges.Move, _ model: RoundModel, cause: RoundChange?) -> String {
+        if let cause, cause.students.contains(m.student) {
+            switch cause {
+            case .pin: return "pinned"
+            case .unpin: return "pin lifted"
+            case .ban: return "banned from \(m.from ?? "there")"
+            case .unban: return "ban lifted"
+            case .release: return "released"
+            case .commit: return "committed"
+            case .studentSetting(_, let setting, let value): return "\(setting.rawValue) now \(value)"
+            }
+        }
+        if cause == nil {
+            if model.commitments[m.student] != nil { return "committed" }
+            if model.pins[m.student] != nil { return "pinned" }
+            if let from = m.from, model.bans.contains(Pair(m.student, from)) { return "banned from \(from)" }
+        }
+        guard let from = m.from, let s = model.student(m.student), let old = model.internship(from) else { return "a place came free" }
+        guard let to = m.to, let new = model.internship(to) else { return "lost the place to someone placed first; nothing else in reach has room" }
+        let delta = model.settings.score(s, new).total - model.settings.score(s, old).total
+        return delta > 0 ? "made room, \(delta) points worse for them" : delta < 0 ? "took a better place, \(-delta) points better for them" : "made room, same score for them"
+    }
+
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n == 0 ? "±0" : "−\(-n)" }
 
     /// A score by component.

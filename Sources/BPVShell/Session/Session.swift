@@ -1,9 +1,13 @@
 import BPVDomain
 import BPVWorkspace
 
-/// What a shell session holds besides the workspace: the round as it stands now (solved once,
-/// reused by `why`, `why-not`, `try`, `unplaced` and `stats` until something changes), the
-/// undo history of this session, and the `timer` switch.
+/// What a shell session holds besides the workspace: the live round (solved cold once, then
+/// kept optimal incrementally by every tweak: see ``RoundSession``), the undo history of this
+/// session, and the `timer` switch.
+///
+/// The live round follows this session's own changes. When another process changes the
+/// workspace (SQLite's `data_version` moves), or a change cannot be followed incrementally (a
+/// weight, an import), it is dropped and solved cold again on next use.
 public final class Session {
     public let workspace: Workspace
     public let console: Console
@@ -11,7 +15,8 @@ public final class Session {
     let shouldCancel: @Sendable () -> Bool
     var timer = false
     private(set) var undoSteps: [UndoStep] = []
-    private var live: (model: RoundModel, outcome: RoundOutcome)?
+    private var live: RoundSession?
+    private var liveVersion: Int64?
     /// Student and internship ids, for completion; refreshed after an import.
     private var ids: (students: [String], internships: [String])?
 
@@ -21,41 +26,56 @@ public final class Session {
         self.shouldCancel = shouldCancel
     }
 
-    /// The round as `match` would compute it now, solved on first use and kept until a change.
-    func current() throws(ShellError) -> (model: RoundModel, outcome: RoundOutcome) {
-        if let live { return live }
+    /// The live round: the round `match` would store now.
+    func current() throws(ShellError) -> RoundSession {
+        let version = try shell { () throws(WorkspaceError) in try workspace.dataVersion() }
+        if let live, liveVersion == version { return live }
         let model = try model()
-        let outcome = try solve(model)
-        live = (model, outcome)
-        return (model, outcome)
+        let session: RoundSession
+        do {
+            session = try RoundSession(model: model, shouldCancel: shouldCancel)
+        } catch {
+            throw ShellError(Workspace.workspaceError(error, path: workspace.path).description)
+        }
+        live = session
+        liveVersion = version
+        return session
     }
 
-    /// Keeps a round just solved (by `match`) as the current one.
-    func adopt(_ model: RoundModel, _ outcome: RoundOutcome) { live = (model, outcome) }
+    /// Follows a change this session made to the workspace in the live round, incrementally.
+    /// - Returns: who moved, or nil when there is no live round (before the first use).
+    func follow(_ change: RoundChange) -> RoundChanges? {
+        guard let live else { return nil }
+        do {
+            return try live.apply(change)
+        } catch {
+            // The workspace took the change; the next use solves it cold and reports any problem.
+            self.live = nil
+            return nil
+        }
+    }
 
     /// The workspace's round model.
     func model() throws(ShellError) -> RoundModel {
         try shell { () throws(WorkspaceError) in try workspace.roundModel() }
     }
 
-    /// Solves a model, stoppable with Ctrl-C (the shell shows the progress line around the command).
-    func solve(_ model: RoundModel) throws(ShellError) -> RoundOutcome {
-        do {
-            return try model.solve(shouldCancel: shouldCancel)
-        } catch {
-            throw ShellError(Workspace.workspaceError(error, path: workspace.path).description)
-        }
+    /// Prints who moved in the live round after a tweak, and why.
+    func report(_ changes: RoundChanges?, cause: RoundChange?) {
+        guard let live, let changes else { return }
+        for line in Describe.moved(changes, live.model, cause: cause, style: console.style) { console.print(line) }
     }
 
-    /// Forgets the current round (after anything that changes the workspace).
+    /// Forgets the live round (after a change it cannot follow incrementally).
     func invalidate(ids changedIDs: Bool = false) {
         live = nil
         if changedIDs { ids = nil }
     }
 
-    /// Records how to reverse a change, for `undo`.
-    func recordUndo(_ description: String, _ revert: @escaping (Workspace) throws(WorkspaceError) -> Void) {
-        undoSteps.append(UndoStep(description: description, revert: revert))
+    /// Records how to reverse a change, for `undo`, and the round change that reversal is.
+    func recordUndo(_ description: String, follow change: RoundChange? = nil,
+                    _ revert: @escaping (Workspace) throws(WorkspaceError) -> Void) {
+        undoSteps.append(UndoStep(description: description, change: change, revert: revert))
     }
 
     func popUndo() -> UndoStep? { undoSteps.popLast() }
@@ -79,5 +99,7 @@ public final class Session {
 /// How to reverse one change of this session.
 struct UndoStep {
     var description: String
+    /// The reversal as a round change the live round can follow; nil when it cannot.
+    var change: RoundChange?
     var revert: (Workspace) throws(WorkspaceError) -> Void
 }

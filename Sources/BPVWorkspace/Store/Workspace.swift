@@ -122,6 +122,13 @@ public final class Workspace: Sendable {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM internship ORDER BY id").map(Records.internship) }
     }
 
+    /// SQLite's `data_version`: it changes when another connection (another bpv process)
+    /// commits a change, and not for this workspace's own writes. A shell keeps its live round
+    /// only while this stays the same.
+    public func dataVersion() throws(WorkspaceError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     /// The audit log, oldest first.
     public func auditLog() throws(WorkspaceError) -> [AuditEntry] {
         try read { db in
