@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BPVDomain", package: bpvPackage),
+                .product(name: "BPVSolver", package: bpvPackage),
                 .product(name: "BPVSynthetic", package: bpvPackage),
             ],
             path: "Benchmarks/DomainBenchmarks",

@@ -34,6 +34,17 @@ func nationalRound(students: Int, internships: Int, seed: UInt64) -> ([Student],
     return (ss, ii)
 }
 
+/// A live round for the tweak benchmark (used by one benchmark thread only).
+final class Live: @unchecked Sendable {
+    let session: RoundSession
+    let ids: [String]
+    var rng = SeededGenerator(seed: 42)
+    init(session: RoundSession, ids: [String]) {
+        self.session = session
+        self.ids = ids
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], timeUnits: .milliseconds,
@@ -45,5 +56,26 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         nationalRound(students: 30_000, internships: 9_000, seed: 1)
+    }
+
+    // A coach's tweak in the shell, end to end in the domain: the student's arcs rebuilt against
+    // all 9,000 internships, the repair, and the outcome brought up to date (who moved).
+    Benchmark(
+        "round session 30k: ban the student's own place",
+        configuration: .init(timeUnits: .microseconds, warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 200)
+    ) { (benchmark: Benchmark, state: Live) in
+        for _ in benchmark.scaledIterations {
+            let (session, ids) = (state.session, state.ids)
+            while true {
+                let id = ids[Int.random(in: 0 ..< ids.count, using: &state.rng)]
+                guard let here = session.outcome.internshipOf[id] else { continue }
+                blackHole(try session.apply(.ban(student: id, internship: here)))
+                break
+            }
+        }
+    } setup: {
+        let (students, internships) = nationalRound(students: 30_000, internships: 9_000, seed: 1)
+        let session = try RoundSession(model: RoundModel(students: students, internships: internships, settings: MatchSettings()))
+        return Live(session: session, ids: students.map(\.id.value))
     }
 }

@@ -98,5 +98,12 @@ public struct RoundChanges: Sendable, Equatable {
         (scoreBefore, scoreAfter) = score
     }
 
+    /// Changes already computed (by a ``RoundSession``, from the students that moved).
+    init(moves: [Move], placed: (Int, Int), score: (Int64, Int64)) {
+        self.moves = moves
+        (placedBefore, placedAfter) = placed
+        (scoreBefore, scoreAfter) = score
+    }
+
     public var isEmpty: Bool { moves.isEmpty && placedBefore == placedAfter && scoreBefore == scoreAfter }
 }

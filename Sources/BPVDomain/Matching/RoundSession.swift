@@ -17,6 +17,9 @@ public final class RoundSession {
     private let solver: IncrementalAssignment
     /// Per student position: internship position, or -1.
     private var placedAt: [Int]
+    /// The outcome's total score, kept up to date (summing 30,000 scores per tweak would cost
+    /// more than the repair).
+    private var scoreTotal: Int64
 
     /// Solves `model` cold and keeps the session.
     /// - Throws: ``RoundError`` (overfilled by fixed students, cancelled).
@@ -35,6 +38,7 @@ public final class RoundSession {
         self.model = model
         placedAt = placed
         outcome = RoundOutcome(model: model, internshipOfStudent: placed, dimacsObjective: solver.coldObjective)
+        scoreTotal = outcome.totalScore
     }
 
     /// Applies a change to the round and repairs it.
@@ -45,17 +49,17 @@ public final class RoundSession {
         var changed = model
         try changed.apply(change)
         try changed.checkFixedPlaces()
-        let changes = try solverChanges(for: change.students, in: changed)
+        let edits = try solverChanges(for: change.students, in: changed)
         do {
-            try solver.apply(changes)
+            try solver.apply(edits)
         } catch {
             throw Self.roundError(error)
         }
-        let before = outcome
+        let after = (0 ..< changed.students.count).map { solver.internship(of: $0) ?? -1 }
+        let moved = diff(after, in: changed, touched: change.students)
         model = changed
-        let after = (0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }
         refresh(after, touched: change.students)
-        return before.changes(to: outcome)
+        return moved
     }
 
     /// What a change would do, without keeping it.
@@ -74,7 +78,32 @@ public final class RoundSession {
         } catch {
             throw .solver("\(error)")
         }
-        return outcome.changes(to: RoundOutcome(model: changed, internshipOfStudent: after, dimacsObjective: 0))
+        return diff(after, in: changed, touched: change.students)
+    }
+
+    /// Who moves from the current outcome to `after` (per student position, under `m`), and the
+    /// change in placed count and total score.
+    /// - Complexity: O(students) compares, plus O(moved · log moved).
+    private func diff(_ after: [Int], in m: RoundModel, touched: [String]) -> RoundChanges {
+        var positions: [Int] = []
+        for k in 0 ..< after.count where after[k] != placedAt[k] { positions.append(k) }
+        var rescored = Set(positions)
+        for id in touched { if let k = m.position(ofStudent: id) { rescored.insert(k) } }
+        var placedDelta = 0, scoreDelta: Int64 = 0
+        for k in rescored {
+            let student = m.students[k], id = student.id.value
+            let old = outcome.scoreOf[id].map { Int64($0.total) } ?? 0
+            let new = after[k] >= 0 ? Int64(m.settings.score(student, m.internships[after[k]]).total) : 0
+            scoreDelta += new - old
+            placedDelta += (after[k] >= 0 ? 1 : 0) - (outcome.internshipOf[id] != nil ? 1 : 0)
+        }
+        let moves = positions.map { k in
+            RoundChanges.Move(student: m.students[k].id.value,
+                              from: placedAt[k] >= 0 ? m.internships[placedAt[k]].id.value : nil,
+                              to: after[k] >= 0 ? m.internships[after[k]].id.value : nil)
+        }.sorted { $0.student < $1.student }
+        return RoundChanges(moves: moves, placed: (outcome.placedCount, outcome.placedCount + placedDelta),
+                            score: (scoreTotal, scoreTotal + scoreDelta))
     }
 
     /// What forcing `student` to `internship` would do (`why-not`), from the potentials and one
@@ -143,21 +172,25 @@ public final class RoundSession {
         var changedPositions = Set<Int>()
         for k in 0 ..< after.count where after[k] != placedAt[k] { changedPositions.insert(k) }
         for id in touched { if let k = model.position(ofStudent: id) { changedPositions.insert(k) } }
-        var unplaced = Set(outcome.unplaced)
+        var unplacedChanged = false
+        var unplaced = outcome.unplaced
         for k in changedPositions {
             let student = model.students[k], id = student.id.value
+            scoreTotal -= outcome.scoreOf[id].map { Int64($0.total) } ?? 0
             if after[k] >= 0 {
                 let internship = model.internships[after[k]]
+                let score = model.settings.score(student, internship)
                 outcome.internshipOf[id] = internship.id.value
-                outcome.scoreOf[id] = model.settings.score(student, internship)
-                unplaced.remove(id)
+                outcome.scoreOf[id] = score
+                scoreTotal += Int64(score.total)
+                if placedAt[k] < 0 { unplaced.removeAll { $0 == id }; unplacedChanged = true }
             } else {
                 outcome.internshipOf[id] = nil
                 outcome.scoreOf[id] = nil
-                unplaced.insert(id)
+                if placedAt[k] >= 0 { unplaced.append(id); unplacedChanged = true }
             }
         }
-        outcome.unplaced = unplaced.sorted()
+        if unplacedChanged { outcome.unplaced = unplaced.sorted() }
         outcome.fixed = model.fixed
         outcome.dimacsObjective = solver.coldObjective
         placedAt = after
