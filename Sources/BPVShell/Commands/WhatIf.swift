@@ -28,14 +28,20 @@ extension Command {
         let live = try session.current()
         let model = live.model
         let changes: RoundChanges
+        var cause: RoundChange?
         do {
             switch what {
-            case "pin": changes = try live.whatIf(.pin(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP")))
-            case "unpin": changes = try live.whatIf(.unpin(student: try sub.required(0, "STUDENT")))
-            case "ban": changes = try live.whatIf(.ban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP")))
-            case "unban": changes = try live.whatIf(.unban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP")))
-            case "release": changes = try live.whatIf(.release(student: try sub.required(0, "STUDENT")))
-            default: changes = try trySetting(sub, on: live, session)
+            case "pin": cause = .pin(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
+            case "unpin": cause = .unpin(student: try sub.required(0, "STUDENT"))
+            case "ban": cause = .ban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
+            case "unban": cause = .unban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
+            case "release": cause = .release(student: try sub.required(0, "STUDENT"))
+            default: break
+            }
+            if let cause {
+                changes = try live.whatIf(cause)
+            } else {
+                (changes, cause) = try trySetting(sub, on: live, session)
             }
         } catch let error as RoundError {
             throw ShellError(error.description)
@@ -46,13 +52,15 @@ extension Command {
         }
         let console = session.console
         console.print(console.style.dim("what if: \(args.words.joined(separator: " ")) (nothing is kept)"))
-        for line in Describe.changes(changes, model, style: console.style) { console.print(line) }
+        for line in Describe.changes(changes, model, style: console.style, cause: cause) { console.print(line) }
         return .proceed
     }
 
     /// `try set ...`: a student's setting through the live round (one repair on a snapshot); a
     /// weight or speed changes every arc, so that one is tried by a cold solve of a copy.
-    private static func trySetting(_ sub: Arguments, on live: RoundSession, _ session: Session) throws(ShellError) -> RoundChanges {
+    private static func trySetting(_ sub: Arguments, on live: RoundSession, _ session: Session) throws(ShellError)
+        -> (RoundChanges, RoundChange?)
+    {
         let first = try sub.required(0, "NAME or STUDENT")
         if Workspace.settingNames.contains(where: { $0.name == first }) {
             var value = try sub.required(1, "VALUE")
@@ -62,7 +70,7 @@ extension Command {
             model.settings = try session.shell { () throws(WorkspaceError) in try Workspace.applying(first, v, to: model.settings) }
             let after: RoundOutcome
             do { after = try model.solve(shouldCancel: session.shouldCancel) } catch { throw ShellError(error.description) }
-            return live.outcome.changes(to: after)
+            return (live.outcome.changes(to: after), nil)
         }
         let name = try sub.required(1, "NAME")
         var value = try sub.required(2, "VALUE")
@@ -74,7 +82,8 @@ extension Command {
             guard let imported else { throw ShellError("no student \(first)") }
             value = setting.value(of: imported)
         }
-        do { return try live.whatIf(.studentSetting(student: first, setting, value: value)) } catch { throw ShellError(error.description) }
+        let change = RoundChange.studentSetting(student: first, setting, value: value)
+        do { return (try live.whatIf(change), change) } catch { throw ShellError(error.description) }
     }
 
     static let why = Command(

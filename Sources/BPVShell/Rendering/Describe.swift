@@ -10,14 +10,14 @@ enum Describe {
     }
 
     /// Who moves, then the change in placed count and total score.
-    static func changes(_ c: RoundChanges, _ model: RoundModel, style: Style, limit: Int = 25) -> [String] {
+    static func changes(_ c: RoundChanges, _ model: RoundModel, style: Style, cause: RoundChange? = nil, limit: Int = 25) -> [String] {
         var lines: [String] = []
         if c.moves.isEmpty {
             lines.append("nobody moves")
         } else {
             lines.append("\(c.moves.count) student\(c.moves.count == 1 ? "" : "s") would move:")
             for m in c.moves.prefix(limit) {
-                lines.append("  \(m.student): \(internship(m.from, model)) → \(style.yellow(internship(m.to, model)))")
+                lines.append("  \(m.student): \(internship(m.from, model)) → \(style.yellow(internship(m.to, model)))  (\(reason(m, model, cause: cause)))")
             }
             if c.moves.count > limit { lines.append("  … and \(c.moves.count - limit) more") }
         }
