@@ -213,6 +213,13 @@ public struct RoundModel: Sendable {
             if error == .cancelled { throw .cancelled }
             throw .solver("\(error)")
         }
+        // Every round the workspace stores is certified, in release builds too (O(arcs), small
+        // next to the solve); debug builds also certify inside the solver.
+        do {
+            try OptimalityCertificate.verify(result, for: round.graph.problem)
+        } catch {
+            throw .solver("the round failed its optimality certificate: \(error)")
+        }
         let penalties = (try? round.graph.problem.effectiveUnplacedCosts()) ?? []
         var objective = result.arcCost
         for s in 0 ..< students.count where result.internshipOfStudent[s] < 0 { objective += penalties[s] ?? 0 }

@@ -129,6 +129,18 @@ public final class RoundSession {
         try model.why(student, in: outcome, alternatives: alternatives, force: { (s, i) throws(RoundError) in try self.force(s, i).outcome })
     }
 
+    /// Checks the live round with the independent certificate (feasible, every reduced cost
+    /// non-negative, no augmenting path). The shell runs it before storing a round; debug
+    /// builds also run it after every repair.
+    /// - Complexity: O(arcs).
+    public func certify() throws(RoundError) {
+        do {
+            try OptimalityCertificate.verify(solver.assignment, for: solver.problem())
+        } catch {
+            throw .solver("the live round failed its optimality certificate: \(error)")
+        }
+    }
+
     /// Makes `placements` the previous draft (after the round is stored): moving away from them
     /// now costs the stability weight. Nobody moves.
     public func rebase(on placements: [String: String]) throws(RoundError) {

@@ -18,6 +18,7 @@ extension Command {
         // then. The first match of a session (or after an import or a weight change) solves cold.
         let live = try session.current()
         let model = live.model, outcome = live.outcome
+        do throws(RoundError) { try live.certify() } catch { throw ShellError(error.description) }
         let summary = try session.shell { () throws(WorkspaceError) in try ws.record(outcome, of: model) }
         // The stored draft is the previous draft from now on: moving away from it costs the stability weight.
         do {
