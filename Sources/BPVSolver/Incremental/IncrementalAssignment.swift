@@ -50,7 +50,10 @@ public final class IncrementalAssignment {
     var sumRange: Int64 = 0
     var sumMaxAbs: Int64 = 0
     /// Per internship: indices of arcs into it (including stale ones, skipped when scanned).
-    var incoming: [[Int32]]
+    /// Built on the first change, not for the cold solve: a session that is never changed (a
+    /// plain `match`) does not pay for it, and the first solve stays cancellable throughout.
+    var incoming: [[Int32]] = []
+    var indexed = false
     var liveArcs: Int
     /// Entries in `incoming`, stale ones included.
     var incomingEntries: Int
@@ -66,7 +69,7 @@ public final class IncrementalAssignment {
     /// - Throws: ``SolverError`` as ``AssignmentSolver/solve(_:)`` does.
     /// - Complexity: a cold solve, plus O(arcs) to index arcs by internship.
     public init(_ problem: AssignmentProblem, shouldCancel: (@Sendable () -> Bool)? = nil) throws(SolverError) {
-        let n = problem.studentCount, m = problem.internshipCount
+        let n = problem.studentCount
         target = problem.arcInternship
         cost = problem.arcCost
         owner = [Int32](repeating: 0, count: problem.arcCount)
@@ -89,8 +92,6 @@ public final class IncrementalAssignment {
             tiers = nil
             explicitCosts = c
         }
-        incoming = [[Int32]](repeating: [], count: m)
-        for a in 0 ..< problem.arcCount { incoming[Int(target[a])].append(Int32(a)) }
         liveArcs = problem.arcCount
         incomingEntries = problem.arcCount
         rangeOf = [Int64](repeating: 0, count: n)
@@ -240,6 +241,7 @@ public final class IncrementalAssignment {
     }
 
     private func repair(_ changes: [AssignmentChange]) throws(SolverError) -> RepairStatistics {
+        if !indexed { buildIndex() }
         let searchesBefore = engine.searches, scannedBefore = engine.scannedArcs
         var pending: [Int32] = []
         var worklist: [Int] = []
@@ -517,6 +519,17 @@ public final class IncrementalAssignment {
         engine = fresh
     }
 
+    /// Indexes every current arc by its internship.
+    /// - Complexity: O(arcs).
+    private func buildIndex() {
+        incoming = [[Int32]](repeating: [], count: internshipCount)
+        for s in 0 ..< studentCount {
+            for a in Int(begin[s]) ..< Int(end[s]) { incoming[Int(target[a])].append(Int32(a)) }
+        }
+        incomingEntries = liveArcs
+        indexed = true
+    }
+
     /// Rewrites the arc storage without replaced arcs once they outnumber the live ones.
     private func compactIfWasteful() {
         guard target.count > 2 * liveArcs + 1024 || incomingEntries > 2 * liveArcs + 1024 else { return }
@@ -539,9 +552,7 @@ public final class IncrementalAssignment {
         target = newTarget
         cost = newCost
         owner = newOwner
-        incoming = [[Int32]](repeating: [], count: internshipCount)
-        for a in 0 ..< target.count { incoming[Int(target[a])].append(Int32(a)) }
-        incomingEntries = target.count
+        if indexed { buildIndex() }
     }
 
     // MARK: Snapshots
