@@ -45,6 +45,16 @@ let benchmarks: @Sendable () -> Void = {
         try region.makeProblem()
     }
 
+    // What `match` adds before storing a live round: the independent certificate on the
+    // session's current instance (materialised, then checked in O(arcs)).
+    Benchmark("certify live round 30k", configuration: .init(timeUnits: .milliseconds, maxIterations: 10)) { benchmark, t in
+        for _ in benchmark.scaledIterations {
+            try OptimalityCertificate.verify(t.session.assignment, for: t.session.problem())
+        }
+    } setup: {
+        try Tweaker()
+    }
+
     // Pin: the student is fixed at one of its other internships (must be placed there).
     Benchmark("tweak 30k: pin") { benchmark, t in
         for _ in benchmark.scaledIterations {

@@ -67,7 +67,7 @@ public final class IncrementalAssignment {
 
     /// Solves `problem` and keeps what is needed to repair it.
     /// - Throws: ``SolverError`` as ``AssignmentSolver/solve(_:)`` does.
-    /// - Complexity: a cold solve, plus O(arcs) to index arcs by internship.
+    /// - Complexity: a cold solve; the first change also indexes the arcs by internship, O(arcs).
     public init(_ problem: AssignmentProblem, shouldCancel: (@Sendable () -> Bool)? = nil) throws(SolverError) {
         let n = problem.studentCount
         target = problem.arcInternship
