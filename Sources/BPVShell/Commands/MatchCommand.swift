@@ -93,6 +93,7 @@ extension Command {
         table.rightAligned = [4, 5]
         session.console.print(table.render(width: session.console.width, style: session.console.style))
         session.console.print(session.console.style.dim("\(shown) placements" + (rows.isEmpty ? "; run match first" : "")))
+        if let live = session.liveOutcome { try session.noteIfChangedSinceLastRound(live, stored: "match stores them") }
         return .proceed
     }
 
@@ -125,7 +126,9 @@ extension Command {
 
 extension Session {
     /// Says so when the round computed now differs from the latest stored draft.
-    func noteIfChangedSinceLastRound(_ outcome: RoundOutcome) throws(ShellError) {
+    /// - Parameter hint: for listings of the stored round, what to tell the user (the live draft
+    ///   moved on); nil for answers about the live round itself.
+    func noteIfChangedSinceLastRound(_ outcome: RoundOutcome, stored hint: String? = nil) throws(ShellError) {
         let (round, stored) = try shell { () throws(WorkspaceError) in (try workspace.latestRound(), try workspace.placements()) }
         guard let round else {
             console.print(console.style.dim("(no round stored yet: this is the round match would make now)"))
@@ -133,7 +136,12 @@ extension Session {
         }
         let old = Dictionary(uniqueKeysWithValues: stored.compactMap { p in p.internship.map { (p.student, $0) } })
         if old != outcome.internshipOf {
-            console.print(console.style.dim("(the workspace changed since round \(round): this is the round match would make now)"))
+            let moved = Set(old.keys).union(outcome.internshipOf.keys).filter { old[$0] != outcome.internshipOf[$0] }.count
+            if let hint {
+                console.print(console.style.dim("(\(moved) student\(moved == 1 ? "" : "s") placed differently in the live draft since round \(round); \(hint))"))
+            } else {
+                console.print(console.style.dim("(the workspace changed since round \(round): this is the round match would make now)"))
+            }
         }
     }
 }

@@ -42,6 +42,12 @@ public final class Session {
         return session
     }
 
+    /// The live round's outcome, when there is an up-to-date one (never solves).
+    var liveOutcome: RoundOutcome? {
+        guard let live, liveVersion == (try? workspace.dataVersion()) else { return nil }
+        return live.outcome
+    }
+
     /// Follows a change this session made to the workspace in the live round, incrementally.
     /// - Returns: who moved, or nil when there is no live round (before the first use).
     func follow(_ change: RoundChange) -> RoundChanges? {
