@@ -1,4 +1,5 @@
 import BPVShell
+import Foundation
 import Testing
 
 @Suite("script mode")
@@ -46,6 +47,21 @@ struct ScriptModeTests {
             #expect(one.status == 0 && one.out.hasPrefix(name), "help \(name)")
         }
         #expect(f.run("help nothing").err.contains("unknown command 'nothing'"))
+    }
+
+    @Test func aBadFileIsRefusedWholeWithEveryProblemLocated() throws {
+        let f = try ShellFixture()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-bad-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "id;level;sectors;town;travel_mode;max_travel_min\nNEW-1;2;retail;Hilversum;bike;30\nNEW-2;9;retail;Atlantis;bike;30\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try f.workspace.students().count
+        let r = f.run("import students \(file)")
+        #expect(r.status == 1)
+        #expect(r.err.hasPrefix("line 1: "))
+        #expect(r.err.contains("\(file):3:"))  // the bad row, with its column
+        #expect(r.err.contains("Atlantis"))
+        #expect(try f.workspace.students().count == before)  // NEW-1 was fine, but nothing was imported
     }
 
     @Test func unclosedQuotesAreAnErrorNotAGuess() throws {
