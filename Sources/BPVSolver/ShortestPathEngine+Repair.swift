@@ -265,17 +265,6 @@ extension ShortestPathEngine {
     /// its `arc`, or straight to slot `toward`).
     @inline(__always)
     private func relaxBack(_ k: Int, _ d: Int64, student: Int32, arc: Int32, toward: Int32, touchedCount: inout Int) {
-        let st = state[k]
-        if st == Self.final || d >= dist[k] { return }
-        if st == 0 {
-            state[k] = Self.labelled
-            touched[touchedCount] = Int32(truncatingIfNeeded: k)
-            touchedCount += 1
-        }
-        dist[k] = d
-        predStudent[k] = student
-        predArc[k] = arc
-        predSlot[k] = toward
-        heap.insertOrDecrease(k, key: d)
+        _ = label(k, d, student: student, arc: arc, slot: toward, touchedCount: &touchedCount)
     }
 }

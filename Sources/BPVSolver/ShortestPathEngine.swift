@@ -260,10 +260,13 @@ final class ShortestPathEngine {
         return false
     }
 
+    /// Labels node `k` at distance `d` if that is shorter, with the step that reached it (a
+    /// student and its arc, or a slot); false when the label did not improve. Both searches,
+    /// forward (`augment`) and backward (`fillPlace`), label through here.
     @inline(__always)
-    private func relax(_ k: Int, _ d: Int64, student: Int32, arc: Int32, slot: Int32, touchedCount: inout Int) {
+    func label(_ k: Int, _ d: Int64, student: Int32, arc: Int32, slot: Int32, touchedCount: inout Int) -> Bool {
         let st = state[k]
-        if st == Self.final || d >= dist[k] { return }
+        if st == Self.final || d >= dist[k] { return false }
         if st == 0 {
             state[k] = Self.labelled
             touched[touchedCount] = Int32(truncatingIfNeeded: k)
@@ -275,6 +278,12 @@ final class ShortestPathEngine {
         predArc[k] = arc
         predSlot[k] = slot
         heap.insertOrDecrease(k, key: d)
+        return true
+    }
+
+    @inline(__always)
+    private func relax(_ k: Int, _ d: Int64, student: Int32, arc: Int32, slot: Int32, touchedCount: inout Int) {
+        guard label(k, d, student: student, arc: arc, slot: slot, touchedCount: &touchedCount) else { return }
         // A free internship's potential equals the sink's (potentials start at 0 and only fall,
         // and a free internship needs π >= π(sink) = 0), so its arc to the sink is tight: the
         // sink is reached at the same distance, without waiting for this node to be popped.
