@@ -53,6 +53,20 @@ struct RoundCommandTests {
         #expect(other.run("match").out.contains("no changes against round 2"))
     }
 
+    @Test func aChangeByAnotherProcessDropsTheLiveRound() throws {
+        let a = try ShellFixture()
+        _ = a.run("match")
+        let b = try a.reopened()  // another coach, another connection
+        _ = b.run("pin GV-072 GVI-013 found it herself")
+        // A's live round no longer describes the workspace: no stale moves are reported...
+        let ban = a.run("ban GV-001 GVI-033")
+        #expect(ban.status == 0 && !ban.out.contains("the draft changes"))
+        // ...and the next match solves the workspace as it is, B's pin included.
+        let match = a.run("match").out
+        #expect(match.contains("GV-072: unplaced → GVI-013 (Retail Hilversum 13)  (pinned)"))
+        #expect(match.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) →"))
+    }
+
     @Test func minimumDisruptionMovesOnlyWhoMust() throws {
         let f = try ShellFixture()
         _ = f.run("match")

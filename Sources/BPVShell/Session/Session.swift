@@ -52,6 +52,11 @@ public final class Session {
     /// - Returns: who moved, or nil when there is no live round (before the first use).
     func follow(_ change: RoundChange) -> RoundChanges? {
         guard let live else { return nil }
+        // Another process changed the workspace: the live round no longer describes it.
+        guard liveVersion == (try? workspace.dataVersion()) else {
+            self.live = nil
+            return nil
+        }
         do {
             return try live.apply(change)
         } catch {
