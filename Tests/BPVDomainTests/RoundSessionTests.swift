@@ -27,7 +27,7 @@ struct RoundSessionTests {
     static func randomChange(_ m: RoundModel, _ outcome: RoundOutcome, rng: inout SeededGenerator) -> RoundChange {
         let s = m.students.randomElement(using: &rng)!.id.value
         let i = m.internships.randomElement(using: &rng)!.id.value
-        switch Int.random(in: 0 ..< 8, using: &rng) {
+        switch Int.random(in: 0 ..< 10, using: &rng) {
         case 0: return .pin(student: s, internship: i)
         case 1: return m.pins.keys.sorted().randomElement(using: &rng).map { .unpin(student: $0) } ?? .pin(student: s, internship: i)
         case 2: return .ban(student: s, internship: outcome.internshipOf[s] ?? i)
@@ -36,6 +36,10 @@ struct RoundSessionTests {
         case 4: return outcome.internshipOf[s].map { .commit([s: $0]) } ?? .ban(student: s, internship: i)
         case 5: return m.commitments.keys.sorted().randomElement(using: &rng).map { .release(student: $0) } ?? .pin(student: s, internship: i)
         case 6: return .studentSetting(student: s, .maxTravelMinutes, value: "\(Int.random(in: 10 ... 90, using: &rng))")
+        case 7, 8:
+            // One place less or more, support places with them: opening, closing, or crossing 1.
+            let places = Int.random(in: 0 ... 3, using: &rng)
+            return .places(internship: i, places: places, support: Int.random(in: 0 ... min(places, 2), using: &rng))
         default: return .studentSetting(student: s, .travelMode, value: ["walk", "bike", "ov", "car"].randomElement(using: &rng)!)
         }
     }

@@ -53,6 +53,22 @@ struct RoundCommandTests {
         #expect(other.run("match").out.contains("no changes against round 2"))
     }
 
+    @Test func anInternshipWithOnePlaceLessMovesItsStudentAndUndoBringsItBack() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let tried = f.run("try set GVI-013 capacity 1").out
+        #expect(tried.contains("placed 84 → 83 (−1)"))
+        #expect(try f.workspace.internships().first { $0.id.value == "GVI-013" }?.capacity == 2)  // try keeps nothing
+        let set = f.run("set GVI-013 capacity 1 the owner is on leave").out
+        #expect(set.contains("GVI-013: 1 place, 1 with a job coach on site"))
+        #expect(set.contains("GV-097: GVI-013 (Retail Hilversum 13) → unplaced  (GVI-013 has fewer places)"))
+        #expect(try f.workspace.internships().first { $0.id.value == "GVI-013" }?.capacity == 1)
+        #expect(try f.workspace.auditLog().last?.reason == "the owner is on leave")
+        #expect(f.run("undo").out.contains("GV-097: unplaced → GVI-013 (Retail Hilversum 13)  (a place came free)"))
+        _ = f.run("commit GV-071 GV-097")
+        #expect(f.run("set GVI-013 capacity 1").err.contains("2 committed or pinned students hold places at GVI-013"))
+    }
+
     @Test func aChangeByAnotherProcessDropsTheLiveRound() throws {
         let a = try ShellFixture()
         _ = a.run("match")

@@ -114,6 +114,7 @@ public struct RoundModel: Sendable {
         case .release(let s): try release(student: s)
         case .commit(let placements): try commit(placements)
         case .studentSetting(let s, let setting, let value): try set(setting, of: s, to: value)
+        case .places(let i, let places, let support): try setCapacity(of: i, to: places, support: support)
         }
     }
 
@@ -246,12 +247,15 @@ public enum RoundChange: Sendable, Equatable {
     /// Draft placements become final: student → internship.
     case commit([String: String])
     case studentSetting(student: String, StudentSetting, value: String)
+    /// An internship's places and support places change (the employer has one place less).
+    case places(internship: String, places: Int, support: Int)
 
-    /// The students whose arcs or tier the change touches.
+    /// The students whose arcs or tier the change touches (for places: none directly).
     public var students: [String] {
         switch self {
         case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .release(let s), .studentSetting(let s, _, _): [s]
         case .commit(let placements): placements.keys.sorted()
+        case .places: []
         }
     }
 }

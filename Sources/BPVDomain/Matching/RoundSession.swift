@@ -49,7 +49,7 @@ public final class RoundSession {
         var changed = model
         try changed.apply(change)
         try changed.checkFixedPlaces()
-        let edits = try solverChanges(for: change.students, in: changed)
+        let edits = try solverChanges(for: change, in: changed)
         do {
             try solver.apply(edits)
         } catch {
@@ -69,7 +69,7 @@ public final class RoundSession {
         try changed.apply(change)
         try changed.checkFixedPlaces()
         let n = changed.students.count
-        let changes = try solverChanges(for: change.students, in: changed)
+        let changes = try solverChanges(for: change, in: changed)
         let after: [Int]
         do {
             after = try solver.whatIf(changes) { s in (0 ..< n).map { s.internship(of: $0) ?? -1 } }
@@ -158,6 +158,34 @@ public final class RoundSession {
     }
 
     // MARK: Plumbing
+
+    /// The solver's changes for a round change: the touched students' arcs and tiers, and for
+    /// an internship's places its capacities (plus, when the internship opens, closes, or its
+    /// support places cross 0 or 1, the arcs of the students it is in reach of, whose candidate
+    /// set or support-scarcity cost changes).
+    private func solverChanges(for change: RoundChange, in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
+        guard case .places(let id, _, _) = change else { return try solverChanges(for: change.students, in: m) }
+        guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id) else {
+            throw .notFound("no internship \(id)")
+        }
+        func shape(_ i: Internship) -> (Bool, Int) { (i.capacity > 0, min(max(min(i.supportCapacity, i.capacity), 0), 2)) }
+        var out: [AssignmentChange] = [
+            .setCapacity(internship: j, places: Int32(clamping: max(new.capacity, 0))),
+            .setSupportCapacity(internship: j, places: Int32(clamping: max(min(new.supportCapacity, new.capacity), 0))),
+        ]
+        if shape(old) != shape(new) {
+            // Who could use the internship at all, whatever its places.
+            var open = new
+            open.capacity = max(open.capacity, 2)
+            open.supportCapacity = max(open.supportCapacity, 2)
+            let fixed = m.fixed
+            let reach = m.students.filter { s in
+                fixed[s.id.value] == nil && m.settings.exclusions(s, open).isEmpty
+            }.map(\.id.value)
+            out += try solverChanges(for: reach, in: m)
+        }
+        return out
+    }
 
     /// Each touched student's arcs and tier as the changed model gives them.
     private func solverChanges(for students: [String], in m: RoundModel) throws(RoundError) -> [AssignmentChange] {

@@ -95,18 +95,20 @@ extension Command {
     }
 
     static let set = Command(
-        "set", synopsis: "set NAME VALUE | set STUDENT NAME VALUE",
-        summary: "change a weight or limit for later rounds, or one student's setting (a longer travel limit)",
+        "set", synopsis: "set NAME VALUE | set STUDENT NAME VALUE | set INTERNSHIP capacity|support_capacity N",
+        summary: "change a weight or limit, one student's setting (a longer travel limit), or an internship's places",
         details: """
             Workspace settings: \(Workspace.settingNames.map(\.name).joined(separator: ", ")).
             Student settings: \(StudentSetting.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: "; ")).
-            VALUE default puts a setting back. show settings lists them all.
-            Example: set S-014 max_travel_min 60
+            Internship settings: capacity, support_capacity (places; support places never exceed them).
+            VALUE default puts a workspace or student setting back. show settings lists them all.
+            Examples: set S-014 max_travel_min 60    set I-203 capacity 2
             """,
         complete: { previous, _, session in
             switch previous.count {
-            case 0: Workspace.settingNames.map(\.name) + Complete.students(session)
+            case 0: Workspace.settingNames.map(\.name) + Complete.students(session) + Complete.internships(session)
             case 1 where Workspace.settingNames.contains { $0.name == previous[0] }: ["default"]
+            case 1 where Complete.internships(session).contains(previous[0]): Workspace.internshipSettingNames
             case 1: StudentSetting.allCases.map(\.rawValue)
             case 2 where previous[1] == StudentSetting.travelMode.rawValue: TravelMode.allCases.map(\.rawValue) + ["default"]
             case 2: ["default"]
@@ -132,8 +134,24 @@ extension Command {
             session.console.print("\(first) = \(Workspace.value(of: first, in: now) ?? value) for later rounds")
             return .proceed
         }
+        if session.internshipIDs().contains(first) {
+            let name = try args.required(1, "capacity or support_capacity"), value = try args.required(2, "N")
+            let reason = args.text(from: 3)
+            guard let old = try session.model().internship(first) else { throw ShellError("no internship \(first)") }
+            let now = try session.shell { () throws(WorkspaceError) in try ws.set(name, ofInternship: first, to: value, reason: reason) }
+            let cause = RoundChange.places(internship: first, places: now.places, support: now.support)
+            let moved = session.follow(cause)
+            session.recordUndo("set \(first) \(name) \(value)",
+                               follow: .places(internship: first, places: old.capacity, support: old.supportCapacity)) { ws throws(WorkspaceError) in
+                try ws.set("capacity", ofInternship: first, to: "\(old.capacity)", reason: "undo")
+                try ws.set("support_capacity", ofInternship: first, to: "\(old.supportCapacity)", reason: "undo")
+            }
+            session.console.print("\(first): \(now.places) place\(now.places == 1 ? "" : "s"), \(now.support) with a job coach on site")
+            session.report(moved, cause: cause)
+            return .proceed
+        }
         guard session.studentIDs().contains(first) || (try? ws.students().contains { $0.id.value == first }) == true else {
-            throw ShellError("'\(first)' is neither a setting nor a student; settings: \(Workspace.settingNames.map(\.name).joined(separator: ", "))")
+            throw ShellError("'\(first)' is neither a setting, a student nor an internship; settings: \(Workspace.settingNames.map(\.name).joined(separator: ", "))")
         }
         let name = try args.required(1, "NAME"), value = try args.required(2, "VALUE")
         let reason = args.text(from: 3)

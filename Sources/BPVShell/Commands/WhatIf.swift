@@ -72,6 +72,16 @@ extension Command {
             do { after = try model.solve(shouldCancel: session.shouldCancel) } catch { throw ShellError(error.description) }
             return (live.outcome.changes(to: after), nil)
         }
+        if let internship = live.model.internship(first) {
+            let name = try sub.required(1, "capacity or support_capacity")
+            guard Workspace.internshipSettingNames.contains(name), let n = Int(try sub.required(2, "N")), n >= 0 else {
+                throw ShellError("try set \(first) capacity|support_capacity N, with N a whole number")
+            }
+            let places = name == "capacity" ? n : internship.capacity
+            let change = RoundChange.places(internship: first, places: places,
+                                            support: min(name == "support_capacity" ? n : internship.supportCapacity, places))
+            do { return (try live.whatIf(change), change) } catch { throw ShellError(error.description) }
+        }
         let name = try sub.required(1, "NAME")
         var value = try sub.required(2, "VALUE")
         guard let setting = StudentSetting(rawValue: name) else {

@@ -54,7 +54,11 @@ enum Describe {
             case .release: return "released"
             case .commit: return "committed"
             case .studentSetting(_, let setting, let value): return "\(setting.rawValue) now \(value)"
+            case .places(let i, let n, _): return "\(i) now has \(n) place\(n == 1 ? "" : "s")"
             }
+        }
+        if case .places(let i, _, _) = cause, m.from == i, m.to == nil || model.internship(i)?.capacity == 0 {
+            return "\(i) has fewer places"
         }
         if cause == nil {
             if model.commitments[m.student] != nil { return "committed" }

@@ -42,3 +42,44 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// The internship fields a coordinator may change in the shell (the employer has one place
+    /// less), as named in the internships CSV.
+    public static let internshipSettingNames = ["capacity", "support_capacity"]
+
+    /// Changes an internship's places or support places, audited with the old and new value.
+    /// Support places never exceed places. Refused when committed or pinned students would no
+    /// longer fit.
+    /// - Returns: the internship's places and support places after the change.
+    @discardableResult
+    public func set(_ name: String, ofInternship internship: String, to value: String, reason: String? = nil)
+        throws(WorkspaceError) -> (places: Int, support: Int)
+    {
+        guard Self.internshipSettingNames.contains(name) else {
+            throw .invalidSetting("unknown internship setting '\(name)'; known: \(Self.internshipSettingNames.joined(separator: ", "))")
+        }
+        guard let n = Int(value), (0 ... 1000).contains(n) else {
+            throw .invalidSetting("\(name) must be a whole number of places in 0...1000, not '\(value)'")
+        }
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT capacity, support_capacity FROM internship WHERE id = ?", arguments: [internship]) else {
+                throw WorkspaceError.notFound("no internship \(internship)")
+            }
+            let (oldPlaces, oldSupport): (Int, Int) = (row[0], row[1])
+            let places = name == "capacity" ? n : oldPlaces
+            let support = min(name == "support_capacity" ? n : oldSupport, places)
+            let held = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT student_id FROM commitment WHERE internship_id = ?
+                                      UNION SELECT student_id FROM pin WHERE internship_id = ?)
+                """, arguments: [internship, internship]) ?? 0
+            guard held <= places else {
+                throw WorkspaceError.conflict("\(held) committed or pinned students hold places at \(internship); release or unpin first")
+            }
+            try db.execute(sql: "UPDATE internship SET capacity = ?, support_capacity = ? WHERE id = ?", arguments: [places, support, internship])
+            try audit(db, action: "set", subject: "\(internship) places",
+                      detail: "\(oldPlaces) (\(oldSupport) support) -> \(places) (\(support) support)", reason: reason)
+            return (places, support)
+        }
+    }
+}
