@@ -102,6 +102,19 @@ struct RoundTests {
     /// Two connections (as two bpv processes would have) commit different rounds at the same
     /// moment, each putting a different student in the same one-place internship: exactly one
     /// commit wins, the other is a conflict that changes nothing, and capacity holds.
+    @Test func aPairBannedAfterTheRoundIsNotCommitted() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let round = try ws.match()
+        let placed = try #require(try ws.placements(round: round.round).first { $0.internship != nil })
+        try ws.ban(student: placed.student, internship: placed.internship!, reason: "the employer said no")
+        #expect(throws: WorkspaceError.conflict(
+            "\(placed.student) x \(placed.internship!) was banned after round \(round.round) (the employer said no); run match for a new draft, or unban first")) {
+            try ws.commit(round: round.round)
+        }
+        #expect(try ws.placements().filter(\.committed).isEmpty)  // all or nothing
+    }
+
     @Test(arguments: 0 ..< 10)
     func concurrentCommitsNeverOverfillAnInternship(attempt: Int) throws {
         let (ws, path) = try workspace()
@@ -118,6 +131,8 @@ struct RoundTests {
         try ws.unban(student: "S-2", internship: "I-1")
         try ws.ban(student: "S-1", internship: "I-1", reason: "round B")
         let b = try ws.match()
+        // Lifted again, so that committing round A is refused only for capacity, not for the ban.
+        try ws.unban(student: "S-1", internship: "I-1")
         let first = try Workspace(path: path), second = try Workspace(path: path)
         let outcomes = LockedResults()
         DispatchQueue.concurrentPerform(iterations: 2) { k in

@@ -17,14 +17,24 @@ struct ShellEndToEndTests {
             frobnicate
             why GV-001
             pin GV-001
+            ban GV-001 GVI-033
+            commit all
+            match
             commit all
             """
         let r = try BPVBinary.run(["--db", db], stdin: script)
         #expect(r.status == 1)
-        #expect(r.stderr == "line 4: unknown command 'frobnicate'; type help for the list of commands\nline 6: missing INTERNSHIP; usage: pin STUDENT INTERNSHIP [reason...]\n")
+        #expect(r.stderr == """
+            line 4: unknown command 'frobnicate'; type help for the list of commands
+            line 6: missing INTERNSHIP; usage: pin STUDENT INTERNSHIP [reason...]
+            line 8: conflict: GV-001 x GVI-033 was banned after round 1 (no reason given); run match for a new draft, or unban first; nothing was changed
+
+            """)
         #expect(r.stdout.contains("round 1: 84 of 100 placed"))
         #expect(r.stdout.contains("GV-001 is placed at GVI-033"))
-        #expect(r.stdout.contains("committed 84 placements of round 1"))
+        // After the first match, a tweak repairs the live draft at once and says who moved and why.
+        #expect(r.stdout.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-040 (Logistiek Blaricum 40)  (banned from GVI-033)"))
+        #expect(r.stdout.contains("committed 84 placements of round 2"))
         #expect(!r.stdout.contains("bpv>") && !r.stdout.contains("bpv shell on"))  // no prompt or banner in script mode
         #expect(!r.stdout.contains("\u{1B}["))  // no colour into a pipe
         // Reopened: the committed placements are there.

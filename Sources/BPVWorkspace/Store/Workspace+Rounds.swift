@@ -222,6 +222,10 @@ extension Workspace {
             var committed = 0
             for row in rows {
                 let s: String = row["student_id"], i: String = row["internship_id"]
+                if let reason = try String.fetchOne(db, sql: "SELECT reason FROM ban WHERE student_id = ? AND internship_id = ?", arguments: [s, i]) {
+                    throw WorkspaceError.conflict(
+                        "\(s) x \(i) was banned after round \(round) (\(reason.isEmpty ? "no reason given" : reason)); run match for a new draft, or unban first")
+                }
                 if let existing = try String.fetchOne(db, sql: "SELECT internship_id FROM commitment WHERE student_id = ?", arguments: [s]) {
                     guard existing == i else {
                         throw WorkspaceError.conflict("student \(s) is already committed to \(existing)")
