@@ -23,6 +23,7 @@ public final class RoundSession {
 
     /// Solves `model` cold and keeps the session.
     /// - Throws: ``RoundError`` (overfilled by fixed students, cancelled).
+    /// - Complexity: the candidate graph and a cold solve.
     public init(model: RoundModel, shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) {
         if shouldCancel?() == true { throw .cancelled }
         let round = try model.problem(shouldCancel: shouldCancel)
@@ -44,6 +45,9 @@ public final class RoundSession {
     /// Applies a change to the round and repairs it.
     /// - Returns: who moved, and the change in placed count and total score.
     /// - Throws: ``RoundError``; the session is unchanged then.
+    /// - Complexity: O(internships) per touched student to rebuild its arcs, the repair (usually
+    ///   a few searches), O(students) compares to find who moved. An internship that opens or
+    ///   closes also rebuilds the arcs of every student in its reach.
     @discardableResult
     public func apply(_ change: RoundChange) throws(RoundError) -> RoundChanges {
         var changed = model
@@ -64,6 +68,7 @@ public final class RoundSession {
 
     /// What a change would do, without keeping it.
     /// - Returns: who would move, and the change in placed count and total score.
+    /// - Complexity: that of ``apply(_:)`` plus O(students + internships) to save and restore.
     public func whatIf(_ change: RoundChange) throws(RoundError) -> RoundChanges {
         var changed = model
         try changed.apply(change)
@@ -109,6 +114,7 @@ public final class RoundSession {
     /// What forcing `student` to `internship` would do (`why-not`), from the potentials and one
     /// repair on a snapshot: the rule that forbids it, or the exact change to the round and the
     /// chain of students it displaces.
+    /// - Complexity: that of ``whatIf(_:)``.
     public func force(_ student: String, _ internship: String) throws(RoundError) -> ForcedPair {
         if let obstacle = try model.obstacle(student, internship, in: outcome) {
             return ForcedPair(student: student, internship: internship, outcome: obstacle)
@@ -125,6 +131,8 @@ public final class RoundSession {
     }
 
     /// Explains a student's place, forcing alternatives through this session.
+    /// - Complexity: O(internships) to find the alternatives, plus one ``force(_:_:)`` for each
+    ///   better one.
     public func why(_ student: String, alternatives: Int = 3) throws(RoundError) -> PlacementExplanation {
         try model.why(student, in: outcome, alternatives: alternatives, force: { (s, i) throws(RoundError) in try self.force(s, i).outcome })
     }
@@ -143,6 +151,7 @@ public final class RoundSession {
 
     /// Makes `placements` the previous draft (after the round is stored): moving away from them
     /// now costs the stability weight. Nobody moves.
+    /// - Complexity: O(internships) per student whose previous internship changes.
     public func rebase(on placements: [String: String]) throws(RoundError) {
         let changedStudents = Set(model.previous.keys).union(placements.keys).filter { model.previous[$0] != placements[$0] }
         var changed = model
