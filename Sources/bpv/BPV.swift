@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `bpv` command: internship matching for students in Dutch vocational education.
 @main
@@ -16,4 +17,19 @@ struct BPV: ParsableCommand {
         ],
         defaultSubcommand: ShellCommand.self
     )
+
+    /// Runs the command. A ``CommandFailure`` (a message already phrased for the user, such as
+    /// `file:line:column: what is wrong`) is printed as `bpv: message` with exit status 1;
+    /// usage errors, help and exit codes keep argument-parser's handling.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("bpv: \(failure.message)\n".utf8))
+            Self.exit(withError: ExitCode.failure)
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
 }
