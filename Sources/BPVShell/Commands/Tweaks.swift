@@ -19,7 +19,7 @@ extension Command {
             ws throws(WorkspaceError) in
             if let old { try ws.pin(student: s, internship: old.internship, reason: old.reason) } else { try ws.unpin(student: s) }
         }
-        let model = try session.model()
+        let model = try session.currentModel()
         session.console.print("pinned \(s) at \(Describe.internship(i, model))")
         session.report(moved, cause: .pin(student: s, internship: i))
         if let student = model.student(s), let internship = model.internship(i) {
@@ -137,7 +137,7 @@ extension Command {
         if session.internshipIDs().contains(first) {
             let name = try args.required(1, "capacity or support_capacity"), value = try args.required(2, "N")
             let reason = args.text(from: 3)
-            guard let old = try session.model().internship(first) else { throw ShellError("no internship \(first)") }
+            guard let old = try session.currentModel().internship(first) else { throw ShellError("no internship \(first)") }
             let now = try session.shell { () throws(WorkspaceError) in try ws.set(name, ofInternship: first, to: value, reason: reason) }
             let cause = RoundChange.places(internship: first, places: now.places, support: now.support)
             let moved = session.follow(cause)
@@ -156,13 +156,19 @@ extension Command {
         let name = try args.required(1, "NAME"), value = try args.required(2, "VALUE")
         let reason = args.text(from: 3)
         let old = try session.shell { () throws(WorkspaceError) in try ws.studentSettings()[first]?[name] }
-        let before = try session.model().student(first)
+        let before = try session.currentModel().student(first)
         try session.shell { () throws(WorkspaceError) in
             if value == "default" { try ws.reset(name, of: first, reason: reason) } else { try ws.set(name, of: first, to: value, reason: reason) }
         }
-        let model = try session.model()
         let setting = StudentSetting(rawValue: name)
-        let shown = model.student(first).flatMap { s in setting.map { $0.value(of: s) } } ?? value
+        // The value now in force: the new setting, or for `default` the imported one.
+        let shown: String
+        if value == "default" {
+            let imported = try session.shell { () throws(WorkspaceError) in try ws.students() }.first { $0.id.value == first }
+            shown = imported.flatMap { s in setting.map { $0.value(of: s) } } ?? value
+        } else {
+            shown = try session.shell { () throws(WorkspaceError) in try ws.studentSettings()[first]?[name] } ?? value
+        }
         let cause = setting.map { RoundChange.studentSetting(student: first, $0, value: shown) }
         let moved = cause.flatMap { session.follow($0) }
         let undoChange = setting.flatMap { st in before.map { RoundChange.studentSetting(student: first, st, value: st.value(of: $0)) } }

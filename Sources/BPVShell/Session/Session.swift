@@ -42,6 +42,13 @@ public final class Session {
         return session
     }
 
+    /// The round model: the live round's when it is up to date (no database reads, which at
+    /// 30,000 students cost more than the repair), else the workspace's.
+    func currentModel() throws(ShellError) -> RoundModel {
+        if let live, liveVersion == (try? workspace.dataVersion()) { return live.model }
+        return try model()
+    }
+
     /// The live round's outcome, when there is an up-to-date one (never solves).
     var liveOutcome: RoundOutcome? {
         guard let live, liveVersion == (try? workspace.dataVersion()) else { return nil }
