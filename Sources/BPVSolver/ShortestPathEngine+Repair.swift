@@ -245,19 +245,10 @@ extension ShortestPathEngine {
         while x != j {
             let t = Int(predStudent[x])
             let y = Int(predSlot[x])
-            if t >= 0 {
-                moveStudent[moves] = Int32(truncatingIfNeeded: t)
-                moveSlot[moves] = Int32(truncatingIfNeeded: y)
-                moveArc[moves] = predArc[x]
-                moves += 1
-            }
+            if t >= 0 { recordMove(t, to: y, arc: predArc[x], count: &moves) }
             x = y
         }
-        for i in 0 ..< moves {
-            let t = Int(moveStudent[i])
-            unlink(t)
-            link(t, to: Int(moveSlot[i]), arc: moveArc[i])
-        }
+        applyMoves(moves)
         reset(touchedCount: touchedCount)
     }
 

@@ -430,25 +430,37 @@ final class ShortestPathEngine {
         while true {
             let ps = Int(predStudent[v])
             if ps >= 0 {
-                moveStudent[moves] = Int32(truncatingIfNeeded: ps)
-                moveSlot[moves] = Int32(truncatingIfNeeded: v)
-                moveArc[moves] = predArc[v]
-                moves += 1
+                recordMove(ps, to: v, arc: predArc[v], count: &moves)
                 if ps == s { break }
                 v = Int(slotOf[ps])
             } else {
                 v = Int(predSlot[v])
             }
         }
-        for i in 0 ..< moves {
-            let t = Int(moveStudent[i])
-            unlink(t)
-            link(t, to: Int(moveSlot[i]), arc: moveArc[i])
-        }
+        applyMoves(moves)
         reset(touchedCount: touchedCount)
         #if BPV_INTERNAL_CHECKS
         heap.checkInvariants()
         #endif
+    }
+
+    /// Notes that student `t` moves to `slot` by `arc`, once the path is known.
+    @inline(__always)
+    func recordMove(_ t: Int, to slot: Int, arc: Int32, count: inout Int) {
+        moveStudent[count] = Int32(truncatingIfNeeded: t)
+        moveSlot[count] = Int32(truncatingIfNeeded: slot)
+        moveArc[count] = arc
+        count += 1
+    }
+
+    /// Applies the moves recorded along an augmenting path (after the whole path is read, since
+    /// moving a student changes the slot lists the walk reads).
+    func applyMoves(_ count: Int) {
+        for i in 0 ..< count {
+            let t = Int(moveStudent[i])
+            unlink(t)
+            link(t, to: Int(moveSlot[i]), arc: moveArc[i])
+        }
     }
 
     func reset(touchedCount: Int) {
