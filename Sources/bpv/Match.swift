@@ -27,16 +27,16 @@ struct Match: ParsableCommand {
 
 /// `bpv commit --round N [STUDENT...]`.
 struct Commit: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Make draft placements of a round final (all, or the students named).")
+    static let configuration = CommandConfiguration(abstract: "Make placements of the current draft final (all, or the students named).")
 
-    @Option(help: "The round whose drafts to commit.") var round: Int64
+    @Option(help: "Refuse unless the draft is still this round as match stored it (nothing changed since).") var round: Int64?
     @Argument(help: "Students to commit; all when none are named.") var students: [String] = []
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         do {
             let n = try Workspace(path: workspace.db).commit(round: round, students: students.isEmpty ? nil : students)
-            print("committed \(n) placements of round \(round)")
+            print("committed \(n) placements of the draft")
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BPVDomain
 import BPVWorkspace
 
 /// `bpv settings [NAME VALUE]`: show or change the workspace's weights and limits.
@@ -22,14 +23,8 @@ struct Settings: ParsableCommand {
                 try ws.set(name, to: value, reason: reason)
             }
             let s = try ws.settings()
-            let values: [String: String] = [
-                "sector_rank_weight": "\(s.sectorRankWeight)", "travel_minute_weight": "\(s.travelMinuteWeight)",
-                "support_scarcity_weight": "\(s.supportScarcityWeight)", "detour_factor": "\(s.detourFactor)",
-                "walk_speed": "\(s.walkSpeed)", "bike_speed": "\(s.bikeSpeed)", "ov_speed": "\(s.ovSpeed)",
-                "car_speed": "\(s.carSpeed)",
-            ]
-            for (n, meaning, _) in Workspace.settingNames {
-                print("\(n.padding(toLength: 24, withPad: " ", startingAt: 0)) \((values[n] ?? "").padding(toLength: 6, withPad: " ", startingAt: 0))  \(meaning)")
+            for setting in MatchSetting.allCases {
+                print("\(setting.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \(setting.value(in: s).padding(toLength: 6, withPad: " ", startingAt: 0))  \(setting.meaning)")
             }
         } catch {
             throw CommandFailure("\(error)")

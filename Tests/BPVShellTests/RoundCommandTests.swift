@@ -11,10 +11,14 @@ struct RoundCommandTests {
         let first = f.run("match")
         #expect(first.out.contains("round 1: 84 of 100 placed, 16 unplaced (0 committed, 0 pinned)"))
         #expect(first.out.contains("retail") && first.out.contains("mean travel"))
+        // A tweak moves the stored draft at once, so the match after it finds nothing new.
         let r = f.run("pin GV-001 GVI-012", "match")
-        #expect(r.out.contains("changes against round 1:"))
-        #expect(r.out.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-012 (Logistiek Eemnes 12)"))
-        #expect(f.run("match").out.contains("no changes against round 2"))
+        #expect(r.out.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-012 (Logistiek Eemnes 12)  (pinned)"))
+        #expect(r.out.contains("round 2: 84 of 100 placed"))
+        #expect(r.out.contains("no changes against the draft before"))
+        // A cold match with another weight reports the difference against the current draft.
+        let weighted = f.run("set travel_minute_weight 3", "match").out
+        #expect(weighted.contains("no changes against the draft before"))  // the setting already re-solved the draft
     }
 
     @Test func tryShowsWhoWouldMoveAndKeepsNothing() throws {
@@ -45,12 +49,15 @@ struct RoundCommandTests {
         let ban = f.run("ban GV-001 GVI-033").out
         #expect(ban.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-040 (Logistiek Blaricum 40)  (banned from GVI-033)"))
         #expect(f.run("set GV-056 max_travel_min 60").out.contains("GV-056: unplaced → GVI-045 (Retail Blaricum 45)  (max_travel_min now 60)"))
-        let match = f.run("match").out
-        #expect(match.contains("changes against round 1: 5"))
-        // The live draft the tweaks built is the optimum a cold solve finds: a new shell on the
-        // same workspace solves cold and changes nothing.
+        // Every tweak was stored with the draft rows it moved: a new shell sees that draft, and
+        // a cold match (here and there) finds it optimal and changes nothing.
         let other = try f.reopened()
-        #expect(other.run("match").out.contains("no changes against round 2"))
+        let shown = try f.workspace.placements()
+        #expect(shown.first { $0.student == "GV-072" }?.status == .pinned)
+        #expect(shown.first { $0.student == "GV-097" }?.status == .unplaced)
+        #expect(shown.first { $0.student == "GV-056" }?.internship == "GVI-045")
+        #expect(other.run("match").out.contains("no changes against the draft before"))
+        #expect(f.run("match").out.contains("no changes against the draft before"))
     }
 
     @Test func anInternshipWithOnePlaceLessMovesItsStudentAndUndoBringsItBack() throws {
@@ -66,7 +73,11 @@ struct RoundCommandTests {
         #expect(try f.workspace.auditLog().last?.reason == "the owner is on leave")
         #expect(f.run("undo").out.contains("GV-097: unplaced → GVI-013 (Retail Hilversum 13)  (a place came free)"))
         _ = f.run("commit GV-071 GV-097")
-        #expect(f.run("set GVI-013 capacity 1").err.contains("2 committed or pinned students hold places at GVI-013"))
+        #expect(f.run("set GVI-013 capacity 1").err == """
+            line 1: refused: GVI-013 has 1 place but 2 held: GV-071 (committed), GV-097 (committed); \
+            keep at least 2 places (set GVI-013 capacity 2), or first release GV-071, release GV-097; nothing was changed
+
+            """)
     }
 
     @Test func aChangeByAnotherProcessDropsTheLiveRound() throws {
@@ -74,13 +85,16 @@ struct RoundCommandTests {
         _ = a.run("match")
         let b = try a.reopened()  // another coach, another connection
         _ = b.run("pin GV-072 GVI-013 found it herself")
-        // A's live round no longer describes the workspace: no stale moves are reported...
+        // A's view is read again before A's change is checked and stored: B's pin is in the
+        // draft A changes, and A's ban moves only GV-001.
         let ban = a.run("ban GV-001 GVI-033")
-        #expect(ban.status == 0 && !ban.out.contains("the draft changes"))
-        // ...and the next match solves the workspace as it is, B's pin included.
-        let match = a.run("match").out
-        #expect(match.contains("GV-072: unplaced → GVI-013 (Retail Hilversum 13)  (pinned)"))
-        #expect(match.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) →"))
+        #expect(ban.status == 0)
+        #expect(ban.out.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-040 (Logistiek Blaricum 40)  (banned from GVI-033)"))
+        #expect(!ban.out.contains("GV-072"))
+        let stored = try a.workspace.placements()
+        #expect(stored.first { $0.student == "GV-072" }?.status == .pinned)
+        #expect(stored.first { $0.student == "GV-001" }?.internship == "GVI-040")
+        #expect(a.run("match").out.contains("no changes against the draft before"))
     }
 
     @Test func minimumDisruptionMovesOnlyWhoMust() throws {
@@ -88,7 +102,7 @@ struct RoundCommandTests {
         _ = f.run("match")
         // Without stability, lifting a ban would reshuffle whoever ties; with it, nobody moves
         // for nothing: a second match changes nothing, and an unrelated tweak moves one student.
-        #expect(f.run("match").out.contains("no changes against round 1"))
+        #expect(f.run("match").out.contains("no changes against the draft before"))
         let ban = f.run("ban GV-050 GVI-001").out  // not GV-050's place: nobody moves
         #expect(!ban.contains("the draft changes"))
         #expect(f.run("set stability_weight 0").status == 0)
@@ -168,11 +182,11 @@ struct RoundCommandTests {
         #expect(actions.filter { $0 == "reset" || $0 == "unpin" || $0 == "unban" }.count == 3)  // undo is audited too
     }
 
-    @Test func commitAndReleaseWorkOnTheLatestRound() throws {
+    @Test func commitAndReleaseWorkOnTheDraft() throws {
         let f = try ShellFixture()
-        #expect(f.run("commit all").err.contains("no round to commit; run match first"))
+        #expect(f.run("commit all").err.contains("there is no draft to commit; run match first"))
         let r = f.run("match", "commit GV-001 GV-002", "placements committed")
-        #expect(r.out.contains("committed 2 placements of round 1"))
+        #expect(r.out.contains("committed 2 placements of the draft"))
         #expect(r.out.contains("2 placements"))
         #expect(f.run("release GV-001").err.contains("give a reason"))
         #expect(f.run("release GV-001 the employer closed").status == 0)

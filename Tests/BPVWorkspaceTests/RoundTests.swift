@@ -58,7 +58,7 @@ struct RoundTests {
         let reopened = try Workspace(path: path)
         let second = try reopened.match()
         let after = try reopened.placements(round: second.round)
-        #expect(after.first { $0.student == "S-2" } == s2.map { Workspace.Placement(student: $0.student, internship: $0.internship, score: $0.score, travelMinutes: $0.travelMinutes, committed: true) })
+        #expect(after.first { $0.student == "S-2" } == s2.map { Workspace.Placement(student: $0.student, internship: $0.internship, score: $0.score, travelMinutes: $0.travelMinutes, status: .committed) })
         #expect(second.placed == 1 && second.committedBefore == 1)
         // Committing the rest of the second round fills the last place.
         let rest = try reopened.commit(round: second.round)
@@ -84,12 +84,19 @@ struct RoundTests {
         #expect(try ws.auditLog().first { $0.action == "release" }?.reason == "placement broke down")
     }
 
-    @Test func pinsThatOverfillAnInternshipAreAConflict() throws {
+    @Test func aPinAtAnInternshipWhosePlacesAreAllHeldIsRefusedWhole() throws {
         let (ws, path) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ws.pin(student: "S-1", internship: "I-1", reason: "a")
-        try ws.pin(student: "S-2", internship: "I-1", reason: "b")
-        #expect(throws: WorkspaceError.self) { try ws.match() }
+        let audit = try ws.auditLog().count
+        #expect(throws: WorkspaceError.refused(
+            "refused: I-1 has 1 place but 2 held: S-1 (pinned), S-2 (pinned); first unpin S-1, or give it room (set I-1 capacity 2)")) {
+            try ws.pin(student: "S-2", internship: "I-1", reason: "b")
+        }
+        #expect(try ws.pins().mapValues(\.internship) == ["S-1": "I-1"])
+        #expect(try ws.auditLog().count == audit)
+        let round = try ws.match()  // the round goes on for everyone
+        #expect(round.placed == 1 && round.committedBefore == 1 && round.unplaced == 1)
     }
 
     @Test func unknownIdsAreNamed() throws {
@@ -99,55 +106,60 @@ struct RoundTests {
         #expect(throws: WorkspaceError.notFound("student S-1 has no committed placement")) { try ws.release(student: "S-1", reason: "") }
     }
 
-    /// Two connections (as two bpv processes would have) commit different rounds at the same
-    /// moment, each putting a different student in the same one-place internship: exactly one
-    /// commit wins, the other is a conflict that changes nothing, and capacity holds.
-    @Test func aPairBannedAfterTheRoundIsNotCommitted() throws {
+    /// A ban after the round moves the student in the draft at once, so `commit` commits the
+    /// draft as it is now; asked to commit round 1 as it was, it refuses and names the change.
+    @Test func aCommitOfARoundTheDraftHasMovedOnFromIsRefusedNamingTheChange() throws {
         let (ws, path) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let round = try ws.match()
-        let placed = try #require(try ws.placements(round: round.round).first { $0.internship != nil })
+        let placed = try #require(try ws.placements().first { $0.internship != nil })
         try ws.ban(student: placed.student, internship: placed.internship!, reason: "the employer said no")
-        #expect(throws: WorkspaceError.conflict(
-            "\(placed.student) x \(placed.internship!) was banned after round \(round.round) (the employer said no); run match for a new draft, or unban first")) {
-            try ws.commit(round: round.round)
-        }
+        #expect(throws: WorkspaceError.self) { try ws.commit(round: round.round) }
         #expect(try ws.placements().filter(\.committed).isEmpty)  // all or nothing
+        do {
+            try ws.commit(round: round.round)
+        } catch {
+            #expect(error.description.hasPrefix("refused: the draft changed since round 1 (coordinator at "))
+            #expect(error.description.hasSuffix(": ban \(placed.student) x \(placed.internship!)); commit the draft as it is now without --round, or run match; nothing was changed"))
+        }
+        #expect(try ws.commit() == 2)
+        #expect(!(try ws.placements().contains { $0.student == placed.student && $0.internship == placed.internship && $0.committed }))
     }
 
+    /// Two views of one workspace (as two shells would have) both read the draft; both commit
+    /// at the same moment. Exactly one commit is stored; the other is refused because the draft
+    /// changed since its user saw it, and no internship is overfilled.
     @Test(arguments: 0 ..< 10)
-    func concurrentCommitsNeverOverfillAnInternship(attempt: Int) throws {
+    func concurrentCommitsOfOneDraftStoreOneAndRefuseTheOther(attempt: Int) throws {
         let (ws, path) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try ws.ban(student: "S-1", internship: "I-2", reason: "force I-1")
-        try ws.ban(student: "S-2", internship: "I-2", reason: "force I-1")
-        try ws.ban(student: "S-3", internship: "I-1", reason: "keep out")
-        try ws.ban(student: "S-3", internship: "I-2", reason: "keep out")
-        try ws.pin(student: "S-2", internship: "I-2", reason: "x")
-        try ws.unpin(student: "S-2")
-        // Round A places S-1 at I-1; round B (after a ban) places S-2 at I-1.
-        try ws.ban(student: "S-2", internship: "I-1", reason: "round A")
-        let a = try ws.match()
-        try ws.unban(student: "S-2", internship: "I-1")
-        try ws.ban(student: "S-1", internship: "I-1", reason: "round B")
-        let b = try ws.match()
-        // Lifted again, so that committing round A is refused only for capacity, not for the ban.
-        try ws.unban(student: "S-1", internship: "I-1")
-        let first = try Workspace(path: path), second = try Workspace(path: path)
+        _ = try ws.match()
+        // Each view is used by one thread only.
+        let a = Unchecked(Register(workspace: try Workspace(path: path))), b = Unchecked(Register(workspace: try Workspace(path: path)))
+        _ = try a.value.current()
+        _ = try b.value.current()
         let outcomes = LockedResults()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             do {
-                let n = try (k == 0 ? first : second).commit(round: k == 0 ? a.round : b.round)
+                let n = try (k == 0 ? a : b).value.commit(students: nil)
                 outcomes.append("ok \(n)")
             } catch {
                 outcomes.append("\(error)")
             }
         }
         let results = outcomes.values
-        #expect(results.filter { $0 == "ok 1" }.count == 1, "\(results)")
-        #expect(results.filter { $0.hasPrefix("conflict: internship I-1 has no place left") }.count == 1, "\(results)")
-        #expect(try ws.placements().filter { $0.committed && $0.internship == "I-1" }.count == 1)
+        #expect(results.filter { $0 == "ok 2" }.count == 1, "\(results)")
+        #expect(results.filter { $0.hasPrefix("refused: the draft changed since you last saw it (") && $0.contains(": commit S-") }.count == 1, "\(results)")
+        let committed = try ws.placements().filter(\.committed)
+        #expect(committed.count == 2)
+        #expect(Set(committed.compactMap(\.internship)).count == 2)
     }
+}
+
+/// A value handed to one other thread.
+final class Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Results gathered from concurrent work.

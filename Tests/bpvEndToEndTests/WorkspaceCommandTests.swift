@@ -37,36 +37,40 @@ struct WorkspaceCommandTests {
         #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)
     }
 
-    /// Two bpv processes commit different rounds at once, each giving the only place of I-1 to a
-    /// different student: one wins, the other reports a conflict and changes nothing.
+    /// Two bpv processes at once: one commits the draft (S-2 at I-1, the only place), the
+    /// other pins S-1 at I-1. Whichever writes second is checked against the state the first
+    /// left: the pin is refused at a full internship, or the commit is refused because the
+    /// draft changed under it. I-1 never has more than one held placement.
     @Test(arguments: 0 ..< 3)
-    func twoProcessesCommittingAtOnceNeverOverfill(attempt: Int) throws {
+    func twoProcessesChangingAtOnceNeverOverfill(attempt: Int) throws {
         let dir = try BPVBinary.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("ws.sqlite").path
-        let internships = dir.appendingPathComponent("i.csv").path, s1 = dir.appendingPathComponent("s1.csv").path
-        let s2 = dir.appendingPathComponent("s2.csv").path
+        let internships = dir.appendingPathComponent("i.csv").path, students = dir.appendingPathComponent("s.csv").path
         try "id,employer,sector,town,capacity\nI-1,Winkel,retail,Hilversum,1\n".write(toFile: internships, atomically: true, encoding: .utf8)
-        try "id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,retail,Hilversum,bike,30\n".write(toFile: s1, atomically: true, encoding: .utf8)
-        try "id,level,sectors,town,travel_mode,max_travel_min,priority\nS-2,2,retail,Hilversum,bike,30,2\n".write(toFile: s2, atomically: true, encoding: .utf8)
+        try "id,level,sectors,town,travel_mode,max_travel_min,priority\nS-1,2,retail,Hilversum,bike,30,0\nS-2,2,retail,Hilversum,bike,30,2\n"
+            .write(toFile: students, atomically: true, encoding: .utf8)
         _ = try BPVBinary.run(["import", "internships", internships, "--db", db])
-        _ = try BPVBinary.run(["import", "students", s1, "--db", db])
+        _ = try BPVBinary.run(["import", "students", students, "--db", db])
         #expect(try BPVBinary.run(["match", "--db", db]).stdout.hasPrefix("round 1: 1 placed"))
-        _ = try BPVBinary.run(["import", "students", s2, "--db", db])
-        #expect(try BPVBinary.run(["match", "--db", db]).stdout.hasPrefix("round 2: 1 placed"))
 
         let results = LockedRuns()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if let r = try? BPVBinary.run(["commit", "--round", "\(k + 1)", "--db", db]) { results.append(r) }
+            let args = k == 0 ? ["commit", "--db", db] : ["pin", "S-1", "I-1", "--reason", "found it", "--db", db]
+            if let r = try? BPVBinary.run(args) { results.append(r) }
         }
         let runs = results.values
         #expect(runs.count == 2)
-        #expect(runs.filter { $0.status == 0 && $0.stdout.contains("committed 1 placements") }.count == 1, "\(runs)")
-        #expect(runs.filter { $0.status != 0 && $0.stderr.contains("conflict: internship I-1 has no place left") }.count == 1, "\(runs)")
+        for r in runs where r.status != 0 {
+            #expect(r.stderr.hasPrefix("bpv: refused: I-1 has 1 place but 2 held: S-1 (pinned), S-2 (committed)")
+                || r.stderr.hasPrefix("bpv: refused: the draft changed since you last saw it"), "\(runs)")
+        }
         let export = dir.appendingPathComponent("p.csv").path
         _ = try BPVBinary.run(["export", "placements", export, "--db", db])
-        let committed = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n").filter { $0.hasSuffix(",committed") }
-        #expect(committed.count == 1)
+        let held = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains(",I-1,") && ($0.hasSuffix(",committed") || $0.hasSuffix(",pinned")) }
+        #expect(held.count == 1, "\(runs)")
+        #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
     }
 }
 

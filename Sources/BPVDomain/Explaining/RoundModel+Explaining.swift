@@ -197,13 +197,13 @@ extension RoundModel {
         func result(_ o: ForcedPair.Outcome) -> ForcedPair { ForcedPair(student: student, internship: internship, outcome: o) }
         if let obstacle = try obstacle(student, internship, in: outcome) { return result(obstacle) }
         var forced = self
-        forced.pins[student] = internship
         do {
+            try forced.apply(.pin(student: student, internship: internship))
             let after = try forced.solve(shouldCancel: shouldCancel)
             return result(.allowed(outcome.changes(to: after)))
         } catch {
-            if case .overfilled(_, let holders) = error {
-                return result(.fullWithFixedStudents(holders.filter { $0 != student }))
+            if case .overfilled(let o, _) = error {
+                return result(.fullWithFixedStudents(o.held.map(\.student).filter { $0 != student }))
             }
             throw error
         }

@@ -104,18 +104,50 @@ public struct RoundModel: Sendable {
         for (s, i) in placements { commitments[s] = i }
     }
 
-    /// Applies one change (as the shell's tweak commands do).
+    /// Applies one change (as the shell's tweak commands do), refusing it whole when it would
+    /// break the register's integrity: a held placement (pinned or committed) over an
+    /// internship's places or support places, or a pin and a ban on the same pair.
+    ///
+    /// This is the one home of those rules: the workspace checks them through here inside the
+    /// writing transaction, and the live session through here before it repairs.
+    /// - Throws: ``RoundError/refused(_:)`` naming every student involved and the way out;
+    ///   ``RoundError/overfilled(_:wayOut:)`` for places; ``RoundError/notFound(_:)``.
+    /// - Complexity: the change, plus O(held placements) per internship it touches.
     public mutating func apply(_ change: RoundChange) throws(RoundError) {
+        let before = self
         switch change {
-        case .pin(let s, let i): try pin(student: s, internship: i)
+        case .pin(let s, let i):
+            try require(student: s, internship: i)
+            if let c = commitments[s] {
+                throw .refused("\(s) is committed to \(c); release \(s) first to place them elsewhere")
+            }
+            if bans.contains(Pair(s, i)) {
+                throw .refused("\(s) x \(i) is banned; unban \(s) \(i) first if the pair is now wanted")
+            }
+            try pin(student: s, internship: i)
         case .unpin(let s): try unpin(student: s)
-        case .ban(let s, let i): try ban(student: s, internship: i)
+        case .ban(let s, let i):
+            try require(student: s, internship: i)
+            if commitments[s] == i { throw .refused("\(s) is committed to \(i); release \(s) first, which also bans the pair") }
+            if pins[s] == i { throw .refused("\(s) is pinned at \(i); unpin \(s) first, then ban") }
+            try ban(student: s, internship: i)
         case .unban(let s, let i): try unban(student: s, internship: i)
         case .release(let s): try release(student: s)
-        case .commit(let placements): try commit(placements)
+        case .commit(let placements):
+            for (s, i) in placements.sorted(by: { $0.key < $1.key }) where bans.contains(Pair(s, i)) {
+                throw .refused("\(s) x \(i) is banned; the draft no longer places \(s) there")
+            }
+            for (s, i) in placements.sorted(by: { $0.key < $1.key }) {
+                if let c = commitments[s], c != i { throw .refused("\(s) is already committed to \(c)") }
+            }
+            try commit(placements)
         case .studentSetting(let s, let setting, let value): try set(setting, of: s, to: value)
         case .places(let i, let places, let support): try setCapacity(of: i, to: places, support: support)
+        case .records(let students, let internships): replace(students: students, internships: internships)
+        case .settings(let settings): self.settings = settings
         }
+        try checkIntegrity(at: change.internships(before: before, after: self), against: before, wayOut: { o in
+            Self.wayOut(for: change, o) })
     }
 
     /// Changes one of a student's settings (for example a longer travel limit).
@@ -156,30 +188,116 @@ public struct RoundModel: Sendable {
         return fixed
     }
 
-    /// Refuses fixed students who alone overfill an internship (or its support places).
-    /// - Complexity: O(fixed students).
-    public func checkFixedPlaces() throws(RoundError) {
-        var taken: [String: (all: Int, support: Int, who: [String])] = [:]
-        for (s, i) in fixed.sorted(by: { $0.key < $1.key }) {
-            guard let j = internshipIndex[i], let k = studentIndex[s] else { continue }
-            var t = taken[i] ?? (0, 0, [])
-            t.all += 1
-            if students[k].needsIntensiveSupport { t.support += 1 }
-            t.who.append(s)
-            taken[i] = t
-            if t.all > internships[j].capacity || t.support > internships[j].supportCapacity {
-                throw .overfilled(internship: i, students: t.who)
+    /// The students holding places at each internship (pinned or committed), sorted.
+    /// - Complexity: O(held placements).
+    public func held(at internships: Set<String>? = nil) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (s, i) in fixed where internships?.contains(i) ?? true { out[i, default: []].append(s) }
+        for k in out.keys { out[k]?.sort() }
+        return out
+    }
+
+    /// Every internship whose held placements (pinned or committed) exceed its places or its
+    /// support places. The register never lets a change create one; a workspace made before
+    /// the register existed may hold some, and ``problem(shouldCancel:)`` then keeps those
+    /// students where they are rather than fail the round for everyone.
+    /// - Complexity: O(held placements).
+    public func overfills(at internships: Set<String>? = nil) -> [Overfill] {
+        var out: [Overfill] = []
+        for (i, who) in held(at: internships).sorted(by: { $0.key < $1.key }) {
+            guard let j = internshipIndex[i] else { continue }
+            let internship = self.internships[j]
+            let places = max(internship.capacity, 0)
+            let support = min(max(internship.supportCapacity, 0), places)
+            let needing = who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }
+            if who.count > places {
+                out.append(Overfill(internship: i, limit: places, supportPlaces: false, held: holders(who)))
+            } else if needing.count > support {
+                out.append(Overfill(internship: i, limit: support, supportPlaces: true, held: holders(needing)))
             }
         }
+        return out
+    }
+
+    private func holders(_ students: [String]) -> [Overfill.Holder] {
+        students.map { Overfill.Holder(student: $0, committed: commitments[$0] != nil) }
+    }
+
+    /// Refuses a state in which an internship in `touched` (every internship when nil) is
+    /// overfilled by held placements more than it was in `before`.
+    private func checkIntegrity(at touched: Set<String>?, against before: RoundModel, wayOut: (Overfill) -> String) throws(RoundError) {
+        if touched?.isEmpty == true { return }
+        let was = Dictionary(before.overfills(at: touched).map { ("\($0.internship)\($0.supportPlaces)", $0.excess) }, uniquingKeysWith: max)
+        for o in overfills(at: touched) where o.excess > (was["\(o.internship)\(o.supportPlaces)"] ?? 0) {
+            throw .overfilled(o, wayOut: wayOut(o))
+        }
+    }
+
+    /// How a coordinator gets past a refused change, in their words.
+    static func wayOut(for change: RoundChange, _ o: Overfill) -> String {
+        var others = o.held
+        if case .pin(let s, _) = change { others.removeAll { $0.student == s } }
+        let release = others.map { "\($0.committed ? "release" : "unpin") \($0.student)" }.joined(separator: ", ")
+        let need = o.held.count
+        let setting = o.supportPlaces ? "support_capacity" : "capacity"
+        switch change {
+        case .records:
+            return "import the file with at least \(need) \(o.supportPlaces ? "support places" : "places") for \(o.internship), or first \(release)"
+        case .places:
+            return "keep at least \(need) \(o.supportPlaces ? "support places" : "places") (set \(o.internship) \(setting) \(need)), or first \(release)"
+        default:
+            return others.isEmpty ? "give it room first (set \(o.internship) \(setting) \(need))"
+                : "first \(release), or give it room (set \(o.internship) \(setting) \(need))"
+        }
+    }
+
+    /// Replaces students and internships by id and adds new ones (an import), keeping both
+    /// sorted by id as the workspace stores them.
+    mutating func replace(students new: [Student], internships newInternships: [Internship]) {
+        func merged<T>(_ old: [T], _ new: [T], id: (T) -> String) -> [T] {
+            var byID = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
+            for x in new { byID[id(x)] = x }
+            return byID.values.sorted { id($0) < id($1) }
+        }
+        students = merged(students, new, id: { $0.id.value })
+        internships = merged(internships, newInternships, id: { $0.id.value })
+        studentIndex = Dictionary(students.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        internshipIndex = Dictionary(internships.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// An internship's places and support places as the solver sees them (see ``solverInternships()``).
+    /// - Complexity: O(held placements).
+    public func solverPlaces(of id: String) -> (places: Int, support: Int)? {
+        guard let j = internshipIndex[id] else { return nil }
+        let i = internships[j], who = held(at: [id])[id] ?? []
+        let needing = who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
+        let places = max(i.capacity, who.count, 0)
+        return (places, max(min(max(i.supportCapacity, 0), max(i.capacity, 0)), needing))
+    }
+
+    /// The internships as the solver sees them: an internship overfilled by held placements
+    /// (only possible in a workspace made before the register) gets just enough places for
+    /// them, so that the round goes on for everyone else and nobody joins them there.
+    /// - Complexity: O(held placements).
+    public func solverInternships() -> [Internship] {
+        let over = overfills()
+        guard !over.isEmpty else { return internships }
+        var out = internships
+        for (i, who) in held(at: Set(over.map(\.internship))) {
+            guard let j = internshipIndex[i] else { continue }
+            let needing = who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
+            out[j].capacity = max(out[j].capacity, who.count)
+            out[j].supportCapacity = max(min(out[j].supportCapacity, out[j].capacity), needing)
+        }
+        return out
     }
 
     /// The problem the solver sees: every student, the fixed ones with their one arc and placed
     /// first, the others with an arc to every internship that passes the hard constraints and is
     /// not banned, scored, with the stability weight off the previous draft's internship.
-    /// - Throws: ``RoundError/overfilled(internship:students:)`` when fixed students overfill an internship.
+    /// Never fails because of held placements: see ``solverInternships()``.
     /// - Complexity: O(students + internships + candidate pairs).
     public func problem(shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> RoundProblem {
-        try checkFixedPlaces()
         let fixed = self.fixed
         var fixedAt: [Int: Int32] = [:], previousAt: [Int: Int32] = [:]
         for (s, i) in fixed { if let k = studentIndex[s], let j = internshipIndex[i] { fixedAt[k] = Int32(j) } }
@@ -189,7 +307,7 @@ public struct RoundModel: Sendable {
         let banned = Set(bans.map { "\($0.student)\u{1F}\($0.internship)" })
         do {
             let graph = try CandidateGraph(
-                students: students, internships: internships, settings: settings, excluding: banned,
+                students: students, internships: solverInternships(), settings: settings, excluding: banned,
                 fixed: fixedAt, previous: previousAt, shouldCancel: shouldCancel)
             return RoundProblem(graph: graph, fixed: fixed)
         } catch is CandidateGraph.Cancelled {
@@ -249,14 +367,62 @@ public enum RoundChange: Sendable, Equatable {
     case studentSetting(student: String, StudentSetting, value: String)
     /// An internship's places and support places change (the employer has one place less).
     case places(internship: String, places: Int, support: Int)
+    /// Students and internships added or updated by id (an import; per-student settings
+    /// already applied). Every arc may change: the session solves again.
+    case records(students: [Student], internships: [Internship])
+    /// New weights and limits for the whole round: every arc changes, the session solves again.
+    case settings(MatchSettings)
 
     /// The students whose arcs or tier the change touches (for places: none directly).
     public var students: [String] {
         switch self {
         case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .release(let s), .studentSetting(let s, _, _): [s]
         case .commit(let placements): placements.keys.sorted()
-        case .places: []
+        case .places, .records, .settings: []
         }
+    }
+
+    /// Whether the session must solve again rather than repair (every arc may change).
+    public var changesEveryArc: Bool {
+        switch self {
+        case .records, .settings: true
+        default: false
+        }
+    }
+
+    /// The internships whose held placements the change can add to or whose places it can
+    /// lower; nil when it may touch every internship (an import).
+    func internships(before: RoundModel, after: RoundModel) -> Set<String>? {
+        switch self {
+        case .pin(_, let i), .places(let i, _, _): [i]
+        case .commit(let placements): Set(placements.values)
+        case .records: nil
+        case .unpin, .ban, .unban, .release, .studentSetting, .settings: []
+        }
+    }
+}
+
+/// An internship whose held placements (pinned or committed) exceed its places or support places.
+public struct Overfill: Sendable, Equatable, CustomStringConvertible {
+    public struct Holder: Sendable, Equatable {
+        public var student: String
+        /// Committed; otherwise pinned.
+        public var committed: Bool
+    }
+
+    public var internship: String
+    /// The limit that is broken: places, or support places.
+    public var limit: Int
+    public var supportPlaces: Bool
+    /// The students holding them (for support places: those who need a job coach on site).
+    public var held: [Holder]
+
+    public var excess: Int { held.count - limit }
+
+    public var description: String {
+        let what = supportPlaces ? "support place" : "place"
+        let who = held.map { "\($0.student) (\($0.committed ? "committed" : "pinned"))" }.joined(separator: ", ")
+        return "\(internship) has \(limit) \(what)\(limit == 1 ? "" : "s") but \(held.count) held: \(who)"
     }
 }
 
@@ -264,8 +430,11 @@ public enum RoundChange: Sendable, Equatable {
 public enum RoundError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     case invalid(String)
-    /// Pinned and committed students alone overfill an internship.
-    case overfilled(internship: String, students: [String])
+    /// The change would leave pinned and committed students over an internship's places or
+    /// support places; `wayOut` says how to get past it.
+    case overfilled(Overfill, wayOut: String)
+    /// The change breaks another rule of the register (a pin and a ban on one pair).
+    case refused(String)
     case cancelled
     case solver(String)
 
@@ -273,8 +442,8 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notFound(let what): what
         case .invalid(let why): why
-        case .overfilled(let i, let s):
-            "internship \(i) is overfilled by pinned and committed students (\(s.joined(separator: ", ")))"
+        case .overfilled(let o, let wayOut): "refused: \(o); \(wayOut)"
+        case .refused(let why): "refused: \(why)"
         case .cancelled: "cancelled; nothing was changed"
         case .solver(let why): "matching failed: \(why)"
         }

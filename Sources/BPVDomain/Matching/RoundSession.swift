@@ -14,7 +14,7 @@ import BPVSolver
 public final class RoundSession {
     public private(set) var model: RoundModel
     public private(set) var outcome: RoundOutcome
-    private let solver: IncrementalAssignment
+    private var solver: IncrementalAssignment
     /// Per student position: internship position, or -1.
     private var placedAt: [Int]
     /// The outcome's total score, kept up to date (summing 30,000 scores per tweak would cost
@@ -25,21 +25,39 @@ public final class RoundSession {
     /// - Throws: ``RoundError`` (overfilled by fixed students, cancelled).
     /// - Complexity: the candidate graph and a cold solve.
     public init(model: RoundModel, shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) {
-        if shouldCancel?() == true { throw .cancelled }
-        let round = try model.problem(shouldCancel: shouldCancel)
-        if shouldCancel?() == true { throw .cancelled }
-        let solver: IncrementalAssignment
-        do {
-            solver = try IncrementalAssignment(round.graph.problem, shouldCancel: shouldCancel)
-        } catch {
-            throw Self.roundError(error)
-        }
+        let solver = try Self.coldSolver(model, shouldCancel: shouldCancel)
         let placed = (0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }
         self.solver = solver
         self.model = model
         placedAt = placed
         outcome = RoundOutcome(model: model, internshipOfStudent: placed, dimacsObjective: solver.coldObjective)
         scoreTotal = outcome.totalScore
+    }
+
+    private static func coldSolver(_ model: RoundModel, shouldCancel: (@Sendable () -> Bool)?) throws(RoundError) -> IncrementalAssignment {
+        if shouldCancel?() == true { throw .cancelled }
+        let round = try model.problem(shouldCancel: shouldCancel)
+        if shouldCancel?() == true { throw .cancelled }
+        do {
+            return try IncrementalAssignment(round.graph.problem, shouldCancel: shouldCancel)
+        } catch {
+            throw Self.roundError(error)
+        }
+    }
+
+    /// A change that may alter every arc (an import, new weights): solved cold, compared with
+    /// the round before it.
+    private func resolve(_ changed: RoundModel, shouldCancel: (@Sendable () -> Bool)?) throws(RoundError) -> RoundChanges {
+        let solver = try Self.coldSolver(changed, shouldCancel: shouldCancel)
+        let placed = (0 ..< changed.students.count).map { solver.internship(of: $0) ?? -1 }
+        let after = RoundOutcome(model: changed, internshipOfStudent: placed, dimacsObjective: solver.coldObjective)
+        let changes = outcome.changes(to: after)
+        self.solver = solver
+        model = changed
+        placedAt = placed
+        outcome = after
+        scoreTotal = after.totalScore
+        return changes
     }
 
     /// Applies a change to the round and repairs it.
@@ -49,10 +67,10 @@ public final class RoundSession {
     ///   a few searches), O(students) compares to find who moved. An internship that opens or
     ///   closes also rebuilds the arcs of every student in its reach.
     @discardableResult
-    public func apply(_ change: RoundChange) throws(RoundError) -> RoundChanges {
+    public func apply(_ change: RoundChange, shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> RoundChanges {
         var changed = model
         try changed.apply(change)
-        try changed.checkFixedPlaces()
+        if change.changesEveryArc { return try resolve(changed, shouldCancel: shouldCancel) }
         let edits = try solverChanges(for: change, in: changed)
         do {
             try solver.apply(edits)
@@ -69,10 +87,10 @@ public final class RoundSession {
     /// What a change would do, without keeping it.
     /// - Returns: who would move, and the change in placed count and total score.
     /// - Complexity: that of ``apply(_:)`` plus O(students + internships) to save and restore.
-    public func whatIf(_ change: RoundChange) throws(RoundError) -> RoundChanges {
+    public func whatIf(_ change: RoundChange, shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> RoundChanges {
         var changed = model
         try changed.apply(change)
-        try changed.checkFixedPlaces()
+        if change.changesEveryArc { return outcome.changes(to: try changed.solve(shouldCancel: shouldCancel)) }
         let n = changed.students.count
         let changes = try solverChanges(for: change, in: changed)
         let after: [Int]
@@ -123,8 +141,9 @@ public final class RoundSession {
             return ForcedPair(student: student, internship: internship,
                               outcome: .allowed(try whatIf(.pin(student: student, internship: internship))))
         } catch {
-            if case .overfilled(_, let holders) = error {
-                return ForcedPair(student: student, internship: internship, outcome: .fullWithFixedStudents(holders.filter { $0 != student }))
+            if case .overfilled(let o, _) = error {
+                return ForcedPair(student: student, internship: internship,
+                                  outcome: .fullWithFixedStudents(o.held.map(\.student).filter { $0 != student }))
             }
             throw error
         }
@@ -173,14 +192,18 @@ public final class RoundSession {
     /// support places cross 0 or 1, the arcs of the students it is in reach of, whose candidate
     /// set or support-scarcity cost changes).
     private func solverChanges(for change: RoundChange, in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
-        guard case .places(let id, _, _) = change else { return try solverChanges(for: change.students, in: m) }
-        guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id) else {
+        guard case .places(let id, _, _) = change else {
+            return try solverChanges(for: change.students, in: m) + placesRefresh(for: change, in: m)
+        }
+        guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id),
+              let places = m.solverPlaces(of: id)
+        else {
             throw .notFound("no internship \(id)")
         }
         func shape(_ i: Internship) -> (Bool, Int) { (i.capacity > 0, min(max(min(i.supportCapacity, i.capacity), 0), 2)) }
         var out: [AssignmentChange] = [
-            .setCapacity(internship: j, places: Int32(clamping: max(new.capacity, 0))),
-            .setSupportCapacity(internship: j, places: Int32(clamping: max(min(new.supportCapacity, new.capacity), 0))),
+            .setCapacity(internship: j, places: Int32(clamping: places.places)),
+            .setSupportCapacity(internship: j, places: Int32(clamping: places.support)),
         ]
         if shape(old) != shape(new) {
             // Who could use the internship at all, whatever its places.
@@ -192,6 +215,25 @@ public final class RoundSession {
                 fixed[s.id.value] == nil && m.settings.exclusions(s, open).isEmpty
             }.map(\.id.value)
             out += try solverChanges(for: reach, in: m)
+        }
+        return out
+    }
+
+    /// Places of the internships a held placement leaves or joins, as the solver sees them:
+    /// they differ from the imported places only where held placements overfill an internship
+    /// (a workspace made before the register), and then follow the held count.
+    private func placesRefresh(for change: RoundChange, in m: RoundModel) -> [AssignmentChange] {
+        var ids = Set<String>()
+        for s in change.students {
+            if let i = model.fixedInternship(of: s) { ids.insert(i) }
+            if let i = m.fixedInternship(of: s) { ids.insert(i) }
+        }
+        var out: [AssignmentChange] = []
+        for id in ids.sorted() {
+            guard let j = m.position(ofInternship: id), let was = model.solverPlaces(of: id), let now = m.solverPlaces(of: id),
+                  was != now else { continue }
+            out.append(.setCapacity(internship: j, places: Int32(clamping: now.places)))
+            out.append(.setSupportCapacity(internship: j, places: Int32(clamping: now.support)))
         }
         return out
     }

@@ -20,13 +20,16 @@ extension Command {
         guard kind == "students" || kind == "internships" else { throw args.usage("import students or internships, not '\(kind)'") }
         guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("\(file): cannot read the file") }
         let bytes = [UInt8](data)
-        let ws = session.workspace
         do {
-            let summary = kind == "students"
-                ? try ws.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
-                : try ws.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
-            session.invalidate(ids: true)
+            let r = session.register
+            let (summary, moved) = kind == "students"
+                ? try r.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
+                : try r.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
+            session.forgetIDs()
             session.console.print("imported \(kind) from \(file): \(summary.added) added, \(summary.updated) updated")
+            if let moved, !moved.moves.isEmpty {
+                session.console.print("the draft follows: \(moved.moves.count) student\(moved.moves.count == 1 ? "" : "s") placed differently (placements shows them)")
+            }
         } catch let failure as ImportFailure {
             throw ShellError(failure.description)
         } catch {

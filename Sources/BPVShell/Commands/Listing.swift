@@ -189,10 +189,10 @@ extension Command {
         }
         var table = Table(["setting", "value", "default", "meaning"])
         let defaults = MatchSettings()
-        for (name, meaning, _) in Workspace.settingNames {
-            let value = Workspace.value(of: name, in: settings) ?? ""
-            table.append([name, changed[name] == nil ? value : session.console.style.yellow(value),
-                          Workspace.value(of: name, in: defaults) ?? "", meaning])
+        for setting in MatchSetting.allCases {
+            let value = setting.value(in: settings)
+            table.append([setting.rawValue, changed[setting.rawValue] == nil ? value : session.console.style.yellow(value),
+                          setting.value(in: defaults), setting.meaning])
         }
         table.rightAligned = [1, 2]
         session.console.print(table.render(width: session.console.width, style: session.console.style))

@@ -12,20 +12,9 @@ extension Command {
             """
     ) { args, session throws(ShellError) in
         try args.atMost(0)
-        let ws = session.workspace
-        let before = try session.shell { () throws(WorkspaceError) in (try ws.latestRound(), try ws.placements()) }
-        // The live round is already optimal after every tweak: storing it is all a match does
-        // then. The first match of a session (or after an import or a weight change) solves cold.
-        let live = try session.current()
-        let model = live.model, outcome = live.outcome
-        do throws(RoundError) { try live.certify() } catch { throw ShellError(error.description) }
-        let summary = try session.shell { () throws(WorkspaceError) in try ws.record(outcome, of: model) }
-        // The stored draft is the previous draft from now on: moving away from it costs the stability weight.
-        do {
-            try live.rebase(on: outcome.internshipOf.filter { model.commitments[$0.key] == nil })
-        } catch {
-            session.invalidate()
-        }
+        // Solved cold, certified, stored as a round and as the draft; compared with the draft before.
+        let report = try session.shell { () throws(WorkspaceError) in try session.register.match() }
+        let model = report.session.model, outcome = report.session.outcome, summary = report.summary
         let console = session.console
         let pinned = model.pins.keys.filter { model.commitments[$0] == nil }.count
         console.print(console.style.bold("round \(summary.round)") + ": \(outcome.placedCount) of \(model.students.count) placed, "
@@ -49,14 +38,11 @@ extension Command {
         }
         console.print(table.render(width: console.width, style: console.style))
         console.print(console.style.dim("students are counted under their first wished sector"))
-        if let previous = before.0 {
-            let old = Dictionary(uniqueKeysWithValues: before.1.compactMap { p in p.internship.map { (p.student, $0) } })
-            let changes = RoundChanges(before: old, after: outcome.internshipOf, students: Set(old.keys).union(outcome.internshipOf.keys),
-                                       placed: (old.count, outcome.placedCount), score: (0, 0))
+        if let changes = report.changes {
             if changes.moves.isEmpty {
-                console.print("no changes against round \(previous)")
+                console.print("no changes against the draft before")
             } else {
-                console.print("changes against round \(previous): \(changes.moves.count)")
+                console.print("changes against the draft before: \(changes.moves.count)")
                 for m in changes.moves.prefix(25) {
                     console.print("  \(m.student): \(Describe.internship(m.from, model)) → \(console.style.yellow(Describe.internship(m.to, model)))"
                         + "  (\(Describe.reason(m, model, cause: nil)))")
@@ -64,25 +50,27 @@ extension Command {
                 if changes.moves.count > 25 { console.print("  … and \(changes.moves.count - 25) more (placements shows all)") }
             }
         }
+        for o in report.overfills {
+            console.print(console.style.yellow("warning: ") + "\(o); they keep their places and nobody else is placed there; "
+                + "release or unpin \(o.held.count - o.limit) of them, or give the internship room")
+        }
         return .proceed
     }
 
     static let placements = Command(
         "placements", synopsis: "placements [draft|pinned|committed|unplaced]",
-        summary: "the latest draft and the committed placements as a table",
+        summary: "the register: every student's place in the draft, pinned or committed, as stored",
         complete: { previous, _, _ in previous.isEmpty ? ["draft", "pinned", "committed", "unplaced"] : [] }
     ) { args, session throws(ShellError) in
         try args.atMost(1)
         let ws = session.workspace
-        let (rows, internships, pins) = try session.shell { () throws(WorkspaceError) in
-            (try ws.placements(), try ws.internships(), try ws.pins())
-        }
+        let (rows, internships) = try session.shell { () throws(WorkspaceError) in (try ws.placements(), try ws.internships()) }
         if let f = args[0], !["draft", "pinned", "committed", "unplaced"].contains(f) { throw args.usage("unknown status '\(f)'") }
         let byID = Dictionary(uniqueKeysWithValues: internships.map { ($0.id.value, $0) })
         var table = Table(["student", "internship", "employer", "sector", "min", "score", "status"])
         var shown = 0
         for p in rows {
-            let status = p.committed ? "committed" : p.internship == nil ? "unplaced" : pins[p.student] != nil ? "pinned" : "draft"
+            let status = p.status.rawValue
             if let f = args[0], f != status { continue }
             let i = p.internship.flatMap { byID[$0] }
             let styled = status == "unplaced" ? session.console.style.red(status) : status == "committed" ? session.console.style.green(status) : status

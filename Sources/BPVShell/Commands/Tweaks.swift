@@ -11,13 +11,11 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
         let reason = args.text(from: 2) ?? ""
-        let ws = session.workspace
-        let old = try session.shell { () throws(WorkspaceError) in try ws.pins()[s] }
-        try session.shell { () throws(WorkspaceError) in try ws.pin(student: s, internship: i, reason: reason) }
-        let moved = session.follow(.pin(student: s, internship: i))
-        session.recordUndo("pin \(s) \(i)", follow: old.map { .pin(student: s, internship: $0.internship) } ?? .unpin(student: s)) {
-            ws throws(WorkspaceError) in
-            if let old { try ws.pin(student: s, internship: old.internship, reason: old.reason) } else { try ws.unpin(student: s) }
+        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.pins()[s] }
+        let moved = try session.shell { () throws(WorkspaceError) in try session.register.pin(student: s, internship: i, reason: reason) }
+        session.recordUndo("pin \(s) \(i)", about: .student(s), cause: old.map { .pin(student: s, internship: $0.internship) } ?? .unpin(student: s),
+                           inEffect: { $0.pins[s] == i }) { r throws(WorkspaceError) in
+            if let old { try r.pin(student: s, internship: old.internship, reason: old.reason) } else { try r.unpin(student: s, reason: "undo") }
         }
         let model = try session.currentModel()
         session.console.print("pinned \(s) at \(Describe.internship(i, model))")
@@ -37,13 +35,12 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.required(0, "STUDENT")
         try args.atMost(1)
-        let ws = session.workspace
-        let old = try session.shell { () throws(WorkspaceError) in try ws.pins()[s] }
-        try session.shell { () throws(WorkspaceError) in try ws.unpin(student: s) }
-        let moved = session.follow(.unpin(student: s))
+        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.pins()[s] }
+        let moved = try session.shell { () throws(WorkspaceError) in try session.register.unpin(student: s) }
         if let old {
-            session.recordUndo("unpin \(s)", follow: .pin(student: s, internship: old.internship)) { ws throws(WorkspaceError) in
-                try ws.pin(student: s, internship: old.internship, reason: old.reason)
+            session.recordUndo("unpin \(s)", about: .student(s), cause: .pin(student: s, internship: old.internship),
+                               inEffect: { $0.pins[s] == nil }) { r throws(WorkspaceError) in
+                try r.pin(student: s, internship: old.internship, reason: old.reason)
             }
         }
         session.console.print("unpinned \(s)")
@@ -59,14 +56,12 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
         let reason = args.text(from: 2) ?? ""
-        let ws = session.workspace
-        let old = try session.shell { () throws(WorkspaceError) in try ws.bans()[Pair(s, i)] }
-        try session.shell { () throws(WorkspaceError) in try ws.ban(student: s, internship: i, reason: reason) }
-        let moved = old == nil ? session.follow(.ban(student: s, internship: i)) : nil
-        // Undoing a ban that only changed its reason leaves the pair banned: nothing to follow.
-        session.recordUndo("ban \(s) \(i)", follow: old == nil ? .unban(student: s, internship: i) : .ban(student: s, internship: i)) {
-            ws throws(WorkspaceError) in
-            if let old { try ws.ban(student: s, internship: i, reason: old) } else { try ws.unban(student: s, internship: i) }
+        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.bans()[Pair(s, i)] }
+        let moved = try session.shell { () throws(WorkspaceError) in try session.register.ban(student: s, internship: i, reason: reason) }
+        // Undoing a ban that only changed its reason leaves the pair banned.
+        session.recordUndo("ban \(s) \(i)", about: .pair(s, i), cause: old == nil ? .unban(student: s, internship: i) : nil,
+                           inEffect: { $0.bans.contains(Pair(s, i)) }) { r throws(WorkspaceError) in
+            if let old { try r.ban(student: s, internship: i, reason: old) } else { try r.unban(student: s, internship: i, reason: "undo") }
         }
         session.console.print("banned \(s) x \(i)")
         session.report(moved, cause: .ban(student: s, internship: i))
@@ -82,12 +77,11 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
         try args.atMost(2)
-        let ws = session.workspace
-        let old = try session.shell { () throws(WorkspaceError) in try ws.bans()[Pair(s, i)] }
-        try session.shell { () throws(WorkspaceError) in try ws.unban(student: s, internship: i) }
-        let moved = session.follow(.unban(student: s, internship: i))
-        session.recordUndo("unban \(s) \(i)", follow: .ban(student: s, internship: i)) { ws throws(WorkspaceError) in
-            try ws.ban(student: s, internship: i, reason: old ?? "")
+        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.bans()[Pair(s, i)] }
+        let moved = try session.shell { () throws(WorkspaceError) in try session.register.unban(student: s, internship: i) }
+        session.recordUndo("unban \(s) \(i)", about: .pair(s, i), cause: .ban(student: s, internship: i),
+                           inEffect: { !$0.bans.contains(Pair(s, i)) }) { r throws(WorkspaceError) in
+            try r.ban(student: s, internship: i, reason: old ?? "")
         }
         session.console.print("unbanned \(s) x \(i)")
         session.report(moved, cause: .unban(student: s, internship: i))
@@ -98,7 +92,7 @@ extension Command {
         "set", synopsis: "set NAME VALUE | set STUDENT NAME VALUE | set INTERNSHIP capacity|support_capacity N",
         summary: "change a weight or limit, one student's setting (a longer travel limit), or an internship's places",
         details: """
-            Workspace settings: \(Workspace.settingNames.map(\.name).joined(separator: ", ")).
+            Workspace settings: \(MatchSetting.allCases.map(\.rawValue).joined(separator: ", ")).
             Student settings: \(StudentSetting.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: "; ")).
             Internship settings: capacity, support_capacity (places; support places never exceed them).
             VALUE default puts a workspace or student setting back. show settings lists them all.
@@ -106,8 +100,8 @@ extension Command {
             """,
         complete: { previous, _, session in
             switch previous.count {
-            case 0: Workspace.settingNames.map(\.name) + Complete.students(session) + Complete.internships(session)
-            case 1 where Workspace.settingNames.contains { $0.name == previous[0] }: ["default"]
+            case 0: MatchSetting.allCases.map(\.rawValue) + Complete.students(session) + Complete.internships(session)
+            case 1 where MatchSetting(rawValue: previous[0]) != nil: ["default"]
             case 1 where Complete.internships(session).contains(previous[0]): Workspace.internshipSettingNames
             case 1: StudentSetting.allCases.map(\.rawValue)
             case 2 where previous[1] == StudentSetting.travelMode.rawValue: TravelMode.allCases.map(\.rawValue) + ["default"]
@@ -118,62 +112,53 @@ extension Command {
     ) { args, session throws(ShellError) in
         let first = try args.required(0, "NAME or STUDENT")
         let ws = session.workspace
-        if Workspace.settingNames.contains(where: { $0.name == first }) {
+        if let setting = MatchSetting(rawValue: first) {
             let value = try args.required(1, "VALUE")
             let reason = args.text(from: 2)
-            let old = try session.shell { () throws(WorkspaceError) in try ws.changedSettings()[first] }
-            try session.shell { () throws(WorkspaceError) in
-                if value == "default" { try ws.reset(first, reason: reason) } else { try ws.set(first, to: value, reason: reason) }
+            let old = try session.currentModel().settings
+            let stored = try session.shell { () throws(WorkspaceError) in try ws.changedSettings()[first] }
+            let moved = try session.shell { () throws(WorkspaceError) in try session.register.set(first, to: value, reason: reason) }
+            let now = try session.currentModel().settings
+            session.recordUndo("set \(first) \(value)", about: .setting(first), cause: .settings(old),
+                               inEffect: { setting.value(in: $0.settings) == setting.value(in: now) }) { r throws(WorkspaceError) in
+                try r.set(first, to: stored == nil ? "default" : setting.value(in: old), reason: "undo")
             }
-            // A weight or speed changes every arc: the live round is solved cold on next use.
-            session.invalidate()
-            session.recordUndo("set \(first) \(value)") { ws throws(WorkspaceError) in
-                if let old { try ws.set(first, to: old, reason: "undo") } else { try ws.reset(first, reason: "undo") }
-            }
-            let now = try session.shell { () throws(WorkspaceError) in try ws.settings() }
-            session.console.print("\(first) = \(Workspace.value(of: first, in: now) ?? value) for later rounds")
+            session.console.print("\(first) = \(setting.value(in: now)) for later rounds")
+            session.report(moved, cause: nil)
             return .proceed
         }
         if session.internshipIDs().contains(first) {
             let name = try args.required(1, "capacity or support_capacity"), value = try args.required(2, "N")
             let reason = args.text(from: 3)
             guard let old = try session.currentModel().internship(first) else { throw ShellError("no internship \(first)") }
-            let now = try session.shell { () throws(WorkspaceError) in try ws.set(name, ofInternship: first, to: value, reason: reason) }
+            let now = try session.shell { () throws(WorkspaceError) in try session.register.set(name, ofInternship: first, to: value, reason: reason) }
             let cause = RoundChange.places(internship: first, places: now.places, support: now.support)
-            let moved = session.follow(cause)
-            session.recordUndo("set \(first) \(name) \(value)",
-                               follow: .places(internship: first, places: old.capacity, support: old.supportCapacity)) { ws throws(WorkspaceError) in
-                try ws.set("capacity", ofInternship: first, to: "\(old.capacity)", reason: "undo")
-                try ws.set("support_capacity", ofInternship: first, to: "\(old.supportCapacity)", reason: "undo")
+            session.recordUndo("set \(first) \(name) \(value)", about: .internship(first),
+                               cause: .places(internship: first, places: old.capacity, support: old.supportCapacity),
+                               inEffect: { m in m.internship(first).map { ($0.capacity, $0.supportCapacity) == (now.places, now.support) } ?? false }) {
+                r throws(WorkspaceError) in
+                try r.setPlaces(of: first, places: old.capacity, support: old.supportCapacity, reason: "undo")
             }
             session.console.print("\(first): \(now.places) place\(now.places == 1 ? "" : "s"), \(now.support) with a job coach on site")
-            session.report(moved, cause: cause)
+            session.report(now.moved, cause: cause)
             return .proceed
         }
         guard session.studentIDs().contains(first) || (try? ws.students().contains { $0.id.value == first }) == true else {
-            throw ShellError("'\(first)' is neither a setting, a student nor an internship; settings: \(Workspace.settingNames.map(\.name).joined(separator: ", "))")
+            throw ShellError("'\(first)' is neither a setting, a student nor an internship; settings: \(MatchSetting.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let name = try args.required(1, "NAME"), value = try args.required(2, "VALUE")
         let reason = args.text(from: 3)
-        let old = try session.shell { () throws(WorkspaceError) in try ws.studentSettings()[first]?[name] }
-        let before = try session.currentModel().student(first)
-        try session.shell { () throws(WorkspaceError) in
-            if value == "default" { try ws.reset(name, of: first, reason: reason) } else { try ws.set(name, of: first, to: value, reason: reason) }
+        guard let setting = StudentSetting(rawValue: name) else {
+            throw ShellError("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let setting = StudentSetting(rawValue: name)
-        // The value now in force: the new setting, or for `default` the imported one.
-        let shown: String
-        if value == "default" {
-            let imported = try session.shell { () throws(WorkspaceError) in try ws.students() }.first { $0.id.value == first }
-            shown = imported.flatMap { s in setting.map { $0.value(of: s) } } ?? value
-        } else {
-            shown = try session.shell { () throws(WorkspaceError) in try ws.studentSettings()[first]?[name] } ?? value
-        }
-        let cause = setting.map { RoundChange.studentSetting(student: first, $0, value: shown) }
-        let moved = cause.flatMap { session.follow($0) }
-        let undoChange = setting.flatMap { st in before.map { RoundChange.studentSetting(student: first, st, value: st.value(of: $0)) } }
-        session.recordUndo("set \(first) \(name) \(value)", follow: undoChange) { ws throws(WorkspaceError) in
-            if let old { try ws.set(name, of: first, to: old, reason: "undo") } else { try ws.reset(name, of: first, reason: "undo") }
+        guard let before = try session.currentModel().student(first) else { throw ShellError("no student \(first)") }
+        let moved = try session.shell { () throws(WorkspaceError) in try session.register.set(name, of: first, to: value, reason: reason) }
+        let shown = try session.currentModel().student(first).map { setting.value(of: $0) } ?? value
+        let cause = RoundChange.studentSetting(student: first, setting, value: shown)
+        let was = setting.value(of: before)
+        session.recordUndo("set \(first) \(name) \(value)", about: .student(first), cause: .studentSetting(student: first, setting, value: was),
+                           inEffect: { m in m.student(first).map { setting.value(of: $0) == shown } ?? false }) { r throws(WorkspaceError) in
+            try r.set(name, of: first, to: was, reason: "undo")
         }
         session.console.print("\(first): \(name) = \(shown) for later rounds")
         session.report(moved, cause: cause)
@@ -182,22 +167,30 @@ extension Command {
 
     static let undo = Command(
         "undo", synopsis: "undo",
-        summary: "reverse the last pin, unpin, ban, unban or set of this session (commits, releases and imports stay)"
+        summary: "reverse your last pin, unpin, ban, unban or set of this session, while it is still in effect (commits, releases and imports stay)",
+        details: """
+            Only your own changes, newest first, and only while nobody changed the same thing since:
+            then undo says who changed it, when, and how.
+            """
     ) { args, session throws(ShellError) in
         try args.atMost(0)
         guard let step = session.popUndo() else { throw ShellError("nothing to undo in this session") }
+        let model = try session.currentModel()
+        guard step.inEffect(model) else {
+            let by = try session.shell { () throws(WorkspaceError) in try session.register.lastChange(after: step.seq, about: step.key) }
+            let how = by.map { "\($0.user) changed it at \(String($0.at.prefix(19)).replacingOccurrences(of: "T", with: " ")) UTC (\($0.action) \($0.subject))" }
+                ?? "it was changed since"
+            throw ShellError("cannot undo \(step.description): \(how); nothing was changed")
+        }
+        let moved: RoundChanges?
         do {
-            try step.revert(session.workspace)
+            moved = try step.revert(session.register)
         } catch {
-            session.recordUndo(step.description, step.revert)
+            session.pushUndo(step)
             throw ShellError("cannot undo \(step.description): \(error)")
         }
         session.console.print("undid: \(step.description)")
-        if let change = step.change {
-            session.report(session.follow(change), cause: change)
-        } else {
-            session.invalidate()
-        }
+        session.report(moved, cause: step.cause)
         return .proceed
     }
 }

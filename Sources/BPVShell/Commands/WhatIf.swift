@@ -62,15 +62,11 @@ extension Command {
         -> (RoundChanges, RoundChange?)
     {
         let first = try sub.required(0, "NAME or STUDENT")
-        if Workspace.settingNames.contains(where: { $0.name == first }) {
-            var value = try sub.required(1, "VALUE")
-            if value == "default" { value = Workspace.value(of: first, in: MatchSettings()) ?? value }
-            let v = value
-            var model = live.model
-            model.settings = try session.shell { () throws(WorkspaceError) in try Workspace.applying(first, v, to: model.settings) }
-            let after: RoundOutcome
-            do { after = try model.solve(shouldCancel: session.shouldCancel) } catch { throw ShellError(error.description) }
-            return (live.outcome.changes(to: after), nil)
+        if let setting = MatchSetting(rawValue: first) {
+            let value = try sub.required(1, "VALUE")
+            var settings = live.model.settings
+            do { setting.set(try setting.validate(value), in: &settings) } catch { throw ShellError(error.description) }
+            do { return (try live.whatIf(.settings(settings), shouldCancel: session.shouldCancel), nil) } catch { throw ShellError(error.description) }
         }
         if let internship = live.model.internship(first) {
             let name = try sub.required(1, "capacity or support_capacity")

@@ -55,6 +55,8 @@ enum Describe {
             case .commit: return "committed"
             case .studentSetting(_, let setting, let value): return "\(setting.rawValue) now \(value)"
             case .places(let i, let n, _): return "\(i) now has \(n) place\(n == 1 ? "" : "s")"
+            case .records: return "imported anew"
+            case .settings: return "new weights"
             }
         }
         if case .places(let i, _, _) = cause, m.from == i, m.to == nil || model.internship(i)?.capacity == 0 {

@@ -1,22 +1,21 @@
 import BPVDomain
 import BPVWorkspace
 
-/// What a shell session holds besides the workspace: the live round (solved cold once, then
-/// kept optimal incrementally by every tweak: see ``RoundSession``), the undo history of this
-/// session, and the `timer` switch.
+/// What a shell session holds besides the workspace: its view of the placement register (the
+/// live round, solved cold once, then kept optimal by every change: see ``Register``), the undo
+/// history of this session, and the `timer` switch.
 ///
-/// The live round follows this session's own changes. When another process changes the
-/// workspace (SQLite's `data_version` moves), or a change cannot be followed incrementally (a
-/// weight, an import), it is dropped and solved cold again on next use.
+/// Every change goes through the register, which checks it, stores it with the changed draft
+/// rows, and keeps the live round; when another process changed the workspace, the register
+/// reads it again first.
 public final class Session {
     public let workspace: Workspace
+    public let register: Register
     public let console: Console
     /// Polled by long computations; true after Ctrl-C.
     let shouldCancel: @Sendable () -> Bool
     var timer = false
     private(set) var undoSteps: [UndoStep] = []
-    private var live: RoundSession?
-    private var liveVersion: Int64?
     /// Student and internship ids, for completion; refreshed after an import.
     private var ids: (students: [String], internships: [String])?
 
@@ -24,79 +23,47 @@ public final class Session {
         self.workspace = workspace
         self.console = console
         self.shouldCancel = shouldCancel
+        register = Register(workspace: workspace, shouldCancel: shouldCancel)
     }
 
-    /// The live round: the round `match` would store now.
+    /// The live round: the draft as the register holds it.
     func current() throws(ShellError) -> RoundSession {
-        let version = try shell { () throws(WorkspaceError) in try workspace.dataVersion() }
-        if let live, liveVersion == version { return live }
-        let model = try model()
-        let session: RoundSession
-        do {
-            session = try RoundSession(model: model, shouldCancel: shouldCancel)
-        } catch {
-            throw ShellError(Workspace.workspaceError(error, path: workspace.path).description)
-        }
-        live = session
-        liveVersion = version
-        return session
+        try shell { () throws(WorkspaceError) in try register.current() }
     }
 
-    /// The round model: the live round's when it is up to date (no database reads, which at
-    /// 30,000 students cost more than the repair), else the workspace's.
+    /// The round model as it stands (no solve).
     func currentModel() throws(ShellError) -> RoundModel {
-        if let live, liveVersion == (try? workspace.dataVersion()) { return live.model }
-        return try model()
+        try shell { () throws(WorkspaceError) in try register.currentModel() }
     }
 
     /// The live round's outcome, when there is an up-to-date one (never solves).
-    var liveOutcome: RoundOutcome? {
-        guard let live, liveVersion == (try? workspace.dataVersion()) else { return nil }
-        return live.outcome
-    }
+    var liveOutcome: RoundOutcome? { register.liveSession?.outcome }
 
-    /// Follows a change this session made to the workspace in the live round, incrementally.
-    /// - Returns: who moved, or nil when there is no live round (before the first use).
-    func follow(_ change: RoundChange) -> RoundChanges? {
-        guard let live else { return nil }
-        // Another process changed the workspace: the live round no longer describes it.
-        guard liveVersion == (try? workspace.dataVersion()) else {
-            self.live = nil
-            return nil
-        }
-        do {
-            return try live.apply(change)
-        } catch {
-            // The workspace took the change; the next use solves it cold and reports any problem.
-            self.live = nil
-            return nil
-        }
-    }
-
-    /// The workspace's round model.
-    func model() throws(ShellError) -> RoundModel {
-        try shell { () throws(WorkspaceError) in try workspace.roundModel() }
-    }
-
-    /// Prints who moved in the live round after a tweak, and why.
+    /// Prints who moved in the draft after a change, and why.
     func report(_ changes: RoundChanges?, cause: RoundChange?) {
-        guard let live, let changes else { return }
+        guard let changes, let live = register.liveSession else { return }
         for line in Describe.moved(changes, live.model, cause: cause, style: console.style) { console.print(line) }
     }
 
-    /// Forgets the live round (after a change it cannot follow incrementally).
+    /// Forgets the live round (it is read and solved again on next use).
     func invalidate(ids changedIDs: Bool = false) {
-        live = nil
+        register.invalidate()
         if changedIDs { ids = nil }
     }
 
-    /// Records how to reverse a change, for `undo`, and the round change that reversal is.
-    func recordUndo(_ description: String, follow change: RoundChange? = nil,
-                    _ revert: @escaping (Workspace) throws(WorkspaceError) -> Void) {
-        undoSteps.append(UndoStep(description: description, change: change, revert: revert))
+    /// Records how to reverse a change this session made, for `undo`: while `inEffect` holds on
+    /// the current model, `revert` undoes it; otherwise `undo` says who changed it since.
+    func recordUndo(_ description: String, about key: Register.Subject, cause: RoundChange? = nil,
+                    inEffect: @escaping (RoundModel) -> Bool,
+                    _ revert: @escaping (Register) throws(WorkspaceError) -> RoundChanges?) {
+        undoSteps.append(UndoStep(description: description, seq: register.seen, key: key, cause: cause, inEffect: inEffect, revert: revert))
     }
 
+    /// Reads the ids for completion again (after an import).
+    func forgetIDs() { ids = nil }
+
     func popUndo() -> UndoStep? { undoSteps.popLast() }
+    func pushUndo(_ step: UndoStep) { undoSteps.append(step) }
 
     func studentIDs() -> [String] { loadIDs().students }
     func internshipIDs() -> [String] { loadIDs().internships }
@@ -117,7 +84,13 @@ public final class Session {
 /// How to reverse one change of this session.
 struct UndoStep {
     var description: String
-    /// The reversal as a round change the live round can follow; nil when it cannot.
-    var change: RoundChange?
-    var revert: (Workspace) throws(WorkspaceError) -> Void
+    /// The audit entry of the change.
+    var seq: Int64
+    /// What the change was about, to say who changed it since.
+    var key: Register.Subject
+    /// The reversal as a round change, for the report of who moved.
+    var cause: RoundChange?
+    /// Whether the change is still in effect.
+    var inEffect: (RoundModel) -> Bool
+    var revert: (Register) throws(WorkspaceError) -> RoundChanges?
 }

@@ -102,6 +102,42 @@ enum Schema {
                 t.primaryKey(["student_id", "name"])
             }
         }
+        m.registerMigration("v5: one placement register") { db in
+            // One row per student who holds a place or has one in the current draft: the draft,
+            // the pins and the commitments in one table, so that they can never disagree.
+            // Rounds and their placement rows stay as the history of solves.
+            try db.create(table: "register") { t in
+                t.primaryKey("student_id", .text).references("student", onDelete: .cascade)
+                t.column("internship_id", .text).notNull().references("internship", onDelete: .cascade)
+                t.column("status", .text).notNull().check(sql: "status IN ('draft', 'pinned', 'committed')")
+                t.column("reason", .text)
+                t.column("round_id", .integer)
+                t.column("score", .integer)
+                t.column("travel_min", .integer)
+                // The audit entry that last wrote the row.
+                t.column("seq", .integer).notNull()
+            }
+            try db.create(index: "register_by_internship", on: "register", columns: ["internship_id", "status"])
+            try db.execute(sql: """
+                INSERT INTO register (student_id, internship_id, status, reason, round_id, score, travel_min, seq)
+                    SELECT student_id, internship_id, 'committed', NULL, round_id, score, travel_min, 0 FROM commitment;
+                INSERT INTO register (student_id, internship_id, status, reason, round_id, score, travel_min, seq)
+                    SELECT p.student_id, p.internship_id, 'pinned', p.reason, NULL, NULL, NULL, 0 FROM pin p
+                    WHERE p.student_id NOT IN (SELECT student_id FROM commitment);
+                INSERT INTO register (student_id, internship_id, status, reason, round_id, score, travel_min, seq)
+                    SELECT student_id, internship_id, 'draft', NULL, round_id, score, travel_min, 0 FROM placement
+                    WHERE round_id = (SELECT MAX(id) FROM round) AND internship_id IS NOT NULL
+                      AND student_id NOT IN (SELECT student_id FROM register)
+                      AND student_id IN (SELECT id FROM student) AND internship_id IN (SELECT id FROM internship);
+                DROP TABLE pin;
+                DROP TABLE commitment;
+                """)
+            // Who and what an audit entry is about, so that `undo` can say who changed it since.
+            try db.alter(table: "audit") { t in
+                t.add(column: "student_id", .text)
+                t.add(column: "internship_id", .text)
+            }
+        }
         return m
     }
 }

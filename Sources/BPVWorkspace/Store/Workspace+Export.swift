@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 extension Workspace {
-    /// Writes the placements (the latest draft and every committed placement) as CSV: ids,
+    /// Writes the register (the current draft, pins and commitments) as CSV: ids,
     /// employer, travel minutes, score and status only. No names, no needs: the minimum a
     /// school or employer needs. The file is created, or truncated and reset, to mode 0600.
     ///
@@ -15,12 +15,11 @@ extension Workspace {
     @discardableResult
     public func exportPlacements(to file: String) throws(WorkspaceError) -> Int {
         let internships = Dictionary(uniqueKeysWithValues: try internships().map { ($0.id.value, $0) })
-        let pins = try pins()
         let rows = try placements()
         var csv = "student,internship,employer,travel_min,score,status\n"
         for p in rows {
             let employer = p.internship.flatMap { internships[$0]?.employer } ?? ""
-            let status = p.committed ? "committed" : p.internship == nil ? "unplaced" : pins[p.student] != nil ? "pinned" : "draft"
+            let status = p.status.rawValue
             csv += [p.student, p.internship ?? "", employer, p.travelMinutes.map(String.init) ?? "",
                     p.score.map(String.init) ?? "", status].map(Self.csvField).joined(separator: ",") + "\n"
         }

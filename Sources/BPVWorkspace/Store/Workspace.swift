@@ -58,12 +58,27 @@ public final class Workspace: Sendable {
         public var updated: Int
     }
 
-    /// Adds the students, updating those whose id already exists, in one transaction.
-    /// - Complexity: O(students).
+    /// Adds the students, updating those whose id already exists, in one transaction (with
+    /// the draft solved again, when there is one). Refused whole when an update would leave
+    /// held placements over an internship's support places.
+    /// - Complexity: O(students), plus a cold solve when there is a draft.
     @discardableResult
     public func importStudents(_ students: [Student], from source: String) throws(WorkspaceError) -> ImportSummary {
-        try upsert(
-            table: "student", records: students.map { ($0.id.value, Records.arguments($0)) }, source: source,
+        try Register(workspace: self).importStudents(students, from: source).summary
+    }
+
+    /// Adds the internships, updating those whose id already exists, in one transaction (with
+    /// the draft solved again, when there is one). Refused whole when an update lowers places
+    /// or support places below the students holding them.
+    /// - Complexity: O(internships), plus a cold solve when there is a draft.
+    @discardableResult
+    public func importInternships(_ internships: [Internship], from source: String) throws(WorkspaceError) -> ImportSummary {
+        try Register(workspace: self).importInternships(internships, from: source).summary
+    }
+
+    /// Inserts or updates students inside a transaction and audits the import.
+    func upsert(_ db: Database, students: [Student], source: String) throws -> ImportSummary {
+        try upsert(db, table: "student", records: students.map { ($0.id.value, Records.arguments($0)) }, source: source,
             sql: """
                 INSERT INTO student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs,
                                      certificates, priority, coach)
@@ -76,12 +91,9 @@ public final class Workspace: Sendable {
                 """)
     }
 
-    /// Adds the internships, updating those whose id already exists, in one transaction.
-    /// - Complexity: O(internships).
-    @discardableResult
-    public func importInternships(_ internships: [Internship], from source: String) throws(WorkspaceError) -> ImportSummary {
-        try upsert(
-            table: "internship", records: internships.map { ($0.id.value, Records.arguments($0)) }, source: source,
+    /// Inserts or updates internships inside a transaction and audits the import.
+    func upsert(_ db: Database, internships: [Internship], source: String) throws -> ImportSummary {
+        try upsert(db, table: "internship", records: internships.map { ($0.id.value, Records.arguments($0)) }, source: source,
             sql: """
                 INSERT INTO internship (id, employer, leerbedrijf_id, sector, lat, lon, capacity, support_capacity,
                                         offers, requires, levels)
@@ -93,21 +105,19 @@ public final class Workspace: Sendable {
                 """)
     }
 
-    /// Inserts or updates `records` (id and arguments for `sql`) and audits the import, in one transaction.
-    private func upsert(table: String, records: [(String, StatementArguments)], source: String, sql: String)
-        throws(WorkspaceError) -> ImportSummary
+    /// Inserts or updates `records` (id and arguments for `sql`) and audits the import.
+    private func upsert(_ db: Database, table: String, records: [(String, StatementArguments)], source: String, sql: String) throws
+        -> ImportSummary
     {
-        try write { db in
-            var summary = ImportSummary(added: 0, updated: 0)
-            for (id, arguments) in records {
-                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
-                try db.execute(sql: sql, arguments: arguments)
-                if exists { summary.updated += 1 } else { summary.added += 1 }
-            }
-            try audit(db, action: "import \(table == "student" ? "students" : "internships")", subject: source,
-                      detail: "\(summary.added) added, \(summary.updated) updated")
-            return summary
+        var summary = ImportSummary(added: 0, updated: 0)
+        for (id, arguments) in records {
+            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
+            try db.execute(sql: sql, arguments: arguments)
+            if exists { summary.updated += 1 } else { summary.added += 1 }
         }
+        try audit(db, action: "import \(table == "student" ? "students" : "internships")", subject: source,
+                  detail: "\(summary.added) added, \(summary.updated) updated")
+        return summary
     }
 
     // MARK: Reading
@@ -132,19 +142,29 @@ public final class Workspace: Sendable {
     /// The audit log, oldest first.
     public func auditLog() throws(WorkspaceError) -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map {
-                AuditEntry(sequence: $0["seq"], at: $0["at"], user: $0["user"], action: $0["action"],
-                           subject: $0["subject"], detail: $0["detail"], reason: $0["reason"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map(Self.auditEntry)
         }
     }
 
     // MARK: Plumbing
 
-    func audit(_ db: Database, action: String, subject: String, detail: String = "", reason: String? = nil) throws {
+    /// Appends one entry to the audit log, with who it is about.
+    /// - Returns: the entry's number.
+    @discardableResult
+    func audit(_ db: Database, action: String, subject: String, detail: String = "", reason: String? = nil,
+               student: String? = nil, internship: String? = nil) throws -> Int64 {
         try db.execute(
-            sql: "INSERT INTO audit (at, user, action, subject, detail, reason) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
-            arguments: [user, action, subject, detail, reason])
+            sql: """
+                INSERT INTO audit (at, user, action, subject, detail, reason, student_id, internship_id)
+                VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [user, action, subject, detail, reason, student, internship])
+        return db.lastInsertedRowID
+    }
+
+    static func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(sequence: row["seq"], at: row["at"], user: row["user"], action: row["action"],
+                   subject: row["subject"], detail: row["detail"], reason: row["reason"])
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
@@ -191,6 +211,11 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case cancelled
     case invalidSetting(String)
     case cannotWrite(String, String)
+    /// The change breaks a rule of the register; the text names every student involved and
+    /// the way out.
+    case refused(String)
+    /// Another process changed the workspace while this change was being made.
+    case changedElsewhere
 
     public var description: String {
         switch self {
@@ -202,6 +227,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
         case .cancelled: "cancelled; nothing was changed"
         case .invalidSetting(let why): why
         case .cannotWrite(let file, let why): "\(file): cannot write: \(why)"
+        case .refused(let why): "\(why); nothing was changed"
+        case .changedElsewhere: "another user changed the workspace at the same moment; nothing was changed, try again"
         }
     }
 }

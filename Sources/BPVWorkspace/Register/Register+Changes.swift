@@ -1,0 +1,247 @@
+import BPVDomain
+import GRDB
+
+/// The changes a coordinator or job coach makes, each one ``RoundChange`` sent through
+/// ``Register/apply(_:retry:persist:)``: the domain checks it, the live round follows it, and
+/// the closure here stores the change's own rows and its audit entry.
+extension Register {
+    /// Fixes a student at an internship (a place the student found). Refused at an internship
+    /// whose places or support places are all held, on a banned pair, for a committed student.
+    @discardableResult
+    public func pin(student s: String, internship i: String, reason: String) throws(WorkspaceError) -> RoundChanges? {
+        try apply(.pin(student: s, internship: i)) { db, _, outcome in
+            let seq = try self.workspace.audit(db, action: "pin", subject: "\(s) -> \(i)", reason: reason, student: s, internship: i)
+            let score = outcome?.scoreOf[s]
+            try db.execute(sql: """
+                INSERT INTO register (student_id, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, 'pinned', ?, ?, ?, ?)
+                ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'pinned', reason = excluded.reason,
+                    round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
+                """, arguments: [s, i, reason, score?.total, score?.travelMinutes, seq])
+            return seq
+        }
+    }
+
+    @discardableResult
+    public func unpin(student s: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        try apply(.unpin(student: s)) { db, _, _ in
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND status = 'pinned'", arguments: [s])
+            return try self.workspace.audit(db, action: "unpin", subject: s, reason: reason, student: s)
+        }
+    }
+
+    /// Rules a pair out of every later round. Refused on a pinned or committed pair.
+    @discardableResult
+    public func ban(student s: String, internship i: String, reason: String) throws(WorkspaceError) -> RoundChanges? {
+        try apply(.ban(student: s, internship: i)) { db, _, _ in
+            try db.execute(
+                sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
+                arguments: [s, i, reason])
+            return try self.workspace.audit(db, action: "ban", subject: "\(s) x \(i)", reason: reason, student: s, internship: i)
+        }
+    }
+
+    @discardableResult
+    public func unban(student s: String, internship i: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        try apply(.unban(student: s, internship: i)) { db, _, _ in
+            try db.execute(sql: "DELETE FROM ban WHERE student_id = ? AND internship_id = ?", arguments: [s, i])
+            return try self.workspace.audit(db, action: "unban", subject: "\(s) x \(i)", reason: reason, student: s, internship: i)
+        }
+    }
+
+    /// Ends a committed placement (it broke down). The draft places the student again at once,
+    /// not at the same internship: the pair is banned with the reason, which `unban` lifts.
+    @discardableResult
+    public func release(student s: String, reason: String) throws(WorkspaceError) -> RoundChanges? {
+        let was = try currentModel().commitments[s]
+        return try apply(.release(student: s)) { db, _, _ in
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s])
+            if let was {
+                try db.execute(
+                    sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
+                    arguments: [s, was, "released: \(reason)"])
+            }
+            return try self.workspace.audit(db, action: "release", subject: "\(s) from \(was ?? "?")", reason: reason, student: s, internship: was)
+        }
+    }
+
+    /// Makes the draft this view shows final: every placed student who is not committed yet, or
+    /// the students named. Refused whole when another process changed the workspace since this
+    /// view last read it (the user would commit a draft they never saw), naming who changed what.
+    ///
+    /// - Parameter round: when given, also refused unless the draft is still exactly round
+    ///   `round` as `match` stored it (nothing changed since).
+    /// - Returns: the number of placements committed.
+    @discardableResult
+    public func commit(students: [String]?, round: Int64? = nil, reason: String? = nil) throws(WorkspaceError) -> Int {
+        if seen >= 0, try isStale() { throw try staleRefusal() }
+        let session = try current()
+        guard hasDraft else { throw .notFound("there is no draft to commit; run match first") }
+        if let round { try requireUnchanged(since: round) }
+        let model = session.model, outcome = session.outcome
+        var placements: [String: String] = [:]
+        if let students {
+            for s in students {
+                guard model.student(s) != nil else { throw .notFound("no student \(s)") }
+                guard let i = outcome.internshipOf[s] else { throw .notFound("\(s) has no place in the draft to commit") }
+                if model.commitments[s] == nil { placements[s] = i }
+            }
+        } else {
+            for (s, i) in outcome.internshipOf where model.commitments[s] == nil { placements[s] = i }
+        }
+        guard !placements.isEmpty else { return 0 }
+        let roundID = try workspace.latestRound()
+        try apply(.commit(placements), retry: false) { db, _, outcome in
+            var seq: Int64 = 0
+            for (s, i) in placements.sorted(by: { $0.key < $1.key }) {
+                seq = try self.workspace.audit(db, action: "commit", subject: "\(s) -> \(i)", detail: roundID.map { "draft after round \($0)" } ?? "",
+                                                reason: reason, student: s, internship: i)
+                let score = outcome?.scoreOf[s]
+                try db.execute(sql: """
+                    INSERT INTO register (student_id, internship_id, status, round_id, score, travel_min, seq) VALUES (?, ?, 'committed', ?, ?, ?, ?)
+                    ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'committed',
+                        round_id = excluded.round_id, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
+                    """, arguments: [s, i, roundID, score?.total, score?.travelMinutes, seq])
+            }
+            return seq
+        }
+        return placements.count
+    }
+
+    /// Refuses unless nothing changed the workspace after round `round` was stored.
+    private func requireUnchanged(since round: Int64) throws(WorkspaceError) {
+        let entries = try workspace.read { db in
+            guard let at = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit WHERE action = 'match' AND subject = ?", arguments: ["round \(round)"]) else {
+                throw WorkspaceError.notFound("no round \(round)")
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq > ? ORDER BY seq", arguments: [at]).map(Workspace.auditEntry)
+        }
+        guard entries.isEmpty else {
+            let listed = entries.prefix(5).map { "\($0.user) at \(Self.time($0.at)): \($0.action) \($0.subject)" }.joined(separator: "; ")
+            throw .refused("refused: the draft changed since round \(round) (\(listed)\(entries.count > 5 ? "; …" : "")); commit the draft as it is now without --round, or run match")
+        }
+    }
+
+    /// Changes one setting of one student (a longer travel limit); `default` puts the imported
+    /// value back.
+    @discardableResult
+    public func set(_ name: String, of s: String, to value: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        guard let setting = StudentSetting(rawValue: name) else {
+            throw .invalidSetting("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard var imported = try workspace.importedStudent(s) else { throw .notFound("no student \(s)") }
+        let original = setting.value(of: imported)
+        let normalized: String
+        if value == "default" {
+            normalized = original
+        } else {
+            do { try setting.apply(value, to: &imported) } catch { throw .invalidSetting("\(error)") }
+            normalized = setting.value(of: imported)
+        }
+        return try apply(.studentSetting(student: s, setting, value: normalized)) { db, _, _ in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s, name])
+            if normalized == original {
+                try db.execute(sql: "DELETE FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s, name])
+            } else {
+                try db.execute(
+                    sql: "INSERT INTO student_setting (student_id, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+                    arguments: [s, name, normalized])
+            }
+            return try self.workspace.audit(db, action: normalized == original ? "reset" : "set", subject: "\(s) \(name)",
+                                            detail: "\(old ?? "imported") -> \(normalized == original ? "imported (\(original))" : normalized)",
+                                            reason: reason, student: s)
+        }
+    }
+
+    /// Changes an internship's places or support places (support places never exceed places).
+    /// Refused when the students holding places there would no longer fit.
+    /// - Returns: who moved, and the places and support places after the change.
+    @discardableResult
+    public func set(_ name: String, ofInternship i: String, to value: String, reason: String? = nil)
+        throws(WorkspaceError) -> (moved: RoundChanges?, places: Int, support: Int)
+    {
+        guard Workspace.internshipSettingNames.contains(name) else {
+            throw .invalidSetting("unknown internship setting '\(name)'; known: \(Workspace.internshipSettingNames.joined(separator: ", "))")
+        }
+        guard let n = Int(value), (0 ... 1000).contains(n) else {
+            throw .invalidSetting("\(name) must be a whole number of places in 0...1000, not '\(value)'")
+        }
+        guard let old = try currentModel().internship(i) else { throw .notFound("no internship \(i)") }
+        let places = name == "capacity" ? n : old.capacity
+        let support = min(name == "support_capacity" ? n : old.supportCapacity, places)
+        let moved = try setPlaces(of: i, places: places, support: support, reason: reason)
+        return (moved, places, support)
+    }
+
+    /// Sets an internship's places and support places at once (also what `undo` uses).
+    @discardableResult
+    public func setPlaces(of i: String, places: Int, support: Int, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        try apply(.places(internship: i, places: places, support: support)) { db, _, _ in
+            guard let row = try Row.fetchOne(db, sql: "SELECT capacity, support_capacity FROM internship WHERE id = ?", arguments: [i]) else {
+                throw WorkspaceError.notFound("no internship \(i)")
+            }
+            try db.execute(sql: "UPDATE internship SET capacity = ?, support_capacity = ? WHERE id = ?", arguments: [places, support, i])
+            return try self.workspace.audit(db, action: "set", subject: "\(i) places",
+                                            detail: "\(row[0] as Int) (\(row[1] as Int) support) -> \(places) (\(support) support)",
+                                            reason: reason, internship: i)
+        }
+    }
+
+    /// Changes one of the workspace's weights or limits for every later round; the draft is
+    /// solved again with it.
+    @discardableResult
+    public func set(_ name: String, to value: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        guard let setting = MatchSetting(rawValue: name) else { throw .invalidSetting(MatchSetting.unknown(name)) }
+        let v: Double
+        do { v = try setting.validate(value) } catch { throw .invalidSetting(error.description) }
+        var settings = try currentModel().settings
+        setting.set(v, in: &settings)
+        let isDefault = setting.value(in: MatchSettings()) == setting.value(in: settings)
+        return try apply(.settings(settings)) { db, _, _ in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
+            if value == "default" {
+                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [name])
+                return try self.workspace.audit(db, action: "reset", subject: name, detail: "\(old ?? "default") -> default", reason: reason)
+            }
+            try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                           arguments: [name, "\(v)"])
+            return try self.workspace.audit(db, action: "set", subject: name, detail: "\(old ?? "default") -> \(v)\(isDefault ? " (the default)" : "")", reason: reason)
+        }
+    }
+
+    // MARK: Imports
+
+    /// Adds students and updates those whose id exists, in one transaction with the draft
+    /// solved again. Refused whole when an update would leave held placements over an
+    /// internship's support places (a committed student who now needs a job coach).
+    @discardableResult
+    public func importStudents(_ students: [Student], from source: String) throws(WorkspaceError) -> (summary: Workspace.ImportSummary, moved: RoundChanges?) {
+        let overrides = try workspace.studentSettings()
+        let applied = try students.map { (s) throws(WorkspaceError) -> Student in
+            var s = s
+            for (name, value) in overrides[s.id.value] ?? [:] {
+                guard let setting = StudentSetting(rawValue: name) else { continue }
+                try? setting.apply(value, to: &s)
+            }
+            return s
+        }
+        var summary = Workspace.ImportSummary(added: 0, updated: 0)
+        let moved = try apply(.records(students: applied, internships: [])) { db, _, _ in
+            summary = try self.workspace.upsert(db, students: students, source: source)
+            return try Self.latestSeq(db)
+        }
+        return (summary, moved)
+    }
+
+    /// Adds internships and updates those whose id exists, in one transaction with the draft
+    /// solved again. Refused whole when an update lowers places or support places below the
+    /// students holding them.
+    @discardableResult
+    public func importInternships(_ internships: [Internship], from source: String) throws(WorkspaceError) -> (summary: Workspace.ImportSummary, moved: RoundChanges?) {
+        var summary = Workspace.ImportSummary(added: 0, updated: 0)
+        let moved = try apply(.records(students: [], internships: internships)) { db, _, _ in
+            summary = try self.workspace.upsert(db, internships: internships, source: source)
+            return try Self.latestSeq(db)
+        }
+        return (summary, moved)
+    }
+}

@@ -1,0 +1,99 @@
+import BPVDomain
+import GRDB
+
+extension Register {
+    /// What `match` did: the round stored, who changed against the draft before it, and any
+    /// internship over its places by held placements (only in a workspace made before the
+    /// register; the round goes on around them).
+    public struct MatchReport {
+        public var summary: Workspace.RoundSummary
+        /// Against the draft before; nil when there was none.
+        public var changes: RoundChanges?
+        public var overfills: [Overfill]
+        public var session: RoundSession
+    }
+
+    /// Solves the round cold (committed and pinned students where they are, banned pairs left
+    /// out, everyone else placed optimally), certifies it, stores it as a round (the history of
+    /// solves: settings, figures, who, when) and as the current draft, and reports the
+    /// difference against the draft before.
+    ///
+    /// - Parameter settings: weights for this round only (the workspace's when nil).
+    /// - Throws: ``WorkspaceError/cancelled`` when `shouldCancel` turned true (nothing is stored).
+    /// - Complexity: a load, the candidate graph and a cold solve, O(students) row writes.
+    @discardableResult
+    public func match(settings given: MatchSettings? = nil) throws(WorkspaceError) -> MatchReport {
+        for _ in 0 ..< 3 {
+            invalidate()
+            var model = try currentModel()
+            if let given { model.settings = given }
+            let hadDraft = hasDraft
+            let stored = try workspace.read { db in try Self.storedDraft(db) }
+            let session: RoundSession
+            do {
+                session = try RoundSession(model: model, shouldCancel: shouldCancel)
+                // Every stored round is certified, in release builds too (O(arcs)).
+                try session.certify()
+            } catch {
+                throw Workspace.workspaceError(error, path: workspace.path)
+            }
+            let outcome = session.outcome
+            let expected = seen
+            let placed = outcome.placedCount - outcome.fixed.count
+            let freeScore = outcome.scoreOf.reduce(Int64(0)) { $0 + (outcome.fixed[$1.key] == nil ? Int64($1.value.total) : 0) }
+            do {
+                let (round, seq) = try workspace.writeImmediate { db in
+                    guard try Self.latestSeq(db) == expected else { throw WorkspaceError.changedElsewhere }
+                    try db.execute(
+                        sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
+                        arguments: [workspace.user, Workspace.encode(outcome.settings), placed, outcome.unplaced.count, freeScore])
+                    let round = db.lastInsertedRowID
+                    for s in model.students.map(\.id.value) where model.commitments[s] == nil {
+                        let score = outcome.scoreOf[s]
+                        try db.execute(
+                            sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)",
+                            arguments: [round, s, outcome.internshipOf[s], score?.total, score?.travelMinutes])
+                    }
+                    let seq = try workspace.audit(db, action: "match", subject: "round \(round)",
+                        detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
+                    var differ = Set<String>()
+                    for (s, i) in stored where outcome.internshipOf[s] != i { differ.insert(s) }
+                    for (s, i) in outcome.internshipOf where stored[s] != i { differ.insert(s) }
+                    try Self.writeDraft(db, students: differ, model: model, outcome: outcome, seq: seq)
+                    // Held rows keep their status; their scores follow the round's weights.
+                    for (s, _) in outcome.fixed {
+                        let score = outcome.scoreOf[s]
+                        try db.execute(sql: "UPDATE register SET score = ?, travel_min = ? WHERE student_id = ?",
+                                       arguments: [score?.total, score?.travelMinutes, s])
+                    }
+                    return (round, seq)
+                }
+                // The stored draft is the previous draft from now on: moving away from it costs the stability weight.
+                do {
+                    try session.rebase(on: outcome.internshipOf.filter { model.commitments[$0.key] == nil })
+                    adopt(session, seen: seq)
+                } catch {
+                    invalidate()
+                }
+                let summary = Workspace.RoundSummary(
+                    round: round, placed: placed, unplaced: outcome.unplaced.count, committedBefore: outcome.fixed.count,
+                    totalScore: freeScore, dimacsObjective: outcome.dimacsObjective)
+                let changes = hadDraft
+                    ? RoundChanges(before: stored, after: outcome.internshipOf, students: Set(stored.keys).union(outcome.internshipOf.keys),
+                                   placed: (stored.count, outcome.placedCount), score: (0, outcome.totalScore))
+                    : nil
+                return MatchReport(summary: summary, changes: changes, overfills: model.overfills(), session: session)
+            } catch {
+                invalidate()
+                if error == .changedElsewhere { continue }
+                throw error
+            }
+        }
+        throw .conflict("the workspace kept changing during the match; try again")
+    }
+
+    /// The stored register: student → internship (draft, pinned and committed).
+    static func storedDraft(_ db: Database) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register").map { ($0[0] as String, $0[1] as String) })
+    }
+}

@@ -1,0 +1,257 @@
+import BPVDomain
+import GRDB
+
+/// The workspace's one placement register, as one user (a shell, or one `bpv` command) sees it:
+/// the pins, the commitments and the current draft, kept in one table (`register`), and the
+/// live round that keeps the draft optimal.
+///
+/// Every change (pin, unpin, ban, unban, release, commit, a student's setting, an internship's
+/// places, an import, the weights) is one ``RoundChange``. ``apply(_:persist:)`` sends it
+/// through the domain, which refuses it whole when it breaks a rule
+/// (``RoundModel/apply(_:)`` is the one home of the rules), repairs the live round, and then
+/// writes the change, its audit entry and the draft rows that changed in one IMMEDIATE
+/// transaction. That transaction first checks that nobody changed the workspace since this view
+/// last read it (the latest audit entry, which every change appends); if somebody did, the
+/// change is checked again against the newer state. So what the shell shows is what is stored,
+/// a second coach or a new process sees exactly that draft, and no sequence of changes can
+/// leave a held placement over an internship's places.
+///
+/// ```swift
+/// let register = Register(workspace: try Workspace(path: "bpv.sqlite"))
+/// let moved = try register.pin(student: "GV-072", internship: "GVI-013", reason: "found it herself")
+/// try register.commit(students: nil)
+/// ```
+public final class Register {
+    public let workspace: Workspace
+    let shouldCancel: (@Sendable () -> Bool)?
+    /// The round as of ``seen``: solved when first needed, then repaired by every change.
+    private var live: RoundSession?
+    /// The model as of ``seen`` when no round is live (before the first solve of this view).
+    private var model: RoundModel?
+    /// The latest audit entry this view has taken in; -1 before it read anything.
+    public private(set) var seen: Int64 = -1
+    /// Whether the workspace has a draft (a round was matched): only then are draft rows written.
+    private(set) var hasDraft = false
+    /// Students whose stored draft row differs from the live round (after a fresh load, which
+    /// may break ties differently); written with the next change.
+    private var dirty = Set<String>()
+
+    public init(workspace: Workspace, shouldCancel: (@Sendable () -> Bool)? = nil) {
+        self.workspace = workspace
+        self.shouldCancel = shouldCancel
+    }
+
+    // MARK: Reading
+
+    /// Whether another process changed the workspace since this view read it.
+    /// - Complexity: one indexed query.
+    public func isStale() throws(WorkspaceError) -> Bool {
+        try workspace.read { db in try Self.latestSeq(db) } != seen
+    }
+
+    /// The round as it stands, solved cold when this view has none or the workspace changed
+    /// elsewhere since (then reloaded).
+    /// - Complexity: O(1) when up to date; else a load and a cold solve.
+    public func current() throws(WorkspaceError) -> RoundSession {
+        if let live, try !isStale() { return live }
+        let model = try load()
+        let session: RoundSession
+        do {
+            session = try RoundSession(model: model, shouldCancel: shouldCancel)
+        } catch {
+            throw Workspace.workspaceError(error, path: workspace.path)
+        }
+        live = session
+        self.model = nil
+        dirty = hasDraft ? try differences(from: session.outcome) : []
+        return session
+    }
+
+    /// The live round if there is an up-to-date one (never solves).
+    public var liveSession: RoundSession? {
+        guard let live, (try? isStale()) == false else { return nil }
+        return live
+    }
+
+    /// The model as it stands, without solving: the live round's when up to date.
+    /// - Complexity: O(1) when up to date; else a load.
+    public func currentModel() throws(WorkspaceError) -> RoundModel {
+        if try !isStale() {
+            if let live { return live.model }
+            if let model { return model }
+        }
+        live = nil
+        let loaded = try load()
+        model = loaded
+        return loaded
+    }
+
+    /// Makes `session` the live round as of audit entry `seq` (after a match stored it).
+    func adopt(_ session: RoundSession, seen seq: Int64) {
+        live = session
+        model = nil
+        seen = seq
+        hasDraft = true
+        dirty = []
+    }
+
+    /// Forgets the live round; the next use loads and solves again.
+    public func invalidate() {
+        live = nil
+        model = nil
+    }
+
+    /// Reads the model and the latest audit entry in one read transaction.
+    private func load() throws(WorkspaceError) -> RoundModel {
+        let (model, seq, hasDraft) = try workspace.read { db in
+            (try workspace.roundModel(db), try Self.latestSeq(db), try Self.hasRound(db))
+        }
+        seen = seq
+        self.hasDraft = hasDraft
+        return model
+    }
+
+    /// Students whose stored draft row differs from `outcome`.
+    private func differences(from outcome: RoundOutcome) throws(WorkspaceError) -> Set<String> {
+        let stored = try workspace.read { db in try Self.storedDraft(db) }
+        var out = Set<String>()
+        for (s, i) in stored where outcome.internshipOf[s] != i { out.insert(s) }
+        for (s, i) in outcome.internshipOf where stored[s] != i { out.insert(s) }
+        return out
+    }
+
+    // MARK: Changing
+
+    /// Sends one change through the domain and stores it: validated against the current state,
+    /// the live round repaired (or, before any round, only the model changed), then `persist`
+    /// (the change's own rows and its audit entry, returning that entry's number) and the
+    /// changed draft rows in one IMMEDIATE transaction.
+    ///
+    /// - Parameter retry: when another process changed the workspace since this view read it,
+    ///   check the change again against the newer state (true), or refuse (false: a commit of
+    ///   the draft the user saw).
+    /// - Returns: who moved in the draft; nil when there is no live round.
+    /// - Throws: ``WorkspaceError/refused(_:)`` with the domain's reason and way out; the
+    ///   workspace and this view are unchanged then.
+    /// - Complexity: the repair plus O(moved students) row writes; a load and a cold solve when
+    ///   the workspace changed elsewhere.
+    @discardableResult
+    func apply(_ change: RoundChange, retry: Bool = true, persist: (Database, _ after: RoundModel, _ outcome: RoundOutcome?) throws -> Int64)
+        throws(WorkspaceError) -> RoundChanges?
+    {
+        for attempt in 0 ..< 3 {
+            let stale = try isStale()
+            if attempt > 0 || stale {
+                if !retry { throw try staleRefusal() }
+                invalidate()
+            }
+            let useSession = live != nil || (try? currentModelIsDraft()) == true
+            var moved: RoundChanges?
+            let after: RoundModel
+            var outcome: RoundOutcome?
+            if useSession {
+                let session = try current()
+                do {
+                    moved = try session.apply(change, shouldCancel: shouldCancel)
+                } catch {
+                    throw Workspace.workspaceError(error, path: workspace.path)
+                }
+                after = session.model
+                outcome = session.outcome
+            } else {
+                var m = try currentModel()
+                do { try m.apply(change) } catch { throw Workspace.workspaceError(error, path: workspace.path) }
+                after = m
+            }
+            let writeDraft = hasDraft
+            let expected = seen
+            let draftRows = Set(moved?.moves.map(\.student) ?? []).union(change.students).union(dirty)
+            do {
+                let seq = try workspace.writeImmediate { db in
+                    guard try Self.latestSeq(db) == expected else { throw WorkspaceError.changedElsewhere }
+                    let seq = try persist(db, after, outcome)
+                    if writeDraft, let outcome {
+                        try Self.writeDraft(db, students: draftRows, model: after, outcome: outcome, seq: seq)
+                    }
+                    return try Self.latestSeq(db)
+                }
+                seen = seq
+                dirty = []
+                if !useSession { model = after }
+                return moved
+            } catch {
+                // The live round took a change the workspace did not: forget it.
+                invalidate()
+                if error == .changedElsewhere { continue }
+                throw error
+            }
+        }
+        throw .conflict("the workspace kept changing under this change; try again")
+    }
+
+    /// Whether a change should go through the live round: there is a draft to keep up to date.
+    private func currentModelIsDraft() throws(WorkspaceError) -> Bool {
+        if seen < 0 { _ = try currentModel() }
+        return hasDraft
+    }
+
+    /// What others changed since this view last read the workspace, as a refusal.
+    func staleRefusal() throws(WorkspaceError) -> WorkspaceError {
+        let since = seen
+        let entries = try workspace.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq > ? ORDER BY seq", arguments: [since]).map(Workspace.auditEntry)
+        }
+        invalidate()
+        let listed = entries.prefix(5).map { "\($0.user) at \(Self.time($0.at)): \($0.action) \($0.subject)" }
+        let more = entries.count > 5 ? "; and \(entries.count - 5) more" : ""
+        return .refused("refused: the draft changed since you last saw it (\(listed.joined(separator: "; "))\(more)); look at placements, then commit again")
+    }
+
+    static func time(_ at: String) -> String { String(at.prefix(19).map { $0 == "T" ? " " : $0 }) }
+
+    /// Writes the draft rows of `students`: a row for each one the round places who holds
+    /// nothing, none for the unplaced. Held rows (pinned, committed) are the change's own.
+    static func writeDraft(_ db: Database, students: Set<String>, model: RoundModel, outcome: RoundOutcome, seq: Int64) throws {
+        for s in students.sorted() {
+            if model.fixedInternship(of: s) != nil { continue }
+            if let i = outcome.internshipOf[s] {
+                let score = outcome.scoreOf[s]
+                try db.execute(sql: """
+                    INSERT INTO register (student_id, internship_id, status, score, travel_min, seq) VALUES (?, ?, 'draft', ?, ?, ?)
+                    ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'draft', reason = NULL,
+                        round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
+                    """, arguments: [s, i, score?.total, score?.travelMinutes, seq])
+            } else {
+                try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s])
+            }
+        }
+    }
+
+    static func latestSeq(_ db: Database) throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit") ?? 0 }
+    static func hasRound(_ db: Database) throws -> Bool { try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM round)") ?? false }
+}
+
+extension Register {
+    /// What an audit entry is about, to find who changed it.
+    public enum Subject: Sendable {
+        case student(String)
+        case pair(String, String)
+        case internship(String)
+        case setting(String)
+    }
+
+    /// The latest change about `subject` after audit entry `seq`, by anyone.
+    /// - Complexity: a scan of the audit entries after `seq`.
+    public func lastChange(after seq: Int64, about subject: Subject) throws(WorkspaceError) -> AuditEntry? {
+        try workspace.read { db in
+            let (clause, arguments): (String, StatementArguments) = switch subject {
+            case .student(let s): ("student_id = ?", [s])
+            case .pair(let s, let i): ("student_id = ? AND internship_id = ?", [s, i])
+            case .internship(let i): ("internship_id = ? AND student_id IS NULL", [i])
+            case .setting(let name): ("subject = ? AND student_id IS NULL", [name])
+            }
+            return try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE seq > ? AND \(clause) ORDER BY seq DESC LIMIT 1",
+                                    arguments: [seq] + arguments).map(Workspace.auditEntry)
+        }
+    }
+}
