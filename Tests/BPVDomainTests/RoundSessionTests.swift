@@ -27,7 +27,17 @@ struct RoundSessionTests {
     static func randomChange(_ m: RoundModel, _ outcome: RoundOutcome, rng: inout SeededGenerator) -> RoundChange {
         let s = m.students.randomElement(using: &rng)!.id.value
         let i = m.internships.randomElement(using: &rng)!.id.value
-        switch Int.random(in: 0 ..< 10, using: &rng) {
+        switch Int.random(in: 0 ..< 12, using: &rng) {
+        case 10:
+            // A re-import: an internship with fewer places, or a student who now needs a job coach.
+            var internship = m.internship(i)!
+            internship.capacity = Int.random(in: 0 ... 2, using: &rng)
+            internship.supportCapacity = Int.random(in: 0 ... internship.capacity, using: &rng)
+            return .records(students: [], internships: [internship])
+        case 11:
+            var student = m.student(s)!
+            student.needs = AccommodationSet([.jobcoach])
+            return .records(students: [student], internships: [])
         case 0: return .pin(student: s, internship: i)
         case 1: return m.pins.keys.sorted().randomElement(using: &rng).map { .unpin(student: $0) } ?? .pin(student: s, internship: i)
         case 2: return .ban(student: s, internship: outcome.internshipOf[s] ?? i)
@@ -70,6 +80,9 @@ struct RoundSessionTests {
                 Issue.record("seed \(seed) step \(step) \(change): cold \(coldResult) vs session \(repaired)")
                 return
             }
+            // Whatever was accepted or refused, the round can always be solved for everyone.
+            #expect(throws: Never.self, "seed \(seed) step \(step)") { _ = try cold.solve() }
+            #expect(cold.overfills().isEmpty, "seed \(seed) step \(step)")
             if step == 4 {
                 // The round is stored: its placements become the previous draft of both.
                 try session.rebase(on: session.outcome.internshipOf)

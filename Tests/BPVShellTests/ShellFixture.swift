@@ -15,9 +15,10 @@ final class ShellFixture: @unchecked Sendable {
     /// - Parameters:
     ///   - gooi: import the Gooi en Vechtstreek sample first.
     ///   - cancel: what the session's Ctrl-C check answers.
-    init(gooi: Bool = true, width: Int? = nil, path given: String? = nil, cancel: @escaping @Sendable () -> Bool = { false }) throws {
+    init(gooi: Bool = true, width: Int? = nil, path given: String? = nil, user: String = "coach",
+         cancel: @escaping @Sendable () -> Bool = { false }) throws {
         path = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("bpv-shell-\(UUID().uuidString).sqlite").path
-        workspace = try Workspace(path: path, user: "coach")
+        workspace = try Workspace(path: path, user: user)
         let sink = self.sink
         let console = Console(style: Style(enabled: false), width: width,
                               out: { text in sink.add(text, error: false) }, err: { text in sink.add(text, error: true) })
@@ -35,7 +36,7 @@ final class ShellFixture: @unchecked Sendable {
     deinit { if owned { try? FileManager.default.removeItem(atPath: path) } }
 
     /// A second shell on the same workspace file (another coach, or the same one tomorrow).
-    func reopened() throws -> ShellFixture { try ShellFixture(gooi: false, path: path) }
+    func reopened(as user: String = "coach") throws -> ShellFixture { try ShellFixture(gooi: false, path: path, user: user) }
 
     /// Runs lines as a script; returns the status and what was printed.
     func run(_ lines: String..., bail: Bool = false) -> (status: Int32, out: String, err: String) {

@@ -240,11 +240,12 @@ public struct RoundModel: Sendable {
         let release = others.map { "\($0.committed ? "release" : "unpin") \($0.student)" }.joined(separator: ", ")
         let need = o.held.count
         let setting = o.supportPlaces ? "support_capacity" : "capacity"
+        let places = (o.supportPlaces ? "support place" : "place") + (need == 1 ? "" : "s")
         switch change {
         case .records:
-            return "import the file with at least \(need) \(o.supportPlaces ? "support places" : "places") for \(o.internship), or first \(release)"
+            return "import the file with at least \(need) \(places) for \(o.internship), or first \(release)"
         case .places:
-            return "keep at least \(need) \(o.supportPlaces ? "support places" : "places") (set \(o.internship) \(setting) \(need)), or first \(release)"
+            return "keep at least \(need) \(places) (set \(o.internship) \(setting) \(need)), or first \(release)"
         default:
             return others.isEmpty ? "give it room first (set \(o.internship) \(setting) \(need))"
                 : "first \(release), or give it room (set \(o.internship) \(setting) \(need))"

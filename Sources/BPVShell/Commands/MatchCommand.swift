@@ -64,6 +64,8 @@ extension Command {
     ) { args, session throws(ShellError) in
         try args.atMost(1)
         let ws = session.workspace
+        // Looking at the register brings this shell's view up to date: `commit all` then commits this.
+        _ = try session.current()
         let (rows, internships) = try session.shell { () throws(WorkspaceError) in (try ws.placements(), try ws.internships()) }
         if let f = args[0], !["draft", "pinned", "committed", "unplaced"].contains(f) { throw args.usage("unknown status '\(f)'") }
         let byID = Dictionary(uniqueKeysWithValues: internships.map { ($0.id.value, $0) })

@@ -1,0 +1,50 @@
+import BPVDomain
+import Foundation
+import Testing
+@testable import BPVWorkspace
+
+/// A workspace made by the release before the register (schema v4: pins and commitments in
+/// their own tables, the draft only in the latest round), committed as a fixture: the Gooi
+/// sample matched, GV-001 to GV-005 committed, GV-072 pinned at GVI-013, GV-010 banned from
+/// GVI-001, stability_weight 12, and then GVI-033 re-imported with 0 places under committed
+/// GV-001, which made every `match` of that release fail for everyone.
+@Suite("a workspace made before the register")
+struct MigrationTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/workspace-before-register.sqlite")
+
+    func copy() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-migrate-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)
+        return path
+    }
+
+    @Test func opensMigratesAndKeepsEveryPinCommitmentBanAndSetting() throws {
+        let path = try copy()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ws = try Workspace(path: path, user: "coordinator")
+        let register = try ws.placements()
+        #expect(register.filter(\.committed).map(\.student) == ["GV-001", "GV-002", "GV-003", "GV-004", "GV-005"])
+        #expect(register.first { $0.student == "GV-001" }?.internship == "GVI-033")
+        #expect(try ws.pins().mapValues(\.internship) == ["GV-072": "GVI-013"])
+        #expect(try ws.bans().keys.map(\.description) == ["GV-010 x GVI-001"])
+        #expect(try ws.settings().stabilityWeight == 12)
+        // The round-1 draft is the current draft for everyone else.
+        #expect(register.filter { $0.status == .draft }.count == 79)  // 84 placed in round 1, 5 of them committed since
+        #expect(try ws.auditLog().count == 12)  // the trail is kept: 3 imports, a match, 5 commits, a pin, a ban, a setting
+    }
+
+    @Test func matchGoesOnAroundTheOverfilledInternshipAndSaysSo() throws {
+        let path = try copy()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let register = Register(workspace: try Workspace(path: path, user: "coordinator"))
+        let report = try register.match()
+        #expect(report.overfills.map(\.description) == ["GVI-033 has 0 places but 1 held: GV-001 (committed)"])
+        #expect(report.summary.committedBefore == 6)
+        let placed = try register.workspace.placements()
+        #expect(placed.filter { $0.internship == "GVI-033" }.map(\.student) == ["GV-001"])  // nobody joins GV-001 there
+        // Releasing GV-001 clears it; the next match has nothing to warn about.
+        try register.release(student: "GV-001", reason: "the employer closed the place")
+        #expect(try register.match().overfills.isEmpty)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+/// The ways a coordinator could wedge the workspace before it had one placement register, each
+/// on the real binary and the Gooi sample: every one is now refused whole with the students
+/// named and the way out, or simply works, and `match` never fails for everyone afterwards.
+@Suite("one placement register, end to end")
+struct RegisterScenarioTests {
+    static let samples = WorkspaceCommandTests.samples
+
+    /// A scratch workspace with the Gooi sample imported.
+    static func gooi() throws -> (dir: URL, db: String) {
+        let dir = try BPVBinary.scratch()
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        for kind in ["students", "internships"] {
+            let r = try BPVBinary.run(["import", kind, samples.appendingPathComponent("gooi-\(kind).csv").path, "--db", db])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        return (dir, db)
+    }
+
+    /// One line of a sample file, with `edit` applied, under the file's header.
+    static func sampleLine(_ file: String, id: String, to dir: URL, _ edit: (String) -> String) throws -> String {
+        let text = try String(contentsOf: samples.appendingPathComponent(file), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        let line = try #require(lines.first { $0.hasPrefix(id + ";") })
+        let out = dir.appendingPathComponent("edited-\(file)").path
+        try (lines[0] + "\n" + edit(line) + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+        return out
+    }
+
+    /// Every command that used to fail for everyone once the workspace was wedged.
+    static func expectEverythingStillWorks(_ db: String, _ dir: URL) throws {
+        #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
+        let script = try BPVBinary.run(["--db", db], stdin: "why GV-001\nunplaced\n")
+        #expect(script.status == 0, "\(script.stderr)")
+        #expect(try BPVBinary.run(["export", "--dimacs", dir.appendingPathComponent("r.dimacs").path, "--db", db]).status == 0)
+    }
+
+    /// The audit log's length: a refused change adds nothing.
+    static func auditCount(_ db: String) throws -> Int {
+        try BPVBinary.run(["log", "--db", db]).stdout.split(separator: "\n").count
+    }
+
+    @Test func aReimportWithFewerPlacesThanCommittedStudentsIsRefusedWhole() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
+        let audit = try Self.auditCount(db)
+        let file = try Self.sampleLine("gooi-internships.csv", id: "GVI-026", to: dir) { line in
+            var f = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            f[4] = "0"
+            return f.joined(separator: ";")
+        }
+        let r = try BPVBinary.run(["import", "internships", file, "--db", db])
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+            bpv: refused: GVI-026 has 0 places but 4 held: GV-010 (committed), GV-030 (committed), GV-053 (committed), GV-075 (committed); \
+            import the file with at least 4 places for GVI-026, or first release GV-010, release GV-030, release GV-053, release GV-075; \
+            nothing was changed
+
+            """)
+        #expect(try Self.auditCount(db) == audit)
+        #expect(try BPVBinary.run(["--db", db], stdin: "show GVI-026\n").stdout.contains("Retail Huizen 26"))
+        try Self.expectEverythingStillWorks(db, dir)
+    }
+
+    @Test func aReimportGivingACommittedStudentAJobCoachBeyondTheSupportPlacesIsRefused() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
+        // GV-010 is committed at GVI-026, which has no support places.
+        let file = try Self.sampleLine("gooi-students.csv", id: "GV-010", to: dir) { $0.replacingOccurrences(of: ";30;;;0;", with: ";30;jobcoach;;0;") }
+        let r = try BPVBinary.run(["import", "students", file, "--db", db])
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+            bpv: refused: GVI-026 has 0 support places but 1 held: GV-010 (committed); \
+            import the file with at least 1 support place for GVI-026, or first release GV-010; nothing was changed
+
+            """)
+        try Self.expectEverythingStillWorks(db, dir)
+    }
+
+    @Test func fewerSupportPlacesThanCommittedJobCoachStudentsAreRefused() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
+        // GV-007 needs a job coach and is committed at GVI-022.
+        let r = try BPVBinary.run(["--db", db], stdin: "set GVI-022 support_capacity 0\n")
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+            line 1: refused: GVI-022 has 0 support places but 1 held: GV-007 (committed); \
+            keep at least 1 support place (set GVI-022 support_capacity 1), or first release GV-007; nothing was changed
+
+            """)
+        try Self.expectEverythingStillWorks(db, dir)
+    }
+
+    @Test func aPinAtAnInternshipFullOfHeldPlacementsIsRefused() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // GVI-013 has two places; GV-071 and GV-097 are placed there, then committed.
+        #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["commit", "GV-071", "GV-097", "--db", db]).stdout == "committed 2 placements of the draft\n")
+        let r = try BPVBinary.run(["pin", "GV-072", "GVI-013", "--reason", "found it herself", "--db", db])
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+            bpv: refused: GVI-013 has 2 places but 3 held: GV-071 (committed), GV-072 (pinned), GV-097 (committed); \
+            first release GV-071, release GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
+
+            """)
+        // In the shell too, and for a support place: GV-007 needs a job coach; GVI-002 has no support places.
+        let shell = try BPVBinary.run(["--db", db], stdin: "pin GV-007 GVI-002\n")
+        #expect(shell.stderr == """
+            line 1: refused: GVI-002 has 0 support places but 1 held: GV-007 (pinned); \
+            give it room first (set GVI-002 support_capacity 1); nothing was changed
+
+            """)
+        try Self.expectEverythingStillWorks(db, dir)
+    }
+
+    @Test func aPinAndABanOnOnePairAreNeverBothHeld() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try BPVBinary.run(["pin", "GV-001", "GVI-012", "--reason", "found it", "--db", db]).status == 0)
+        let ban = try BPVBinary.run(["ban", "GV-001", "GVI-012", "--reason", "conflict", "--db", db])
+        #expect(ban.stderr == "bpv: refused: GV-001 is pinned at GVI-012; unpin GV-001 first, then ban; nothing was changed\n")
+        #expect(try BPVBinary.run(["ban", "GV-002", "GVI-012", "--reason", "conflict", "--db", db]).status == 0)
+        let pin = try BPVBinary.run(["pin", "GV-002", "GVI-012", "--reason", "found it", "--db", db])
+        #expect(pin.stderr == "bpv: refused: GV-002 x GVI-012 is banned; unban GV-002 GVI-012 first if the pair is now wanted; nothing was changed\n")
+        #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
+    }
+
+    /// The README walkthrough without its second `match`: the pin moves GV-097 out of the draft
+    /// at once, so `commit all` commits the draft with GV-072 in and GV-097 out.
+    @Test func theWalkthroughWithoutTheSecondMatchCommitsTheDraftThePinLeft() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try BPVBinary.run(["--db", db], stdin: "match\npin GV-072 GVI-013 found it herself\ncommit all\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("committed 84 placements of the draft"))
+        let out = dir.appendingPathComponent("p.csv").path
+        #expect(try BPVBinary.run(["export", "placements", out, "--db", db]).status == 0)
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(rows.filter { $0.contains(",GVI-013,") }.count == 2)
+        #expect(rows.contains { $0.hasPrefix("GV-072,GVI-013,") && $0.hasSuffix(",committed") })
+        #expect(rows.contains { $0.hasPrefix("GV-097,,") && $0.hasSuffix(",unplaced") })
+        try Self.expectEverythingStillWorks(db, dir)
+        // With the second match, the same.
+        let (dir2, db2) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir2) }
+        let r2 = try BPVBinary.run(["--db", db2], stdin: "match\npin GV-072 GVI-013 found it herself\nmatch\ncommit all\n")
+        #expect(r2.status == 0 && r2.stdout.contains("committed 84 placements of the draft"), "\(r2.stderr)")
+    }
+
+    /// After a release, a new process sees the student re-placed in the draft at once (not at
+    /// the same internship) and can commit it without a match.
+    @Test func aReleaseIsInTheDraftANewProcessSees() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["release", "GV-001", "--reason", "broke down", "--db", db]).status == 0)
+        let shown = try BPVBinary.run(["--db", db], stdin: "placements\n").stdout
+        let line = try #require(shown.split(separator: "\n").first { $0.hasPrefix("GV-001") })
+        #expect(!line.contains("GVI-033") && line.contains("draft"), "\(line)")
+        #expect(try BPVBinary.run(["commit", "GV-001", "--db", db]).stdout == "committed 1 placements of the draft\n")
+        try Self.expectEverythingStillWorks(db, dir)
+    }
+
+    @Test func settingsListEveryWeightWithItsValue() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try BPVBinary.run(["settings", "--db", dir.appendingPathComponent("ws.sqlite").path]).stdout
+        let lines = out.split(separator: "\n")
+        #expect(lines.count == 9)
+        #expect(lines.contains { $0.hasPrefix("stability_weight         10 ") })
+    }
+}
