@@ -45,6 +45,7 @@ let package = Package(
                 .product(name: "BPVDomain", package: bpvPackage),
                 .product(name: "BPVSolver", package: bpvPackage),
                 .product(name: "BPVSynthetic", package: bpvPackage),
+                .product(name: "BPVWorkspace", package: bpvPackage),
             ],
             path: "Benchmarks/DomainBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
