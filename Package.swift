@@ -68,7 +68,9 @@ let package = Package(
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver", "BPVSynthetic"]),
         .testTarget(
             name: "BPVWorkspaceTests",
-            dependencies: ["BPVWorkspace", "BPVDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BPVWorkspace", "BPVDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            // A workspace made by an earlier release, opened (as a copy) by MigrationTests.
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain"]),
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),

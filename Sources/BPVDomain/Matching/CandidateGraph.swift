@@ -40,23 +40,10 @@ public struct CandidateGraph: Sendable {
     ) throws {
         let m = internships.count
         let sectors = Sector.allCases
-        // Internship fields in flat arrays for the inner loop.
-        var lat = [Double](repeating: 0, count: m), lon = [Double](repeating: 0, count: m)
-        var sectorOf = [Int](repeating: 0, count: m)
-        var offers = [UInt8](repeating: 0, count: m), requires = [UInt8](repeating: 0, count: m)
-        var levelBits = [UInt8](repeating: 0, count: m)
-        var supportCap = [Int32](repeating: 0, count: m), capacity = [Int32](repeating: 0, count: m)
-        for (j, i) in internships.enumerated() {
-            lat[j] = i.location.latitude
-            lon[j] = i.location.longitude
-            sectorOf[j] = sectors.firstIndex(of: i.sector) ?? 0
-            offers[j] = i.offers.bits
-            requires[j] = i.requires.bits
-            for l in i.levels { levelBits[j] |= Self.bit(l) }
-            capacity[j] = Int32(clamping: max(i.capacity, 0))
-            supportCap[j] = Int32(clamping: min(max(i.supportCapacity, 0), max(i.capacity, 0)))
-        }
-        let grid = Grid(latitudes: lat, longitudes: lon, sectorOf: sectorOf, sectorCount: sectors.count)
+        // The internships as the pair rules read them, contiguous for the inner loop.
+        let facts = internships.map(InternshipFacts.init)
+        let grid = Grid(latitudes: facts.map(\.latitude), longitudes: facts.map(\.longitude), sectorOf: facts.map(\.sector),
+                        sectorCount: sectors.count)
 
         var arcStart: [Int32] = [0], arcInternship: [Int32] = [], arcCost: [Int64] = []
         arcStart.reserveCapacity(students.count + 1)
@@ -72,68 +59,54 @@ public struct CandidateGraph: Sendable {
         let packable = m < (1 << 24) && costBound < (1 << 39) && settings.sectorRankWeight >= 0
             && settings.travelMinuteWeight >= 0 && settings.supportScarcityWeight >= 0
         var keys: [UInt64] = []
-        for (k, s) in students.enumerated() {
-            if k & 63 == 63, let shouldCancel, shouldCancel() { throw Cancelled() }
-            if let j = fixed[k] {
-                arcInternship.append(j)
-                arcCost.append(Int64(settings.score(s, internships[Int(j)]).total))
-                arcStart.append(Int32(arcInternship.count))
-                continue
-            }
-            let first = arcInternship.count
-            keys.removeAll(keepingCapacity: true)
-            let needs = s.needs.bits, held = s.certificates.bits
-            let level = Self.bit(s.level)
-            let support = s.needsIntensiveSupport
-            let speed = settings.speed(s.travelMode)
-            let minutesPerKm = settings.detourFactor / speed * 60
-            let limit = Double(s.maxTravelMinutes)
-            let reach = settings.reachKilometres(minutes: s.maxTravelMinutes, by: s.travelMode)
-            let cosLat = max(cos(s.home.latitude * Double.pi / 180), 0.01)
-            let (y0, y1) = grid.rows(from: s.home.latitude - reach / kmPerDegree, to: s.home.latitude + reach / kmPerDegree)
-            let (x0, x1) = grid.columns(
-                from: s.home.longitude - reach / (kmPerDegree * cosLat), to: s.home.longitude + reach / (kmPerDegree * cosLat))
-            for (rank, sector) in s.sectors.enumerated() {
-                guard let si = sectors.firstIndex(of: sector) else { continue }
-                let sectorCost = Int64(rank * settings.sectorRankWeight)
-                for y in y0 ... y1 {
-                    for x in x0 ... x1 {
-                        for jj in grid.bucket(sector: si, row: y, column: x) {
-                            let j = Int(jj)
-                            guard capacity[j] > 0, levelBits[j] & level != 0, needs & ~offers[j] == 0,
-                                requires[j] & ~held == 0, !support || supportCap[j] > 0
-                            else { continue }
-                            let midLat = (s.home.latitude + lat[j]) * 0.5 * Double.pi / 180
-                            let dx = (lon[j] - s.home.longitude) * kmPerDegree * cos(midLat)
-                            let dy = (lat[j] - s.home.latitude) * kmPerDegree
-                            let minutes = (dx * dx + dy * dy).squareRoot() * minutesPerKm
-                            guard minutes <= limit else { continue }
-                            if !bans.isEmpty, bans.contains("\(s.id.value)\u{1F}\(internships[j].id.value)") { continue }
-                            let scarce = support && supportCap[j] == 1
-                            let cost = sectorCost + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
-                                + (scarce ? Int64(settings.supportScarcityWeight) : 0)
-                            if packable {
-                                keys.append(UInt64(cost) << 24 | UInt64(jj))
-                            } else {
-                                arcInternship.append(jj)
-                                arcCost.append(cost)
+        try facts.withUnsafeBufferPointer { facts in
+            for (k, s) in students.enumerated() {
+                if k & 63 == 63, let shouldCancel, shouldCancel() { throw Cancelled() }
+                if let j = fixed[k] {
+                    arcInternship.append(j)
+                    arcCost.append(Int64(settings.score(s, internships[Int(j)]).total))
+                    arcStart.append(Int32(arcInternship.count))
+                    continue
+                }
+                let first = arcInternship.count
+                keys.removeAll(keepingCapacity: true)
+                let rules = PairRules(s, settings)
+                let reach = settings.reachKilometres(minutes: s.maxTravelMinutes, by: s.travelMode)
+                let cosLat = max(cos(s.home.latitude * Double.pi / 180), 0.01)
+                let (y0, y1) = grid.rows(from: s.home.latitude - reach / kmPerDegree, to: s.home.latitude + reach / kmPerDegree)
+                let (x0, x1) = grid.columns(
+                    from: s.home.longitude - reach / (kmPerDegree * cosLat), to: s.home.longitude + reach / (kmPerDegree * cosLat))
+                for sector in s.sectors {
+                    guard let si = sectors.firstIndex(of: sector) else { continue }
+                    for y in y0 ... y1 {
+                        for x in x0 ... x1 {
+                            for jj in grid.bucket(sector: si, row: y, column: x) {
+                                guard let cost = rules.cost(facts[Int(jj)]) else { continue }
+                                if !bans.isEmpty, bans.contains("\(s.id.value)\u{1F}\(internships[Int(jj)].id.value)") { continue }
+                                if packable {
+                                    keys.append(UInt64(cost) << 24 | UInt64(jj))
+                                } else {
+                                    arcInternship.append(jj)
+                                    arcCost.append(cost)
+                                }
                             }
                         }
                     }
                 }
-            }
-            if packable {
-                keys.sort()
-                for key in keys {
-                    arcCost.append(Int64(key >> 24))
-                    arcInternship.append(Int32(key & 0xFF_FFFF))
+                if packable {
+                    keys.sort()
+                    for key in keys {
+                        arcCost.append(Int64(key >> 24))
+                        arcInternship.append(Int32(key & 0xFF_FFFF))
+                    }
                 }
+                if let p = previous[k], settings.stabilityWeight > 0 {
+                    Self.applyStability(to: p, weight: Int64(settings.stabilityWeight), from: first, internship: &arcInternship, cost: &arcCost)
+                }
+                arcStart.append(Int32(arcInternship.count))
             }
-            if let p = previous[k], settings.stabilityWeight > 0 {
-                Self.applyStability(to: p, weight: Int64(settings.stabilityWeight), from: first, internship: &arcInternship, cost: &arcCost)
-            }
-            arcStart.append(Int32(arcInternship.count))
         }
+        let capacity = facts.map(\.places), supportCap = facts.map(\.supportPlaces)
         problem = try AssignmentProblem(
             capacities: capacity, arcStart: arcStart, arcInternship: arcInternship, arcCost: arcCost,
             objective: .maximizePlacements(tiers: students.indices.map { fixed[$0] != nil ? Self.fixedTier : students[$0].priority }),
@@ -165,29 +138,10 @@ public struct CandidateGraph: Sendable {
     public static func arcs(
         for s: Student, internships: [Internship], settings: MatchSettings, banned: Set<String> = [], previous: String? = nil
     ) -> [(internship: Int32, cost: Int64)] {
-        let needs = s.needs.bits, held = s.certificates.bits
-        let level = bit(s.level)
-        let support = s.needsIntensiveSupport
-        let minutesPerKm = settings.detourFactor / settings.speed(s.travelMode) * 60
-        let limit = Double(s.maxTravelMinutes)
-        let kmPerDegree = Location.kmPerDegree
+        let rules = PairRules(s, settings)
         var out: [(internship: Int32, cost: Int64)] = []
         for (j, i) in internships.enumerated() {
-            guard let rank = s.sectors.firstIndex(of: i.sector) else { continue }
-            let capacity = max(i.capacity, 0), supportCap = min(max(i.supportCapacity, 0), capacity)
-            var levels: UInt8 = 0
-            for l in i.levels { levels |= bit(l) }
-            guard capacity > 0, levels & level != 0, needs & ~i.offers.bits == 0, i.requires.bits & ~held == 0,
-                  !support || supportCap > 0
-            else { continue }
-            let midLat = (s.home.latitude + i.location.latitude) * 0.5 * Double.pi / 180
-            let dx = (i.location.longitude - s.home.longitude) * kmPerDegree * cos(midLat)
-            let dy = (i.location.latitude - s.home.latitude) * kmPerDegree
-            let minutes = (dx * dx + dy * dy).squareRoot() * minutesPerKm
-            guard minutes <= limit, !banned.contains(i.id.value) else { continue }
-            let scarce = support && supportCap == 1
-            var cost = Int64(rank * settings.sectorRankWeight) + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
-                + (scarce ? Int64(settings.supportScarcityWeight) : 0)
+            guard var cost = rules.cost(InternshipFacts(i)), !banned.contains(i.id.value) else { continue }
             if previous == i.id.value { cost -= Int64(max(settings.stabilityWeight, 0)) }
             out.append((Int32(j), cost))
         }
@@ -196,8 +150,6 @@ public struct CandidateGraph: Sendable {
 
     /// The build was stopped by its `shouldCancel`.
     public struct Cancelled: Error, Equatable {}
-
-    static func bit(_ l: Level) -> UInt8 { UInt8(1) << UInt8(Level.allCases.firstIndex(of: l) ?? 0) }
 
     /// Internships bucketed by sector and by a cell of about 5.5 km, as CSR.
     struct Grid {

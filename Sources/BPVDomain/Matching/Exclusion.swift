@@ -21,24 +21,3 @@ public enum Exclusion: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-extension MatchSettings {
-    /// Every hard constraint the pair breaks; empty when it is a candidate.
-    /// - Complexity: O(sectors wished).
-    public func exclusions(_ s: Student, _ i: Internship) -> [Exclusion] {
-        var out: [Exclusion] = []
-        if i.capacity <= 0 { out.append(.noPlaces) }
-        if !s.sectors.contains(i.sector) { out.append(.sectorNotWanted(i.sector)) }
-        if !i.levels.contains(s.level) { out.append(.levelNotAccepted(s.level)) }
-        let minutes = travelMinutes(from: s.home, to: i.location, by: s.travelMode)
-        if minutes > Double(s.maxTravelMinutes) {
-            out.append(.tooFar(minutes: Int(minutes.rounded()), limit: s.maxTravelMinutes))
-        }
-        if !i.offers.isSuperset(of: s.needs) { out.append(.accommodationsMissing(s.needs.missing(from: i.offers))) }
-        if !s.certificates.isSuperset(of: i.requires) {
-            out.append(.certificatesMissing(i.requires.missing(from: s.certificates)))
-        }
-        if s.needsIntensiveSupport && i.supportCapacity <= 0 { out.append(.noSupportPlaces) }
-        return out
-    }
-}

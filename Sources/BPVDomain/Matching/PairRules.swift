@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An internship as the pair rules read it: flat fields, so that the candidate graph's inner
+/// loop reads them from one contiguous array.
+struct InternshipFacts {
+    var latitude: Double
+    var longitude: Double
+    /// Position of the sector in `Sector.allCases`.
+    var sector: Int
+    var offers: UInt8
+    var requires: UInt8
+    var levels: UInt8
+    /// Places, at least 0.
+    var places: Int32
+    /// Support places, between 0 and the places.
+    var supportPlaces: Int32
+
+    init(_ i: Internship) {
+        latitude = i.location.latitude
+        longitude = i.location.longitude
+        sector = Sector.allCases.firstIndex(of: i.sector) ?? 0
+        offers = i.offers.bits
+        requires = i.requires.bits
+        var levels: UInt8 = 0
+        for l in i.levels { levels |= PairRules.bit(l) }
+        self.levels = levels
+        places = Int32(clamping: max(i.capacity, 0))
+        supportPlaces = Int32(clamping: min(max(i.supportCapacity, 0), max(i.capacity, 0)))
+    }
+}
+
+/// The rules of one student-internship pair, written once: every hard constraint (with its
+/// reason, for explanations) and the score by component. The candidate graph's fast path, a
+/// single student's arcs in an incremental session, `why`/`why-not`/`unplaced` and the
+/// synthetic benchmarks all read them here, so what is explained is what is solved.
+///
+/// One value per student holds what every pair of that student shares (its sector ranks, bits,
+/// speed and limit), computed once.
+struct PairRules {
+    let student: Student
+    let settings: MatchSettings
+    /// Per sector (position in `Sector.allCases`): the student's rank of it, or -1.
+    private let rankOfSector: [Int]
+    private let needs: UInt8, held: UInt8, level: UInt8
+    private let support: Bool
+    private let minutesPerKm: Double
+    private let limit: Double
+
+    init(_ s: Student, _ settings: MatchSettings) {
+        student = s
+        self.settings = settings
+        var ranks = [Int](repeating: -1, count: Sector.allCases.count)
+        for (r, sector) in s.sectors.enumerated() {
+            if let k = Sector.allCases.firstIndex(of: sector), ranks[k] < 0 { ranks[k] = r }
+        }
+        rankOfSector = ranks
+        needs = s.needs.bits
+        held = s.certificates.bits
+        level = Self.bit(s.level)
+        support = s.needsIntensiveSupport
+        minutesPerKm = settings.detourFactor / settings.speed(s.travelMode) * 60
+        limit = Double(s.maxTravelMinutes)
+    }
+
+    static func bit(_ l: Level) -> UInt8 { UInt8(1) << UInt8(Level.allCases.firstIndex(of: l) ?? 0) }
+
+    /// Estimated one-way travel in minutes: straight-line distance (equirectangular at the mean
+    /// latitude) times the detour factor, at the student's speed.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func minutes(_ f: InternshipFacts) -> Double {
+        let home = student.home
+        let midLat = (home.latitude + f.latitude) * 0.5 * Double.pi / 180
+        let dx = (f.longitude - home.longitude) * Location.kmPerDegree * cos(midLat)
+        let dy = (f.latitude - home.latitude) * Location.kmPerDegree
+        return (dx * dx + dy * dy).squareRoot() * minutesPerKm
+    }
+
+    /// The pair's cost (its score's total) when every hard constraint holds; nil otherwise.
+    /// The hot path of the candidate graph: no allocation.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func cost(_ f: InternshipFacts) -> Int64? {
+        let rank = rankOfSector[f.sector]
+        guard rank >= 0, f.places > 0, f.levels & level != 0, needs & ~f.offers == 0, f.requires & ~held == 0,
+              !support || f.supportPlaces > 0
+        else { return nil }
+        let minutes = minutes(f)
+        guard minutes <= limit else { return nil }
+        return Int64(rank * settings.sectorRankWeight) + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
+            + (support && f.supportPlaces == 1 ? Int64(settings.supportScarcityWeight) : 0)
+    }
+
+    /// Every hard constraint the pair breaks, in a coordinator's words; empty when it is a candidate.
+    /// - Complexity: O(sectors wished).
+    func exclusions(_ i: Internship) -> [Exclusion] {
+        let f = InternshipFacts(i)
+        var out: [Exclusion] = []
+        if f.places <= 0 { out.append(.noPlaces) }
+        if rankOfSector[f.sector] < 0 { out.append(.sectorNotWanted(i.sector)) }
+        if f.levels & level == 0 { out.append(.levelNotAccepted(student.level)) }
+        let minutes = minutes(f)
+        if minutes > limit { out.append(.tooFar(minutes: Int(minutes.rounded()), limit: student.maxTravelMinutes)) }
+        if needs & ~f.offers != 0 { out.append(.accommodationsMissing(student.needs.missing(from: i.offers))) }
+        if f.requires & ~held != 0 { out.append(.certificatesMissing(i.requires.missing(from: student.certificates))) }
+        if support && f.supportPlaces <= 0 { out.append(.noSupportPlaces) }
+        return out
+    }
+
+    /// The pair's score by component (also for a pair the rules rule out, as a pin forces it:
+    /// an unwished sector then ranks below every wish).
+    /// - Complexity: O(1).
+    func score(_ i: Internship) -> ScoreBreakdown {
+        let f = InternshipFacts(i)
+        let rank = rankOfSector[f.sector] >= 0 ? rankOfSector[f.sector] : student.sectors.count
+        let minutes = Int(minutes(f).rounded())
+        let scarce = support && f.supportPlaces == 1
+        return ScoreBreakdown(
+            sectorRank: rank, travelMinutes: minutes, scarceSupport: scarce,
+            sectorCost: rank * settings.sectorRankWeight, travelCost: minutes * settings.travelMinuteWeight,
+            supportCost: scarce ? settings.supportScarcityWeight : 0)
+    }
+}
+
+extension MatchSettings {
+    /// Every hard constraint the pair breaks; empty when it is a candidate (see ``PairRules``).
+    /// - Complexity: O(sectors wished).
+    public func exclusions(_ s: Student, _ i: Internship) -> [Exclusion] { PairRules(s, self).exclusions(i) }
+
+    /// The soft score of a pair (lower is better):
+    ///
+    /// `total = sectorRankWeight × rank + travelMinuteWeight × minutes
+    ///        + supportScarcityWeight (student needs a job coach, internship has one support place)`
+    ///
+    /// - Complexity: O(sectors).
+    public func score(_ s: Student, _ i: Internship) -> ScoreBreakdown { PairRules(s, self).score(i) }
+}
