@@ -8,7 +8,7 @@ import PackageDescription
 /// - `BPVDimacs`: DIMACS min-cost-flow text in and out, in the assignment shape.
 /// - `BPVDomain`: students, internships, hard constraints, scoring and the candidate graph.
 /// - `BPVWorkspace`: the SQLite workspace (GRDB), CSV import with located errors, the audit log.
-/// - `BPVSynthetic`: seeded synthetic instances (clustered towns, sector fit, travel radius, support).
+/// - `BPVSynthetic`: seeded synthetic rounds (clustered towns, sectors, travel, support), scored by the domain's rules.
 /// - `CEditLine` and `BPVLineEditor`: libedit (system library, pkg-config `libedit`) and its small Swift wrapper.
 /// - `BPVShell`: the interactive shell and script runner: commands, parsing, rendering.
 /// - `bpv`: the thin command-line executable.
@@ -42,7 +42,8 @@ let package = Package(
             name: "BPVDimacs",
             dependencies: ["BPVSolver", .product(name: "SystemPackage", package: "swift-system")]
         ),
-        .target(name: "BPVSynthetic", dependencies: ["BPVSolver"]),
+        // Synthetic rounds are built with the domain's own rules and scores.
+        .target(name: "BPVSynthetic", dependencies: ["BPVDomain", "BPVSolver"]),
         .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
         .target(
             name: "BPVWorkspace",

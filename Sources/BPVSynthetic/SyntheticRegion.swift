@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVSolver
 #if canImport(Glibc)
 import Glibc
@@ -19,13 +20,15 @@ import Darwin
 /// - **Internships** sit near a town (Gaussian, 4 km), in one sector, with 1 to 7 places (mean
 ///   `meanCapacity`); 60% can take students who need support (support capacity 1 up to the
 ///   capacity); 70% accept Entree students.
-/// - **Candidates**: sector among the student's wishes, level accepted, travel time within the
-///   limit (straight-line distance times a 1.3 detour factor at the mode's speed), and some
-///   support capacity for students who need it.
-/// - **Cost** (lower is better): 40 per step down the student's sector ranking, plus 2 per minute
-///   of travel, plus 10 at an internship with a single place (less room to absorb a bad start).
-/// - **Tiers**: 2 for about 5% (a placement that broke down, urgent), 1 for students who need
-///   support, 0 otherwise.
+/// - **Candidates and costs** are the domain's own (``CandidateGraph`` under the default
+///   ``MatchSettings``): sector among the student's wishes, level accepted, travel time within
+///   the limit (straight-line distance times the 1.3 detour factor at the mode's speed), support
+///   places for students who need a job coach; cost 30 per step down the sector ranking, 1 per
+///   minute of travel, 15 for the only support place. So the benchmarks measure the scoring
+///   coordinators get.
+/// - **Places**: the square is laid over the Netherlands from 52.0° N, 5.0° E (a km is a km).
+/// - **Tiers** (priority): 2 for about 5% (a placement that broke down, urgent), 1 for students
+///   who need support, 0 otherwise.
 public struct SyntheticRegion: Sendable {
     public var students: Int
     public var internships: Int
@@ -49,16 +52,21 @@ public struct SyntheticRegion: Sendable {
         self.supportShare = supportShare
     }
 
+    /// Shares of the sectors, in the order of `Sector.allCases` (retail, logistiek, zorg, techniek, horeca, groen).
     static let sectorPopularity: [Double] = [0.28, 0.20, 0.15, 0.15, 0.12, 0.10]
-    /// Speeds in km/h and shares of the travel modes walk, bike, public transport, car.
-    static let modes: [(speed: Double, share: Double)] = [(5, 0.05), (15, 0.45), (25, 0.40), (40, 0.10)]
-    static let detour = 1.3
 
-    /// Builds the instance.
-    /// - Throws: ``AssignmentProblemError`` only if the parameters make an invalid problem
-    ///   (for example negative counts).
-    /// - Complexity: O(students · candidates within reach); a spatial grid keeps the pair tests local.
+    /// Builds the instance: the round's students and internships, then the domain's candidate graph.
+    /// - Throws: ``AssignmentProblemError`` only if the parameters make an invalid problem.
+    /// - Complexity: O(students · candidates within reach); the candidate graph's grid keeps the pair tests local.
     public func makeProblem() throws -> AssignmentProblem {
+        let (students, internships) = try makeRound()
+        return try CandidateGraph(students: students, internships: internships, settings: MatchSettings()).problem
+    }
+
+    /// The students and internships of the instance, as the domain knows them.
+    /// - Throws: ``DomainError`` only for an area so large that places fall off the globe.
+    /// - Complexity: O(students + internships).
+    public func makeRound() throws(DomainError) -> (students: [Student], internships: [Internship]) {
         var rng = SeededGenerator(seed: seed)
         let n = max(students, 0), m = max(internships, 0)
         let townCount = max(8, n / 400)
@@ -66,81 +74,58 @@ public struct SyntheticRegion: Sendable {
             (x: Double.random(in: 0 ... areaKm, using: &rng), y: Double.random(in: 0 ... areaKm, using: &rng))
         }
         let townWeights = (0 ..< townCount).map { 1.0 / Double($0 + 1) }
-        func place(_ spread: Double) -> (x: Double, y: Double) {
+        func place(_ spread: Double) throws(DomainError) -> Location {
             let t = towns[rng.pick(weights: townWeights)]
-            return (t.x + rng.gaussian() * spread, t.y + rng.gaussian() * spread)
+            let (x, y) = (t.x + rng.gaussian() * spread, t.y + rng.gaussian() * spread)
+            let latitude = Self.origin.latitude + y / Location.kmPerDegree
+            let longitude = Self.origin.longitude + x / (Location.kmPerDegree * cos(Self.origin.latitude * Double.pi / 180))
+            return try Location(latitude: latitude, longitude: longitude)
         }
-
-        // Internships.
-        var ix = [Double](), iy = [Double](), sector = [Int](), capacity = [Int32](), supportCap = [Int32]()
-        var acceptsEntree = [Bool]()
-        for _ in 0 ..< m {
-            let p = place(4)
-            ix.append(p.x)
-            iy.append(p.y)
-            sector.append(rng.pick(weights: Self.sectorPopularity))
+        let sectors = Sector.allCases
+        var internshipList: [Internship] = []
+        internshipList.reserveCapacity(m)
+        for j in 0 ..< m {
+            let location = try place(4)
+            let sector = sectors[rng.pick(weights: Self.sectorPopularity)]
             // 1 + geometric with the requested mean, capped at 7 places.
-            var c: Int32 = 1
+            var c = 1
             while c < 7 && Double.random(in: 0 ..< 1, using: &rng) < 1 - 1 / max(meanCapacity, 1) { c += 1 }
-            capacity.append(c)
-            supportCap.append(Double.random(in: 0 ..< 1, using: &rng) < 0.6 ? Int32.random(in: 1 ... c, using: &rng) : 0)
-            acceptsEntree.append(Double.random(in: 0 ..< 1, using: &rng) < 0.7)
+            let support = Double.random(in: 0 ..< 1, using: &rng) < 0.6 ? Int.random(in: 1 ... c, using: &rng) : 0
+            let acceptsEntree = Double.random(in: 0 ..< 1, using: &rng) < 0.7
+            internshipList.append(Internship(
+                id: try PseudonymousID("I-\(j)"), employer: "Employer \(j)", sector: sector, location: location, capacity: c,
+                supportCapacity: supportShare > 0 ? support : 0, offers: AccommodationSet(support > 0 ? [.jobcoach] : []),
+                levels: acceptsEntree ? Set(Level.allCases) : [.two, .three, .four]))
         }
-        // A grid of internships by cell for local candidate search.
-        let cell = 10.0
-        let side = max(1, Int((areaKm + 40) / cell) + 1)
-        func cellIndex(_ x: Double, _ y: Double) -> Int {
-            let cx = min(max(Int((x + 20) / cell), 0), side - 1), cy = min(max(Int((y + 20) / cell), 0), side - 1)
-            return cy * side + cx
-        }
-        var grid = [[Int32]](repeating: [], count: side * side)
-        for j in 0 ..< m { grid[cellIndex(ix[j], iy[j])].append(Int32(j)) }
-
-        // Students and their candidate arcs.
-        var arcStart: [Int32] = [0], arcInternship: [Int32] = [], arcCost: [Int64] = []
-        var tiers = [UInt8](), needsSupport = [Bool]()
-        arcStart.reserveCapacity(n + 1)
-        for _ in 0 ..< n {
-            let home = place(3)
-            var wishes: [Int] = []
+        let modes: [TravelMode] = [.walk, .bike, .ov, .car]
+        var studentList: [Student] = []
+        studentList.reserveCapacity(n)
+        for k in 0 ..< n {
+            let home = try place(3)
+            var wishes: [Sector] = []
             let wishCount = rng.pick(weights: [0.3, 0.45, 0.25]) + 1
             while wishes.count < wishCount {
-                let s = rng.pick(weights: Self.sectorPopularity)
+                let s = sectors[rng.pick(weights: Self.sectorPopularity)]
                 if !wishes.contains(s) { wishes.append(s) }
             }
-            var rankOfSector = [Int](repeating: -1, count: Self.sectorPopularity.count)
-            for (r, s) in wishes.enumerated() { rankOfSector[s] = r }
-            let mode = Self.modes[rng.pick(weights: Self.modes.map(\.share))]
-            let maxMinutes = Double(Int.random(in: 20 ... 60, using: &rng))
-            let entree = Double.random(in: 0 ..< 1, using: &rng) < 0.4
+            let mode = modes[rng.pick(weights: Self.modeShares)]
+            let maxMinutes = Int.random(in: 20 ... 60, using: &rng)
+            let r = Double.random(in: 0 ..< 1, using: &rng)
+            let level: Level = r < 0.4 ? .entree : r < 0.9 ? .two : r < 0.95 ? .three : .four
             let support = Double.random(in: 0 ..< 1, using: &rng) < supportShare
             let urgent = Double.random(in: 0 ..< 1, using: &rng) < 0.05
-            tiers.append(urgent ? 2 : support ? 1 : 0)
-            needsSupport.append(support)
-            let reachKm = maxMinutes / 60 * mode.speed / Self.detour
-            let cellsOut = Int(reachKm / cell) + 1
-            let (hx, hy) = (min(max(Int((home.x + 20) / cell), 0), side - 1), min(max(Int((home.y + 20) / cell), 0), side - 1))
-            for cy in max(0, hy - cellsOut) ... min(side - 1, hy + cellsOut) {
-                for cx in max(0, hx - cellsOut) ... min(side - 1, hx + cellsOut) {
-                    for jj in grid[cy * side + cx] {
-                        let j = Int(jj)
-                        let rank = rankOfSector[sector[j]]
-                        guard rank >= 0, !entree || acceptsEntree[j], !support || supportCap[j] > 0 else { continue }
-                        let dx = ix[j] - home.x, dy = iy[j] - home.y
-                        let minutes = (dx * dx + dy * dy).squareRoot() * Self.detour / mode.speed * 60
-                        guard minutes <= maxMinutes else { continue }
-                        arcInternship.append(jj)
-                        arcCost.append(Int64(40 * rank) + Int64(minutes.rounded()) * 2 + (capacity[j] == 1 ? 10 : 0))
-                    }
-                }
-            }
-            arcStart.append(Int32(arcInternship.count))
+            studentList.append(Student(
+                id: try PseudonymousID("S-\(k)"), level: level, sectors: wishes, home: home, travelMode: mode, maxTravelMinutes: maxMinutes,
+                needs: AccommodationSet(support ? [.jobcoach] : []), priority: urgent ? 2 : support ? 1 : 0))
         }
-        return try AssignmentProblem(
-            capacities: capacity, arcStart: arcStart, arcInternship: arcInternship, arcCost: arcCost,
-            objective: .maximizePlacements(tiers: tiers),
-            support: supportShare > 0 ? SupportLimits(capacities: supportCap, needsSupport: needsSupport) : nil)
+        return (studentList, internshipList)
     }
+
+    /// Where the square region's corner lies (the middle of the Netherlands).
+    static let origin = (latitude: 52.0, longitude: 5.0)
+
+    /// Shares of the travel modes walk, bike, public transport, car (speeds are ``MatchSettings``'s).
+    static let modeShares: [Double] = [0.05, 0.45, 0.40, 0.10]
 }
 
 /// A small, fast, seedable generator (SplitMix64), so that instances are reproducible across

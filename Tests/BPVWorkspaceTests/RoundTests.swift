@@ -149,6 +149,7 @@ struct RoundTests {
         }
         let results = outcomes.values
         #expect(results.filter { $0 == "ok 2" }.count == 1, "\(results)")
+        #expect(results.count == 2, "\(results)")
         #expect(results.filter { $0.hasPrefix("refused: the draft changed since you last saw it (") && $0.contains(": commit S-") }.count == 1, "\(results)")
         let committed = try ws.placements().filter(\.committed)
         #expect(committed.count == 2)

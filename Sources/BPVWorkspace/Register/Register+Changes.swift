@@ -74,7 +74,9 @@ extension Register {
     @discardableResult
     public func commit(students: [String]?, round: Int64? = nil, reason: String? = nil) throws(WorkspaceError) -> Int {
         if seen >= 0, try isStale() { throw try staleRefusal() }
+        let before = seen
         let session = try current()
+        if before >= 0, seen != before { throw try staleRefusal(since: before) }
         guard hasDraft else { throw .notFound("there is no draft to commit; run match first") }
         if let round { try requireUnchanged(since: round) }
         let model = session.model, outcome = session.outcome

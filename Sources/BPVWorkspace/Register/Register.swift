@@ -145,6 +145,7 @@ public final class Register {
                 if !retry { throw try staleRefusal() }
                 invalidate()
             }
+            let before = seen
             let useSession = live != nil || (try? currentModelIsDraft()) == true
             var moved: RoundChanges?
             let after: RoundModel
@@ -163,6 +164,9 @@ public final class Register {
                 do { try m.apply(change) } catch { throw Workspace.workspaceError(error, path: workspace.path) }
                 after = m
             }
+            // Without retries, the change must be made on exactly the state this view had: a
+            // reload on the way (another process wrote in between) is a refusal too.
+            if !retry, before >= 0, seen != before { throw try staleRefusal(since: before) }
             let writeDraft = hasDraft
             let expected = seen
             let draftRows = Set(moved?.moves.map(\.student) ?? []).union(change.students).union(dirty)
@@ -196,8 +200,8 @@ public final class Register {
     }
 
     /// What others changed since this view last read the workspace, as a refusal.
-    func staleRefusal() throws(WorkspaceError) -> WorkspaceError {
-        let since = seen
+    func staleRefusal(since given: Int64? = nil) throws(WorkspaceError) -> WorkspaceError {
+        let since = given ?? seen
         let entries = try workspace.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq > ? ORDER BY seq", arguments: [since]).map(Workspace.auditEntry)
         }
