@@ -20,9 +20,16 @@ struct WorkspaceStoreTests {
     @Test func theFileIsCreatedOwnerOnly() throws {
         let path = scratchPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        _ = try Workspace(path: path)
+        let ws = try Workspace(path: path)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // The write-ahead log and its index, present while the workspace is open, are owner-only too.
+        try ws.set("travel_minute_weight", to: "2")
+        for suffix in ["-wal", "-shm"] {
+            defer { try? FileManager.default.removeItem(atPath: path + suffix) }
+            let m = try FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? Int
+            #expect(m == 0o600, "\(suffix)")
+        }
     }
 
     @Test func importedStudentsSurviveAReopenUnchanged() throws {
