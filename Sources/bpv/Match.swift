@@ -54,8 +54,9 @@ struct Release: ParsableCommand {
 
     func run() throws {
         do {
-            try Workspace(path: workspace.db).release(student: student, reason: reason)
-            print("released \(student); the next round will not propose the same internship")
+            let moved = try Register(workspace: Workspace(path: workspace.db)).release(student: student, reason: reason)
+            print("released \(student); the draft will not propose the same internship again")
+            printMoves(moved)
         } catch {
             throw CommandFailure("\(error)")
         }

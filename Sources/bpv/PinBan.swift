@@ -1,5 +1,13 @@
 import ArgumentParser
+import BPVDomain
 import BPVWorkspace
+
+/// Prints who moved in the stored draft after a change (nothing before the first match).
+func printMoves(_ changes: RoundChanges?) {
+    guard let changes, !changes.moves.isEmpty else { return }
+    print("the draft changes: \(changes.moves.count == 1 ? "1 student moves" : "\(changes.moves.count) students move")")
+    for m in changes.moves { print("  \(m.student): \(m.from ?? "unplaced") → \(m.to ?? "unplaced")") }
+}
 
 /// `bpv pin STUDENT INTERNSHIP --reason TEXT`: a place the student found; fixed in every round.
 struct Pin: ParsableCommand {
@@ -11,8 +19,9 @@ struct Pin: ParsableCommand {
 
     func run() throws {
         do {
-            try Workspace(path: workspace.db).pin(student: student, internship: internship, reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).pin(student: student, internship: internship, reason: reason)
             print("pinned \(student) to \(internship)")
+            printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
     }
 }
@@ -24,8 +33,9 @@ struct Unpin: ParsableCommand {
 
     func run() throws {
         do {
-            try Workspace(path: workspace.db).unpin(student: student)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).unpin(student: student)
             print("unpinned \(student)")
+            printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
     }
 }
@@ -40,8 +50,9 @@ struct Ban: ParsableCommand {
 
     func run() throws {
         do {
-            try Workspace(path: workspace.db).ban(student: student, internship: internship, reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).ban(student: student, internship: internship, reason: reason)
             print("banned \(student) x \(internship)")
+            printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
     }
 }
@@ -55,8 +66,9 @@ struct Unban: ParsableCommand {
 
     func run() throws {
         do {
-            try Workspace(path: workspace.db).unban(student: student, internship: internship)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).unban(student: student, internship: internship)
             print("unbanned \(student) x \(internship)")
+            printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
     }
 }

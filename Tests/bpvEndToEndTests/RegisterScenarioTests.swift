@@ -160,7 +160,12 @@ struct RegisterScenarioTests {
         let (dir, db) = try Self.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
-        #expect(try BPVBinary.run(["release", "GV-001", "--reason", "broke down", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["release", "GV-001", "--reason", "broke down", "--db", db]).stdout == """
+            released GV-001; the draft will not propose the same internship again
+            the draft changes: 1 student moves
+              GV-001: GVI-033 → GVI-040
+
+            """)
         let shown = try BPVBinary.run(["--db", db], stdin: "placements\n").stdout
         let line = try #require(shown.split(separator: "\n").first { $0.hasPrefix("GV-001") })
         #expect(!line.contains("GVI-033") && line.contains("draft"), "\(line)")

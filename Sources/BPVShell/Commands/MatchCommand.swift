@@ -83,7 +83,7 @@ extension Command {
         table.rightAligned = [4, 5]
         session.console.print(table.render(width: session.console.width, style: session.console.style))
         session.console.print(session.console.style.dim("\(shown) placements" + (rows.isEmpty ? "; run match first" : "")))
-        if let live = session.liveOutcome { try session.noteIfChangedSinceLastRound(live, stored: "match stores them") }
+        if let live = session.liveOutcome { try session.noteIfNotTheStoredDraft(live) }
         return .proceed
     }
 
@@ -95,7 +95,7 @@ extension Command {
         try args.atMost(0)
         let live = try session.current()
         let model = live.model, outcome = live.outcome
-        try session.noteIfChangedSinceLastRound(outcome)
+        try session.noteIfNotTheStoredDraft(outcome)
         let console = session.console
         if outcome.unplaced.isEmpty {
             console.print("every student is placed")
@@ -115,23 +115,20 @@ extension Command {
 }
 
 extension Session {
-    /// Says so when the round computed now differs from the latest stored draft.
-    /// - Parameter hint: for listings of the stored round, what to tell the user (the live draft
-    ///   moved on); nil for answers about the live round itself.
-    func noteIfChangedSinceLastRound(_ outcome: RoundOutcome, stored hint: String? = nil) throws(ShellError) {
+    /// Says so when the round shown is not the stored draft: before the first match (it is the
+    /// round match would make), or when this shell solved afresh and broke ties differently
+    /// from the stored draft (the next change or match stores it).
+    func noteIfNotTheStoredDraft(_ outcome: RoundOutcome) throws(ShellError) {
         let (round, stored) = try shell { () throws(WorkspaceError) in (try workspace.latestRound(), try workspace.placements()) }
-        guard let round else {
-            console.print(console.style.dim("(no round stored yet: this is the round match would make now)"))
+        guard round != nil else {
+            console.print(console.style.dim("(no draft yet: this is the round match would make now)"))
             return
         }
         let old = Dictionary(uniqueKeysWithValues: stored.compactMap { p in p.internship.map { (p.student, $0) } })
         if old != outcome.internshipOf {
             let moved = Set(old.keys).union(outcome.internshipOf.keys).filter { old[$0] != outcome.internshipOf[$0] }.count
-            if let hint {
-                console.print(console.style.dim("(\(moved) student\(moved == 1 ? "" : "s") placed differently in the live draft since round \(round); \(hint))"))
-            } else {
-                console.print(console.style.dim("(the workspace changed since round \(round): this is the round match would make now)"))
-            }
+            console.print(console.style.dim(
+                "(\(moved) student\(moved == 1 ? "" : "s") placed differently here than in the stored draft; the next change or match stores this draft)"))
         }
     }
 }

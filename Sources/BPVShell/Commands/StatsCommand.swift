@@ -48,7 +48,7 @@ extension Command {
             let mean = Double(minutes.reduce(0, +)) / Double(minutes.count)
             console.print("median \(minutes[minutes.count / 2]) min, mean \(String(format: "%.1f", mean)) min, longest \(minutes.last ?? 0) min")
         }
-        if let live = session.liveOutcome { try session.noteIfChangedSinceLastRound(live, stored: "these figures are of the stored round; match stores the live one") }
+        if let live = session.liveOutcome { try session.noteIfNotTheStoredDraft(live) }
         return .proceed
     }
 }

@@ -102,7 +102,7 @@ extension Command {
         try args.atMost(1)
         let live = try session.current()
         let model = live.model
-        try session.noteIfChangedSinceLastRound(live.outcome)
+        try session.noteIfNotTheStoredDraft(live.outcome)
         let explanation: PlacementExplanation
         do throws(RoundError) { explanation = try live.why(id) } catch { throw ShellError(error.description) }
         let console = session.console
