@@ -1,4 +1,5 @@
 import ArgumentParser
+import BPVDomain
 import BPVWorkspace
 
 /// `bpv match [--commit]`: run a round on the workspace.
@@ -35,7 +36,7 @@ struct Commit: ParsableCommand {
 
     func run() throws {
         do {
-            let n = try Workspace(path: workspace.db).commit(round: round, students: students.isEmpty ? nil : students)
+            let n = try Workspace(path: workspace.db).commit(round: round, students: students.isEmpty ? nil : students.map { StudentID($0) })
             print("committed \(n) placements of the draft")
         } catch {
             throw CommandFailure("\(error)")
@@ -54,7 +55,7 @@ struct Release: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).release(student: student, reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).release(student: StudentID(student), reason: reason)
             print("released \(student); the draft will not propose the same internship again")
             printMoves(moved)
         } catch {

@@ -19,7 +19,7 @@ struct Pin: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).pin(student: student, internship: internship, reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).pin(student: StudentID(student), internship: InternshipID(internship), reason: reason)
             print("pinned \(student) to \(internship)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -33,7 +33,7 @@ struct Unpin: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).unpin(student: student)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).unpin(student: StudentID(student))
             print("unpinned \(student)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -50,7 +50,7 @@ struct Ban: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).ban(student: student, internship: internship, reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).ban(student: StudentID(student), internship: InternshipID(internship), reason: reason)
             print("banned \(student) x \(internship)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -66,7 +66,7 @@ struct Unban: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).unban(student: student, internship: internship)
+            let moved = try Register(workspace: Workspace(path: workspace.db)).unban(student: StudentID(student), internship: InternshipID(internship))
             print("unbanned \(student) x \(internship)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }

@@ -54,7 +54,7 @@ struct ExplanationTests {
         let outcome = try model.solve()
         #expect(outcome.unplaced.count == 1)
         let loser = try #require(outcome.unplaced.first)
-        let winner = loser == "S-1" ? "S-3" : "S-1"
+        let winner: StudentID = loser == "S-1" ? "S-3" : "S-1"
         #expect(model.whyUnplaced(loser, in: outcome) == .lostCompetition([
             TakenAlternative(internship: "I-1", score: settings.score(s1, i1), holders: [winner]),
             TakenAlternative(internship: "I-2", score: settings.score(s1, i2), holders: ["S-2"]),

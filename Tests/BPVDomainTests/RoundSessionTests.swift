@@ -25,8 +25,8 @@ struct RoundSessionTests {
     }
 
     static func randomChange(_ m: RoundModel, _ outcome: RoundOutcome, rng: inout SeededGenerator) -> RoundChange {
-        let s = m.students.randomElement(using: &rng)!.id.value
-        let i = m.internships.randomElement(using: &rng)!.id.value
+        let s = m.students.randomElement(using: &rng)!.studentID
+        let i = m.internships.randomElement(using: &rng)!.internshipID
         switch Int.random(in: 0 ..< 12, using: &rng) {
         case 10:
             // A re-import: an internship with fewer places, or a student who now needs a job coach.
@@ -96,8 +96,8 @@ struct RoundSessionTests {
         var rng = SeededGenerator(seed: 5)
         let session = try RoundSession(model: Self.randomModel(rng: &rng))
         let before = session.outcome.internshipOf
-        let s = session.model.students[0].id.value
-        let i = session.model.internships.first { session.outcome.internshipOf[s] != $0.id.value }!.id.value
+        let s = session.model.students[0].studentID
+        let i = try #require(session.model.internships.first { session.outcome.internshipOf[s] != $0.internshipID }).internshipID
         let forced = try session.force(s, i)
         #expect(session.outcome.internshipOf == before)
         if case .allowed(let changes) = forced.outcome {

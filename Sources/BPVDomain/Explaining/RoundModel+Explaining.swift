@@ -30,9 +30,9 @@ public struct ExclusionTally: Sendable, Equatable {
 
 /// An allowed internship a student did not get, and who has its places.
 public struct TakenAlternative: Sendable, Equatable {
-    public var internship: String
+    public var internship: InternshipID
     public var score: ScoreBreakdown
-    public var holders: [String]
+    public var holders: [StudentID]
 }
 
 /// Why a student is where they are.
@@ -44,15 +44,15 @@ public struct PlacementExplanation: Sendable, Equatable {
         case unplaced(UnplacedReason)
     }
 
-    public var student: String
+    public var student: StudentID
     public var status: Status
-    public var internship: String?
+    public var internship: InternshipID?
     public var score: ScoreBreakdown?
     /// The student's next-best allowed internships and why each lost.
     public var alternatives: [Alternative]
 
     public struct Alternative: Sendable, Equatable {
-        public var internship: String
+        public var internship: InternshipID
         public var score: ScoreBreakdown
         public var verdict: Verdict
     }
@@ -62,7 +62,7 @@ public struct PlacementExplanation: Sendable, Equatable {
         case worseForStudent(by: Int)
         /// Better or as good for the student, but its places went to others; forcing the student
         /// there changes the round as given.
-        case taken(holders: [String], ifForced: ForcedPair.Outcome)
+        case taken(holders: [StudentID], ifForced: ForcedPair.Outcome)
     }
 }
 
@@ -73,30 +73,30 @@ public struct ForcedPair: Sendable, Equatable {
         case ruledOut([Exclusion])
         case banned
         /// The student is committed elsewhere (release first).
-        case committedElsewhere(String)
+        case committedElsewhere(InternshipID)
         /// Every place is held by pinned or committed students.
-        case fullWithFixedStudents([String])
+        case fullWithFixedStudents([StudentID])
         /// The student is already placed there.
         case alreadyThere
         /// Allowed: the round with the pair forced, against the round as it is.
         case allowed(RoundChanges)
     }
 
-    public var student: String
-    public var internship: String
+    public var student: StudentID
+    public var internship: InternshipID
     public var outcome: Outcome
 }
 
 extension RoundModel {
     /// Why `student` is unplaced in `outcome` (nil when placed).
     /// - Complexity: O(internships) for the tally, O(candidates) otherwise.
-    public func whyUnplaced(_ student: String, in outcome: RoundOutcome) -> UnplacedReason? {
+    public func whyUnplaced(_ student: StudentID, in outcome: RoundOutcome) -> UnplacedReason? {
         guard outcome.internshipOf[student] == nil, let s = self.student(student) else { return nil }
         let holders = outcome.holders()
         var candidates: [TakenAlternative] = []
         var tally = ExclusionTally()
         for i in internships {
-            let id = i.id.value
+            let id = i.internshipID
             guard s.sectors.contains(i.sector) else {
                 tally.outsideWishedSectors += 1
                 continue
@@ -138,9 +138,9 @@ extension RoundModel {
     /// - Throws: ``RoundError`` (unknown student, cancelled).
     /// - Parameter force: how to force a pair; by default a cold solve (``force(_:_:against:shouldCancel:)``),
     ///   in a ``RoundSession`` one repair on a snapshot.
-    public func why(_ student: String, in outcome: RoundOutcome, alternatives limit: Int = 3,
+    public func why(_ student: StudentID, in outcome: RoundOutcome, alternatives limit: Int = 3,
                     shouldCancel: (@Sendable () -> Bool)? = nil,
-                    force forcer: ((String, String) throws(RoundError) -> ForcedPair.Outcome)? = nil) throws(RoundError) -> PlacementExplanation
+                    force forcer: ((StudentID, InternshipID) throws(RoundError) -> ForcedPair.Outcome)? = nil) throws(RoundError) -> PlacementExplanation
     {
         guard let s = self.student(student) else { throw .notFound("no student \(student)") }
         if let reason = whyUnplaced(student, in: outcome) {
@@ -152,14 +152,14 @@ extension RoundModel {
         let score = outcome.scoreOf[student]
         let holders = outcome.holders()
         var options: [(Internship, ScoreBreakdown)] = []
-        for i in internships where i.id.value != here && settings.exclusions(s, i).isEmpty && !bans.contains(Pair(student, i.id.value)) {
+        for i in internships where i.internshipID != here && settings.exclusions(s, i).isEmpty && !bans.contains(Pair(student, i.internshipID)) {
             options.append((i, settings.score(s, i)))
         }
-        options.sort { ($0.1.total, $0.0.id.value) < ($1.1.total, $1.0.id.value) }
+        options.sort { ($0.1.total, $0.0.internshipID) < ($1.1.total, $1.0.internshipID) }
         var alternatives: [PlacementExplanation.Alternative] = []
         // A pinned or committed student is where people decided; alternatives explain only the solver's choices.
         for (i, alt) in options.prefix(status == .placed ? limit : 0) {
-            let id = i.id.value
+            let id = i.internshipID
             let own = score?.total ?? 0
             let verdict: PlacementExplanation.Verdict
             if alt.total > own {
@@ -177,7 +177,7 @@ extension RoundModel {
     /// What stands in the way of forcing a pair before any solving: the student is there
     /// already, a hard constraint, a ban, a commitment elsewhere; nil when forcing is allowed.
     /// - Throws: ``RoundError/notFound(_:)`` for an unknown id.
-    public func obstacle(_ student: String, _ internship: String, in outcome: RoundOutcome) throws(RoundError) -> ForcedPair.Outcome? {
+    public func obstacle(_ student: StudentID, _ internship: InternshipID, in outcome: RoundOutcome) throws(RoundError) -> ForcedPair.Outcome? {
         guard let s = self.student(student) else { throw .notFound("no student \(student)") }
         guard let i = self.internship(internship) else { throw .notFound("no internship \(internship)") }
         if outcome.internshipOf[student] == internship { return .alreadyThere }
@@ -191,7 +191,7 @@ extension RoundModel {
     /// What forcing `student` to `internship` would do: the hard constraint that rules it out,
     /// or the round re-solved with the pair pinned and compared with `outcome`.
     /// - Throws: ``RoundError`` (unknown ids, cancelled).
-    public func force(_ student: String, _ internship: String, against outcome: RoundOutcome,
+    public func force(_ student: StudentID, _ internship: InternshipID, against outcome: RoundOutcome,
                       shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) -> ForcedPair
     {
         func result(_ o: ForcedPair.Outcome) -> ForcedPair { ForcedPair(student: student, internship: internship, outcome: o) }

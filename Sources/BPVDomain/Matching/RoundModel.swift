@@ -2,10 +2,10 @@ import BPVSolver
 
 /// A student and an internship, by id.
 public struct Pair: Hashable, Sendable, CustomStringConvertible {
-    public var student: String
-    public var internship: String
+    public var student: StudentID
+    public var internship: InternshipID
 
-    public init(_ student: String, _ internship: String) {
+    public init(_ student: StudentID, _ internship: InternshipID) {
         self.student = student
         self.internship = internship
     }
@@ -30,20 +30,20 @@ public struct RoundModel: Sendable {
     public internal(set) var internships: [Internship]
     public var settings: MatchSettings
     /// Student → internship, fixed by a job coach (a place the student found).
-    public internal(set) var pins: [String: String]
+    public internal(set) var pins: [StudentID: InternshipID]
     /// Student → internship, agreed and committed.
-    public internal(set) var commitments: [String: String]
+    public internal(set) var commitments: [StudentID: InternshipID]
     public internal(set) var bans: Set<Pair>
     /// Student → internship in the previous draft, for minimum disruption (see
     /// ``MatchSettings/stabilityWeight``): moving away from it costs that weight.
-    public var previous: [String: String]
-    private var studentIndex: [String: Int]
-    private var internshipIndex: [String: Int]
+    public var previous: [StudentID: InternshipID]
+    private var studentIndex: [StudentID: Int]
+    private var internshipIndex: [InternshipID: Int]
 
     public init(
         students: [Student], internships: [Internship], settings: MatchSettings,
-        pins: [String: String] = [:], commitments: [String: String] = [:], bans: Set<Pair> = [],
-        previous: [String: String] = [:]
+        pins: [StudentID: InternshipID] = [:], commitments: [StudentID: InternshipID] = [:], bans: Set<Pair> = [],
+        previous: [StudentID: InternshipID] = [:]
     ) {
         self.previous = previous
         self.students = students
@@ -52,45 +52,45 @@ public struct RoundModel: Sendable {
         self.pins = pins
         self.commitments = commitments
         self.bans = bans
-        studentIndex = Dictionary(students.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        internshipIndex = Dictionary(internships.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        studentIndex = Dictionary(students.enumerated().map { ($1.studentID, $0) }, uniquingKeysWith: { a, _ in a })
+        internshipIndex = Dictionary(internships.enumerated().map { ($1.internshipID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: Looking up
 
     /// - Complexity: O(1).
-    public func student(_ id: String) -> Student? { studentIndex[id].map { students[$0] } }
+    public func student(_ id: StudentID) -> Student? { studentIndex[id].map { students[$0] } }
 
     /// - Complexity: O(1).
-    public func internship(_ id: String) -> Internship? { internshipIndex[id].map { internships[$0] } }
+    public func internship(_ id: InternshipID) -> Internship? { internshipIndex[id].map { internships[$0] } }
 
     /// Where a student is fixed (committed first, then pinned), if anywhere.
-    public func fixedInternship(of student: String) -> String? { commitments[student] ?? pins[student] }
+    public func fixedInternship(of student: StudentID) -> InternshipID? { commitments[student] ?? pins[student] }
 
     // MARK: Changing (what-if)
 
     /// Fixes a student at an internship, as the shell's `pin` does.
     /// - Throws: ``RoundError/notFound(_:)`` for an unknown id.
-    public mutating func pin(student: String, internship: String) throws(RoundError) {
+    public mutating func pin(student: StudentID, internship: InternshipID) throws(RoundError) {
         try require(student: student, internship: internship)
         pins[student] = internship
     }
 
-    public mutating func unpin(student: String) throws(RoundError) {
+    public mutating func unpin(student: StudentID) throws(RoundError) {
         guard pins.removeValue(forKey: student) != nil else { throw .notFound("no pin for student \(student)") }
     }
 
-    public mutating func ban(student: String, internship: String) throws(RoundError) {
+    public mutating func ban(student: StudentID, internship: InternshipID) throws(RoundError) {
         try require(student: student, internship: internship)
         bans.insert(Pair(student, internship))
     }
 
-    public mutating func unban(student: String, internship: String) throws(RoundError) {
+    public mutating func unban(student: StudentID, internship: InternshipID) throws(RoundError) {
         guard bans.remove(Pair(student, internship)) != nil else { throw .notFound("no ban for \(student) x \(internship)") }
     }
 
     /// Ends a commitment: the student is placed again, not at the same internship.
-    public mutating func release(student: String) throws(RoundError) {
+    public mutating func release(student: StudentID) throws(RoundError) {
         guard let i = commitments.removeValue(forKey: student) else {
             throw .notFound("student \(student) has no committed placement")
         }
@@ -99,7 +99,7 @@ public struct RoundModel: Sendable {
     }
 
     /// Makes placements final: committed students are fixed where they are committed.
-    public mutating func commit(_ placements: [String: String]) throws(RoundError) {
+    public mutating func commit(_ placements: [StudentID: InternshipID]) throws(RoundError) {
         for (s, i) in placements { try require(student: s, internship: i) }
         for (s, i) in placements { commitments[s] = i }
     }
@@ -151,7 +151,7 @@ public struct RoundModel: Sendable {
     }
 
     /// Changes one of a student's settings (for example a longer travel limit).
-    public mutating func set(_ setting: StudentSetting, of student: String, to value: String) throws(RoundError) {
+    public mutating func set(_ setting: StudentSetting, of student: StudentID, to value: String) throws(RoundError) {
         guard let k = studentIndex[student] else { throw .notFound("no student \(student)") }
         do {
             try setting.apply(value, to: &students[k])
@@ -161,14 +161,14 @@ public struct RoundModel: Sendable {
     }
 
     /// Changes an internship's number of places (the employer has one place less, or more).
-    public mutating func setCapacity(of internship: String, to places: Int, support: Int? = nil) throws(RoundError) {
+    public mutating func setCapacity(of internship: InternshipID, to places: Int, support: Int? = nil) throws(RoundError) {
         guard let k = internshipIndex[internship] else { throw .notFound("no internship \(internship)") }
         guard places >= 0 else { throw .invalid("capacity must be 0 or more, not \(places)") }
         internships[k].capacity = places
         internships[k].supportCapacity = min(support ?? internships[k].supportCapacity, places)
     }
 
-    private func require(student: String, internship: String) throws(RoundError) {
+    private func require(student: StudentID, internship: InternshipID) throws(RoundError) {
         guard studentIndex[student] != nil else { throw .notFound("no student \(student)") }
         guard internshipIndex[internship] != nil else { throw .notFound("no internship \(internship)") }
     }
@@ -176,13 +176,13 @@ public struct RoundModel: Sendable {
     // MARK: Solving
 
     /// Position of a student in ``students`` (the solver's index).
-    public func position(ofStudent id: String) -> Int? { studentIndex[id] }
+    public func position(ofStudent id: StudentID) -> Int? { studentIndex[id] }
 
     /// Position of an internship in ``internships`` (the solver's index).
-    public func position(ofInternship id: String) -> Int? { internshipIndex[id] }
+    public func position(ofInternship id: InternshipID) -> Int? { internshipIndex[id] }
 
     /// Students fixed by a commitment or a pin, and where (commitments win).
-    public var fixed: [String: String] {
+    public var fixed: [StudentID: InternshipID] {
         var fixed = pins.filter { studentIndex[$0.key] != nil && internshipIndex[$0.value] != nil }
         for (s, i) in commitments where studentIndex[s] != nil && internshipIndex[i] != nil { fixed[s] = i }
         return fixed
@@ -190,8 +190,8 @@ public struct RoundModel: Sendable {
 
     /// The students holding places at each internship (pinned or committed), sorted.
     /// - Complexity: O(held placements).
-    public func held(at internships: Set<String>? = nil) -> [String: [String]] {
-        var out: [String: [String]] = [:]
+    public func held(at internships: Set<InternshipID>? = nil) -> [InternshipID: [StudentID]] {
+        var out: [InternshipID: [StudentID]] = [:]
         for (s, i) in fixed where internships?.contains(i) ?? true { out[i, default: []].append(s) }
         for k in out.keys { out[k]?.sort() }
         return out
@@ -202,7 +202,7 @@ public struct RoundModel: Sendable {
     /// the register existed may hold some, and ``problem(shouldCancel:)`` then keeps those
     /// students where they are rather than fail the round for everyone.
     /// - Complexity: O(held placements).
-    public func overfills(at internships: Set<String>? = nil) -> [Overfill] {
+    public func overfills(at internships: Set<InternshipID>? = nil) -> [Overfill] {
         var out: [Overfill] = []
         for (i, who) in held(at: internships).sorted(by: { $0.key < $1.key }) {
             guard let j = internshipIndex[i] else { continue }
@@ -219,13 +219,13 @@ public struct RoundModel: Sendable {
         return out
     }
 
-    private func holders(_ students: [String]) -> [Overfill.Holder] {
+    private func holders(_ students: [StudentID]) -> [Overfill.Holder] {
         students.map { Overfill.Holder(student: $0, committed: commitments[$0] != nil) }
     }
 
     /// Refuses a state in which an internship in `touched` (every internship when nil) is
     /// overfilled by held placements more than it was in `before`.
-    private func checkIntegrity(at touched: Set<String>?, against before: RoundModel, wayOut: (Overfill) -> String) throws(RoundError) {
+    private func checkIntegrity(at touched: Set<InternshipID>?, against before: RoundModel, wayOut: (Overfill) -> String) throws(RoundError) {
         if touched?.isEmpty == true { return }
         let was = Dictionary(before.overfills(at: touched).map { ("\($0.internship)\($0.supportPlaces)", $0.excess) }, uniquingKeysWith: max)
         for o in overfills(at: touched) where o.excess > (was["\(o.internship)\(o.supportPlaces)"] ?? 0) {
@@ -262,13 +262,13 @@ public struct RoundModel: Sendable {
         }
         students = merged(students, new, id: { $0.id.value })
         internships = merged(internships, newInternships, id: { $0.id.value })
-        studentIndex = Dictionary(students.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        internshipIndex = Dictionary(internships.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        studentIndex = Dictionary(students.enumerated().map { ($1.studentID, $0) }, uniquingKeysWith: { a, _ in a })
+        internshipIndex = Dictionary(internships.enumerated().map { ($1.internshipID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// An internship's places and support places as the solver sees them (see ``solverInternships()``).
     /// - Complexity: O(held placements).
-    public func solverPlaces(of id: String) -> (places: Int, support: Int)? {
+    public func solverPlaces(of id: InternshipID) -> (places: Int, support: Int)? {
         guard let j = internshipIndex[id] else { return nil }
         let i = internships[j], who = held(at: [id])[id] ?? []
         let needing = who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
@@ -352,22 +352,22 @@ public struct RoundModel: Sendable {
 public struct RoundProblem: Sendable {
     public var graph: CandidateGraph
     /// Students fixed by a commitment or a pin, and where.
-    public var fixed: [String: String]
+    public var fixed: [StudentID: InternshipID]
 }
 
 /// A change a job coach makes to a round (see ``RoundSession``).
 public enum RoundChange: Sendable, Equatable {
-    case pin(student: String, internship: String)
-    case unpin(student: String)
-    case ban(student: String, internship: String)
-    case unban(student: String, internship: String)
+    case pin(student: StudentID, internship: InternshipID)
+    case unpin(student: StudentID)
+    case ban(student: StudentID, internship: InternshipID)
+    case unban(student: StudentID, internship: InternshipID)
     /// The committed placement ends; the pair is banned.
-    case release(student: String)
+    case release(student: StudentID)
     /// Draft placements become final: student → internship.
-    case commit([String: String])
-    case studentSetting(student: String, StudentSetting, value: String)
+    case commit([StudentID: InternshipID])
+    case studentSetting(student: StudentID, StudentSetting, value: String)
     /// An internship's places and support places change (the employer has one place less).
-    case places(internship: String, places: Int, support: Int)
+    case places(internship: InternshipID, places: Int, support: Int)
     /// Students and internships added or updated by id (an import; per-student settings
     /// already applied). Every arc may change: the session solves again.
     case records(students: [Student], internships: [Internship])
@@ -375,7 +375,7 @@ public enum RoundChange: Sendable, Equatable {
     case settings(MatchSettings)
 
     /// The students whose arcs or tier the change touches (for places: none directly).
-    public var students: [String] {
+    public var students: [StudentID] {
         switch self {
         case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .release(let s), .studentSetting(let s, _, _): [s]
         case .commit(let placements): placements.keys.sorted()
@@ -393,7 +393,7 @@ public enum RoundChange: Sendable, Equatable {
 
     /// The internships whose held placements the change can add to or whose places it can
     /// lower; nil when it may touch every internship (an import).
-    func internships(before: RoundModel, after: RoundModel) -> Set<String>? {
+    func internships(before: RoundModel, after: RoundModel) -> Set<InternshipID>? {
         switch self {
         case .pin(_, let i), .places(let i, _, _): [i]
         case .commit(let placements): Set(placements.values)
@@ -406,12 +406,12 @@ public enum RoundChange: Sendable, Equatable {
 /// An internship whose held placements (pinned or committed) exceed its places or support places.
 public struct Overfill: Sendable, Equatable, CustomStringConvertible {
     public struct Holder: Sendable, Equatable {
-        public var student: String
+        public var student: StudentID
         /// Committed; otherwise pinned.
         public var committed: Bool
     }
 
-    public var internship: String
+    public var internship: InternshipID
     /// The limit that is broken: places, or support places.
     public var limit: Int
     public var supportPlaces: Bool

@@ -5,15 +5,15 @@ public struct RoundOutcome: Sendable {
     /// The settings the round was scored with.
     public let settings: MatchSettings
     /// Every placed student, fixed ones included → internship.
-    public internal(set) var internshipOf: [String: String]
+    public internal(set) var internshipOf: [StudentID: InternshipID]
     /// Every placed student → score (lower is better; without the stability weight).
-    public internal(set) var scoreOf: [String: ScoreBreakdown]
+    public internal(set) var scoreOf: [StudentID: ScoreBreakdown]
     /// Students fixed by a commitment or a pin.
-    public internal(set) var fixed: [String: String]
+    public internal(set) var fixed: [StudentID: InternshipID]
     /// Students left without a place, by id.
-    public internal(set) var unplaced: [String]
+    public internal(set) var unplaced: [StudentID]
     /// Every student of the round, by id.
-    public let studentIDs: [String]
+    public let studentIDs: [StudentID]
     /// The solver's objective in DIMACS terms: arc costs (stability included) plus the exact
     /// penalty of each student left unplaced (what `bpv export --dimacs` and any min-cost-flow
     /// solver give for this round's graph).
@@ -23,22 +23,22 @@ public struct RoundOutcome: Sendable {
     init(model: RoundModel, internshipOfStudent: [Int], dimacsObjective: Int64) {
         settings = model.settings
         fixed = model.fixed
-        var placed: [String: String] = [:], scores: [String: ScoreBreakdown] = [:]
-        var unplaced: [String] = []
+        var placed: [StudentID: InternshipID] = [:], scores: [StudentID: ScoreBreakdown] = [:]
+        var unplaced: [StudentID] = []
         for (k, student) in model.students.enumerated() {
             let j = internshipOfStudent[k]
             if j >= 0 {
                 let internship = model.internships[j]
-                placed[student.id.value] = internship.id.value
-                scores[student.id.value] = model.settings.score(student, internship)
+                placed[student.studentID] = internship.internshipID
+                scores[student.studentID] = model.settings.score(student, internship)
             } else {
-                unplaced.append(student.id.value)
+                unplaced.append(student.studentID)
             }
         }
         internshipOf = placed
         scoreOf = scores
         self.unplaced = unplaced.sorted()
-        studentIDs = model.students.map(\.id.value)
+        studentIDs = model.students.map(\.studentID)
         self.dimacsObjective = dimacsObjective
     }
 
@@ -54,8 +54,8 @@ public struct RoundOutcome: Sendable {
     }
 
     /// Students placed at each internship.
-    public func holders() -> [String: [String]] {
-        var out: [String: [String]] = [:]
+    public func holders() -> [InternshipID: [StudentID]] {
+        var out: [InternshipID: [StudentID]] = [:]
         for (s, i) in internshipOf { out[i, default: []].append(s) }
         for k in out.keys { out[k]?.sort() }
         return out
@@ -74,9 +74,9 @@ public struct RoundOutcome: Sendable {
 public struct RoundChanges: Sendable, Equatable {
     /// A student whose internship differs; nil is "unplaced".
     public struct Move: Sendable, Equatable {
-        public var student: String
-        public var from: String?
-        public var to: String?
+        public var student: StudentID
+        public var from: InternshipID?
+        public var to: InternshipID?
     }
 
     public var moves: [Move]
@@ -88,7 +88,7 @@ public struct RoundChanges: Sendable, Equatable {
     /// Compares two placement maps (student → internship) over `students`.
     /// - Complexity: O(students log students).
     public init(
-        before: [String: String], after: [String: String], students: Set<String>,
+        before: [StudentID: InternshipID], after: [StudentID: InternshipID], students: Set<StudentID>,
         placed: (Int, Int), score: (Int64, Int64)
     ) {
         moves = students.sorted().compactMap { s in

@@ -107,23 +107,23 @@ public final class RoundSession {
     /// Who moves from the current outcome to `after` (per student position, under `m`), and the
     /// change in placed count and total score.
     /// - Complexity: O(students) compares, plus O(moved · log moved).
-    private func diff(_ after: [Int], in m: RoundModel, touched: [String]) -> RoundChanges {
+    private func diff(_ after: [Int], in m: RoundModel, touched: [StudentID]) -> RoundChanges {
         var positions: [Int] = []
         for k in 0 ..< after.count where after[k] != placedAt[k] { positions.append(k) }
         var rescored = Set(positions)
         for id in touched { if let k = m.position(ofStudent: id) { rescored.insert(k) } }
         var placedDelta = 0, scoreDelta: Int64 = 0
         for k in rescored {
-            let student = m.students[k], id = student.id.value
+            let student = m.students[k], id = student.studentID
             let old = outcome.scoreOf[id].map { Int64($0.total) } ?? 0
             let new = after[k] >= 0 ? Int64(m.settings.score(student, m.internships[after[k]]).total) : 0
             scoreDelta += new - old
             placedDelta += (after[k] >= 0 ? 1 : 0) - (outcome.internshipOf[id] != nil ? 1 : 0)
         }
         let moves = positions.map { k in
-            RoundChanges.Move(student: m.students[k].id.value,
-                              from: placedAt[k] >= 0 ? m.internships[placedAt[k]].id.value : nil,
-                              to: after[k] >= 0 ? m.internships[after[k]].id.value : nil)
+            RoundChanges.Move(student: m.students[k].studentID,
+                              from: placedAt[k] >= 0 ? m.internships[placedAt[k]].internshipID : nil,
+                              to: after[k] >= 0 ? m.internships[after[k]].internshipID : nil)
         }.sorted { $0.student < $1.student }
         return RoundChanges(moves: moves, placed: (outcome.placedCount, outcome.placedCount + placedDelta),
                             score: (scoreTotal, scoreTotal + scoreDelta))
@@ -133,7 +133,7 @@ public final class RoundSession {
     /// repair on a snapshot: the rule that forbids it, or the exact change to the round and the
     /// chain of students it displaces.
     /// - Complexity: that of ``whatIf(_:)``.
-    public func force(_ student: String, _ internship: String) throws(RoundError) -> ForcedPair {
+    public func force(_ student: StudentID, _ internship: InternshipID) throws(RoundError) -> ForcedPair {
         if let obstacle = try model.obstacle(student, internship, in: outcome) {
             return ForcedPair(student: student, internship: internship, outcome: obstacle)
         }
@@ -152,7 +152,7 @@ public final class RoundSession {
     /// Explains a student's place, forcing alternatives through this session.
     /// - Complexity: O(internships) to find the alternatives, plus one ``force(_:_:)`` for each
     ///   better one.
-    public func why(_ student: String, alternatives: Int = 3) throws(RoundError) -> PlacementExplanation {
+    public func why(_ student: StudentID, alternatives: Int = 3) throws(RoundError) -> PlacementExplanation {
         try model.why(student, in: outcome, alternatives: alternatives, force: { (s, i) throws(RoundError) in try self.force(s, i).outcome })
     }
 
@@ -171,7 +171,7 @@ public final class RoundSession {
     /// Makes `placements` the previous draft (after the round is stored): moving away from them
     /// now costs the stability weight. Nobody moves.
     /// - Complexity: O(internships) per student whose previous internship changes.
-    public func rebase(on placements: [String: String]) throws(RoundError) {
+    public func rebase(on placements: [StudentID: InternshipID]) throws(RoundError) {
         let changedStudents = Set(model.previous.keys).union(placements.keys).filter { model.previous[$0] != placements[$0] }
         var changed = model
         changed.previous = placements
@@ -212,8 +212,8 @@ public final class RoundSession {
             open.supportCapacity = max(open.supportCapacity, 2)
             let fixed = m.fixed
             let reach = m.students.filter { s in
-                fixed[s.id.value] == nil && m.settings.exclusions(s, open).isEmpty
-            }.map(\.id.value)
+                fixed[s.studentID] == nil && m.settings.exclusions(s, open).isEmpty
+            }.map(\.studentID)
             out += try solverChanges(for: reach, in: m)
         }
         return out
@@ -223,7 +223,7 @@ public final class RoundSession {
     /// they differ from the imported places only where held placements overfill an internship
     /// (a workspace made before the register), and then follow the held count.
     private func placesRefresh(for change: RoundChange, in m: RoundModel) -> [AssignmentChange] {
-        var ids = Set<String>()
+        var ids = Set<InternshipID>()
         for s in change.students {
             if let i = model.fixedInternship(of: s) { ids.insert(i) }
             if let i = m.fixedInternship(of: s) { ids.insert(i) }
@@ -239,7 +239,7 @@ public final class RoundSession {
     }
 
     /// Each touched student's arcs and tier as the changed model gives them.
-    private func solverChanges(for students: [String], in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
+    private func solverChanges(for students: [StudentID], in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
         var out: [AssignmentChange] = []
         let fixed = m.fixed
         for id in students {
@@ -248,8 +248,8 @@ public final class RoundSession {
                 out.append(.setArcs(student: k, arcs: [Arc(internship: Int32(j), cost: Int64(m.settings.score(s, internship).total))]))
                 out.append(.setTier(student: k, tier: CandidateGraph.fixedTier))
             } else {
-                let banned = Set(m.bans.filter { $0.student == id }.map(\.internship))
-                let arcs = CandidateGraph.arcs(for: s, internships: m.internships, settings: m.settings, banned: banned, previous: m.previous[id])
+                let banned = Set(m.bans.filter { $0.student == id }.map(\.internship.value))
+                let arcs = CandidateGraph.arcs(for: s, internships: m.internships, settings: m.settings, banned: banned, previous: m.previous[id]?.value)
                 out.append(.setArcs(student: k, arcs: arcs.map { Arc(internship: $0.internship, cost: $0.cost) }))
                 out.append(.setTier(student: k, tier: s.priority))
             }
@@ -259,19 +259,19 @@ public final class RoundSession {
 
     /// Brings ``outcome`` up to date with the solver: moved students and `touched` ones (whose
     /// score may change in place, after a travel-mode change).
-    private func refresh(_ after: [Int], touched: [String]) {
+    private func refresh(_ after: [Int], touched: [StudentID]) {
         var changedPositions = Set<Int>()
         for k in 0 ..< after.count where after[k] != placedAt[k] { changedPositions.insert(k) }
         for id in touched { if let k = model.position(ofStudent: id) { changedPositions.insert(k) } }
         var unplacedChanged = false
         var unplaced = outcome.unplaced
         for k in changedPositions {
-            let student = model.students[k], id = student.id.value
+            let student = model.students[k], id = student.studentID
             scoreTotal -= outcome.scoreOf[id].map { Int64($0.total) } ?? 0
             if after[k] >= 0 {
                 let internship = model.internships[after[k]]
                 let score = model.settings.score(student, internship)
-                outcome.internshipOf[id] = internship.id.value
+                outcome.internshipOf[id] = internship.internshipID
                 outcome.scoreOf[id] = score
                 scoreTotal += Int64(score.total)
                 if placedAt[k] < 0 { unplaced.removeAll { $0 == id }; unplacedChanged = true }

@@ -70,6 +70,12 @@ struct Arguments {
         return words[k]
     }
 
+    /// The student id at `k`, or a usage error.
+    func student(_ k: Int) throws(ShellError) -> StudentID { StudentID(try required(k, "STUDENT")) }
+
+    /// The internship id at `k`, or a usage error.
+    func internship(_ k: Int) throws(ShellError) -> InternshipID { InternshipID(try required(k, "INTERNSHIP")) }
+
     /// The words from `k` on, joined by spaces (a free-text reason); nil when there are none.
     func text(from k: Int) -> String? { k < words.count ? words[k...].joined(separator: " ") : nil }
 

@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVWorkspace
 
 extension Command {
@@ -13,7 +14,7 @@ extension Command {
         complete: { _, _, session in ["all"] + Complete.students(session) }
     ) { args, session throws(ShellError) in
         guard !args.isEmpty else { throw args.usage("name the students, or all") }
-        let students = args.words == ["all"] ? nil : args.words
+        let students = args.words == ["all"] ? nil : args.words.map { StudentID($0) }
         let n = try session.shell { () throws(WorkspaceError) in try session.register.commit(students: students) }
         session.console.print("committed \(n) placement\(n == 1 ? "" : "s") of the draft")
         return .proceed
@@ -23,10 +24,10 @@ extension Command {
         "release", synopsis: "release STUDENT reason...",
         summary: "end a committed placement (it broke down); the next round places the student elsewhere",
         complete: { previous, _, session in
-            previous.isEmpty ? ((try? session.workspace.placements().filter(\.committed).map(\.student)) ?? []) : []
+            previous.isEmpty ? ((try? session.workspace.placements().filter(\.committed).map(\.student.value)) ?? []) : []
         }
     ) { args, session throws(ShellError) in
-        let s = try args.required(0, "STUDENT")
+        let s = try args.student(0)
         guard let reason = args.text(from: 1) else { throw args.usage("give a reason, for the audit log") }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.release(student: s, reason: reason) }
         session.console.print("released \(s); the draft will not propose the same internship again")

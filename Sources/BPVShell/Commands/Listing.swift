@@ -78,7 +78,7 @@ extension Command {
         var table = Table(["student", "level", "sectors", "town", "travel", "needs", "placement"])
         var shown = 0
         for s in students {
-            let p = placed[s.id.value]
+            let p = placed[s.studentID]
             guard f.sector.map({ s.sectors.contains($0) }) ?? true, f.level.map({ s.level == $0 }) ?? true,
                   f.need.map({ s.needs.contains($0) }) ?? true, f.near(s.home),
                   !f.flags.contains("unplaced") || p?.internship == nil
@@ -88,7 +88,7 @@ extension Command {
                 if let m = o["travel_mode"] { travel = m + " " + (o["max_travel_min"] ?? "\(s.maxTravelMinutes)") + "*" }
                 else if let m = o["max_travel_min"] { travel = "\(s.travelMode.rawValue) \(m)*" }
             }
-            let placement = p.map { p in p.internship.map { i in p.committed ? "\(i) (committed)" : i } ?? "unplaced" } ?? "not matched"
+            let placement = p.map { p in p.internship.map { i in p.committed ? "\(i) (committed)" : i.value } ?? "unplaced" } ?? "not matched"
             table.append([s.id.value, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: ","),
                           Town.nearest(to: s.home)?.name ?? "", travel, s.needs.elements.map(\.rawValue).joined(separator: ","), placement])
             shown += 1
@@ -106,12 +106,12 @@ extension Command {
         let f = try Filters(args, flags: ["free"])
         let ws = session.workspace
         let (internships, placements) = try session.shell { () throws(WorkspaceError) in (try ws.internships(), try ws.placements()) }
-        var taken: [String: Int] = [:]
+        var taken: [InternshipID: Int] = [:]
         for p in placements { if let i = p.internship { taken[i, default: 0] += 1 } }
         var table = Table(["internship", "employer", "sector", "town", "places", "taken", "support", "offers"])
         var shown = 0
         for i in internships {
-            let used = taken[i.id.value] ?? 0
+            let used = taken[i.internshipID] ?? 0
             guard f.sector.map({ i.sector == $0 }) ?? true, f.level.map({ i.levels.contains($0) }) ?? true,
                   f.need.map({ i.offers.contains($0) }) ?? true, f.near(i.location),
                   !f.flags.contains("free") || used < i.capacity
@@ -142,7 +142,7 @@ extension Command {
         }
         let console = session.console
         func row(_ key: String, _ value: String) { console.print(console.style.bold(key.padding(16)) + value) }
-        if let s = model.student(id) {
+        if let s = model.student(StudentID(id)) {
             let imported = try session.shell { () throws(WorkspaceError) in try ws.students() }.first { $0.id.value == id }
             row("student", id + (s.name.map { "  (\($0))" } ?? ""))
             row("level", s.level.rawValue)
@@ -157,15 +157,15 @@ extension Command {
             row("certificates", s.certificates.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))
             row("priority", "\(s.priority)")
             if let c = s.coach { row("coach", c) }
-            if let p = pins[id] { row("pinned", "\(p.internship)" + (p.reason.isEmpty ? "" : " (\(p.reason))")) }
-            for (pair, reason) in bans.filter({ $0.key.student == id }).sorted(by: { $0.key.internship < $1.key.internship }) {
+            if let p = pins[StudentID(id)] { row("pinned", "\(p.internship)" + (p.reason.isEmpty ? "" : " (\(p.reason))")) }
+            for (pair, reason) in bans.filter({ $0.key.student.value == id }).sorted(by: { $0.key.internship < $1.key.internship }) {
                 row("banned", "\(pair.internship)" + (reason.isEmpty ? "" : " (\(reason))"))
             }
-            let p = placements.first { $0.student == id }
+            let p = placements.first { $0.student.value == id }
             row("placement", p.map { p in
                 p.internship.map { "\(Describe.internship($0, model)), \(p.travelMinutes ?? 0) min, score \(p.score ?? 0)\(p.committed ? ", committed" : "")" } ?? "unplaced"
             } ?? "not matched yet")
-        } else if let i = model.internship(id) {
+        } else if let i = model.internship(InternshipID(id)) {
             row("internship", "\(id)  \(i.employer)")
             if let l = i.leerbedrijfID { row("leerbedrijf", l) }
             row("sector", i.sector.rawValue)
@@ -174,8 +174,8 @@ extension Command {
             row("offers", i.offers.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing listed"))
             row("requires", i.requires.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing"))
             row("levels", Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: ", "))
-            let here = placements.filter { $0.internship == id }
-            row("placed", here.isEmpty ? "nobody" : here.map { $0.student + ($0.committed ? " (committed)" : "") }.joined(separator: ", "))
+            let here = placements.filter { $0.internship?.value == id }
+            row("placed", here.isEmpty ? "nobody" : here.map { $0.student.value + ($0.committed ? " (committed)" : "") }.joined(separator: ", "))
         } else {
             throw ShellError("no student or internship '\(id)'")
         }

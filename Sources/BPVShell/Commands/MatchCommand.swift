@@ -26,7 +26,7 @@ extension Command {
             guard let first = s.sectors.first else { continue }
             var entry = wanted[first] ?? (0, 0, 0)
             entry.0 += 1
-            if let i = outcome.internshipOf[s.id.value] {
+            if let i = outcome.internshipOf[s.studentID] {
                 entry.1 += 1
                 if model.internship(i).map({ s.sectors.contains($0.sector) }) ?? false { entry.2 += 1 }
             }
@@ -68,7 +68,7 @@ extension Command {
         _ = try session.current()
         let (rows, internships) = try session.shell { () throws(WorkspaceError) in (try ws.placements(), try ws.internships()) }
         if let f = args[0], !["draft", "pinned", "committed", "unplaced"].contains(f) { throw args.usage("unknown status '\(f)'") }
-        let byID = Dictionary(uniqueKeysWithValues: internships.map { ($0.id.value, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: internships.map { ($0.internshipID, $0) })
         var table = Table(["student", "internship", "employer", "sector", "min", "score", "status"])
         var shown = 0
         for p in rows {
@@ -76,7 +76,7 @@ extension Command {
             if let f = args[0], f != status { continue }
             let i = p.internship.flatMap { byID[$0] }
             let styled = status == "unplaced" ? session.console.style.red(status) : status == "committed" ? session.console.style.green(status) : status
-            table.append([p.student, p.internship ?? "", i?.employer ?? "", i?.sector.rawValue ?? "",
+            table.append([p.student.value, p.internship?.value ?? "", i?.employer ?? "", i?.sector.rawValue ?? "",
                           p.travelMinutes.map(String.init) ?? "", p.score.map(String.init) ?? "", styled])
             shown += 1
         }
@@ -103,7 +103,7 @@ extension Command {
         }
         for id in outcome.unplaced {
             guard let s = model.student(id), let reason = model.whyUnplaced(id, in: outcome) else { continue }
-            console.print(console.style.bold(id) + " (\(s.level.rawValue), \(s.sectors.map(\.rawValue).joined(separator: " > ")), "
+            console.print(console.style.bold(id.value) + " (\(s.level.rawValue), \(s.sectors.map(\.rawValue).joined(separator: " > ")), "
                 + "\(s.travelMode.rawValue) ≤ \(s.maxTravelMinutes) min\(s.needs.elements.isEmpty ? "" : ", needs " + s.needs.elements.map(\.rawValue).joined(separator: ","))):")
             for line in Describe.unplaced(reason, model) { console.print("  " + line) }
         }

@@ -19,7 +19,7 @@ extension Command {
                 for k in keys(s) {
                     var c = counts[k] ?? (0, 0)
                     c.0 += 1
-                    if placed[s.id.value] != nil { c.1 += 1 }
+                    if placed[s.studentID] != nil { c.1 += 1 }
                     counts[k] = c
                 }
             }

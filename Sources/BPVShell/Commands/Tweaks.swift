@@ -9,7 +9,7 @@ extension Command {
             previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
         }
     ) { args, session throws(ShellError) in
-        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        let s = try args.student(0), i = try args.internship(1)
         let reason = args.text(from: 2) ?? ""
         let old = try session.shell { () throws(WorkspaceError) in try session.workspace.pins()[s] }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.pin(student: s, internship: i, reason: reason) }
@@ -31,9 +31,9 @@ extension Command {
 
     static let unpin = Command(
         "unpin", synopsis: "unpin STUDENT", summary: "remove a student's pin",
-        complete: { previous, _, session in previous.isEmpty ? ((try? session.workspace.pins().keys.sorted()) ?? []) : [] }
+        complete: { previous, _, session in previous.isEmpty ? ((try? session.workspace.pins().keys.sorted().map(\.value)) ?? []) : [] }
     ) { args, session throws(ShellError) in
-        let s = try args.required(0, "STUDENT")
+        let s = try args.student(0)
         try args.atMost(1)
         let old = try session.shell { () throws(WorkspaceError) in try session.workspace.pins()[s] }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.unpin(student: s) }
@@ -54,7 +54,7 @@ extension Command {
             previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
         }
     ) { args, session throws(ShellError) in
-        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        let s = try args.student(0), i = try args.internship(1)
         let reason = args.text(from: 2) ?? ""
         let old = try session.shell { () throws(WorkspaceError) in try session.workspace.bans()[Pair(s, i)] }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.ban(student: s, internship: i, reason: reason) }
@@ -72,10 +72,10 @@ extension Command {
         "unban", synopsis: "unban STUDENT INTERNSHIP", summary: "allow a banned pair again",
         complete: { previous, _, session in
             let bans = (try? session.workspace.bans().keys) ?? [:].keys
-            return previous.isEmpty ? bans.map(\.student) : previous.count == 1 ? bans.filter { $0.student == previous[0] }.map(\.internship) : []
+            return previous.isEmpty ? bans.map(\.student.value) : previous.count == 1 ? bans.filter { $0.student.value == previous[0] }.map(\.internship.value) : []
         }
     ) { args, session throws(ShellError) in
-        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        let s = try args.student(0), i = try args.internship(1)
         try args.atMost(2)
         let old = try session.shell { () throws(WorkspaceError) in try session.workspace.bans()[Pair(s, i)] }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.unban(student: s, internship: i) }
@@ -130,14 +130,15 @@ extension Command {
         if session.internshipIDs().contains(first) {
             let name = try args.required(1, "capacity or support_capacity"), value = try args.required(2, "N")
             let reason = args.text(from: 3)
-            guard let old = try session.currentModel().internship(first) else { throw ShellError("no internship \(first)") }
-            let now = try session.shell { () throws(WorkspaceError) in try session.register.set(name, ofInternship: first, to: value, reason: reason) }
-            let cause = RoundChange.places(internship: first, places: now.places, support: now.support)
-            session.recordUndo("set \(first) \(name) \(value)", about: .internship(first),
-                               cause: .places(internship: first, places: old.capacity, support: old.supportCapacity),
-                               inEffect: { m in m.internship(first).map { ($0.capacity, $0.supportCapacity) == (now.places, now.support) } ?? false }) {
+            let id = InternshipID(first)
+            guard let old = try session.currentModel().internship(id) else { throw ShellError("no internship \(first)") }
+            let now = try session.shell { () throws(WorkspaceError) in try session.register.set(name, ofInternship: id, to: value, reason: reason) }
+            let cause = RoundChange.places(internship: id, places: now.places, support: now.support)
+            session.recordUndo("set \(first) \(name) \(value)", about: .internship(id),
+                               cause: .places(internship: id, places: old.capacity, support: old.supportCapacity),
+                               inEffect: { m in m.internship(id).map { ($0.capacity, $0.supportCapacity) == (now.places, now.support) } ?? false }) {
                 r throws(WorkspaceError) in
-                try r.setPlaces(of: first, places: old.capacity, support: old.supportCapacity, reason: "undo")
+                try r.setPlaces(of: id, places: old.capacity, support: old.supportCapacity, reason: "undo")
             }
             session.console.print("\(first): \(now.places) place\(now.places == 1 ? "" : "s"), \(now.support) with a job coach on site")
             session.report(now.moved, cause: cause)
@@ -151,14 +152,15 @@ extension Command {
         guard let setting = StudentSetting(rawValue: name) else {
             throw ShellError("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let before = try session.currentModel().student(first) else { throw ShellError("no student \(first)") }
-        let moved = try session.shell { () throws(WorkspaceError) in try session.register.set(name, of: first, to: value, reason: reason) }
-        let shown = try session.currentModel().student(first).map { setting.value(of: $0) } ?? value
-        let cause = RoundChange.studentSetting(student: first, setting, value: shown)
+        let student = StudentID(first)
+        guard let before = try session.currentModel().student(student) else { throw ShellError("no student \(first)") }
+        let moved = try session.shell { () throws(WorkspaceError) in try session.register.set(name, of: student, to: value, reason: reason) }
+        let shown = try session.currentModel().student(student).map { setting.value(of: $0) } ?? value
+        let cause = RoundChange.studentSetting(student: student, setting, value: shown)
         let was = setting.value(of: before)
-        session.recordUndo("set \(first) \(name) \(value)", about: .student(first), cause: .studentSetting(student: first, setting, value: was),
-                           inEffect: { m in m.student(first).map { setting.value(of: $0) == shown } ?? false }) { r throws(WorkspaceError) in
-            try r.set(name, of: first, to: was, reason: "undo")
+        session.recordUndo("set \(first) \(name) \(value)", about: .student(student), cause: .studentSetting(student: student, setting, value: was),
+                           inEffect: { m in m.student(student).map { setting.value(of: $0) == shown } ?? false }) { r throws(WorkspaceError) in
+            try r.set(name, of: student, to: was, reason: "undo")
         }
         session.console.print("\(first): \(name) = \(shown) for later rounds")
         session.report(moved, cause: cause)

@@ -31,11 +31,11 @@ extension Command {
         var cause: RoundChange?
         do {
             switch what {
-            case "pin": cause = .pin(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
-            case "unpin": cause = .unpin(student: try sub.required(0, "STUDENT"))
-            case "ban": cause = .ban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
-            case "unban": cause = .unban(student: try sub.required(0, "STUDENT"), internship: try sub.required(1, "INTERNSHIP"))
-            case "release": cause = .release(student: try sub.required(0, "STUDENT"))
+            case "pin": cause = .pin(student: try sub.student(0), internship: try sub.internship(1))
+            case "unpin": cause = .unpin(student: try sub.student(0))
+            case "ban": cause = .ban(student: try sub.student(0), internship: try sub.internship(1))
+            case "unban": cause = .unban(student: try sub.student(0), internship: try sub.internship(1))
+            case "release": cause = .release(student: try sub.student(0))
             default: break
             }
             if let cause {
@@ -68,13 +68,13 @@ extension Command {
             do { setting.set(try setting.validate(value), in: &settings) } catch { throw ShellError(error.description) }
             do { return (try live.whatIf(.settings(settings), shouldCancel: session.shouldCancel), nil) } catch { throw ShellError(error.description) }
         }
-        if let internship = live.model.internship(first) {
+        if let internship = live.model.internship(InternshipID(first)) {
             let name = try sub.required(1, "capacity or support_capacity")
             guard Workspace.internshipSettingNames.contains(name), let n = Int(try sub.required(2, "N")), n >= 0 else {
                 throw ShellError("try set \(first) capacity|support_capacity N, with N a whole number")
             }
             let places = name == "capacity" ? n : internship.capacity
-            let change = RoundChange.places(internship: first, places: places,
+            let change = RoundChange.places(internship: internship.internshipID, places: places,
                                             support: min(name == "support_capacity" ? n : internship.supportCapacity, places))
             do { return (try live.whatIf(change), change) } catch { throw ShellError(error.description) }
         }
@@ -88,7 +88,7 @@ extension Command {
             guard let imported else { throw ShellError("no student \(first)") }
             value = setting.value(of: imported)
         }
-        let change = RoundChange.studentSetting(student: first, setting, value: value)
+        let change = RoundChange.studentSetting(student: StudentID(first), setting, value: value)
         do { return (try live.whatIf(change), change) } catch { throw ShellError(error.description) }
     }
 
@@ -98,7 +98,7 @@ extension Command {
         details: "For the round as match would compute it now. A taken alternative shows the exact cost to the round of forcing it.",
         complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
     ) { args, session throws(ShellError) in
-        let id = try args.required(0, "STUDENT")
+        let id = try args.student(0)
         try args.atMost(1)
         let live = try session.current()
         let model = live.model
@@ -108,12 +108,12 @@ extension Command {
         let console = session.console
         switch explanation.status {
         case .unplaced(let reason):
-            console.print("\(console.style.bold(id)) is unplaced:")
+            console.print("\(console.style.bold(id.value)) is unplaced:")
             for line in Describe.unplaced(reason, model) { console.print("  " + line) }
             return .proceed
-        case .committed: console.print("\(console.style.bold(id)) is committed to \(Describe.internship(explanation.internship, model))")
-        case .pinned: console.print("\(console.style.bold(id)) is pinned at \(Describe.internship(explanation.internship, model)) by a job coach")
-        case .placed: console.print("\(console.style.bold(id)) is placed at \(Describe.internship(explanation.internship, model))")
+        case .committed: console.print("\(console.style.bold(id.value)) is committed to \(Describe.internship(explanation.internship, model))")
+        case .pinned: console.print("\(console.style.bold(id.value)) is pinned at \(Describe.internship(explanation.internship, model)) by a job coach")
+        case .placed: console.print("\(console.style.bold(id.value)) is placed at \(Describe.internship(explanation.internship, model))")
         }
         if let score = explanation.score { console.print("  " + Describe.score(score, model.settings)) }
         guard !explanation.alternatives.isEmpty else {
@@ -127,7 +127,7 @@ extension Command {
             case .worseForStudent(let by):
                 console.print(head + "\(by) point\(by == 1 ? "" : "s") worse for this student")
             case .taken(let holders, let forced):
-                console.print(head + "as good or better for the student, but taken" + (holders.isEmpty ? "" : " by " + holders.joined(separator: ", ")))
+                console.print(head + "as good or better for the student, but taken" + (holders.isEmpty ? "" : " by " + holders.map(\.value).joined(separator: ", ")))
                 for line in Describe.forced(forced, student: id, internship: alt.internship, model, style: console.style) {
                     console.print("    " + line)
                 }
@@ -143,7 +143,7 @@ extension Command {
             previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
         }
     ) { args, session throws(ShellError) in
-        let s = try args.required(0, "STUDENT"), i = try args.required(1, "INTERNSHIP")
+        let s = try args.student(0), i = try args.internship(1)
         try args.atMost(2)
         let live = try session.current()
         let model = live.model

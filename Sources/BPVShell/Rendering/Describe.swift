@@ -3,9 +3,9 @@ import BPVDomain
 /// The shell's words for the domain's answers.
 enum Describe {
     /// `I-014 (Albert Heijn Hilversum)`, or `unplaced`.
-    static func internship(_ id: String?, _ model: RoundModel) -> String {
+    static func internship(_ id: InternshipID?, _ model: RoundModel) -> String {
         guard let id else { return "unplaced" }
-        guard let i = model.internship(id) else { return id }
+        guard let i = model.internship(id) else { return id.value }
         return "\(id) (\(i.employer))"
     }
 
@@ -113,7 +113,7 @@ enum Describe {
                 ? "lost the competition for places: the one allowed internship is taken"
                 : "lost the competition for places: all \(options.count) allowed internships are taken"]
             for o in options.prefix(3) {
-                lines.append("  \(internship(o.internship, model)), score \(o.score.total): taken by \(o.holders.isEmpty ? "nobody (no support place left)" : o.holders.joined(separator: ", "))")
+                lines.append("  \(internship(o.internship, model)), score \(o.score.total): taken by \(o.holders.isEmpty ? "nobody (no support place left)" : o.holders.map(\.value).joined(separator: ", "))")
             }
             if options.count > 3 { lines.append("  … and \(options.count - 3) more") }
             return lines
@@ -121,7 +121,7 @@ enum Describe {
     }
 
     /// The answer of `why-not` (and of a taken alternative in `why`).
-    static func forced(_ o: ForcedPair.Outcome, student: String, internship: String, _ model: RoundModel, style: Style) -> [String] {
+    static func forced(_ o: ForcedPair.Outcome, student: StudentID, internship: InternshipID, _ model: RoundModel, style: Style) -> [String] {
         switch o {
         case .ruledOut(let exclusions):
             return ["\(student) cannot go to \(internship): " + exclusions.map(\.description).joined(separator: "; ")]
@@ -130,7 +130,7 @@ enum Describe {
         case .committedElsewhere(let i):
             return ["\(student) is committed to \(Self.internship(i, model)); release first"]
         case .fullWithFixedStudents(let holders):
-            return ["every place at \(internship) is held by pinned or committed students: \(holders.joined(separator: ", "))"]
+            return ["every place at \(internship) is held by pinned or committed students: \(holders.map(\.value).joined(separator: ", "))"]
         case .alreadyThere:
             return ["\(student) is placed at \(internship) already"]
         case .allowed(let changes):

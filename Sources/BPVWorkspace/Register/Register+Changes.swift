@@ -8,59 +8,59 @@ extension Register {
     /// Fixes a student at an internship (a place the student found). Refused at an internship
     /// whose places or support places are all held, on a banned pair, for a committed student.
     @discardableResult
-    public func pin(student s: String, internship i: String, reason: String) throws(WorkspaceError) -> RoundChanges? {
+    public func pin(student s: StudentID, internship i: InternshipID, reason: String) throws(WorkspaceError) -> RoundChanges? {
         try apply(.pin(student: s, internship: i)) { db, _, outcome in
-            let seq = try self.workspace.audit(db, action: "pin", subject: "\(s) -> \(i)", reason: reason, student: s, internship: i)
+            let seq = try self.workspace.audit(db, action: "pin", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
             let score = outcome?.scoreOf[s]
             try db.execute(sql: """
                 INSERT INTO register (student_id, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, 'pinned', ?, ?, ?, ?)
                 ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'pinned', reason = excluded.reason,
                     round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                """, arguments: [s, i, reason, score?.total, score?.travelMinutes, seq])
+                """, arguments: [s.value, i.value, reason, score?.total, score?.travelMinutes, seq])
             return seq
         }
     }
 
     @discardableResult
-    public func unpin(student s: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+    public func unpin(student s: StudentID, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         try apply(.unpin(student: s)) { db, _, _ in
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND status = 'pinned'", arguments: [s])
-            return try self.workspace.audit(db, action: "unpin", subject: s, reason: reason, student: s)
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND status = 'pinned'", arguments: [s.value])
+            return try self.workspace.audit(db, action: "unpin", subject: s.value, reason: reason, student: s.value)
         }
     }
 
     /// Rules a pair out of every later round. Refused on a pinned or committed pair.
     @discardableResult
-    public func ban(student s: String, internship i: String, reason: String) throws(WorkspaceError) -> RoundChanges? {
+    public func ban(student s: StudentID, internship i: InternshipID, reason: String) throws(WorkspaceError) -> RoundChanges? {
         try apply(.ban(student: s, internship: i)) { db, _, _ in
             try db.execute(
                 sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
-                arguments: [s, i, reason])
-            return try self.workspace.audit(db, action: "ban", subject: "\(s) x \(i)", reason: reason, student: s, internship: i)
+                arguments: [s.value, i.value, reason])
+            return try self.workspace.audit(db, action: "ban", subject: "\(s) x \(i)", reason: reason, student: s.value, internship: i.value)
         }
     }
 
     @discardableResult
-    public func unban(student s: String, internship i: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+    public func unban(student s: StudentID, internship i: InternshipID, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         try apply(.unban(student: s, internship: i)) { db, _, _ in
-            try db.execute(sql: "DELETE FROM ban WHERE student_id = ? AND internship_id = ?", arguments: [s, i])
-            return try self.workspace.audit(db, action: "unban", subject: "\(s) x \(i)", reason: reason, student: s, internship: i)
+            try db.execute(sql: "DELETE FROM ban WHERE student_id = ? AND internship_id = ?", arguments: [s.value, i.value])
+            return try self.workspace.audit(db, action: "unban", subject: "\(s) x \(i)", reason: reason, student: s.value, internship: i.value)
         }
     }
 
     /// Ends a committed placement (it broke down). The draft places the student again at once,
     /// not at the same internship: the pair is banned with the reason, which `unban` lifts.
     @discardableResult
-    public func release(student s: String, reason: String) throws(WorkspaceError) -> RoundChanges? {
+    public func release(student s: StudentID, reason: String) throws(WorkspaceError) -> RoundChanges? {
         let was = try currentModel().commitments[s]
         return try apply(.release(student: s)) { db, _, _ in
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s])
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
             if let was {
                 try db.execute(
                     sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
-                    arguments: [s, was, "released: \(reason)"])
+                    arguments: [s.value, was.value, "released: \(reason)"])
             }
-            return try self.workspace.audit(db, action: "release", subject: "\(s) from \(was ?? "?")", reason: reason, student: s, internship: was)
+            return try self.workspace.audit(db, action: "release", subject: "\(s) from \(was ?? "?")", reason: reason, student: s.value, internship: was?.value)
         }
     }
 
@@ -72,7 +72,7 @@ extension Register {
     ///   `round` as `match` stored it (nothing changed since).
     /// - Returns: the number of placements committed.
     @discardableResult
-    public func commit(students: [String]?, round: Int64? = nil, reason: String? = nil) throws(WorkspaceError) -> Int {
+    public func commit(students: [StudentID]?, round: Int64? = nil, reason: String? = nil) throws(WorkspaceError) -> Int {
         if seen >= 0, try isStale() { throw try staleRefusal() }
         let before = seen
         let session = try current()
@@ -80,7 +80,7 @@ extension Register {
         guard hasDraft else { throw .notFound("there is no draft to commit; run match first") }
         if let round { try requireUnchanged(since: round) }
         let model = session.model, outcome = session.outcome
-        var placements: [String: String] = [:]
+        var placements: [StudentID: InternshipID] = [:]
         if let students {
             for s in students {
                 guard model.student(s) != nil else { throw .notFound("no student \(s)") }
@@ -96,13 +96,13 @@ extension Register {
             var seq: Int64 = 0
             for (s, i) in placements.sorted(by: { $0.key < $1.key }) {
                 seq = try self.workspace.audit(db, action: "commit", subject: "\(s) -> \(i)", detail: roundID.map { "draft after round \($0)" } ?? "",
-                                                reason: reason, student: s, internship: i)
+                                                reason: reason, student: s.value, internship: i.value)
                 let score = outcome?.scoreOf[s]
                 try db.execute(sql: """
                     INSERT INTO register (student_id, internship_id, status, round_id, score, travel_min, seq) VALUES (?, ?, 'committed', ?, ?, ?, ?)
                     ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'committed',
                         round_id = excluded.round_id, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                    """, arguments: [s, i, roundID, score?.total, score?.travelMinutes, seq])
+                    """, arguments: [s.value, i.value, roundID, score?.total, score?.travelMinutes, seq])
             }
             return seq
         }
@@ -126,11 +126,11 @@ extension Register {
     /// Changes one setting of one student (a longer travel limit); `default` puts the imported
     /// value back.
     @discardableResult
-    public func set(_ name: String, of s: String, to value: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+    public func set(_ name: String, of s: StudentID, to value: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         guard let setting = StudentSetting(rawValue: name) else {
             throw .invalidSetting("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard var imported = try workspace.importedStudent(s) else { throw .notFound("no student \(s)") }
+        guard var imported = try workspace.importedStudent(s.value) else { throw .notFound("no student \(s)") }
         let original = setting.value(of: imported)
         let normalized: String
         if value == "default" {
@@ -140,17 +140,17 @@ extension Register {
             normalized = setting.value(of: imported)
         }
         return try apply(.studentSetting(student: s, setting, value: normalized)) { db, _, _ in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s, name])
+            let old = try String.fetchOne(db, sql: "SELECT value FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s.value, name])
             if normalized == original {
-                try db.execute(sql: "DELETE FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s, name])
+                try db.execute(sql: "DELETE FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s.value, name])
             } else {
                 try db.execute(
                     sql: "INSERT INTO student_setting (student_id, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
-                    arguments: [s, name, normalized])
+                    arguments: [s.value, name, normalized])
             }
             return try self.workspace.audit(db, action: normalized == original ? "reset" : "set", subject: "\(s) \(name)",
                                             detail: "\(old ?? "imported") -> \(normalized == original ? "imported (\(original))" : normalized)",
-                                            reason: reason, student: s)
+                                            reason: reason, student: s.value)
         }
     }
 
@@ -158,7 +158,7 @@ extension Register {
     /// Refused when the students holding places there would no longer fit.
     /// - Returns: who moved, and the places and support places after the change.
     @discardableResult
-    public func set(_ name: String, ofInternship i: String, to value: String, reason: String? = nil)
+    public func set(_ name: String, ofInternship i: InternshipID, to value: String, reason: String? = nil)
         throws(WorkspaceError) -> (moved: RoundChanges?, places: Int, support: Int)
     {
         guard Workspace.internshipSettingNames.contains(name) else {
@@ -176,15 +176,15 @@ extension Register {
 
     /// Sets an internship's places and support places at once (also what `undo` uses).
     @discardableResult
-    public func setPlaces(of i: String, places: Int, support: Int, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+    public func setPlaces(of i: InternshipID, places: Int, support: Int, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         try apply(.places(internship: i, places: places, support: support)) { db, _, _ in
-            guard let row = try Row.fetchOne(db, sql: "SELECT capacity, support_capacity FROM internship WHERE id = ?", arguments: [i]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT capacity, support_capacity FROM internship WHERE id = ?", arguments: [i.value]) else {
                 throw WorkspaceError.notFound("no internship \(i)")
             }
-            try db.execute(sql: "UPDATE internship SET capacity = ?, support_capacity = ? WHERE id = ?", arguments: [places, support, i])
+            try db.execute(sql: "UPDATE internship SET capacity = ?, support_capacity = ? WHERE id = ?", arguments: [places, support, i.value])
             return try self.workspace.audit(db, action: "set", subject: "\(i) places",
                                             detail: "\(row[0] as Int) (\(row[1] as Int) support) -> \(places) (\(support) support)",
-                                            reason: reason, internship: i)
+                                            reason: reason, internship: i.value)
         }
     }
 

@@ -48,15 +48,15 @@ extension Register {
                         sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
                         arguments: [workspace.user, Workspace.encode(outcome.settings), placed, outcome.unplaced.count, freeScore])
                     let round = db.lastInsertedRowID
-                    for s in model.students.map(\.id.value) where model.commitments[s] == nil {
+                    for s in model.students.map(\.studentID) where model.commitments[s] == nil {
                         let score = outcome.scoreOf[s]
                         try db.execute(
                             sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)",
-                            arguments: [round, s, outcome.internshipOf[s], score?.total, score?.travelMinutes])
+                            arguments: [round, s.value, outcome.internshipOf[s]?.value, score?.total, score?.travelMinutes])
                     }
                     let seq = try workspace.audit(db, action: "match", subject: "round \(round)",
                         detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
-                    var differ = Set<String>()
+                    var differ = Set<StudentID>()
                     for (s, i) in stored where outcome.internshipOf[s] != i { differ.insert(s) }
                     for (s, i) in outcome.internshipOf where stored[s] != i { differ.insert(s) }
                     try Self.writeDraft(db, students: differ, model: model, outcome: outcome, seq: seq)
@@ -64,7 +64,7 @@ extension Register {
                     for (s, _) in outcome.fixed {
                         let score = outcome.scoreOf[s]
                         try db.execute(sql: "UPDATE register SET score = ?, travel_min = ? WHERE student_id = ?",
-                                       arguments: [score?.total, score?.travelMinutes, s])
+                                       arguments: [score?.total, score?.travelMinutes, s.value])
                     }
                     return (round, seq)
                 }
@@ -93,7 +93,9 @@ extension Register {
     }
 
     /// The stored register: student → internship (draft, pinned and committed).
-    static func storedDraft(_ db: Database) throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register").map { ($0[0] as String, $0[1] as String) })
+    static func storedDraft(_ db: Database) throws -> [StudentID: InternshipID] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register").map {
+            (StudentID($0[0] as String), InternshipID($0[1] as String))
+        })
     }
 }

@@ -34,7 +34,7 @@ public final class Register {
     private(set) var hasDraft = false
     /// Students whose stored draft row differs from the live round (after a fresh load, which
     /// may break ties differently); written with the next change.
-    private var dirty = Set<String>()
+    private var dirty = Set<StudentID>()
 
     public init(workspace: Workspace, shouldCancel: (@Sendable () -> Bool)? = nil) {
         self.workspace = workspace
@@ -112,9 +112,9 @@ public final class Register {
     }
 
     /// Students whose stored draft row differs from `outcome`.
-    private func differences(from outcome: RoundOutcome) throws(WorkspaceError) -> Set<String> {
+    private func differences(from outcome: RoundOutcome) throws(WorkspaceError) -> Set<StudentID> {
         let stored = try workspace.read { db in try Self.storedDraft(db) }
-        var out = Set<String>()
+        var out = Set<StudentID>()
         for (s, i) in stored where outcome.internshipOf[s] != i { out.insert(s) }
         for (s, i) in outcome.internshipOf where stored[s] != i { out.insert(s) }
         return out
@@ -215,7 +215,7 @@ public final class Register {
 
     /// Writes the draft rows of `students`: a row for each one the round places who holds
     /// nothing, none for the unplaced. Held rows (pinned, committed) are the change's own.
-    static func writeDraft(_ db: Database, students: Set<String>, model: RoundModel, outcome: RoundOutcome, seq: Int64) throws {
+    static func writeDraft(_ db: Database, students: Set<StudentID>, model: RoundModel, outcome: RoundOutcome, seq: Int64) throws {
         for s in students.sorted() {
             if model.fixedInternship(of: s) != nil { continue }
             if let i = outcome.internshipOf[s] {
@@ -224,9 +224,9 @@ public final class Register {
                     INSERT INTO register (student_id, internship_id, status, score, travel_min, seq) VALUES (?, ?, 'draft', ?, ?, ?)
                     ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'draft', reason = NULL,
                         round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                    """, arguments: [s, i, score?.total, score?.travelMinutes, seq])
+                    """, arguments: [s.value, i.value, score?.total, score?.travelMinutes, seq])
             } else {
-                try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s])
+                try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
             }
         }
     }
@@ -238,9 +238,9 @@ public final class Register {
 extension Register {
     /// What an audit entry is about, to find who changed it.
     public enum Subject: Sendable {
-        case student(String)
-        case pair(String, String)
-        case internship(String)
+        case student(StudentID)
+        case pair(StudentID, InternshipID)
+        case internship(InternshipID)
         case setting(String)
     }
 
@@ -249,9 +249,9 @@ extension Register {
     public func lastChange(after seq: Int64, about subject: Subject) throws(WorkspaceError) -> AuditEntry? {
         try workspace.read { db in
             let (clause, arguments): (String, StatementArguments) = switch subject {
-            case .student(let s): ("student_id = ?", [s])
-            case .pair(let s, let i): ("student_id = ? AND internship_id = ?", [s, i])
-            case .internship(let i): ("internship_id = ? AND student_id IS NULL", [i])
+            case .student(let s): ("student_id = ?", [s.value])
+            case .pair(let s, let i): ("student_id = ? AND internship_id = ?", [s.value, i.value])
+            case .internship(let i): ("internship_id = ? AND student_id IS NULL", [i.value])
             case .setting(let name): ("subject = ? AND student_id IS NULL", [name])
             }
             return try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE seq > ? AND \(clause) ORDER BY seq DESC LIMIT 1",

@@ -14,14 +14,15 @@ extension Workspace {
     /// - Throws: ``WorkspaceError/cannotWrite(_:_:)`` when the file cannot be written.
     @discardableResult
     public func exportPlacements(to file: String) throws(WorkspaceError) -> Int {
-        let internships = Dictionary(uniqueKeysWithValues: try internships().map { ($0.id.value, $0) })
+        let internships = Dictionary(uniqueKeysWithValues: try internships().map { ($0.internshipID, $0) })
         let rows = try placements()
         var csv = "student,internship,employer,travel_min,score,status\n"
         for p in rows {
             let employer = p.internship.flatMap { internships[$0]?.employer } ?? ""
             let status = p.status.rawValue
-            csv += [p.student, p.internship ?? "", employer, p.travelMinutes.map(String.init) ?? "",
-                    p.score.map(String.init) ?? "", status].map(Self.csvField).joined(separator: ",") + "\n"
+            let fields: [String] = [p.student.value, p.internship?.value ?? "", employer, p.travelMinutes.map(String.init) ?? "",
+                                    p.score.map(String.init) ?? "", status]
+            csv += fields.map(Self.csvField).joined(separator: ",") + "\n"
         }
         try Self.writeOwnerOnly(csv, to: file)
         return rows.count

@@ -17,15 +17,15 @@ extension Workspace {
 
     /// One student's line of the register (or of a stored round).
     public struct Placement: Sendable, Equatable {
-        public var student: String
+        public var student: StudentID
         /// Nil when unplaced.
-        public var internship: String?
+        public var internship: InternshipID?
         public var score: Int?
         public var travelMinutes: Int?
         public var status: Status
         public var committed: Bool { status == .committed }
 
-        public init(student: String, internship: String?, score: Int?, travelMinutes: Int?, status: Status) {
+        public init(student: StudentID, internship: InternshipID?, score: Int?, travelMinutes: Int?, status: Status) {
             self.student = student
             self.internship = internship
             self.score = score
@@ -50,20 +50,20 @@ extension Workspace {
 
     /// Fixes a student at an internship before the round (a place the student found). Refused
     /// where every place or support place is held, on a banned pair, for a committed student.
-    public func pin(student: String, internship: String, reason: String) throws(WorkspaceError) {
+    public func pin(student: StudentID, internship: InternshipID, reason: String) throws(WorkspaceError) {
         try Register(workspace: self).pin(student: student, internship: internship, reason: reason)
     }
 
-    public func unpin(student: String) throws(WorkspaceError) {
+    public func unpin(student: StudentID) throws(WorkspaceError) {
         try Register(workspace: self).unpin(student: student)
     }
 
     /// Rules a pair out of every later round. Refused on a pinned or committed pair.
-    public func ban(student: String, internship: String, reason: String) throws(WorkspaceError) {
+    public func ban(student: StudentID, internship: InternshipID, reason: String) throws(WorkspaceError) {
         try Register(workspace: self).ban(student: student, internship: internship, reason: reason)
     }
 
-    public func unban(student: String, internship: String) throws(WorkspaceError) {
+    public func unban(student: StudentID, internship: InternshipID) throws(WorkspaceError) {
         try Register(workspace: self).unban(student: student, internship: internship)
     }
 
@@ -80,13 +80,13 @@ extension Workspace {
     /// - Parameter round: when given, refused unless the draft is still round `round` as stored.
     /// - Returns: the number of placements committed.
     @discardableResult
-    public func commit(round: Int64? = nil, students: [String]? = nil) throws(WorkspaceError) -> Int {
+    public func commit(round: Int64? = nil, students: [StudentID]? = nil) throws(WorkspaceError) -> Int {
         try Register(workspace: self).commit(students: students, round: round)
     }
 
     /// Ends a committed placement (for example when it broke down); the draft places the
     /// student again, not at the same internship (the pair is banned with the reason).
-    public func release(student: String, reason: String) throws(WorkspaceError) {
+    public func release(student: StudentID, reason: String) throws(WorkspaceError) {
         try Register(workspace: self).release(student: student, reason: reason)
     }
 
@@ -121,17 +121,18 @@ extension Workspace {
                 }
             }
         }
-        var pins: [String: String] = [:], commitments: [String: String] = [:], bans = Set<Pair>()
-        var previous: [String: String] = [:]
+        var pins: [StudentID: InternshipID] = [:], commitments: [StudentID: InternshipID] = [:], bans = Set<Pair>()
+        var previous: [StudentID: InternshipID] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, status FROM register WHERE status != 'draft'") {
-            if row[2] as String == "committed" { commitments[row[0]] = row[1] } else { pins[row[0]] = row[1] }
+            let s = StudentID(row[0] as String), i = InternshipID(row[1] as String)
+            if row[2] as String == "committed" { commitments[s] = i } else { pins[s] = i }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(row[0], row[1])) }
+        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
         // The latest round's draft: a student moves away from it only for a gain above the stability weight.
         for row in try Row.fetchAll(
             db, sql: "SELECT student_id, internship_id FROM placement WHERE round_id = (SELECT MAX(id) FROM round) AND internship_id IS NOT NULL")
         {
-            previous[row[0]] = row[1]
+            previous[StudentID(row[0] as String)] = InternshipID(row[1] as String)
         }
         return RoundModel(students: students, internships: internships, settings: settings,
                           pins: pins, commitments: commitments, bans: bans, previous: previous)
@@ -168,11 +169,11 @@ extension Workspace {
     }
 
     /// The pins: student → (internship, reason).
-    public func pins() throws(WorkspaceError) -> [String: (internship: String, reason: String)] {
+    public func pins() throws(WorkspaceError) -> [StudentID: (internship: InternshipID, reason: String)] {
         try read { db in
-            var out: [String: (internship: String, reason: String)] = [:]
+            var out: [StudentID: (internship: InternshipID, reason: String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, reason FROM register WHERE status = 'pinned'") {
-                out[row[0]] = (row[1], row[2] ?? "")
+                out[StudentID(row[0] as String)] = (InternshipID(row[1] as String), row[2] ?? "")
             }
             return out
         }
@@ -183,7 +184,7 @@ extension Workspace {
         try read { db in
             var out: [Pair: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, reason FROM ban") {
-                out[Pair(row[0], row[1])] = row[2] ?? ""
+                out[Pair(StudentID(row[0] as String), InternshipID(row[1] as String))] = row[2] ?? ""
             }
             return out
         }
@@ -193,15 +194,15 @@ extension Workspace {
     /// unplaced once a round was matched), by student id. What the shell shows is this.
     public func placements() throws(WorkspaceError) -> [Placement] {
         try read { db in
-            var out: [String: Placement] = [:]
+            var out: [StudentID: Placement] = [:]
             if try Register.hasRound(db) {
-                for id in try String.fetchAll(db, sql: "SELECT id FROM student") {
+                for id in try String.fetchAll(db, sql: "SELECT id FROM student").map({ StudentID($0) }) {
                     out[id] = Placement(student: id, internship: nil, score: nil, travelMinutes: nil, status: .unplaced)
                 }
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM register") {
-                let s: String = row["student_id"]
-                out[s] = Placement(student: s, internship: row["internship_id"], score: row["score"], travelMinutes: row["travel_min"],
+                let s = StudentID(row["student_id"] as String)
+                out[s] = Placement(student: s, internship: InternshipID(row["internship_id"] as String), score: row["score"], travelMinutes: row["travel_min"],
                                    status: Status(rawValue: row["status"]) ?? .draft)
             }
             return out.values.sorted { $0.student < $1.student }
@@ -212,15 +213,15 @@ extension Workspace {
     /// committed since marked committed where they are committed now.
     public func placements(round: Int64) throws(WorkspaceError) -> [Placement] {
         try read { db in
-            var out: [String: Placement] = [:]
+            var out: [StudentID: Placement] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM placement WHERE round_id = ?", arguments: [round]) {
-                let s: String = row["student_id"], i: String? = row["internship_id"]
+                let s = StudentID(row["student_id"] as String), i = (row["internship_id"] as String?).map { InternshipID($0) }
                 out[s] = Placement(student: s, internship: i, score: row["score"], travelMinutes: row["travel_min"],
                                    status: i == nil ? .unplaced : .draft)
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM register WHERE status = 'committed'") {
-                let s: String = row["student_id"]
-                out[s] = Placement(student: s, internship: row["internship_id"], score: row["score"], travelMinutes: row["travel_min"],
+                let s = StudentID(row["student_id"] as String)
+                out[s] = Placement(student: s, internship: InternshipID(row["internship_id"] as String), score: row["score"], travelMinutes: row["travel_min"],
                                    status: .committed)
             }
             return out.values.sorted { $0.student < $1.student }

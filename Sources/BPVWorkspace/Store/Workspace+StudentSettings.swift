@@ -17,13 +17,13 @@ extension Workspace {
     /// limit), validated and audited with the old and new value; `default` puts back the
     /// imported value.
     /// - Throws: ``WorkspaceError/invalidSetting(_:)`` naming the known settings or the accepted values.
-    public func set(_ name: String, of student: String, to value: String, reason: String? = nil) throws(WorkspaceError) {
+    public func set(_ name: String, of student: StudentID, to value: String, reason: String? = nil) throws(WorkspaceError) {
         try Register(workspace: self).set(name, of: student, to: value, reason: reason)
     }
 
     /// Removes a student's setting, so the imported value applies again.
-    public func reset(_ name: String, of student: String, reason: String? = nil) throws(WorkspaceError) {
-        guard try studentSettings()[student]?[name] != nil else { throw .notFound("student \(student) has no setting \(name)") }
+    public func reset(_ name: String, of student: StudentID, reason: String? = nil) throws(WorkspaceError) {
+        guard try studentSettings()[student.value]?[name] != nil else { throw .notFound("student \(student) has no setting \(name)") }
         try set(name, of: student, to: "default", reason: reason)
     }
 
@@ -43,7 +43,7 @@ extension Workspace {
     /// longer fit.
     /// - Returns: the internship's places and support places after the change.
     @discardableResult
-    public func set(_ name: String, ofInternship internship: String, to value: String, reason: String? = nil)
+    public func set(_ name: String, ofInternship internship: InternshipID, to value: String, reason: String? = nil)
         throws(WorkspaceError) -> (places: Int, support: Int)
     {
         let r = try Register(workspace: self).set(name, ofInternship: internship, to: value, reason: reason)
