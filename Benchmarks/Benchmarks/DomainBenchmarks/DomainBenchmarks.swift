@@ -39,9 +39,9 @@ func nationalRound(students: Int, internships: Int, seed: UInt64) -> ([Student],
 /// A live round for the tweak benchmark (used by one benchmark thread only).
 final class Live: @unchecked Sendable {
     let session: RoundSession
-    let ids: [String]
+    let ids: [StudentID]
     var rng = SeededGenerator(seed: 42)
-    init(session: RoundSession, ids: [String]) {
+    init(session: RoundSession, ids: [StudentID]) {
         self.session = session
         self.ids = ids
     }
@@ -50,9 +50,9 @@ final class Live: @unchecked Sendable {
 /// A workspace's register with a live draft, for the persisted tweak benchmark (one thread only).
 final class LiveRegister: @unchecked Sendable {
     let register: Register
-    let ids: [String]
+    let ids: [StudentID]
     var rng = SeededGenerator(seed: 42)
-    init(register: Register, ids: [String]) {
+    init(register: Register, ids: [StudentID]) {
         self.register = register
         self.ids = ids
     }
@@ -89,7 +89,7 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         let (students, internships) = nationalRound(students: 30_000, internships: 9_000, seed: 1)
         let session = try RoundSession(model: RoundModel(students: students, internships: internships, settings: MatchSettings()))
-        return Live(session: session, ids: students.map(\.id.value))
+        return Live(session: session, ids: students.map(\.studentID))
     }
 
     // The same tweak through the workspace's register, as the shell makes it: checked by the
@@ -117,6 +117,6 @@ let benchmarks: @Sendable () -> Void = {
         try ws.importInternships(internships, from: "benchmark")
         let register = Register(workspace: ws)
         try register.match()
-        return LiveRegister(register: register, ids: students.map(\.id.value))
+        return LiveRegister(register: register, ids: students.map(\.studentID))
     }
 }
