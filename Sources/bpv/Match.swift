@@ -56,7 +56,7 @@ struct Release: ParsableCommand {
     func run() throws {
         do {
             let moved = try Register(workspace: Workspace(path: workspace.db)).release(student: StudentID(student), reason: reason)
-            print("released \(student); the draft will not propose the same internship again")
+            print("released \(student) (the placement broke down); the draft will not place \(student) at that employer again")
             printMoves(moved)
         } catch {
             throw CommandFailure("\(error)")

@@ -87,8 +87,8 @@ struct ExplanationTests {
         #expect(outcome.unplaced == ["S-1"])
         #expect(try model.force("S-1", "I-2", against: outcome).outcome == .banned)
         #expect(try model.force("S-1", "I-1", against: outcome).outcome == .fullWithFixedStudents(["S-2"]))
-        #expect(try model.force("S-2", "I-2", against: outcome).outcome == .committedElsewhere("I-1"))
-        try model.release(student: "S-2")
+        #expect(try model.force("S-2", "I-2", against: outcome).outcome == .heldElsewhere("I-1", .agreed))
+        try model.apply(.release(student: "S-2"))
         #expect(model.bans.contains(Pair("S-2", "I-1")))
         #expect(throws: RoundError.notFound("no pin for student S-1")) { try model.unpin(student: "S-1") }
     }

@@ -49,8 +49,8 @@ struct TwoCoachesTests {
         // A's view predates bob's commit; the pin is still refused, against the newer state.
         let pin = a.run("pin GV-072 GVI-013")
         #expect(pin.err == """
-            line 1: refused: GVI-013 has 2 places but 3 held: GV-071 (committed), GV-072 (pinned), GV-097 (committed); \
-            first release GV-071, release GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
+            line 1: refused: GVI-013 has 2 places but 3 held: GV-071 (agreed), GV-072 (pinned), GV-097 (agreed); \
+            first end GV-071, end GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
 
             """)
     }

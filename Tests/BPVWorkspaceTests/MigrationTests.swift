@@ -39,7 +39,7 @@ struct MigrationTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let register = Register(workspace: try Workspace(path: path, user: "coordinator"))
         let report = try register.match()
-        #expect(report.overfills.map(\.description) == ["GVI-033 has 0 places but 1 held: GV-001 (committed)"])
+        #expect(report.overfills.map(\.description) == ["GVI-033 has 0 places but 1 held: GV-001 (agreed)"])
         #expect(report.summary.committedBefore == 6)
         let placed = try register.workspace.placements()
         #expect(placed.filter { $0.internship == "GVI-033" }.map(\.student) == ["GV-001"])  // nobody joins GV-001 there

@@ -58,7 +58,7 @@ struct RoundTests {
         let reopened = try Workspace(path: path)
         let second = try reopened.match()
         let after = try reopened.placements(round: second.round)
-        #expect(after.first { $0.student == "S-2" } == s2.map { Workspace.Placement(student: $0.student, internship: $0.internship, score: $0.score, travelMinutes: $0.travelMinutes, status: .committed) })
+        #expect(after.first { $0.student == "S-2" } == s2.map { Workspace.Placement(student: $0.student, internship: $0.internship, score: $0.score, travelMinutes: $0.travelMinutes, status: .agreed) })
         #expect(second.placed == 1 && second.committedBefore == 1)
         // Committing the rest of the second round fills the last place.
         let rest = try reopened.commit(round: second.round)
@@ -80,8 +80,8 @@ struct RoundTests {
         let now = try ws.placements(round: second.round).first { $0.student == "S-2" }
         #expect(now?.internship != was)
         let actions = try ws.auditLog().map(\.action)
-        #expect(Array(actions.suffix(2)) == ["release", "match"])
-        #expect(try ws.auditLog().first { $0.action == "release" }?.reason == "placement broke down")
+        #expect(Array(actions.suffix(2)) == ["end", "match"])
+        #expect(try ws.auditLog().first { $0.action == "end" }?.reason == "placement broke down")
     }
 
     @Test func aPinAtAnInternshipWhosePlacesAreAllHeldIsRefusedWhole() throws {
@@ -103,7 +103,7 @@ struct RoundTests {
         let (ws, path) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: WorkspaceError.notFound("no student S-9")) { try ws.pin(student: "S-9", internship: "I-1", reason: "") }
-        #expect(throws: WorkspaceError.notFound("student S-1 has no committed placement")) { try ws.release(student: "S-1", reason: "") }
+        #expect(throws: WorkspaceError.refused("refused: S-1 has no agreed or active placement to end")) { try ws.release(student: "S-1", reason: "") }
     }
 
     /// A ban after the round moves the student in the draft at once, so `commit` commits the

@@ -55,8 +55,8 @@ struct RegisterScenarioTests {
         let r = try BPVBinary.run(["import", "internships", file, "--db", db])
         #expect(r.status == 1)
         #expect(r.stderr == """
-            bpv: refused: GVI-026 has 0 places but 4 held: GV-010 (committed), GV-030 (committed), GV-053 (committed), GV-075 (committed); \
-            import the file with at least 4 places for GVI-026, or first release GV-010, release GV-030, release GV-053, release GV-075; \
+            bpv: refused: GVI-026 has 0 places but 4 held: GV-010 (agreed), GV-030 (agreed), GV-053 (agreed), GV-075 (agreed); \
+            import the file with at least 4 places for GVI-026, or first end GV-010, end GV-030, end GV-053, end GV-075; \
             nothing was changed
 
             """)
@@ -74,8 +74,8 @@ struct RegisterScenarioTests {
         let r = try BPVBinary.run(["import", "students", file, "--db", db])
         #expect(r.status == 1)
         #expect(r.stderr == """
-            bpv: refused: GVI-026 has 0 support places but 1 held: GV-010 (committed); \
-            import the file with at least 1 support place for GVI-026, or first release GV-010; nothing was changed
+            bpv: refused: GVI-026 has 0 support places but 1 held: GV-010 (agreed); \
+            import the file with at least 1 support place for GVI-026, or first end GV-010; nothing was changed
 
             """)
         try Self.expectEverythingStillWorks(db, dir)
@@ -89,8 +89,8 @@ struct RegisterScenarioTests {
         let r = try BPVBinary.run(["--db", db], stdin: "set GVI-022 support_capacity 0\n")
         #expect(r.status == 1)
         #expect(r.stderr == """
-            line 1: refused: GVI-022 has 0 support places but 1 held: GV-007 (committed); \
-            keep at least 1 support place (set GVI-022 support_capacity 1), or first release GV-007; nothing was changed
+            line 1: refused: GVI-022 has 0 support places but 1 held: GV-007 (agreed); \
+            keep at least 1 support place (set GVI-022 support_capacity 1), or first end GV-007; nothing was changed
 
             """)
         try Self.expectEverythingStillWorks(db, dir)
@@ -105,8 +105,8 @@ struct RegisterScenarioTests {
         let r = try BPVBinary.run(["pin", "GV-072", "GVI-013", "--reason", "found it herself", "--db", db])
         #expect(r.status == 1)
         #expect(r.stderr == """
-            bpv: refused: GVI-013 has 2 places but 3 held: GV-071 (committed), GV-072 (pinned), GV-097 (committed); \
-            first release GV-071, release GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
+            bpv: refused: GVI-013 has 2 places but 3 held: GV-071 (agreed), GV-072 (pinned), GV-097 (agreed); \
+            first end GV-071, end GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
 
             """)
         // In the shell too, and for a support place: GV-007 needs a job coach; GVI-002 has no support places.
@@ -144,7 +144,7 @@ struct RegisterScenarioTests {
         #expect(try BPVBinary.run(["export", "placements", out, "--db", db]).status == 0)
         let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(rows.filter { $0.contains(",GVI-013,") }.count == 2)
-        #expect(rows.contains { $0.hasPrefix("GV-072,GVI-013,") && $0.hasSuffix(",committed") })
+        #expect(rows.contains { $0.hasPrefix("GV-072,GVI-013,") && $0.hasSuffix(",agreed") })
         #expect(rows.contains { $0.hasPrefix("GV-097,,") && $0.hasSuffix(",unplaced") })
         try Self.expectEverythingStillWorks(db, dir)
         // With the second match, the same.
@@ -161,7 +161,7 @@ struct RegisterScenarioTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
         #expect(try BPVBinary.run(["release", "GV-001", "--reason", "broke down", "--db", db]).stdout == """
-            released GV-001; the draft will not propose the same internship again
+            released GV-001 (the placement broke down); the draft will not place GV-001 at that employer again
             the draft changes: 1 student moves
               GV-001: GVI-033 → GVI-040
 
@@ -178,7 +178,8 @@ struct RegisterScenarioTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try BPVBinary.run(["settings", "--db", dir.appendingPathComponent("ws.sqlite").path]).stdout
         let lines = out.split(separator: "\n")
-        #expect(lines.count == 9)
+        #expect(lines.count == 10)
         #expect(lines.contains { $0.hasPrefix("stability_weight         10 ") })
+        #expect(lines.contains { $0.hasPrefix("placement_weeks          20 ") })
     }
 }

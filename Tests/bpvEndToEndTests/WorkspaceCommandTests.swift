@@ -62,13 +62,13 @@ struct WorkspaceCommandTests {
         let runs = results.values
         #expect(runs.count == 2)
         for r in runs where r.status != 0 {
-            #expect(r.stderr.hasPrefix("bpv: refused: I-1 has 1 place but 2 held: S-1 (pinned), S-2 (committed)")
+            #expect(r.stderr.hasPrefix("bpv: refused: I-1 has 1 place but 2 held: S-1 (pinned), S-2 (agreed)")
                 || r.stderr.hasPrefix("bpv: refused: the draft changed since you last saw it"), "\(runs)")
         }
         let export = dir.appendingPathComponent("p.csv").path
         _ = try BPVBinary.run(["export", "placements", export, "--db", db])
         let held = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n")
-            .filter { $0.contains(",I-1,") && ($0.hasSuffix(",committed") || $0.hasSuffix(",pinned")) }
+            .filter { $0.contains(",I-1,") && ($0.hasSuffix(",agreed") || $0.hasSuffix(",pinned")) }
         #expect(held.count == 1, "\(runs)")
         #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
     }

@@ -40,7 +40,9 @@ public struct PlacementExplanation: Sendable, Equatable {
     public enum Status: Sendable, Equatable {
         case placed
         case pinned
-        case committed
+        case proposed
+        case agreed
+        case active
         case unplaced(UnplacedReason)
     }
 
@@ -72,8 +74,8 @@ public struct ForcedPair: Sendable, Equatable {
         /// Hard constraints rule the pair out.
         case ruledOut([Exclusion])
         case banned
-        /// The student is committed elsewhere (release first).
-        case committedElsewhere(InternshipID)
+        /// The student's place is held elsewhere (agreed, active or proposed).
+        case heldElsewhere(InternshipID, HeldStatus)
         /// Every place is held by pinned or committed students.
         case fullWithFixedStudents([StudentID])
         /// The student is already placed there.
@@ -147,8 +149,13 @@ extension RoundModel {
             return PlacementExplanation(student: student, status: .unplaced(reason), internship: nil, score: nil, alternatives: [])
         }
         let here = outcome.internshipOf[student]
-        let status: PlacementExplanation.Status =
-            commitments[student] != nil ? .committed : pins[student] != nil ? .pinned : .placed
+        let status: PlacementExplanation.Status = switch heldStatus(of: student) {
+        case .agreed: .agreed
+        case .active: .active
+        case .proposed: .proposed
+        case .pinned: .pinned
+        case nil: .placed
+        }
         let score = outcome.scoreOf[student]
         let holders = outcome.holders()
         var options: [(Internship, ScoreBreakdown)] = []
@@ -184,7 +191,7 @@ extension RoundModel {
         let exclusions = settings.exclusions(s, i)
         if !exclusions.isEmpty { return .ruledOut(exclusions) }
         if bans.contains(Pair(student, internship)) { return .banned }
-        if let c = commitments[student] { return .committedElsewhere(c) }
+        if let c = commitments[student] ?? proposals[student], let status = heldStatus(of: student) { return .heldElsewhere(c, status) }
         return nil
     }
 

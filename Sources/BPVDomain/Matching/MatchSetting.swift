@@ -11,6 +11,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
     case ovSpeed = "ov_speed"
     case carSpeed = "car_speed"
     case stabilityWeight = "stability_weight"
+    case placementWeeks = "placement_weeks"
 
     /// What the setting means, for help texts.
     public var meaning: String {
@@ -24,6 +25,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .ovSpeed: "door-to-door km/h by public transport, waiting included"
         case .carSpeed: "door-to-door km/h by car"
         case .stabilityWeight: "cost of moving a draft student away from their previous draft internship (0: off)"
+        case .placementWeeks: "weeks from a placement's start to its planned end"
         }
     }
 
@@ -36,13 +38,14 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .bikeSpeed: 5 ... 40
         case .ovSpeed: 5 ... 100
         case .carSpeed: 10 ... 120
+        case .placementWeeks: 1 ... 104
         }
     }
 
     /// Weights are whole numbers; factors and speeds may have decimals.
     public var isWhole: Bool {
         switch self {
-        case .sectorRankWeight, .travelMinuteWeight, .supportScarcityWeight, .stabilityWeight: true
+        case .sectorRankWeight, .travelMinuteWeight, .supportScarcityWeight, .stabilityWeight, .placementWeeks: true
         default: false
         }
     }
@@ -75,6 +78,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .ovSpeed: "\(s.ovSpeed)"
         case .carSpeed: "\(s.carSpeed)"
         case .stabilityWeight: "\(s.stabilityWeight)"
+        case .placementWeeks: "\(s.placementWeeks)"
         }
     }
 
@@ -90,6 +94,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .ovSpeed: s.ovSpeed = v
         case .carSpeed: s.carSpeed = v
         case .stabilityWeight: s.stabilityWeight = Int(v)
+        case .placementWeeks: s.placementWeeks = Int(v)
         }
     }
 }

@@ -21,6 +21,9 @@ public struct MatchSettings: Sendable, Hashable, Codable {
     /// more than ten points, ten minutes of travel a day, to be worth unsettling a student. 0
     /// turns stability off.
     public var stabilityWeight: Int = 10
+    /// How long a placement runs by default: its planned end is this many weeks after its
+    /// start. Default 20. Not a weight: no round depends on it.
+    public var placementWeeks: Int = 20
 
     public init() {}
 
@@ -37,6 +40,7 @@ public struct MatchSettings: Sendable, Hashable, Codable {
         ovSpeed = try c.decodeIfPresent(Double.self, forKey: .ovSpeed) ?? d.ovSpeed
         carSpeed = try c.decodeIfPresent(Double.self, forKey: .carSpeed) ?? d.carSpeed
         stabilityWeight = try c.decodeIfPresent(Int.self, forKey: .stabilityWeight) ?? d.stabilityWeight
+        placementWeeks = try c.decodeIfPresent(Int.self, forKey: .placementWeeks) ?? d.placementWeeks
     }
 
     private static let defaults = MatchSettings()

@@ -31,8 +31,12 @@ public struct RoundModel: Sendable {
     public var settings: MatchSettings
     /// Student → internship, fixed by a job coach (a place the student found).
     public internal(set) var pins: [StudentID: InternshipID]
-    /// Student → internship, agreed and committed.
+    /// Student → internship, agreed (by `commit` or `accept`) or active: never moved.
     public internal(set) var commitments: [StudentID: InternshipID]
+    /// Student → internship the student is put forward to (intake interview): held, not moved.
+    public internal(set) var proposals: [StudentID: InternshipID]
+    /// The agreed students whose placement has started (the praktijkovereenkomst is signed).
+    public internal(set) var active: Set<StudentID>
     public internal(set) var bans: Set<Pair>
     /// Student → internship in the previous draft, for minimum disruption (see
     /// ``MatchSettings/stabilityWeight``): moving away from it costs that weight.
@@ -43,8 +47,10 @@ public struct RoundModel: Sendable {
     public init(
         students: [Student], internships: [Internship], settings: MatchSettings,
         pins: [StudentID: InternshipID] = [:], commitments: [StudentID: InternshipID] = [:], bans: Set<Pair> = [],
-        previous: [StudentID: InternshipID] = [:]
+        previous: [StudentID: InternshipID] = [:], proposals: [StudentID: InternshipID] = [:], active: Set<StudentID> = []
     ) {
+        self.proposals = proposals
+        self.active = active
         self.previous = previous
         self.students = students
         self.internships = internships
@@ -64,8 +70,18 @@ public struct RoundModel: Sendable {
     /// - Complexity: O(1).
     public func internship(_ id: InternshipID) -> Internship? { internshipIndex[id].map { internships[$0] } }
 
-    /// Where a student is fixed (committed first, then pinned), if anywhere.
-    public func fixedInternship(of student: StudentID) -> InternshipID? { commitments[student] ?? pins[student] }
+    /// Where a student is held (agreed or active first, then proposed, then pinned), if anywhere.
+    /// - Complexity: O(1).
+    public func fixedInternship(of student: StudentID) -> InternshipID? { commitments[student] ?? proposals[student] ?? pins[student] }
+
+    /// How a student's place is held, if it is.
+    /// - Complexity: O(1).
+    public func heldStatus(of student: StudentID) -> HeldStatus? {
+        if commitments[student] != nil { return active.contains(student) ? .active : .agreed }
+        if proposals[student] != nil { return .proposed }
+        if pins[student] != nil { return .pinned }
+        return nil
+    }
 
     // MARK: Changing (what-if)
 
@@ -89,19 +105,29 @@ public struct RoundModel: Sendable {
         guard bans.remove(Pair(student, internship)) != nil else { throw .notFound("no ban for \(student) x \(internship)") }
     }
 
-    /// Ends a commitment: the student is placed again, not at the same internship.
-    public mutating func release(student: StudentID) throws(RoundError) {
+    /// Ends an agreed or active placement with its outcome. After a breakdown the student is
+    /// not placed at that employer again (any of its internships: the pairs are banned).
+    public mutating func end(student: StudentID, outcome: PlacementOutcome) throws(RoundError) {
         guard let i = commitments.removeValue(forKey: student) else {
-            throw .notFound("student \(student) has no committed placement")
+            throw .refused(proposals[student] != nil
+                ? "\(student) is proposed, not agreed; decline the proposal instead"
+                : "\(student) has no agreed or active placement to end")
         }
+        active.remove(student)
         pins[student] = nil
-        bans.insert(Pair(student, i))
+        if outcome == .brokeDown, let employer = internship(i)?.employerKey {
+            for other in internships where other.employerKey == employer { bans.insert(Pair(student, other.internshipID)) }
+        }
     }
 
-    /// Makes placements final: committed students are fixed where they are committed.
+    /// Makes placements agreed (from the draft or a proposal): later rounds never move them.
     public mutating func commit(_ placements: [StudentID: InternshipID]) throws(RoundError) {
         for (s, i) in placements { try require(student: s, internship: i) }
-        for (s, i) in placements { commitments[s] = i }
+        for (s, i) in placements {
+            commitments[s] = i
+            proposals[s] = nil
+            pins[s] = nil
+        }
     }
 
     /// Applies one change (as the shell's tweak commands do), refusing it whole when it would
@@ -119,8 +145,9 @@ public struct RoundModel: Sendable {
         case .pin(let s, let i):
             try require(student: s, internship: i)
             if let c = commitments[s] {
-                throw .refused("\(s) is committed to \(c); release \(s) first to place them elsewhere")
+                throw .refused("\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") at \(c); end that placement first to place them elsewhere")
             }
+            if let p = proposals[s] { throw .refused("\(s) is proposed at \(p); decline or accept the proposal first") }
             if bans.contains(Pair(s, i)) {
                 throw .refused("\(s) x \(i) is banned; unban \(s) \(i) first if the pair is now wanted")
             }
@@ -128,17 +155,45 @@ public struct RoundModel: Sendable {
         case .unpin(let s): try unpin(student: s)
         case .ban(let s, let i):
             try require(student: s, internship: i)
-            if commitments[s] == i { throw .refused("\(s) is committed to \(i); release \(s) first, which also bans the pair") }
+            if commitments[s] == i { throw .refused("\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") at \(i); end that placement first (a breakdown also bans the pair)") }
+            if proposals[s] == i { throw .refused("\(s) is proposed at \(i); decline the proposal instead, which also bans the pair") }
             if pins[s] == i { throw .refused("\(s) is pinned at \(i); unpin \(s) first, then ban") }
             try ban(student: s, internship: i)
         case .unban(let s, let i): try unban(student: s, internship: i)
-        case .release(let s): try release(student: s)
+        case .end(let s, let outcome): try end(student: s, outcome: outcome)
+        case .propose(let s, let i):
+            try require(student: s, internship: i)
+            if let c = commitments[s] { throw .refused("\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") at \(c); end that placement first") }
+            if bans.contains(Pair(s, i)) { throw .refused("\(s) x \(i) is banned; unban \(s) \(i) first if the pair is now wanted") }
+            pins[s] = nil
+            proposals[s] = i
+        case .accept(let s):
+            guard let i = proposals[s] else {
+                throw .refused(commitments[s] != nil ? "\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") already"
+                    : "\(s) has no proposal to accept; propose \(s) first, or commit \(s) to agree the draft place directly")
+            }
+            try commit([s: i])
+        case .decline(let s):
+            guard let i = proposals.removeValue(forKey: s) else {
+                throw .refused(commitments[s] != nil
+                    ? "\(s)'s placement is \(heldStatus(of: s)?.rawValue ?? "agreed"); end it instead of declining"
+                    : "\(s) has no proposal to decline")
+            }
+            bans.insert(Pair(s, i))
+        case .start(let s):
+            guard commitments[s] != nil, !active.contains(s) else {
+                throw .refused(active.contains(s) ? "\(s)'s placement is active already"
+                    : proposals[s] != nil ? "\(s) is proposed, not agreed; accept first, then start"
+                    : "\(s) has no agreed placement to start; a draft place must be proposed and accepted (or committed) first")
+            }
+            active.insert(s)
         case .commit(let placements):
             for (s, i) in placements.sorted(by: { $0.key < $1.key }) where bans.contains(Pair(s, i)) {
                 throw .refused("\(s) x \(i) is banned; the draft no longer places \(s) there")
             }
             for (s, i) in placements.sorted(by: { $0.key < $1.key }) {
-                if let c = commitments[s], c != i { throw .refused("\(s) is already committed to \(c)") }
+                if let c = commitments[s], c != i { throw .refused("\(s) is already \(heldStatus(of: s)?.rawValue ?? "agreed") at \(c)") }
+                if let p = proposals[s], p != i { throw .refused("\(s) is proposed at \(p); accept or decline that first") }
             }
             try commit(placements)
         case .studentSetting(let s, let setting, let value): try set(setting, of: s, to: value)
@@ -184,6 +239,7 @@ public struct RoundModel: Sendable {
     /// Students fixed by a commitment or a pin, and where (commitments win).
     public var fixed: [StudentID: InternshipID] {
         var fixed = pins.filter { studentIndex[$0.key] != nil && internshipIndex[$0.value] != nil }
+        for (s, i) in proposals where studentIndex[s] != nil && internshipIndex[i] != nil { fixed[s] = i }
         for (s, i) in commitments where studentIndex[s] != nil && internshipIndex[i] != nil { fixed[s] = i }
         return fixed
     }
@@ -220,7 +276,7 @@ public struct RoundModel: Sendable {
     }
 
     private func holders(_ students: [StudentID]) -> [Overfill.Holder] {
-        students.map { Overfill.Holder(student: $0, committed: commitments[$0] != nil) }
+        students.map { Overfill.Holder(student: $0, status: heldStatus(of: $0) ?? .pinned) }
     }
 
     /// Refuses a state in which an internship in `touched` (every internship when nil) is
@@ -237,7 +293,13 @@ public struct RoundModel: Sendable {
     static func wayOut(for change: RoundChange, _ o: Overfill) -> String {
         var others = o.held
         if case .pin(let s, _) = change { others.removeAll { $0.student == s } }
-        let release = others.map { "\($0.committed ? "release" : "unpin") \($0.student)" }.joined(separator: ", ")
+        let release = others.map { o in
+            switch o.status {
+            case .pinned: "unpin \(o.student)"
+            case .proposed: "decline \(o.student)"
+            case .agreed, .active: "end \(o.student)"
+            }
+        }.joined(separator: ", ")
         let need = o.held.count
         let setting = o.supportPlaces ? "support_capacity" : "capacity"
         let places = (o.supportPlaces ? "support place" : "place") + (need == 1 ? "" : "s")
@@ -361,9 +423,18 @@ public enum RoundChange: Sendable, Equatable {
     case unpin(student: StudentID)
     case ban(student: StudentID, internship: InternshipID)
     case unban(student: StudentID, internship: InternshipID)
-    /// The committed placement ends; the pair is banned.
-    case release(student: StudentID)
-    /// Draft placements become final: student → internship.
+    /// An agreed or active placement ends with its outcome (after a breakdown the employer's
+    /// internships are banned for the student).
+    case end(student: StudentID, outcome: PlacementOutcome)
+    /// The student is put forward to the internship (an intake interview): the place is held.
+    case propose(student: StudentID, internship: InternshipID)
+    /// Employer and student said yes: proposed → agreed.
+    case accept(student: StudentID)
+    /// The employer or the student said no: the proposal ends and the pair is banned.
+    case decline(student: StudentID)
+    /// The praktijkovereenkomst is signed: agreed → active.
+    case start(student: StudentID)
+    /// Draft or proposed placements become agreed: student → internship.
     case commit([StudentID: InternshipID])
     case studentSetting(student: StudentID, StudentSetting, value: String)
     /// An internship's places and support places change (the employer has one place less).
@@ -377,13 +448,17 @@ public enum RoundChange: Sendable, Equatable {
     /// The students whose arcs or tier the change touches (for places: none directly).
     public var students: [StudentID] {
         switch self {
-        case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .release(let s), .studentSetting(let s, _, _): [s]
+        case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .end(let s, _), .studentSetting(let s, _, _),
+             .propose(let s, _), .accept(let s), .decline(let s), .start(let s): [s]
         case .commit(let placements): placements.keys.sorted()
         case .places, .records, .settings: []
         }
     }
 
     /// Whether the session must solve again rather than repair (every arc may change).
+    /// The short form of a breakdown (`release STUDENT reason`).
+    public static func release(student: StudentID) -> RoundChange { .end(student: student, outcome: .brokeDown) }
+
     public var changesEveryArc: Bool {
         switch self {
         case .records, .settings: true
@@ -395,10 +470,10 @@ public enum RoundChange: Sendable, Equatable {
     /// lower; nil when it may touch every internship (an import).
     func internships(before: RoundModel, after: RoundModel) -> Set<InternshipID>? {
         switch self {
-        case .pin(_, let i), .places(let i, _, _): [i]
+        case .pin(_, let i), .places(let i, _, _), .propose(_, let i): [i]
         case .commit(let placements): Set(placements.values)
         case .records: nil
-        case .unpin, .ban, .unban, .release, .studentSetting, .settings: []
+        case .unpin, .ban, .unban, .end, .studentSetting, .settings, .accept, .decline, .start: []
         }
     }
 }
@@ -407,8 +482,7 @@ public enum RoundChange: Sendable, Equatable {
 public struct Overfill: Sendable, Equatable, CustomStringConvertible {
     public struct Holder: Sendable, Equatable {
         public var student: StudentID
-        /// Committed; otherwise pinned.
-        public var committed: Bool
+        public var status: HeldStatus
     }
 
     public var internship: InternshipID
@@ -422,7 +496,7 @@ public struct Overfill: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let what = supportPlaces ? "support place" : "place"
-        let who = held.map { "\($0.student) (\($0.committed ? "committed" : "pinned"))" }.joined(separator: ", ")
+        let who = held.map { "\($0.student) (\($0.status.rawValue))" }.joined(separator: ", ")
         return "\(internship) has \(limit) \(what)\(limit == 1 ? "" : "s") but \(held.count) held: \(who)"
     }
 }
@@ -449,4 +523,25 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
         case .solver(let why): "matching failed: \(why)"
         }
     }
+}
+
+/// How a student's place is held: by a job coach's pin, a proposal to the employer, an
+/// agreement, or a started placement. Held places never move in a round.
+public enum HeldStatus: String, Sendable, Equatable, CaseIterable {
+    case pinned, proposed, agreed, active
+}
+
+/// How a placement ended.
+public enum PlacementOutcome: String, Sendable, Equatable, CaseIterable {
+    case completed
+    /// It broke down (behaviour, attitude, conflict): the student is not placed at that
+    /// employer again unless unbanned.
+    case brokeDown = "broke_down"
+    case left
+    case other
+}
+
+extension Internship {
+    /// Who the employer is, for rules over all of its internships: the leerbedrijf id, else the name.
+    public var employerKey: String { leerbedrijfID ?? employer }
 }

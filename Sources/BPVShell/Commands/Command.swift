@@ -41,7 +41,8 @@ struct Command: Sendable {
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
         .help, .importFile, .students, .internships, .show, .match, .placements, .unplaced,
-        .pin, .unpin, .ban, .unban, .set, .tryChange, .why, .whyNot, .commit, .release, .undo,
+        .pin, .unpin, .ban, .unban, .set, .tryChange, .why, .whyNot, .propose, .accept, .decline, .start, .end, .commit, .release,
+        .history, .undo,
         .log, .export, .stats, .timer, .quit,
     ]
 

@@ -30,7 +30,7 @@ extension Command {
         let s = try args.student(0)
         guard let reason = args.text(from: 1) else { throw args.usage("give a reason, for the audit log") }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.release(student: s, reason: reason) }
-        session.console.print("released \(s); the draft will not propose the same internship again")
+        session.console.print("released \(s) (the placement broke down); the draft will not place \(s) at that employer again")
         session.report(moved, cause: .release(student: s))
         return .proceed
     }

@@ -58,22 +58,22 @@ extension Command {
     }
 
     static let placements = Command(
-        "placements", synopsis: "placements [draft|pinned|committed|unplaced]",
+        "placements", synopsis: "placements [draft|pinned|proposed|agreed|active|committed|unplaced]",
         summary: "the register: every student's place in the draft, pinned or committed, as stored",
-        complete: { previous, _, _ in previous.isEmpty ? ["draft", "pinned", "committed", "unplaced"] : [] }
+        complete: { previous, _, _ in previous.isEmpty ? Self.placementFilters : [] }
     ) { args, session throws(ShellError) in
         try args.atMost(1)
         let ws = session.workspace
         // Looking at the register brings this shell's view up to date: `commit all` then commits this.
         _ = try session.current()
         let (rows, internships) = try session.shell { () throws(WorkspaceError) in (try ws.placements(), try ws.internships()) }
-        if let f = args[0], !["draft", "pinned", "committed", "unplaced"].contains(f) { throw args.usage("unknown status '\(f)'") }
+        if let f = args[0], !Self.placementFilters.contains(f) { throw args.usage("unknown status '\(f)'; one of \(Self.placementFilters.joined(separator: ", "))") }
         let byID = Dictionary(uniqueKeysWithValues: internships.map { ($0.internshipID, $0) })
         var table = Table(["student", "internship", "employer", "sector", "min", "score", "status"])
         var shown = 0
         for p in rows {
             let status = p.status.rawValue
-            if let f = args[0], f != status { continue }
+            if let f = args[0], f != status, !(f == "committed" && p.committed) { continue }
             let i = p.internship.flatMap { byID[$0] }
             let styled = status == "unplaced" ? session.console.style.red(status) : status == "committed" ? session.console.style.green(status) : status
             table.append([p.student.value, p.internship?.value ?? "", i?.employer ?? "", i?.sector.rawValue ?? "",
@@ -110,6 +110,9 @@ extension Command {
         console.print(console.style.dim("\(outcome.unplaced.count) unplaced"))
         return .proceed
     }
+
+    /// The statuses `placements` filters on; `committed` is agreed or active.
+    static let placementFilters = ["draft", "pinned", "proposed", "agreed", "active", "committed", "unplaced"]
 
     static func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : "\(Int((Double(a) * 100 / Double(b)).rounded()))%" }
 }

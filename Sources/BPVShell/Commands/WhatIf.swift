@@ -111,7 +111,9 @@ extension Command {
             console.print("\(console.style.bold(id.value)) is unplaced:")
             for line in Describe.unplaced(reason, model) { console.print("  " + line) }
             return .proceed
-        case .committed: console.print("\(console.style.bold(id.value)) is committed to \(Describe.internship(explanation.internship, model))")
+        case .agreed: console.print("\(console.style.bold(id.value)) has an agreed placement at \(Describe.internship(explanation.internship, model))")
+        case .active: console.print("\(console.style.bold(id.value)) is in an active placement at \(Describe.internship(explanation.internship, model))")
+        case .proposed: console.print("\(console.style.bold(id.value)) is proposed at \(Describe.internship(explanation.internship, model)) (intake interview)")
         case .pinned: console.print("\(console.style.bold(id.value)) is pinned at \(Describe.internship(explanation.internship, model)) by a job coach")
         case .placed: console.print("\(console.style.bold(id.value)) is placed at \(Describe.internship(explanation.internship, model))")
         }

@@ -51,8 +51,12 @@ enum Describe {
             case .unpin: return "pin lifted"
             case .ban: return "banned from \(m.from ?? "there")"
             case .unban: return "ban lifted"
-            case .release: return "released"
-            case .commit: return "committed"
+            case .end(_, let outcome): return outcome == .brokeDown ? "placement broke down" : "placement ended (\(outcome.rawValue))"
+            case .propose: return "proposed"
+            case .accept: return "agreed"
+            case .decline: return "declined at \(m.from ?? "there")"
+            case .start: return "started"
+            case .commit: return "agreed"
             case .studentSetting(_, let setting, let value): return "\(setting.rawValue) now \(value)"
             case .places(let i, let n, _): return "\(i) now has \(n) place\(n == 1 ? "" : "s")"
             case .records: return "imported anew"
@@ -63,8 +67,7 @@ enum Describe {
             return "\(i) has fewer places"
         }
         if cause == nil {
-            if model.commitments[m.student] != nil { return "committed" }
-            if model.pins[m.student] != nil { return "pinned" }
+            if let status = model.heldStatus(of: m.student) { return status.rawValue }
             if let from = m.from, model.bans.contains(Pair(m.student, from)) { return "banned from \(from)" }
         }
         guard let from = m.from, let s = model.student(m.student), let old = model.internship(from) else { return "a place came free" }
@@ -127,10 +130,15 @@ enum Describe {
             return ["\(student) cannot go to \(internship): " + exclusions.map(\.description).joined(separator: "; ")]
         case .banned:
             return ["\(student) x \(internship) is banned (unban to allow it)"]
-        case .committedElsewhere(let i):
-            return ["\(student) is committed to \(Self.internship(i, model)); release first"]
+        case .heldElsewhere(let i, let status):
+            let wayOut = switch status {
+            case .pinned: "unpin first"
+            case .proposed: "decline the proposal first"
+            case .agreed, .active: "end that placement first"
+            }
+            return ["\(student) is \(status.rawValue) at \(Self.internship(i, model)); \(wayOut)"]
         case .fullWithFixedStudents(let holders):
-            return ["every place at \(internship) is held by pinned or committed students: \(holders.map(\.value).joined(separator: ", "))"]
+            return ["every place at \(internship) is held (pinned, proposed, agreed or active): \(holders.map(\.value).joined(separator: ", "))"]
         case .alreadyThere:
             return ["\(student) is placed at \(internship) already"]
         case .allowed(let changes):

@@ -48,24 +48,16 @@ extension Register {
         }
     }
 
-    /// Ends a committed placement (it broke down). The draft places the student again at once,
-    /// not at the same internship: the pair is banned with the reason, which `unban` lifts.
+    /// Ends an agreed or active placement because it broke down (the short form of
+    /// `end STUDENT broke_down REASON`): the draft places the student again at once, never at
+    /// that employer (its internships are banned for the student, which `unban` lifts).
     @discardableResult
     public func release(student s: StudentID, reason: String) throws(WorkspaceError) -> RoundChanges? {
-        let was = try currentModel().commitments[s]
-        return try apply(.release(student: s)) { db, _, _ in
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
-            if let was {
-                try db.execute(
-                    sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
-                    arguments: [s.value, was.value, "released: \(reason)"])
-            }
-            return try self.workspace.audit(db, action: "release", subject: "\(s) from \(was ?? "?")", reason: reason, student: s.value, internship: was?.value)
-        }
+        try end(student: s, outcome: .brokeDown, reason: reason)
     }
 
-    /// Makes the draft this view shows final: every placed student who is not committed yet, or
-    /// the students named. Refused whole when another process changed the workspace since this
+    /// Makes the draft this view shows agreed: every placed student who is not agreed yet
+    /// (draft, pinned or proposed), or the students named. Refused whole when another process changed the workspace since this
     /// view last read it (the user would commit a draft they never saw), naming who changed what.
     ///
     /// - Parameter round: when given, also refused unless the draft is still exactly round
@@ -99,8 +91,8 @@ extension Register {
                                                 reason: reason, student: s.value, internship: i.value)
                 let score = outcome?.scoreOf[s]
                 try db.execute(sql: """
-                    INSERT INTO register (student_id, internship_id, status, round_id, score, travel_min, seq) VALUES (?, ?, 'committed', ?, ?, ?, ?)
-                    ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'committed',
+                    INSERT INTO register (student_id, internship_id, status, round_id, score, travel_min, seq) VALUES (?, ?, 'agreed', ?, ?, ?, ?)
+                    ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'agreed',
                         round_id = excluded.round_id, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
                     """, arguments: [s.value, i.value, roundID, score?.total, score?.travelMinutes, seq])
             }

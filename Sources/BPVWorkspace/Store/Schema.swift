@@ -138,6 +138,46 @@ enum Schema {
                 t.add(column: "internship_id", .text)
             }
         }
+        m.registerMigration("v6: placement statuses and the history") { db in
+            // The register gains the year's statuses: a commitment becomes an agreed placement.
+            try db.create(table: "register_v6") { t in
+                t.primaryKey("student_id", .text).references("student", onDelete: .cascade)
+                t.column("internship_id", .text).notNull().references("internship", onDelete: .cascade)
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('draft', 'pinned', 'proposed', 'agreed', 'active')")
+                t.column("reason", .text)
+                t.column("round_id", .integer)
+                t.column("score", .integer)
+                t.column("travel_min", .integer)
+                t.column("seq", .integer).notNull()
+                // Set by `start`: the day the praktijkovereenkomst starts, and its planned end (ISO dates).
+                t.column("start_date", .text)
+                t.column("planned_end", .text)
+            }
+            try db.execute(sql: """
+                INSERT INTO register_v6 (student_id, internship_id, status, reason, round_id, score, travel_min, seq)
+                    SELECT student_id, internship_id, CASE status WHEN 'committed' THEN 'agreed' ELSE status END,
+                           reason, round_id, score, travel_min, seq FROM register;
+                DROP TABLE register;
+                ALTER TABLE register_v6 RENAME TO register;
+                """)
+            try db.create(index: "register_by_internship", on: "register", columns: ["internship_id", "status"])
+            // Every placement that ended or a proposal that was declined: the student's history.
+            try db.create(table: "history") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("student_id", .text).notNull().references("student", onDelete: .cascade)
+                t.column("internship_id", .text).notNull()
+                t.column("employer", .text).notNull()
+                // declined_by_employer, declined_by_student, completed, broke_down, left, other
+                t.column("outcome", .text).notNull()
+                t.column("start_date", .text)
+                t.column("end_date", .text)
+                t.column("user", .text).notNull()
+                t.column("reason", .text)
+                t.column("seq", .integer).notNull()
+            }
+            try db.create(index: "history_by_student", on: "history", columns: ["student_id"])
+        }
         return m
     }
 }

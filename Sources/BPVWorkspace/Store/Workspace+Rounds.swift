@@ -9,8 +9,12 @@ extension Workspace {
         case draft
         /// Fixed by a job coach (a place the student found).
         case pinned
-        /// Agreed and final: later rounds never move it.
-        case committed
+        /// Put forward to the employer (intake interview): held, not moved.
+        case proposed
+        /// Employer and student said yes: later rounds never move it.
+        case agreed
+        /// Started: the praktijkovereenkomst is signed.
+        case active
         /// No place in the draft.
         case unplaced
     }
@@ -23,7 +27,8 @@ extension Workspace {
         public var score: Int?
         public var travelMinutes: Int?
         public var status: Status
-        public var committed: Bool { status == .committed }
+        /// Agreed or active: final, never moved by a round.
+        public var committed: Bool { status == .agreed || status == .active }
 
         public init(student: StudentID, internship: InternshipID?, score: Int?, travelMinutes: Int?, status: Status) {
             self.student = student
@@ -122,10 +127,16 @@ extension Workspace {
             }
         }
         var pins: [StudentID: InternshipID] = [:], commitments: [StudentID: InternshipID] = [:], bans = Set<Pair>()
+        var proposals: [StudentID: InternshipID] = [:], active = Set<StudentID>()
         var previous: [StudentID: InternshipID] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, status FROM register WHERE status != 'draft'") {
             let s = StudentID(row[0] as String), i = InternshipID(row[1] as String)
-            if row[2] as String == "committed" { commitments[s] = i } else { pins[s] = i }
+            switch row[2] as String {
+            case "agreed": commitments[s] = i
+            case "active": commitments[s] = i; active.insert(s)
+            case "proposed": proposals[s] = i
+            default: pins[s] = i
+            }
         }
         for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
         // The latest round's draft: a student moves away from it only for a gain above the stability weight.
@@ -135,7 +146,7 @@ extension Workspace {
             previous[StudentID(row[0] as String)] = InternshipID(row[1] as String)
         }
         return RoundModel(students: students, internships: internships, settings: settings,
-                          pins: pins, commitments: commitments, bans: bans, previous: previous)
+                          pins: pins, commitments: commitments, bans: bans, previous: previous, proposals: proposals, active: active)
     }
 
     /// Builds the problem of the next round without solving it (also for `export --dimacs`).
@@ -219,10 +230,10 @@ extension Workspace {
                 out[s] = Placement(student: s, internship: i, score: row["score"], travelMinutes: row["travel_min"],
                                    status: i == nil ? .unplaced : .draft)
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM register WHERE status = 'committed'") {
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM register WHERE status IN ('agreed', 'active')") {
                 let s = StudentID(row["student_id"] as String)
                 out[s] = Placement(student: s, internship: InternshipID(row["internship_id"] as String), score: row["score"], travelMinutes: row["travel_min"],
-                                   status: .committed)
+                                   status: Status(rawValue: row["status"]) ?? .agreed)
             }
             return out.values.sorted { $0.student < $1.student }
         }

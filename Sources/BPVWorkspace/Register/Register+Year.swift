@@ -1,0 +1,206 @@
+import BPVDomain
+import Foundation
+import GRDB
+
+/// The placement year's verbs: a proposal to the employer, its answer, the start, the end, and
+/// the history. Each is one ``RoundChange`` through ``Register/apply(_:retry:persist:)`` (the
+/// domain refuses a transition that does not exist, such as `start` on a draft), audited with
+/// who, when and why.
+extension Register {
+    /// Who said no to a proposal.
+    public enum Decliner: String, Sendable, CaseIterable {
+        case employer, student
+    }
+
+    /// Puts the student forward to an internship (the intake interview): the place is held and
+    /// the round no longer moves the student. Without an internship, the draft's.
+    @discardableResult
+    public func propose(student s: StudentID, internship given: InternshipID? = nil, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        let i: InternshipID
+        if let given {
+            i = given
+        } else {
+            guard let drafted = try current().outcome.internshipOf[s] else {
+                throw .notFound("\(s) has no place in the draft to propose; name an internship: propose \(s) INTERNSHIP")
+            }
+            i = drafted
+        }
+        return try apply(.propose(student: s, internship: i)) { db, _, outcome in
+            let seq = try self.workspace.audit(db, action: "propose", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
+            let score = outcome?.scoreOf[s]
+            try db.execute(sql: """
+                INSERT INTO register (student_id, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, 'proposed', ?, ?, ?, ?)
+                ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'proposed', reason = excluded.reason,
+                    round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
+                """, arguments: [s.value, i.value, reason, score?.total, score?.travelMinutes, seq])
+            return seq
+        }
+    }
+
+    /// Employer and student said yes: proposed → agreed.
+    @discardableResult
+    public func accept(student s: StudentID, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        try apply(.accept(student: s)) { db, model, _ in
+            let i = model.commitments[s]?.value
+            let seq = try self.workspace.audit(db, action: "accept", subject: "\(s) -> \(i ?? "?")", reason: reason, student: s.value, internship: i)
+            try db.execute(sql: "UPDATE register SET status = 'agreed', seq = ? WHERE student_id = ?", arguments: [seq, s.value])
+            return seq
+        }
+    }
+
+    /// The employer or the student said no: the proposal ends, the pair is banned with the
+    /// reason (not proposed there again unless unbanned), and the draft places the student
+    /// again at once.
+    @discardableResult
+    public func decline(student s: StudentID, by who: Decliner, reason: String) throws(WorkspaceError) -> RoundChanges? {
+        let was = try currentModel().proposals[s]
+        return try apply(.decline(student: s)) { db, _, _ in
+            guard let i = was else { throw WorkspaceError.notFound("\(s) has no proposal to decline") }
+            let seq = try self.workspace.audit(db, action: "decline", subject: "\(s) x \(i)", detail: "by \(who.rawValue)", reason: reason,
+                                               student: s.value, internship: i.value)
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
+            try db.execute(
+                sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
+                arguments: [s.value, i.value, "declined by \(who.rawValue): \(reason)"])
+            try Self.recordHistory(db, student: s, internship: i, outcome: "declined_by_\(who.rawValue)", start: nil, end: nil,
+                                   user: self.workspace.user, reason: reason, seq: seq)
+            return seq
+        }
+    }
+
+    /// The praktijkovereenkomst is signed: agreed → active, from `date` (today when nil), with a
+    /// planned end `placement_weeks` later.
+    @discardableResult
+    public func start(student s: StudentID, on date: CalendarDate? = nil, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+        let day = date ?? .today
+        let weeks = try currentModel().settings.placementWeeks
+        let planned = day.adding(days: 7 * weeks)
+        return try apply(.start(student: s)) { db, model, _ in
+            let i = model.commitments[s]?.value
+            let seq = try self.workspace.audit(db, action: "start", subject: "\(s) at \(i ?? "?")", detail: "from \(day), planned end \(planned)",
+                                               reason: reason, student: s.value, internship: i)
+            try db.execute(sql: "UPDATE register SET status = 'active', start_date = ?, planned_end = ?, seq = ? WHERE student_id = ?",
+                           arguments: [day.description, planned.description, seq, s.value])
+            return seq
+        }
+    }
+
+    /// Ends an agreed or active placement with its outcome, on `date` (today when nil). After a
+    /// breakdown the student is not placed at that employer again (any of its internships)
+    /// unless unbanned; after `completed` the student can be matched for a next placement.
+    @discardableResult
+    public func end(student s: StudentID, outcome: PlacementOutcome, reason: String, on date: CalendarDate? = nil)
+        throws(WorkspaceError) -> RoundChanges?
+    {
+        let before = try currentModel()
+        let day = date ?? .today
+        let was = before.commitments[s]
+        let bansBefore = before.bans
+        return try apply(.end(student: s, outcome: outcome)) { db, after, _ in
+            guard let i = was else { throw WorkspaceError.notFound("\(s) has no agreed or active placement to end") }
+            let seq = try self.workspace.audit(db, action: "end", subject: "\(s) from \(i)", detail: outcome.rawValue, reason: reason,
+                                               student: s.value, internship: i.value)
+            let started = try String.fetchOne(db, sql: "SELECT start_date FROM register WHERE student_id = ?", arguments: [s.value])
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
+            for pair in after.bans.subtracting(bansBefore) {
+                try db.execute(
+                    sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
+                    arguments: [pair.student.value, pair.internship.value, "broke down at \(i): \(reason)"])
+            }
+            try Self.recordHistory(db, student: s, internship: i, outcome: outcome.rawValue, start: started, end: day.description,
+                                   user: self.workspace.user, reason: reason, seq: seq)
+            return seq
+        }
+    }
+
+    static func recordHistory(_ db: Database, student: StudentID, internship: InternshipID, outcome: String, start: String?, end: String?,
+                              user: String, reason: String?, seq: Int64) throws {
+        let employer = try String.fetchOne(db, sql: "SELECT employer FROM internship WHERE id = ?", arguments: [internship.value]) ?? ""
+        try db.execute(sql: """
+            INSERT INTO history (student_id, internship_id, employer, outcome, start_date, end_date, user, reason, seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [student.value, internship.value, employer, outcome, start, end, user, reason, seq])
+    }
+}
+
+/// One line of a student's history: a placement that ended, a proposal declined, or the
+/// placement the student holds now.
+public struct HistoryEntry: Sendable, Equatable {
+    public var internship: InternshipID
+    public var employer: String
+    /// For a past entry its outcome (completed, broke_down, declined_by_employer, ...); for the
+    /// current one its status (proposed, agreed, active, ...).
+    public var outcome: String
+    public var start: String?
+    public var end: String?
+    public var user: String
+    public var at: String
+    public var reason: String?
+}
+
+extension Workspace {
+    /// Every placement the student had and has: ended ones and declined proposals (oldest
+    /// first, with who decided, when and why), then the current one.
+    public func history(of student: StudentID) throws(WorkspaceError) -> [HistoryEntry] {
+        try read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM student WHERE id = ?)", arguments: [student.value]) == true else {
+                throw WorkspaceError.notFound("no student \(student)")
+            }
+            var out = try Row.fetchAll(db, sql: """
+                SELECT h.*, a.at AS at FROM history h JOIN audit a ON a.seq = h.seq WHERE h.student_id = ? ORDER BY h.id
+                """, arguments: [student.value]).map { row in
+                HistoryEntry(internship: InternshipID(row["internship_id"] as String), employer: row["employer"], outcome: row["outcome"],
+                             start: row["start_date"], end: row["end_date"], user: row["user"], at: row["at"], reason: row["reason"])
+            }
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT r.*, i.employer AS employer, a.user AS user, a.at AS at, a.reason AS why FROM register r
+                JOIN internship i ON i.id = r.internship_id LEFT JOIN audit a ON a.seq = r.seq WHERE r.student_id = ?
+                """, arguments: [student.value]) {
+                out.append(HistoryEntry(internship: InternshipID(row["internship_id"] as String), employer: row["employer"],
+                                        outcome: row["status"], start: row["start_date"], end: row["planned_end"],
+                                        user: row["user"] ?? "", at: row["at"] ?? "", reason: row["why"]))
+            }
+            return out
+        }
+    }
+}
+
+/// A day in the calendar (`2026-12-01`), for placement dates; no time, no time zone.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let day: Int
+
+    public init(day: Int) { self.day = day }
+
+    /// Parses `YYYY-MM-DD`.
+    /// - Throws: ``WorkspaceError/invalidSetting(_:)`` saying what a date looks like.
+    public init(parsing text: String) throws(WorkspaceError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1 ... 12).contains(m), (1 ... 31).contains(d),
+              let date = Self.calendar.date(from: DateComponents(year: y, month: m, day: d)),
+              Self.calendar.component(.day, from: date) == d
+        else {
+            throw .invalidSetting("'\(text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
+        }
+        day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    /// Today, in UTC.
+    public static var today: CalendarDate { CalendarDate(day: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))) }
+
+    public func adding(days n: Int) -> CalendarDate { CalendarDate(day: day + n) }
+
+    public var description: String {
+        let c = Self.calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.day < b.day }
+
+    private static let calendar: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC") ?? c.timeZone
+        return c
+    }()
+}
