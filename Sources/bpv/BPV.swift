@@ -12,7 +12,8 @@ struct BPV: ParsableCommand {
             internships. Its engine is a certified-optimal capacitated assignment solver.
             """,
         subcommands: [
-            ShellCommand.self, Import.self, Match.self, Commit.self, Release.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
+            ShellCommand.self, Import.self, Match.self, Commit.self, Propose.self, Accept.self, Decline.self, Start.self, End.self,
+            Release.self, History.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
             Export.self, Settings.self, Solve.self, Generate.self,
         ],
         defaultSubcommand: ShellCommand.self

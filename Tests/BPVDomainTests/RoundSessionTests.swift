@@ -27,7 +27,14 @@ struct RoundSessionTests {
     static func randomChange(_ m: RoundModel, _ outcome: RoundOutcome, rng: inout SeededGenerator) -> RoundChange {
         let s = m.students.randomElement(using: &rng)!.studentID
         let i = m.internships.randomElement(using: &rng)!.internshipID
-        switch Int.random(in: 0 ..< 12, using: &rng) {
+        switch Int.random(in: 0 ..< 16, using: &rng) {
+        case 12: return .propose(student: s, internship: outcome.internshipOf[s] ?? i)
+        case 13: return m.proposals.keys.sorted().randomElement(using: &rng).map { .accept(student: $0) } ?? .propose(student: s, internship: i)
+        case 14: return m.proposals.keys.sorted().randomElement(using: &rng).map { .decline(student: $0) } ?? .accept(student: s)
+        case 15:
+            guard let c = m.commitments.keys.sorted().randomElement(using: &rng) else { return .start(student: s) }
+            return Bool.random(using: &rng) ? .start(student: c)
+                : .end(student: c, outcome: PlacementOutcome.allCases.randomElement(using: &rng)!)
         case 10:
             // A re-import: an internship with fewer places, or a student who now needs a job coach.
             var internship = m.internship(i)!

@@ -26,6 +26,7 @@ struct MigrationTests {
         let register = try ws.placements()
         #expect(register.filter(\.committed).map(\.student) == ["GV-001", "GV-002", "GV-003", "GV-004", "GV-005"])
         #expect(register.first { $0.student == "GV-001" }?.internship == "GVI-033")
+        #expect(register.filter(\.committed).allSatisfy { $0.status == .agreed })  // commitments became agreed placements
         #expect(try ws.pins().mapValues(\.internship) == ["GV-072": "GVI-013"])
         #expect(try ws.bans().keys.map(\.description) == ["GV-010 x GVI-001"])
         #expect(try ws.settings().stabilityWeight == 12)

@@ -182,4 +182,33 @@ struct RegisterScenarioTests {
         #expect(lines.contains { $0.hasPrefix("stability_weight         10 ") })
         #expect(lines.contains { $0.hasPrefix("placement_weeks          20 ") })
     }
+
+    /// The placement year from the command line: propose, decline (re-placed at once), accept,
+    /// start, end, history.
+    @Test func theYearsVerbsWorkFromTheCommandLine() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["propose", "GV-002", "GVI-017", "--db", db]).stdout == "proposed GV-002 at GVI-017\n")
+        #expect(try BPVBinary.run(["decline", "GV-002", "--by", "employer", "--reason", "no room", "--db", db]).stdout == """
+            declined by employer: GV-002; not proposed there again unless unbanned
+            the draft changes: 3 students move
+              GV-002: GVI-017 → GVI-031
+              GV-024: GVI-031 → GVI-006
+              GV-095: GVI-006 → GVI-032
+
+            """)
+        #expect(try BPVBinary.run(["propose", "GV-001", "--db", db]).stdout == "proposed GV-001 at GVI-033\n")
+        #expect(try BPVBinary.run(["accept", "GV-001", "--db", db]).stdout == "agreed: GV-001\n")
+        #expect(try BPVBinary.run(["start", "GV-001", "--on", "2026-09-01", "--db", db]).stdout
+            == "started: GV-001 at GVI-033 from 2026-09-01, planned end 2027-01-19\n")
+        let again = try BPVBinary.run(["start", "GV-001", "--db", db])
+        #expect(again.status == 1 && again.stderr == "bpv: refused: GV-001's placement is active already; nothing was changed\n")
+        #expect(try BPVBinary.run(["end", "GV-001", "left", "--reason", "moved away", "--on", "2026-11-01", "--db", db]).status == 0)
+        let history = try BPVBinary.run(["history", "GV-001", "--db", db]).stdout.split(separator: "\n")
+        #expect(history.count == 2)
+        #expect(history[0].hasPrefix("GVI-033\tLogistiek Kortenhoef 33\t2026-09-01\t2026-11-01\tleft\t"))
+        #expect(history[0].hasSuffix("\tmoved away"))
+        #expect(history[1].hasPrefix("GVI-033\tLogistiek Kortenhoef 33\t\t\tdraft\t"))
+    }
 }

@@ -292,7 +292,10 @@ public struct RoundModel: Sendable {
     /// How a coordinator gets past a refused change, in their words.
     static func wayOut(for change: RoundChange, _ o: Overfill) -> String {
         var others = o.held
-        if case .pin(let s, _) = change { others.removeAll { $0.student == s } }
+        switch change {
+        case .pin(let s, _), .propose(let s, _): others.removeAll { $0.student == s }
+        default: break
+        }
         let release = others.map { o in
             switch o.status {
             case .pinned: "unpin \(o.student)"

@@ -82,7 +82,7 @@ extension Command {
         }
         table.rightAligned = [4, 5]
         session.console.print(table.render(width: session.console.width, style: session.console.style))
-        session.console.print(session.console.style.dim("\(shown) placements" + (rows.isEmpty ? "; run match first" : "")))
+        session.console.print(session.console.style.dim("\(shown) placement\(shown == 1 ? "" : "s")" + (rows.isEmpty ? "; run match first" : "")))
         if let live = session.liveOutcome { try session.noteIfNotTheStoredDraft(live) }
         return .proceed
     }

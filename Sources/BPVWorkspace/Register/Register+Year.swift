@@ -156,9 +156,11 @@ extension Workspace {
                 SELECT r.*, i.employer AS employer, a.user AS user, a.at AS at, a.reason AS why FROM register r
                 JOIN internship i ON i.id = r.internship_id LEFT JOIN audit a ON a.seq = r.seq WHERE r.student_id = ?
                 """, arguments: [student.value]) {
+                // A draft place is nobody's decision: only held places say who and why.
+                let status: String = row["status"], held = status != "draft"
                 out.append(HistoryEntry(internship: InternshipID(row["internship_id"] as String), employer: row["employer"],
-                                        outcome: row["status"], start: row["start_date"], end: row["planned_end"],
-                                        user: row["user"] ?? "", at: row["at"] ?? "", reason: row["why"]))
+                                        outcome: status, start: row["start_date"], end: row["planned_end"],
+                                        user: held ? row["user"] ?? "" : "", at: held ? row["at"] ?? "" : "", reason: held ? row["why"] : nil))
             }
             return out
         }

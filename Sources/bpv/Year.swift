@@ -1,0 +1,113 @@
+import ArgumentParser
+import BPVDomain
+import BPVWorkspace
+
+/// `bpv propose STUDENT [INTERNSHIP]`: put a student forward to an employer (intake interview).
+struct Propose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Put a student forward to an employer (intake interview); the place is held. Without an internship, the draft's.")
+    @Argument(help: "The student.") var student: String
+    @Argument(help: "The internship (default: the student's place in the draft).") var internship: String?
+    @Option(help: "Why, for the audit log.") var reason: String?
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            let register = Register(workspace: try Workspace(path: workspace.db))
+            let moved = try register.propose(student: StudentID(student), internship: internship.map { InternshipID($0) }, reason: reason)
+            print("proposed \(student) at \(try register.currentModel().proposals[StudentID(student)]?.value ?? "?")")
+            printMoves(moved)
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv accept STUDENT`: proposed → agreed.
+struct Accept: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Employer and student said yes: the proposed placement is agreed.")
+    @Argument(help: "The student.") var student: String
+    @Option(help: "Why, for the audit log.") var reason: String?
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            try Register(workspace: try Workspace(path: workspace.db)).accept(student: StudentID(student), reason: reason)
+            print("agreed: \(student)")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv decline STUDENT --by employer|student --reason TEXT`.
+struct Decline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The employer or the student said no: the proposal ends, the pair is banned, the student is placed again at once.")
+    @Argument(help: "The student.") var student: String
+    @Option(help: "Who declined: employer or student.") var by: String
+    @Option(help: "Why, for the audit log and the history.") var reason: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        guard let who = Register.Decliner(rawValue: by) else { throw CommandFailure("--by must be employer or student, not '\(by)'") }
+        do {
+            let moved = try Register(workspace: try Workspace(path: workspace.db)).decline(student: StudentID(student), by: who, reason: reason)
+            print("declined by \(who.rawValue): \(student); not proposed there again unless unbanned")
+            printMoves(moved)
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv start STUDENT [--on DATE]`: agreed → active.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The praktijkovereenkomst is signed: the agreed placement is active from the date (today), planned to end placement_weeks later.")
+    @Argument(help: "The student.") var student: String
+    @Option(help: ArgumentHelp("The start date.", valueName: "YYYY-MM-DD")) var on: String?
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            let ws = try Workspace(path: workspace.db)
+            try Register(workspace: ws).start(student: StudentID(student), on: on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) })
+            let now = try ws.history(of: StudentID(student)).last
+            print("started: \(student) at \(now?.internship.value ?? "?") from \(now?.start ?? "?"), planned end \(now?.end ?? "?")")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv end STUDENT OUTCOME --reason TEXT [--on DATE]`.
+struct End: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "An agreed or active placement ends: completed, broke_down (the employer is closed to the student), left or other.")
+    @Argument(help: "The student.") var student: String
+    @Argument(help: "completed, broke_down, left or other.") var outcome: String
+    @Option(help: "Why, for the audit log and the history.") var reason: String
+    @Option(help: ArgumentHelp("The end date.", valueName: "YYYY-MM-DD")) var on: String?
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        guard let how = PlacementOutcome(rawValue: outcome) else {
+            throw CommandFailure("the outcome must be one of \(PlacementOutcome.allCases.map(\.rawValue).joined(separator: ", ")), not '\(outcome)'")
+        }
+        do {
+            let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
+            let moved = try Register(workspace: try Workspace(path: workspace.db)).end(student: StudentID(student), outcome: how, reason: reason, on: date)
+            print("ended (\(how.rawValue)): \(student)")
+            printMoves(moved)
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv history STUDENT`: every placement, tab-separated.
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every placement a student had and has: internship, employer, dates, outcome or status, who decided, when and why.")
+    @Argument(help: "The student.") var student: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            for e in try Workspace(path: workspace.db).history(of: StudentID(student)) {
+                print([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome, e.user, e.at, e.reason ?? ""].joined(separator: "\t"))
+            }
+        } catch { throw CommandFailure("\(error)") }
+    }
+}

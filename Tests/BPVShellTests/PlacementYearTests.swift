@@ -1,0 +1,124 @@
+import BPVDomain
+import BPVWorkspace
+import Foundation
+import Testing
+
+/// The placement year in the shell, on the Gooi sample: every status transition, every refused
+/// one, a decline that bans and re-places at once, a breakdown that closes the employer, and
+/// the history.
+@Suite("the placement year")
+struct PlacementYearTests {
+    func status(_ f: ShellFixture, _ s: StudentID) throws -> Workspace.Status? {
+        try f.workspace.placements().first { $0.student == s }?.status
+    }
+
+    @Test func aStudentGoesFromDraftToProposedAgreedActiveAndEnded() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        #expect(try status(f, "GV-001") == .draft)
+        #expect(f.run("propose GV-001").out == "proposed GV-001 at GVI-033 (Logistiek Kortenhoef 33)\n")
+        #expect(try status(f, "GV-001") == .proposed)
+        #expect(f.run("accept GV-001 both said yes").out == "agreed: GV-001 at GVI-033 (Logistiek Kortenhoef 33)\n")
+        #expect(try status(f, "GV-001") == .agreed)
+        #expect(f.run("start GV-001 2026-09-01").out
+            == "started: GV-001 at GVI-033 (Logistiek Kortenhoef 33) from 2026-09-01, planned end 2027-01-19\n")
+        #expect(try status(f, "GV-001") == .active)
+        let end = f.run("end GV-001 completed finished the route on 2027-01-19")
+        #expect(end.status == 0)
+        // After `completed` the student is matched for a next placement at once, and may go back there.
+        #expect(try status(f, "GV-001") == .draft)
+        #expect(!(try f.workspace.bans().keys.contains { $0.student == "GV-001" }))
+        let history = try f.workspace.history(of: "GV-001")
+        #expect(history.count == 2)
+        #expect(history[0].outcome == "completed" && history[0].start == "2026-09-01" && history[0].end == "2027-01-19")
+        #expect(history[0].user == "coach" && history[0].reason == "finished the route")
+        #expect(history[1].outcome == "draft" && history[1].reason == nil)
+        let actions = try f.workspace.auditLog().map(\.action).suffix(4)
+        #expect(Array(actions) == ["propose", "accept", "start", "end"])
+    }
+
+    @Test func transitionsThatDoNotExistAreRefusedWithTheWayOn() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let audit = try f.workspace.auditLog().count
+        #expect(f.run("start GV-001").err
+            == "line 1: refused: GV-001 has no agreed placement to start; a draft place must be proposed and accepted (or committed) first; nothing was changed\n")
+        #expect(f.run("accept GV-001").err
+            == "line 1: refused: GV-001 has no proposal to accept; propose GV-001 first, or commit GV-001 to agree the draft place directly; nothing was changed\n")
+        #expect(f.run("decline GV-001 by employer no").err == "line 1: refused: GV-001 has no proposal to decline; nothing was changed\n")
+        #expect(f.run("end GV-001 completed done").err == "line 1: refused: GV-001 has no agreed or active placement to end; nothing was changed\n")
+        #expect(try f.workspace.auditLog().count == audit)
+        _ = f.run("propose GV-001")
+        #expect(f.run("start GV-001").err == "line 1: refused: GV-001 is proposed, not agreed; accept first, then start; nothing was changed\n")
+        #expect(f.run("end GV-001 left moved away").err == "line 1: refused: GV-001 is proposed, not agreed; decline the proposal instead; nothing was changed\n")
+        #expect(f.run("pin GV-001 GVI-012").err == "line 1: refused: GV-001 is proposed at GVI-033; decline or accept the proposal first; nothing was changed\n")
+        #expect(f.run("ban GV-001 GVI-033").err
+            == "line 1: refused: GV-001 is proposed at GVI-033; decline the proposal instead, which also bans the pair; nothing was changed\n")
+        _ = f.run("accept GV-001", "start GV-001")
+        #expect(f.run("decline GV-001 by student no").err == "line 1: refused: GV-001's placement is active; end it instead of declining; nothing was changed\n")
+        #expect(f.run("start GV-001").err == "line 1: refused: GV-001's placement is active already; nothing was changed\n")
+        #expect(f.run("propose GV-001 GVI-012").err == "line 1: refused: GV-001 is active at GVI-033; end that placement first; nothing was changed\n")
+        #expect(f.run("start GV-002 2026-02-30").err.hasPrefix("line 1: '2026-02-30' is not a date; write it as YYYY-MM-DD"))
+        #expect(f.run("decline GV-002 by coach no").err.hasPrefix("line 1: say who declined: by employer or by student"))
+        #expect(f.run("end GV-002 finished").err.hasPrefix("line 1: say how it ended: completed, broke_down, left, other"))
+    }
+
+    @Test func anEmployersNoBansThePairAndReplacesTheStudentAtOnce() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        _ = f.run("propose GV-002 GVI-017")
+        let r = f.run("decline GV-002 by employer no room for a second student")
+        #expect(r.out == """
+            declined by employer: GV-002 at GVI-017 (Horeca Hilversum 17); GV-002 is not proposed there again unless unbanned
+            the draft changes: 3 students move
+              GV-002: GVI-017 (Horeca Hilversum 17) → GVI-031 (Retail Hilversum 31)  (declined at GVI-017)
+              GV-024: GVI-031 (Retail Hilversum 31) → GVI-006 (Retail Huizen 6)  (made room, 26 points worse for them)
+              GV-095: GVI-006 (Retail Huizen 6) → GVI-032 (Logistiek Kortenhoef 32)  (made room, 30 points worse for them)
+            placed 84 → 84 (±0), total score 1309 → 1334 (+25)
+
+            """)
+        #expect(try f.workspace.bans()[Pair("GV-002", "GVI-017")] == "declined by employer: no room for a second student")
+        #expect(f.run("propose GV-002 GVI-017").err.hasPrefix("line 1: refused: GV-002 x GVI-017 is banned"))
+        // What the shell showed is what is stored, and a cold match agrees.
+        #expect(try f.workspace.placements().first { $0.student == "GV-002" }?.internship == "GVI-031")
+        #expect(f.run("match").out.contains("no changes against the draft before"))
+        #expect(try f.workspace.history(of: "GV-002").first?.outcome == "declined_by_employer")
+    }
+
+    @Test func aBreakdownClosesEveryInternshipOfThatEmployer() throws {
+        let f = try ShellFixture()
+        _ = f.run("match", "commit GV-001", "start GV-001 2026-09-01")
+        let internships = try f.workspace.internships()
+        let employer = try #require(internships.first { $0.id.value == "GVI-033" }).employerKey
+        let same = internships.filter { $0.employerKey == employer }.map(\.internshipID)
+        let r = f.run("end GV-001 broke_down conflict with the owner on 2026-10-13")
+        #expect(r.status == 0)
+        #expect(r.out.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-040 (Logistiek Blaricum 40)  (placement broke down)"))
+        let banned = try f.workspace.bans().filter { $0.key.student == "GV-001" }
+        #expect(Set(banned.keys.map(\.internship)) == Set(same))
+        #expect(banned.values.allSatisfy { $0 == "broke down at GVI-033: conflict with the owner" })
+        let past = try #require(try f.workspace.history(of: "GV-001").first)
+        #expect(past.outcome == "broke_down" && past.start == "2026-09-01" && past.end == "2026-10-13")
+        // `release` is the short form.
+        _ = f.run("commit GV-003")
+        #expect(f.run("release GV-003 stopped coming").status == 0)
+        #expect(try f.workspace.history(of: "GV-003").first?.outcome == "broke_down")
+    }
+
+    @Test func proposingHoldsThePlaceAgainstTheSolverAndItsIntegrity() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        // GVI-013 has two places, held by GV-071 and GV-097 once both are proposed.
+        #expect(f.run("propose GV-071", "propose GV-097").status == 0)
+        #expect(f.run("propose GV-072 GVI-013").err == """
+            line 1: refused: GVI-013 has 2 places but 3 held: GV-071 (proposed), GV-072 (proposed), GV-097 (proposed); \
+            first decline GV-071, decline GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
+
+            """)
+        // A proposed student is not moved by a pin elsewhere that wants the place.
+        #expect(f.run("match").out.contains("no changes against the draft before"))
+        #expect(try status(f, "GV-071") == .proposed)
+        #expect(f.run("commit all").out.contains("committed 84 placements of the draft"))
+        #expect(try status(f, "GV-071") == .agreed)
+    }
+}
