@@ -211,4 +211,29 @@ struct RegisterScenarioTests {
         #expect(history[0].hasSuffix("\tmoved away"))
         #expect(history[1].hasPrefix("GVI-033\tLogistiek Kortenhoef 33\t\t\tdraft\t"))
     }
+
+    /// The README's placement-year walkthrough, as written, through script mode.
+    @Test func theReadmeSeasonRunsAsWritten() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let readme = try String(contentsOf: WorkspaceCommandTests.samples.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "bpv> propose GV-002 GVI-017").dropFirst().first?.components(separatedBy: "```").first)
+        let lines = ("bpv> propose GV-002 GVI-017" + block).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let commands = lines.filter { $0.hasPrefix("bpv> ") }.map { String($0.dropFirst(5)) }
+        let expected = lines.filter { !$0.hasPrefix("bpv> ") && !$0.isEmpty }
+        let r = try BPVBinary.run(["--db", db], stdin: "match\n" + commands.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        // Tables are compared with their padding collapsed (column widths follow the user's name).
+        func collapsed(_ line: some StringProtocol) -> String { line.split(separator: " ").joined(separator: " ") }
+        let out = r.stdout.split(separator: "\n").map(collapsed)
+        for line in expected {
+            // The history table's who and when differ per run; the rest is compared whole.
+            let want = collapsed(line)
+            if want.hasPrefix("GVI-033 Logistiek Kortenhoef 33 2026-09-01 2026-10-13 broke_down") {
+                #expect(out.contains { $0.hasPrefix("GVI-033 Logistiek Kortenhoef 33 2026-09-01 2026-10-13 broke_down") && $0.hasSuffix("conflict with the owner") })
+            } else {
+                #expect(out.contains(want), "README line not printed: \(want)")
+            }
+        }
+    }
 }

@@ -119,4 +119,34 @@ let benchmarks: @Sendable () -> Void = {
         try register.match()
         return LiveRegister(register: register, ids: students.map(\.studentID))
     }
+
+    // An employer's no, as the coordinator records it: the proposal ends, the pair is banned and
+    // the student is placed again at once, stored. Each sample first proposes a random draft
+    // student at their place (not measured), then measures the decline.
+    Benchmark(
+        "register 30k: decline by employer, stored",
+        configuration: .init(timeUnits: .microseconds, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 300)
+    ) { (benchmark: Benchmark, state: LiveRegister) in
+        let register = state.register
+        var student: StudentID?
+        while student == nil {
+            let id = state.ids[Int.random(in: 0 ..< state.ids.count, using: &state.rng)]
+            let model = try register.currentModel()
+            if model.heldStatus(of: id) == nil, try register.current().outcome.internshipOf[id] != nil { student = id }
+        }
+        guard let student else { return }
+        try register.propose(student: student)
+        benchmark.startMeasurement()
+        blackHole(try register.decline(student: student, by: .employer, reason: "benchmark"))
+        benchmark.stopMeasurement()
+    } setup: {
+        let (students, internships) = nationalRound(students: 30_000, internships: 9_000, seed: 1)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-bench-\(UUID().uuidString).sqlite").path
+        let ws = try Workspace(path: path, user: "benchmark")
+        try ws.importStudents(students, from: "benchmark")
+        try ws.importInternships(internships, from: "benchmark")
+        let register = Register(workspace: ws)
+        try register.match()
+        return LiveRegister(register: register, ids: students.map(\.studentID))
+    }
 }
