@@ -56,6 +56,18 @@ final class LiveRegister: @unchecked Sendable {
         self.register = register
         self.ids = ids
     }
+
+    /// The national round of 30,000 students imported into a workspace on disk and matched.
+    static func matched() throws -> LiveRegister {
+        let (students, internships) = nationalRound(students: 30_000, internships: 9_000, seed: 1)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-bench-\(UUID().uuidString).sqlite").path
+        let ws = try Workspace(path: path, user: "benchmark")
+        try ws.importStudents(students, from: "benchmark")
+        try ws.importInternships(internships, from: "benchmark")
+        let register = Register(workspace: ws)
+        try register.match()
+        return LiveRegister(register: register, ids: students.map(\.studentID))
+    }
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -110,14 +122,7 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     } setup: {
-        let (students, internships) = nationalRound(students: 30_000, internships: 9_000, seed: 1)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-bench-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "benchmark")
-        try ws.importStudents(students, from: "benchmark")
-        try ws.importInternships(internships, from: "benchmark")
-        let register = Register(workspace: ws)
-        try register.match()
-        return LiveRegister(register: register, ids: students.map(\.studentID))
+        try LiveRegister.matched()
     }
 
     // An employer's no, as the coordinator records it: the proposal ends, the pair is banned and
@@ -140,13 +145,6 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try register.decline(student: student, by: .employer, reason: "benchmark"))
         benchmark.stopMeasurement()
     } setup: {
-        let (students, internships) = nationalRound(students: 30_000, internships: 9_000, seed: 1)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-bench-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "benchmark")
-        try ws.importStudents(students, from: "benchmark")
-        try ws.importInternships(internships, from: "benchmark")
-        let register = Register(workspace: ws)
-        try register.match()
-        return LiveRegister(register: register, ids: students.map(\.studentID))
+        try LiveRegister.matched()
     }
 }

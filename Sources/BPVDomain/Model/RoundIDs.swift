@@ -1,21 +1,22 @@
-/// A student's id in a round: a type of its own, so that a student can never be passed where an
-/// internship is meant (both are pseudonymous text underneath; see ``PseudonymousID``).
-public struct StudentID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+/// An id in a round, typed by what it names: a ``StudentID`` can never be passed where an
+/// ``InternshipID`` is meant, though both are pseudonymous text underneath (see
+/// ``PseudonymousID``, which validates them at import).
+public struct RoundID<Kind>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let value: String
     public init(_ value: String) { self.value = value }
     public init(stringLiteral value: String) { self.value = value }
     public var description: String { value }
-    public static func < (a: StudentID, b: StudentID) -> Bool { a.value < b.value }
+    public static func < (a: RoundID, b: RoundID) -> Bool { a.value < b.value }
 }
 
-/// An internship's id in a round (see ``StudentID``).
-public struct InternshipID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let value: String
-    public init(_ value: String) { self.value = value }
-    public init(stringLiteral value: String) { self.value = value }
-    public var description: String { value }
-    public static func < (a: InternshipID, b: InternshipID) -> Bool { a.value < b.value }
-}
+/// The kinds of ``RoundID``.
+public enum StudentKind: Sendable {}
+public enum InternshipKind: Sendable {}
+
+/// A student's id in a round.
+public typealias StudentID = RoundID<StudentKind>
+/// An internship's id in a round.
+public typealias InternshipID = RoundID<InternshipKind>
 
 extension Student {
     /// The student's id as rounds know it.

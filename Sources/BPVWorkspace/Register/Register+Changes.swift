@@ -11,12 +11,7 @@ extension Register {
     public func pin(student s: StudentID, internship i: InternshipID, reason: String) throws(WorkspaceError) -> RoundChanges? {
         try apply(.pin(student: s, internship: i)) { db, _, outcome in
             let seq = try self.workspace.audit(db, action: "pin", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
-            let score = outcome?.scoreOf[s]
-            try db.execute(sql: """
-                INSERT INTO register (student_id, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, 'pinned', ?, ?, ?, ?)
-                ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'pinned', reason = excluded.reason,
-                    round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                """, arguments: [s.value, i.value, reason, score?.total, score?.travelMinutes, seq])
+            try Self.hold(db, s, at: i, as: .pinned, reason: reason, score: outcome?.scoreOf[s], seq: seq)
             return seq
         }
     }
@@ -46,6 +41,16 @@ extension Register {
             try db.execute(sql: "DELETE FROM ban WHERE student_id = ? AND internship_id = ?", arguments: [s.value, i.value])
             return try self.workspace.audit(db, action: "unban", subject: "\(s) x \(i)", reason: reason, student: s.value, internship: i.value)
         }
+    }
+
+    /// Writes a held row (pinned, proposed) of the register.
+    static func hold(_ db: Database, _ s: StudentID, at i: InternshipID, as status: HeldStatus, reason: String?, score: ScoreBreakdown?,
+                     seq: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO register (student_id, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = excluded.status, reason = excluded.reason,
+                round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
+            """, arguments: [s.value, i.value, status.rawValue, reason, score?.total, score?.travelMinutes, seq])
     }
 
     /// Ends an agreed or active placement because it broke down (the short form of

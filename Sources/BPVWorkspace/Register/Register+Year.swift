@@ -27,12 +27,7 @@ extension Register {
         }
         return try apply(.propose(student: s, internship: i)) { db, _, outcome in
             let seq = try self.workspace.audit(db, action: "propose", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
-            let score = outcome?.scoreOf[s]
-            try db.execute(sql: """
-                INSERT INTO register (student_id, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, 'proposed', ?, ?, ?, ?)
-                ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'proposed', reason = excluded.reason,
-                    round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                """, arguments: [s.value, i.value, reason, score?.total, score?.travelMinutes, seq])
+            try Self.hold(db, s, at: i, as: .proposed, reason: reason, score: outcome?.scoreOf[s], seq: seq)
             return seq
         }
     }
