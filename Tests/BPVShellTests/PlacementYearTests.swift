@@ -83,6 +83,8 @@ struct PlacementYearTests {
         #expect(try f.workspace.placements().first { $0.student == "GV-002" }?.internship == "GVI-031")
         #expect(f.run("match").out.contains("no changes against the draft before"))
         #expect(try f.workspace.history(of: "GV-002").first?.outcome == "declined_by_employer")
+        // The explanations name the decision that closed the pair.
+        #expect(f.run("why-not GV-002 GVI-017").out == "GV-002 x GVI-017 is banned: declined by employer: no room for a second student (unban to allow it)\n")
     }
 
     @Test func aBreakdownClosesEveryInternshipOfThatEmployer() throws {
@@ -99,6 +101,8 @@ struct PlacementYearTests {
         #expect(banned.values.allSatisfy { $0 == "broke down at GVI-033: conflict with the owner" })
         let past = try #require(try f.workspace.history(of: "GV-001").first)
         #expect(past.outcome == "broke_down" && past.start == "2026-09-01" && past.end == "2026-10-13")
+        #expect(f.run("why-not GV-001 GVI-033").out
+            == "GV-001 x GVI-033 is banned: broke down at GVI-033: conflict with the owner (unban to allow it)\n")
         // `release` is the short form.
         _ = f.run("commit GV-003")
         #expect(f.run("release GV-003 stopped coming").status == 0)

@@ -101,11 +101,12 @@ extension Command {
             console.print("every student is placed")
             return .proceed
         }
+        let bans = session.banReasons()
         for id in outcome.unplaced {
             guard let s = model.student(id), let reason = model.whyUnplaced(id, in: outcome) else { continue }
             console.print(console.style.bold(id.value) + " (\(s.level.rawValue), \(s.sectors.map(\.rawValue).joined(separator: " > ")), "
                 + "\(s.travelMode.rawValue) ≤ \(s.maxTravelMinutes) min\(s.needs.elements.isEmpty ? "" : ", needs " + s.needs.elements.map(\.rawValue).joined(separator: ","))):")
-            for line in Describe.unplaced(reason, model) { console.print("  " + line) }
+            for line in Describe.unplaced(reason, model, bans: bans[id] ?? [:]) { console.print("  " + line) }
         }
         console.print(console.style.dim("\(outcome.unplaced.count) unplaced"))
         return .proceed

@@ -109,7 +109,7 @@ extension Command {
         switch explanation.status {
         case .unplaced(let reason):
             console.print("\(console.style.bold(id.value)) is unplaced:")
-            for line in Describe.unplaced(reason, model) { console.print("  " + line) }
+            for line in Describe.unplaced(reason, model, bans: session.banReasons(of: id)) { console.print("  " + line) }
             return .proceed
         case .agreed: console.print("\(console.style.bold(id.value)) has an agreed placement at \(Describe.internship(explanation.internship, model))")
         case .active: console.print("\(console.style.bold(id.value)) is in an active placement at \(Describe.internship(explanation.internship, model))")
@@ -151,7 +151,8 @@ extension Command {
         let model = live.model
         let forced: ForcedPair
         do throws(RoundError) { forced = try live.force(s, i) } catch { throw ShellError(error.description) }
-        for line in Describe.forced(forced.outcome, student: s, internship: i, model, style: session.console.style) {
+        for line in Describe.forced(forced.outcome, student: s, internship: i, model, style: session.console.style,
+                                    banReason: session.banReasons(of: s)[i]) {
             session.console.print(line)
         }
         return .proceed

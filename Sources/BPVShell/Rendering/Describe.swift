@@ -87,7 +87,9 @@ enum Describe {
     }
 
     /// Why no internship is open to a student.
-    static func tally(_ t: ExclusionTally) -> [String] {
+    /// - Parameter bans: the student's banned internships with the reason of each (a decline, a
+    ///   breakdown, a coach's ban), so that the coordinator sees which decision closed them.
+    static func tally(_ t: ExclusionTally, bans: [InternshipID: String] = [:]) -> [String] {
         var lines = ["no internship passes the hard constraints: \(t.outsideWishedSectors) are outside the wished sectors, \(t.inWishedSectors) inside"]
         if t.inWishedSectors == 0 { return lines }
         if t.tooFar > 0 {
@@ -102,15 +104,20 @@ enum Describe {
         }
         if t.noSupportPlaces > 0 { lines.append("  \(t.noSupportPlaces) have no support place for a job coach") }
         if t.noPlaces > 0 { lines.append("  \(t.noPlaces) have no places this term") }
-        if t.banned > 0 { lines.append("  \(t.banned) are banned for this student") }
+        if t.banned > 0 {
+            lines.append("  \(t.banned) are banned for this student" + (bans.isEmpty ? "" : ":"))
+            for (i, reason) in bans.sorted(by: { $0.key < $1.key }) {
+                lines.append("    \(i)" + (reason.isEmpty ? "" : " (\(reason))"))
+            }
+        }
         if t.fullWithFixedStudents > 0 { lines.append("  \(t.fullWithFixedStudents) are full with pinned or committed students") }
         return lines
     }
 
     /// Why a student is unplaced, in one or more lines.
-    static func unplaced(_ reason: UnplacedReason, _ model: RoundModel) -> [String] {
+    static func unplaced(_ reason: UnplacedReason, _ model: RoundModel, bans: [InternshipID: String] = [:]) -> [String] {
         switch reason {
-        case .noCandidate(let t): return tally(t)
+        case .noCandidate(let t): return tally(t, bans: bans)
         case .lostCompetition(let options):
             var lines = [options.count == 1
                 ? "lost the competition for places: the one allowed internship is taken"
@@ -124,12 +131,15 @@ enum Describe {
     }
 
     /// The answer of `why-not` (and of a taken alternative in `why`).
-    static func forced(_ o: ForcedPair.Outcome, student: StudentID, internship: InternshipID, _ model: RoundModel, style: Style) -> [String] {
+    /// - Parameter banReason: why the pair is banned, when it is (a decline, a breakdown, a coach's ban).
+    static func forced(_ o: ForcedPair.Outcome, student: StudentID, internship: InternshipID, _ model: RoundModel, style: Style,
+                       banReason: String? = nil) -> [String] {
         switch o {
         case .ruledOut(let exclusions):
             return ["\(student) cannot go to \(internship): " + exclusions.map(\.description).joined(separator: "; ")]
         case .banned:
-            return ["\(student) x \(internship) is banned (unban to allow it)"]
+            let why = banReason.flatMap { $0.isEmpty ? nil : $0 }.map { ": \($0)" } ?? ""
+            return ["\(student) x \(internship) is banned\(why) (unban to allow it)"]
         case .heldElsewhere(let i, let status):
             let wayOut = switch status {
             case .pinned: "unpin first"

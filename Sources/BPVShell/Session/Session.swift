@@ -59,6 +59,19 @@ public final class Session {
         undoSteps.append(UndoStep(description: description, seq: register.seen, key: key, cause: cause, inEffect: inEffect, revert: revert))
     }
 
+    /// The internships banned for a student, with each ban's reason (a decline, a breakdown,
+    /// a coach's ban), for explanations.
+    /// - Complexity: O(bans).
+    func banReasons(of student: StudentID) -> [InternshipID: String] { banReasons()[student] ?? [:] }
+
+    /// Every student's banned internships with the reasons: one read for a whole listing.
+    /// - Complexity: O(bans).
+    func banReasons() -> [StudentID: [InternshipID: String]] {
+        var out: [StudentID: [InternshipID: String]] = [:]
+        for (pair, reason) in (try? workspace.bans()) ?? [:] { out[pair.student, default: [:]][pair.internship] = reason }
+        return out
+    }
+
     /// Reads the ids for completion again (after an import).
     func forgetIDs() { ids = nil }
 
