@@ -8,12 +8,15 @@ struct Match: ParsableCommand {
         abstract: "Run a matching round: a certified-optimal draft around pins, bans and committed placements.")
 
     @Flag(help: "Commit every draft placement of the round at once.") var commit = false
+    @Option(help: ArgumentHelp("Place students for this day (default today): only those available then, at internships open then.", valueName: "YYYY-MM-DD"))
+    var on: String?
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         do {
             let ws = try Workspace(path: workspace.db)
-            let r = try ws.match()
+            let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
+            let r = try Register(workspace: ws).match(on: date).summary
             print("round \(r.round): \(r.placed) placed, \(r.unplaced) unplaced, \(r.committedBefore) fixed by pins or commitments, total score \(r.totalScore)")
             print("objective in DIMACS terms: \(r.dimacsObjective) (bpv export --dimacs, then any min-cost-flow solver)")
             if commit {

@@ -126,3 +126,28 @@ struct PlacementYearTests {
         #expect(try status(f, "GV-071") == .agreed)
     }
 }
+
+@Suite("the waiting list in the shell")
+struct WaitingListTests {
+    @Test func longestWaitingFirstWithTheReasonTheCoachAndTheAlarm() throws {
+        let f = try ShellFixture()
+        _ = f.run("match", "commit GV-001", "start GV-001")
+        let today = CalendarDate.today
+        _ = f.run("end GV-001 completed route done on \(today.adding(days: 20))")
+        // Thirty-five days on: everyone registered today waits 35 days, GV-001 only 15.
+        let r = f.run("waiting on \(today.adding(days: 35))")
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.first?.split(separator: " ").joined(separator: " ") == "student days since coach why not placed")
+        #expect(lines.dropFirst().first?.hasPrefix("!  GV-002     35  \(today)  mentor-1  in the draft at GVI-017") == true)
+        #expect(lines.contains { $0.hasPrefix("   GV-001     15  \(today.adding(days: 20))") })
+        #expect(lines.contains { $0.contains("GV-056") && $0.contains("no internship passes the hard constraints") })
+        #expect(lines.last == "100 waiting; 99 past 28 days")
+        // Over 20 days leaves GV-001 out; a held placement is never on the list.
+        _ = f.run("propose GV-002")
+        let over = f.run("waiting over 20 on \(today.adding(days: 35))").out
+        #expect(!over.contains("GV-001") && !over.contains("GV-002 "))
+        #expect(over.hasSuffix("98 waiting; 98 past 28 days\n"))
+        #expect(f.run("waiting over x").err.hasPrefix("line 1: give the days as: waiting over 28"))
+    }
+}

@@ -178,7 +178,7 @@ struct RegisterScenarioTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try BPVBinary.run(["settings", "--db", dir.appendingPathComponent("ws.sqlite").path]).stdout
         let lines = out.split(separator: "\n")
-        #expect(lines.count == 10)
+        #expect(lines.count == 11)
         #expect(lines.contains { $0.hasPrefix("stability_weight         10 ") })
         #expect(lines.contains { $0.hasPrefix("placement_weeks          20 ") })
     }

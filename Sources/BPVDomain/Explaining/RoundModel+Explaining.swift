@@ -26,6 +26,10 @@ public struct ExclusionTally: Sendable, Equatable {
     public var banned = 0
     /// Places all taken by pinned or committed students.
     public var fullWithFixedStudents = 0
+    /// The student is not available on the round's date (from this day on).
+    public var availableFrom: CalendarDate?
+    /// Internships where no new placement can start on the round's date.
+    public var closedOnDate = 0
 }
 
 /// An allowed internship a student did not get, and who has its places.
@@ -104,7 +108,7 @@ extension RoundModel {
                 continue
             }
             tally.inWishedSectors += 1
-            let exclusions = settings.exclusions(s, i)
+            let exclusions = settings.exclusions(s, i, on: date)
             for e in exclusions {
                 switch e {
                 case .sectorNotWanted: break
@@ -116,6 +120,8 @@ extension RoundModel {
                 case .certificatesMissing(let c): for x in c { tally.certificatesMissing[x, default: 0] += 1 }
                 case .noSupportPlaces: tally.noSupportPlaces += 1
                 case .noPlaces: tally.noPlaces += 1
+                case .notAvailableYet(let d): tally.availableFrom = d
+                case .closedOnDate: tally.closedOnDate += 1
                 }
             }
             guard exclusions.isEmpty else { continue }
@@ -159,7 +165,7 @@ extension RoundModel {
         let score = outcome.scoreOf[student]
         let holders = outcome.holders()
         var options: [(Internship, ScoreBreakdown)] = []
-        for i in internships where i.internshipID != here && settings.exclusions(s, i).isEmpty && !bans.contains(Pair(student, i.internshipID)) {
+        for i in internships where i.internshipID != here && settings.exclusions(s, i, on: date).isEmpty && !bans.contains(Pair(student, i.internshipID)) {
             options.append((i, settings.score(s, i)))
         }
         options.sort { ($0.1.total, $0.0.internshipID) < ($1.1.total, $1.0.internshipID) }
@@ -188,7 +194,7 @@ extension RoundModel {
         guard let s = self.student(student) else { throw .notFound("no student \(student)") }
         guard let i = self.internship(internship) else { throw .notFound("no internship \(internship)") }
         if outcome.internshipOf[student] == internship { return .alreadyThere }
-        let exclusions = settings.exclusions(s, i)
+        let exclusions = settings.exclusions(s, i, on: date)
         if !exclusions.isEmpty { return .ruledOut(exclusions) }
         if bans.contains(Pair(student, internship)) { return .banned }
         if let c = commitments[student] ?? proposals[student], let status = heldStatus(of: student) { return .heldElsewhere(c, status) }

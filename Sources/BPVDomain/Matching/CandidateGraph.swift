@@ -36,12 +36,13 @@ public struct CandidateGraph: Sendable {
     ///     costs `settings.stabilityWeight` less, so that a student moves only for a real gain.
     public init(
         students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: Set<String> = [],
-        fixed: [Int: Int32] = [:], previous: [Int: Int32] = [:], shouldCancel: (@Sendable () -> Bool)? = nil
+        fixed: [Int: Int32] = [:], previous: [Int: Int32] = [:], on date: CalendarDate? = nil,
+        shouldCancel: (@Sendable () -> Bool)? = nil
     ) throws {
         let m = internships.count
         let sectors = Sector.allCases
         // The internships as the pair rules read them, contiguous for the inner loop.
-        let facts = internships.map(InternshipFacts.init)
+        let facts = internships.map { InternshipFacts($0, on: date) }
         let grid = Grid(latitudes: facts.map(\.latitude), longitudes: facts.map(\.longitude), sectorOf: facts.map(\.sector),
                         sectorCount: sectors.count)
 
@@ -70,7 +71,7 @@ public struct CandidateGraph: Sendable {
                 }
                 let first = arcInternship.count
                 keys.removeAll(keepingCapacity: true)
-                let rules = PairRules(s, settings)
+                let rules = PairRules(s, settings, on: date)
                 let reach = settings.reachKilometres(minutes: s.maxTravelMinutes, by: s.travelMode)
                 let cosLat = max(cos(s.home.latitude * Double.pi / 180), 0.01)
                 let (y0, y1) = grid.rows(from: s.home.latitude - reach / kmPerDegree, to: s.home.latitude + reach / kmPerDegree)
@@ -136,12 +137,13 @@ public struct CandidateGraph: Sendable {
     /// student in an incremental session.
     /// - Complexity: O(internships).
     public static func arcs(
-        for s: Student, internships: [Internship], settings: MatchSettings, banned: Set<String> = [], previous: String? = nil
+        for s: Student, internships: [Internship], settings: MatchSettings, banned: Set<String> = [], previous: String? = nil,
+        on date: CalendarDate? = nil
     ) -> [(internship: Int32, cost: Int64)] {
-        let rules = PairRules(s, settings)
+        let rules = PairRules(s, settings, on: date)
         var out: [(internship: Int32, cost: Int64)] = []
         for (j, i) in internships.enumerated() {
-            guard var cost = rules.cost(InternshipFacts(i)), !banned.contains(i.id.value) else { continue }
+            guard var cost = rules.cost(InternshipFacts(i, on: date)), !banned.contains(i.id.value) else { continue }
             if previous == i.id.value { cost -= Int64(max(settings.stabilityWeight, 0)) }
             out.append((Int32(j), cost))
         }

@@ -8,6 +8,10 @@ public enum Exclusion: Sendable, Hashable, CustomStringConvertible {
     /// The student needs a job coach on site and the internship has no support places.
     case noSupportPlaces
     case noPlaces
+    /// The student can start only from this day (rolling intake).
+    case notAvailableYet(CalendarDate)
+    /// A new placement cannot start at the internship on the round's date.
+    case closedOnDate(from: CalendarDate?, until: CalendarDate?)
 
     public var description: String {
         switch self {
@@ -18,6 +22,9 @@ public enum Exclusion: Sendable, Hashable, CustomStringConvertible {
         case .certificatesMissing(let c): "the student lacks \(c.map(\.rawValue).joined(separator: ", "))"
         case .noSupportPlaces: "the student needs a job coach on site and the internship has no support places"
         case .noPlaces: "the internship has no places"
+        case .notAvailableYet(let d): "the student is available from \(d)"
+        case .closedOnDate(let from, let until):
+            "the internship takes new students only " + [from.map { "from \($0)" }, until.map { "until \($0)" }].compactMap { $0 }.joined(separator: " ")
         }
     }
 }

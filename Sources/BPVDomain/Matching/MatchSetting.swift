@@ -12,6 +12,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
     case carSpeed = "car_speed"
     case stabilityWeight = "stability_weight"
     case placementWeeks = "placement_weeks"
+    case waitingAlarmDays = "waiting_alarm_days"
 
     /// What the setting means, for help texts.
     public var meaning: String {
@@ -26,6 +27,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .carSpeed: "door-to-door km/h by car"
         case .stabilityWeight: "cost of moving a draft student away from their previous draft internship (0: off)"
         case .placementWeeks: "weeks from a placement's start to its planned end"
+        case .waitingAlarmDays: "days without a held placement after which waiting marks a student"
         }
     }
 
@@ -39,13 +41,14 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .ovSpeed: 5 ... 100
         case .carSpeed: 10 ... 120
         case .placementWeeks: 1 ... 104
+        case .waitingAlarmDays: 1 ... 365
         }
     }
 
     /// Weights are whole numbers; factors and speeds may have decimals.
     public var isWhole: Bool {
         switch self {
-        case .sectorRankWeight, .travelMinuteWeight, .supportScarcityWeight, .stabilityWeight, .placementWeeks: true
+        case .sectorRankWeight, .travelMinuteWeight, .supportScarcityWeight, .stabilityWeight, .placementWeeks, .waitingAlarmDays: true
         default: false
         }
     }
@@ -79,6 +82,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .carSpeed: "\(s.carSpeed)"
         case .stabilityWeight: "\(s.stabilityWeight)"
         case .placementWeeks: "\(s.placementWeeks)"
+        case .waitingAlarmDays: "\(s.waitingAlarmDays)"
         }
     }
 
@@ -95,6 +99,7 @@ public enum MatchSetting: String, CaseIterable, Sendable {
         case .carSpeed: s.carSpeed = v
         case .stabilityWeight: s.stabilityWeight = Int(v)
         case .placementWeeks: s.placementWeeks = Int(v)
+        case .waitingAlarmDays: s.waitingAlarmDays = Int(v)
         }
     }
 }

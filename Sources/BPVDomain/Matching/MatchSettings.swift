@@ -24,6 +24,9 @@ public struct MatchSettings: Sendable, Hashable, Codable {
     /// How long a placement runs by default: its planned end is this many weeks after its
     /// start. Default 20. Not a weight: no round depends on it.
     public var placementWeeks: Int = 20
+    /// After this many days without a held placement a student is marked on the waiting list
+    /// ("a wait of four weeks" loses young people from view). Default 28. Not a weight.
+    public var waitingAlarmDays: Int = 28
 
     public init() {}
 
@@ -41,6 +44,7 @@ public struct MatchSettings: Sendable, Hashable, Codable {
         carSpeed = try c.decodeIfPresent(Double.self, forKey: .carSpeed) ?? d.carSpeed
         stabilityWeight = try c.decodeIfPresent(Int.self, forKey: .stabilityWeight) ?? d.stabilityWeight
         placementWeeks = try c.decodeIfPresent(Int.self, forKey: .placementWeeks) ?? d.placementWeeks
+        waitingAlarmDays = try c.decodeIfPresent(Int.self, forKey: .waitingAlarmDays) ?? d.waitingAlarmDays
     }
 
     private static let defaults = MatchSettings()

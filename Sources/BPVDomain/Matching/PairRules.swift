@@ -18,8 +18,11 @@ struct InternshipFacts {
     var places: Int32
     /// Support places, between 0 and the places.
     var supportPlaces: Int32
+    /// Whether a new placement can start here on the round's date.
+    var open: Bool
 
-    init(_ i: Internship) {
+    init(_ i: Internship, on date: CalendarDate? = nil) {
+        open = i.isOpen(on: date)
         latitude = i.location.latitude
         longitude = i.location.longitude
         sector = Sector.allCases.firstIndex(of: i.sector) ?? 0
@@ -49,8 +52,13 @@ struct PairRules {
     private let support: Bool
     private let minutesPerKm: Double
     private let limit: Double
+    /// The round's date, when it has one.
+    private let date: CalendarDate?
+    private let available: Bool
 
-    init(_ s: Student, _ settings: MatchSettings) {
+    init(_ s: Student, _ settings: MatchSettings, on date: CalendarDate? = nil) {
+        self.date = date
+        available = s.isAvailable(on: date)
         student = s
         self.settings = settings
         var ranks = [Int](repeating: -1, count: Sector.allCases.count)
@@ -86,7 +94,7 @@ struct PairRules {
     @inline(__always)
     func cost(_ f: InternshipFacts) -> Int64? {
         let rank = rankOfSector[f.sector]
-        guard rank >= 0, f.places > 0, f.levels & level != 0, needs & ~f.offers == 0, f.requires & ~held == 0,
+        guard rank >= 0, available, f.open, f.places > 0, f.levels & level != 0, needs & ~f.offers == 0, f.requires & ~held == 0,
               !support || f.supportPlaces > 0
         else { return nil }
         let minutes = minutes(f)
@@ -98,8 +106,10 @@ struct PairRules {
     /// Every hard constraint the pair breaks, in a coordinator's words; empty when it is a candidate.
     /// - Complexity: O(sectors wished).
     func exclusions(_ i: Internship) -> [Exclusion] {
-        let f = InternshipFacts(i)
+        let f = InternshipFacts(i, on: date)
         var out: [Exclusion] = []
+        if !available, let from = student.availableFrom { out.append(.notAvailableYet(from)) }
+        if !f.open { out.append(.closedOnDate(from: i.availableFrom, until: i.availableUntil)) }
         if f.places <= 0 { out.append(.noPlaces) }
         if rankOfSector[f.sector] < 0 { out.append(.sectorNotWanted(i.sector)) }
         if f.levels & level == 0 { out.append(.levelNotAccepted(student.level)) }
@@ -129,7 +139,9 @@ struct PairRules {
 extension MatchSettings {
     /// Every hard constraint the pair breaks; empty when it is a candidate (see ``PairRules``).
     /// - Complexity: O(sectors wished).
-    public func exclusions(_ s: Student, _ i: Internship) -> [Exclusion] { PairRules(s, self).exclusions(i) }
+    public func exclusions(_ s: Student, _ i: Internship, on date: CalendarDate? = nil) -> [Exclusion] {
+        PairRules(s, self, on: date).exclusions(i)
+    }
 
     /// The soft score of a pair (lower is better):
     ///

@@ -41,6 +41,9 @@ public struct RoundModel: Sendable {
     /// Student → internship in the previous draft, for minimum disruption (see
     /// ``MatchSettings/stabilityWeight``): moving away from it costs that weight.
     public var previous: [StudentID: InternshipID]
+    /// The day the round places students for: only students available then, only internships
+    /// open then (held placements stay). Nil: no date rules.
+    public var date: CalendarDate?
     private var studentIndex: [StudentID: Int]
     private var internshipIndex: [InternshipID: Int]
 
@@ -374,7 +377,7 @@ public struct RoundModel: Sendable {
         do {
             let graph = try CandidateGraph(
                 students: students, internships: solverInternships(), settings: settings, excluding: banned,
-                fixed: fixedAt, previous: previousAt, shouldCancel: shouldCancel)
+                fixed: fixedAt, previous: previousAt, on: date, shouldCancel: shouldCancel)
             return RoundProblem(graph: graph, fixed: fixed)
         } catch is CandidateGraph.Cancelled {
             throw .cancelled

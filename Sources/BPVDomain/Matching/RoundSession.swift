@@ -212,7 +212,7 @@ public final class RoundSession {
             open.supportCapacity = max(open.supportCapacity, 2)
             let fixed = m.fixed
             let reach = m.students.filter { s in
-                fixed[s.studentID] == nil && m.settings.exclusions(s, open).isEmpty
+                fixed[s.studentID] == nil && m.settings.exclusions(s, open, on: m.date).isEmpty
             }.map(\.studentID)
             out += try solverChanges(for: reach, in: m)
         }
@@ -249,7 +249,8 @@ public final class RoundSession {
                 out.append(.setTier(student: k, tier: CandidateGraph.fixedTier))
             } else {
                 let banned = Set(m.bans.filter { $0.student == id }.map(\.internship.value))
-                let arcs = CandidateGraph.arcs(for: s, internships: m.internships, settings: m.settings, banned: banned, previous: m.previous[id]?.value)
+                let arcs = CandidateGraph.arcs(for: s, internships: m.internships, settings: m.settings, banned: banned,
+                                               previous: m.previous[id]?.value, on: m.date)
                 out.append(.setArcs(student: k, arcs: arcs.map { Arc(internship: $0.internship, cost: $0.cost) }))
                 out.append(.setTier(student: k, tier: s.priority))
             }

@@ -16,12 +16,18 @@ public struct Internship: Sendable, Hashable, Codable, Identifiable {
     public var requires: CertificateSet
     /// Levels the internship accepts.
     public var levels: Set<Level>
+    /// The first and last day a new placement can start here; nil: open.
+    public var availableFrom: CalendarDate?
+    public var availableUntil: CalendarDate?
 
     public init(
         id: PseudonymousID, employer: String, leerbedrijfID: String? = nil, sector: Sector, location: Location,
         capacity: Int, supportCapacity: Int = 0, offers: AccommodationSet = AccommodationSet(),
-        requires: CertificateSet = CertificateSet(), levels: Set<Level> = Set(Level.allCases)
+        requires: CertificateSet = CertificateSet(), levels: Set<Level> = Set(Level.allCases),
+        availableFrom: CalendarDate? = nil, availableUntil: CalendarDate? = nil
     ) {
+        self.availableFrom = availableFrom
+        self.availableUntil = availableUntil
         self.id = id
         self.employer = employer
         self.leerbedrijfID = leerbedrijfID
@@ -32,5 +38,11 @@ public struct Internship: Sendable, Hashable, Codable, Identifiable {
         self.offers = offers
         self.requires = requires
         self.levels = levels
+    }
+
+    /// Whether a new placement can start here on `date` (always, without a date).
+    public func isOpen(on date: CalendarDate?) -> Bool {
+        guard let date else { return true }
+        return (availableFrom.map { $0 <= date } ?? true) && (availableUntil.map { date <= $0 } ?? true)
     }
 }

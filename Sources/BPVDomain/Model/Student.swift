@@ -18,12 +18,16 @@ public struct Student: Sendable, Hashable, Codable, Identifiable {
     public var priority: UInt8
     /// The job coach or mentor who knows the student.
     public var coach: String?
+    /// The first day the student can start a placement (rolling intake); nil: now.
+    public var availableFrom: CalendarDate?
 
     public init(
         id: PseudonymousID, name: String? = nil, level: Level, sectors: [Sector], home: Location,
         travelMode: TravelMode, maxTravelMinutes: Int, needs: AccommodationSet = AccommodationSet(),
-        certificates: CertificateSet = CertificateSet(), priority: UInt8 = 0, coach: String? = nil
+        certificates: CertificateSet = CertificateSet(), priority: UInt8 = 0, coach: String? = nil,
+        availableFrom: CalendarDate? = nil
     ) {
+        self.availableFrom = availableFrom
         self.id = id
         self.name = name
         self.level = level
@@ -35,6 +39,12 @@ public struct Student: Sendable, Hashable, Codable, Identifiable {
         self.certificates = certificates
         self.priority = priority
         self.coach = coach
+    }
+
+    /// Whether the student can start a placement on `date` (always, without a date).
+    public func isAvailable(on date: CalendarDate?) -> Bool {
+        guard let date, let from = availableFrom else { return true }
+        return from <= date
     }
 
     /// Whether the student takes one of an internship's support places (needs a job coach on site).

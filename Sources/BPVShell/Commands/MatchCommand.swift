@@ -3,17 +3,22 @@ import BPVWorkspace
 
 extension Command {
     static let match = Command(
-        "match", synopsis: "match",
+        "match", synopsis: "match [on DATE]",
         summary: "run a round: place every student optimally around pins, bans and commitments, and store the draft",
         details: """
-            Shows placed and unplaced students, the placement rate by sector and the mean travel
+            Places students for DATE (today by default): only students available then, only
+            internships open then; held placements stay. Shows placed and unplaced students, the placement rate by sector and the mean travel
             time, then who changed against the previous draft. Ctrl-C stops a long match; nothing
             is stored then. The draft is final only after commit.
             """
     ) { args, session throws(ShellError) in
-        try args.atMost(0)
+        var date: CalendarDate?
+        if !args.isEmpty {
+            guard args.count == 2, args[0] == "on", let text = args[1] else { throw args.usage("give the day as: match on YYYY-MM-DD") }
+            date = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) }
+        }
         // Solved cold, certified, stored as a round and as the draft; compared with the draft before.
-        let report = try session.shell { () throws(WorkspaceError) in try session.register.match() }
+        let report = try session.shell { () throws(WorkspaceError) in try session.register.match(on: date) }
         let model = report.session.model, outcome = report.session.outcome, summary = report.summary
         let console = session.console
         let pinned = model.pins.keys.filter { model.commitments[$0] == nil }.count

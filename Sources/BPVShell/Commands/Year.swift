@@ -118,3 +118,61 @@ extension Command {
         return .proceed
     }
 }
+
+extension Command {
+    static let waiting = Command(
+        "waiting", synopsis: "waiting [over DAYS] [on DATE]",
+        summary: "the agenda of the weekly case meeting: every student without a held placement, longest waiting first, with why and their coach",
+        details: """
+            Days waiting count from the latest of: the day the student was first imported, the day
+            they became available, the day their last placement ended. A mark (!) shows a wait past
+            waiting_alarm_days (28). Students available only later are not waiting yet. on DATE
+            counts to that day instead of today (to prepare next week's meeting).
+            """
+    ) { args, session throws(ShellError) in
+        var over = 0, today = CalendarDate.today
+        var words = args.words[...]
+        while let word = words.first {
+            guard words.count >= 2 else { throw args.usage("unexpected '\(word)'") }
+            let value = words[words.startIndex + 1]
+            switch word {
+            case "over":
+                guard let n = Int(value), n >= 0 else { throw args.usage("give the days as: waiting over 28") }
+                over = n
+            case "on": today = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: value) }
+            default: throw args.usage("unexpected '\(word)'")
+            }
+            words = words.dropFirst(2)
+        }
+        let live = try session.current()
+        let model = live.model, outcome = live.outcome
+        let waiting = try session.shell { () throws(WorkspaceError) in try session.workspace.waiting(on: today) }
+        let bans = session.banReasons()
+        let alarm = model.settings.waitingAlarmDays
+        var rows: [(days: Int?, cells: [String])] = []
+        for w in waiting {
+            let days = w.since.map { $0.days(to: today) }
+            if let days, days < over { continue }
+            if days == nil, over > 0 { continue }
+            let why: String
+            if let i = outcome.internshipOf[w.student] {
+                why = "in the draft at \(Describe.internship(i, model)); propose to hold it"
+            } else if let reason = model.whyUnplaced(w.student, in: outcome) {
+                let lines = Describe.unplaced(reason, model, bans: bans[w.student] ?? [:])
+                why = lines.map { $0.trimmingCharacters(in: .whitespaces) }.prefix(2).joined(separator: "; ")
+            } else {
+                why = "not in the round"
+            }
+            let mark = (days ?? 0) > alarm ? session.console.style.red("!") : ""
+            rows.append((days, [mark, w.student.value, days.map(String.init) ?? "?", w.since?.description ?? "", w.coach ?? "", why]))
+        }
+        rows.sort { ($0.days ?? -1, $1.cells[1]) > ($1.days ?? -1, $0.cells[1]) }
+        var table = Table(["", "student", "days", "since", "coach", "why not placed"])
+        for r in rows { table.append(r.cells) }
+        table.rightAligned = [2]
+        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        let late = rows.filter { ($0.days ?? 0) > alarm }.count
+        session.console.print(session.console.style.dim("\(rows.count) waiting; \(late) past \(alarm) days"))
+        return .proceed
+    }
+}

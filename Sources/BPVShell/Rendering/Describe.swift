@@ -91,6 +91,7 @@ enum Describe {
     ///   breakdown, a coach's ban), so that the coordinator sees which decision closed them.
     static func tally(_ t: ExclusionTally, bans: [InternshipID: String] = [:]) -> [String] {
         var lines = ["no internship passes the hard constraints: \(t.outsideWishedSectors) are outside the wished sectors, \(t.inWishedSectors) inside"]
+        if let from = t.availableFrom { lines.insert("not available on the round's date: the student can start from \(from)", at: 0) }
         if t.inWishedSectors == 0 { return lines }
         if t.tooFar > 0 {
             lines.append("  \(t.tooFar) too far" + (t.nearestTooFarMinutes.map { " (the nearest otherwise suitable one is about \($0) min away)" } ?? ""))
@@ -104,6 +105,7 @@ enum Describe {
         }
         if t.noSupportPlaces > 0 { lines.append("  \(t.noSupportPlaces) have no support place for a job coach") }
         if t.noPlaces > 0 { lines.append("  \(t.noPlaces) have no places this term") }
+        if t.closedOnDate > 0 { lines.append("  \(t.closedOnDate) take no new students on the round's date") }
         if t.banned > 0 {
             lines.append("  \(t.banned) are banned for this student" + (bans.isEmpty ? "" : ":"))
             for (i, reason) in bans.sorted(by: { $0.key < $1.key }) {

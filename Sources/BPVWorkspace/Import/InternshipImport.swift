@@ -4,7 +4,8 @@ import BPVDomain
 ///
 /// Columns, by header name in any order (extra columns are ignored): `id`, `employer`, `sector`,
 /// `lat`, `lon`, `town`, `capacity`, `support_capacity`, `offers`, `requires`, `levels`,
-/// `leerbedrijf_id`. A location is `lat` and `lon`, or `town`. `support_capacity` defaults to 0,
+/// `leerbedrijf_id`, `available_from`, `available_until` (the window in which a new placement
+/// can start, `YYYY-MM-DD`; empty: open). A location is `lat` and `lon`, or `town`. `support_capacity` defaults to 0,
 /// `levels` to all levels; `offers`, `requires` and `levels` are `|`-separated lists.
 public enum InternshipImport {
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
@@ -43,15 +44,19 @@ public enum InternshipImport {
             let levels = r.list(row, "levels", parse: Level.init(parsing:)) {
                 "unknown level '\($0)'; expected entree, 2, 3 or 4"
             }
+            let from = r.date(row, "available_from"), until = r.date(row, "available_until")
+            if let f = from ?? nil, let u = until ?? nil, u < f, let field = r.field(row, "available_until") {
+                r.problem(field, "available_until \(u) is before available_from \(f)")
+            }
             guard r.problems.count == before, let pid, let employer, let sector, let location, let capacity, let support,
-                let offers, let requires, let levels
+                let offers, let requires, let levels, let from, let until
             else { continue }
             let leerbedrijf = r.field(row, "leerbedrijf_id")?.text
             internships.append(Internship(
                 id: pid, employer: employer, leerbedrijfID: leerbedrijf?.isEmpty == false ? leerbedrijf : nil,
                 sector: sector, location: location, capacity: capacity, supportCapacity: support,
                 offers: AccommodationSet(offers), requires: CertificateSet(requires),
-                levels: levels.isEmpty ? Set(Level.allCases) : Set(levels)))
+                levels: levels.isEmpty ? Set(Level.allCases) : Set(levels), availableFrom: from, availableUntil: until))
         }
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         return internships

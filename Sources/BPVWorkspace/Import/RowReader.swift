@@ -87,6 +87,17 @@ struct RowReader {
         return v
     }
 
+    /// An optional date (`YYYY-MM-DD`): `.some(nil)` when the column is absent or empty, nil
+    /// (with a problem recorded) when it is not a date.
+    mutating func date(_ row: [CSVTable.Field], _ column: String) -> CalendarDate?? {
+        guard let f = field(row, column), !f.text.isEmpty else { return .some(nil) }
+        guard let d = CalendarDate(f.text) else {
+            problem(f, "\(column) '\(f.text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
+            return nil
+        }
+        return .some(d)
+    }
+
     /// A decimal number; a decimal comma is accepted (Dutch Excel writes one with `;` files).
     mutating func decimal(_ f: CSVTable.Field, _ column: String, in range: ClosedRange<Double>) -> Double? {
         let text = table.delimiter == ";" ? f.text.replacingCommaByPoint() : f.text

@@ -4,7 +4,8 @@ import BPVDomain
 ///
 /// Columns, by header name in any order (extra columns are ignored): `id`, `name`, `level`,
 /// `sectors`, `lat`, `lon`, `town`, `travel_mode`, `max_travel_min`, `needs`, `certificates`,
-/// `priority`, `coach`. A location is `lat` and `lon`, or `town`. `name`, `needs`,
+/// `priority`, `coach`, `available_from` (the first day the student can start, `YYYY-MM-DD`;
+/// empty: now). A location is `lat` and `lon`, or `town`. `name`, `needs`,
 /// `certificates`, `priority` and `coach` may be empty. Lists (`sectors`, `needs`,
 /// `certificates`) are separated by `|`; `sectors` is ranked, most wanted first.
 ///
@@ -51,8 +52,9 @@ public enum StudentImport {
                 "unknown certificate '\($0)'; expected \(Certificate.allCases.map(\.rawValue).joined(separator: ", "))"
             }
             let priority = r.integer(row, "priority", in: 0 ... 9, fallback: 0)
+            let availableFrom = r.date(row, "available_from")
             guard r.problems.count == before, let pid, let level, let sectors, !sectors.isEmpty, let home, let mode,
-                let minutes, let needs, let certificates, let priority
+                let minutes, let needs, let certificates, let priority, let availableFrom
             else { continue }
             let name = r.field(row, "name")?.text
             let coach = r.field(row, "coach")?.text
@@ -60,7 +62,7 @@ public enum StudentImport {
                 id: pid, name: name?.isEmpty == false ? name : nil, level: level, sectors: sectors, home: home,
                 travelMode: mode, maxTravelMinutes: minutes, needs: AccommodationSet(needs),
                 certificates: CertificateSet(certificates), priority: UInt8(priority),
-                coach: coach?.isEmpty == false ? coach : nil))
+                coach: coach?.isEmpty == false ? coach : nil, availableFrom: availableFrom))
         }
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         return students

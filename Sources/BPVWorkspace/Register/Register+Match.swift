@@ -18,15 +18,19 @@ extension Register {
     /// solves: settings, figures, who, when) and as the current draft, and reports the
     /// difference against the draft before.
     ///
-    /// - Parameter settings: weights for this round only (the workspace's when nil).
+    /// - Parameters:
+    ///   - settings: weights for this round only (the workspace's when nil).
+    ///   - date: the day to place students for (today when nil): only students available then,
+    ///     only internships open then; the live round keeps that date until the next match.
     /// - Throws: ``WorkspaceError/cancelled`` when `shouldCancel` turned true (nothing is stored).
     /// - Complexity: a load, the candidate graph and a cold solve, O(students) row writes.
     @discardableResult
-    public func match(settings given: MatchSettings? = nil) throws(WorkspaceError) -> MatchReport {
+    public func match(settings given: MatchSettings? = nil, on date: CalendarDate? = nil) throws(WorkspaceError) -> MatchReport {
         for _ in 0 ..< 3 {
             invalidate()
             var model = try currentModel()
             if let given { model.settings = given }
+            model.date = date ?? .today
             let hadDraft = hasDraft
             let stored = try workspace.read { db in try Self.storedDraft(db) }
             let session: RoundSession
@@ -45,8 +49,9 @@ extension Register {
                 let (round, seq) = try workspace.writeImmediate { db in
                     guard try Self.latestSeq(db) == expected else { throw WorkspaceError.changedElsewhere }
                     try db.execute(
-                        sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?)",
-                        arguments: [workspace.user, Workspace.encode(outcome.settings), placed, outcome.unplaced.count, freeScore])
+                        sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score, date) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?, ?)",
+                        arguments: [workspace.user, Workspace.encode(outcome.settings), placed, outcome.unplaced.count, freeScore,
+                                    model.date?.description])
                     let round = db.lastInsertedRowID
                     for s in model.students.map(\.studentID) where model.commitments[s] == nil {
                         let score = outcome.scoreOf[s]

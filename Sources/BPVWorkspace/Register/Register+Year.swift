@@ -162,42 +162,48 @@ extension Workspace {
     }
 }
 
-/// A day in the calendar (`2026-12-01`), for placement dates; no time, no time zone.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Days since 1970-01-01.
-    public let day: Int
-
-    public init(day: Int) { self.day = day }
-
-    /// Parses `YYYY-MM-DD`.
-    /// - Throws: ``WorkspaceError/invalidSetting(_:)`` saying what a date looks like.
-    public init(parsing text: String) throws(WorkspaceError) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1 ... 12).contains(m), (1 ... 31).contains(d),
-              let date = Self.calendar.date(from: DateComponents(year: y, month: m, day: d)),
-              Self.calendar.component(.day, from: date) == d
-        else {
-            throw .invalidSetting("'\(text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
+extension Workspace {
+    /// Every student without a held placement (not pinned, proposed, agreed or active), with
+    /// the day their wait began: the latest of the day they were first imported, the day they
+    /// became available, and the day their last placement ended. A student available only
+    /// after `today` is not waiting yet and is left out.
+    /// - Complexity: O(students + history).
+    public func waiting(on today: CalendarDate) throws(WorkspaceError) -> [(student: StudentID, since: CalendarDate?, coach: String?)] {
+        try read { db in
+            var lastEnd: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT student_id, MAX(end_date) FROM history WHERE end_date IS NOT NULL
+                AND outcome NOT LIKE 'declined%' GROUP BY student_id
+                """) {
+                lastEnd[row[0]] = row[1]
+            }
+            var out: [(student: StudentID, since: CalendarDate?, coach: String?)] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, coach, registered_on, available_from FROM student
+                WHERE id NOT IN (SELECT student_id FROM register WHERE status != 'draft') ORDER BY id
+                """) {
+                let id: String = row[0]
+                let available = (row[3] as String?).flatMap(CalendarDate.init)
+                if let available, today < available { continue }
+                let since = [(row[2] as String?).flatMap(CalendarDate.init), available, lastEnd[id].flatMap(CalendarDate.init)]
+                    .compactMap { $0 }.max()
+                out.append((StudentID(id), since, row[1]))
+            }
+            return out
         }
-        day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     }
+}
 
+extension CalendarDate {
     /// Today, in UTC.
     public static var today: CalendarDate { CalendarDate(day: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))) }
 
-    public func adding(days n: Int) -> CalendarDate { CalendarDate(day: day + n) }
-
-    public var description: String {
-        let c = Self.calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(day) * 86_400))
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    /// Parses `YYYY-MM-DD`, as the workspace's words.
+    /// - Throws: ``WorkspaceError/invalidSetting(_:)`` saying what a date looks like.
+    public init(parsing text: String) throws(WorkspaceError) {
+        guard let date = CalendarDate(text) else {
+            throw .invalidSetting("'\(text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
+        }
+        self = date
     }
-
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.day < b.day }
-
-    private static let calendar: Calendar = {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC") ?? c.timeZone
-        return c
-    }()
 }

@@ -6,14 +6,15 @@ enum Records {
     static func arguments(_ s: Student) -> StatementArguments {
         [s.id.value, s.name, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: "|"), s.home.latitude,
          s.home.longitude, s.travelMode.rawValue, s.maxTravelMinutes, s.needs.elements.map(\.rawValue).joined(separator: "|"),
-         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach]
+         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach, s.availableFrom?.description]
     }
 
     static func arguments(_ i: Internship) -> StatementArguments {
         [i.id.value, i.employer, i.leerbedrijfID, i.sector.rawValue, i.location.latitude, i.location.longitude, i.capacity,
          i.supportCapacity, i.offers.elements.map(\.rawValue).joined(separator: "|"),
          i.requires.elements.map(\.rawValue).joined(separator: "|"),
-         Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: "|")]
+         Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: "|"), i.availableFrom?.description,
+         i.availableUntil?.description]
     }
 
     static func list<T>(_ text: String, _ parse: (String) -> T?) throws -> [T] {
@@ -21,6 +22,12 @@ enum Records {
             guard let v = parse(String(part)) else { throw WorkspaceError.corruptRecord("'\(part)' in '\(text)'") }
             return v
         }
+    }
+
+    static func date(_ text: String?, _ what: String) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let d = CalendarDate(text) else { throw WorkspaceError.corruptRecord("\(what): date '\(text)'") }
+        return d
     }
 
     static func student(_ row: Row) throws -> Student {
@@ -34,7 +41,8 @@ enum Records {
             home: try Location(latitude: row["lat"], longitude: row["lon"]), travelMode: mode,
             maxTravelMinutes: row["max_travel_min"], needs: AccommodationSet(try list(row["needs"], Accommodation.init(rawValue:))),
             certificates: CertificateSet(try list(row["certificates"], Certificate.init(rawValue:))),
-            priority: UInt8(clamping: row["priority"] as Int), coach: row["coach"])
+            priority: UInt8(clamping: row["priority"] as Int), coach: row["coach"],
+            availableFrom: try date(row["available_from"], "student \(id)"))
     }
 
     static func internship(_ row: Row) throws -> Internship {
@@ -45,6 +53,7 @@ enum Records {
             location: try Location(latitude: row["lat"], longitude: row["lon"]), capacity: row["capacity"],
             supportCapacity: row["support_capacity"], offers: AccommodationSet(try list(row["offers"], Accommodation.init(rawValue:))),
             requires: CertificateSet(try list(row["requires"], Certificate.init(rawValue:))),
-            levels: Set(try list(row["levels"], Level.init(rawValue:))))
+            levels: Set(try list(row["levels"], Level.init(rawValue:))),
+            availableFrom: try date(row["available_from"], "internship \(id)"), availableUntil: try date(row["available_until"], "internship \(id)"))
     }
 }

@@ -178,6 +178,19 @@ enum Schema {
             }
             try db.create(index: "history_by_student", on: "history", columns: ["student_id"])
         }
+        m.registerMigration("v7: availability dates, the round's date, registration day") { db in
+            try db.alter(table: "student") { t in
+                t.add(column: "available_from", .text)
+                // The day the student was first imported: the start of waiting when nothing later is known.
+                t.add(column: "registered_on", .text)
+            }
+            try db.alter(table: "internship") { t in
+                t.add(column: "available_from", .text)
+                t.add(column: "available_until", .text)
+            }
+            try db.alter(table: "round") { t in t.add(column: "date", .text) }
+            try db.execute(sql: "UPDATE student SET registered_on = date('now')")
+        }
         return m
     }
 }

@@ -145,8 +145,12 @@ extension Workspace {
         {
             previous[StudentID(row[0] as String)] = InternshipID(row[1] as String)
         }
-        return RoundModel(students: students, internships: internships, settings: settings,
-                          pins: pins, commitments: commitments, bans: bans, previous: previous, proposals: proposals, active: active)
+        var model = RoundModel(students: students, internships: internships, settings: settings,
+                               pins: pins, commitments: commitments, bans: bans, previous: previous, proposals: proposals, active: active)
+        // The latest round's date: the draft stays the draft for that day until the next match.
+        let latest = try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1")
+        model.date = try Records.date(latest, "the latest round") ?? (try Register.hasRound(db) ? nil : .today)
+        return model
     }
 
     /// Builds the problem of the next round without solving it (also for `export --dimacs`).

@@ -1,0 +1,95 @@
+import BPVDomain
+import Foundation
+import Testing
+@testable import BPVWorkspace
+
+/// The placement year's dates: rolling intake (a student available later), an internship's
+/// window, `match on DATE`, and the waiting list with its days.
+@Suite("dates and the waiting list")
+struct DatesTests {
+    let today = CalendarDate.today
+
+    /// Three students and two one-place internships in Hilversum; S-3 is available in 30 days,
+    /// I-2 takes new students only from 60 days on.
+    func workspace() throws -> (Workspace, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-dates-\(UUID().uuidString).sqlite").path
+        let ws = try Workspace(path: path, user: "coordinator")
+        try ws.importStudents(try StudentImport.parse(Array("""
+            id,level,sectors,town,travel_mode,max_travel_min,available_from
+            S-1,2,retail,Hilversum,bike,30,
+            S-2,2,retail,Hilversum,bike,30,\(today.adding(days: -10))
+            S-3,2,retail,Hilversum,bike,30,\(today.adding(days: 30))
+
+            """.utf8), fileName: "s.csv"), from: "s.csv")
+        try ws.importInternships(try InternshipImport.parse(Array("""
+            id,employer,sector,town,capacity,available_from,available_until
+            I-1,Winkel Een,retail,Hilversum,1,,
+            I-2,Winkel Twee,retail,Hilversum,1,\(today.adding(days: 60)),\(today.adding(days: 120))
+
+            """.utf8), fileName: "i.csv"), from: "i.csv")
+        return (ws, path)
+    }
+
+    @Test func calendarDatesParsePrintAndCount() throws {
+        #expect(CalendarDate("2026-12-01")?.description == "2026-12-01")
+        #expect(CalendarDate("2024-02-29")?.adding(days: 1).description == "2024-03-01")
+        #expect(CalendarDate("2026-02-29") == nil && CalendarDate("2026-13-01") == nil && CalendarDate("1-2-3") == nil)
+        #expect(CalendarDate("1970-01-01")?.day == 0)
+        let a = try #require(CalendarDate("2026-09-01")), b = try #require(CalendarDate("2027-01-19"))
+        #expect(a.days(to: b) == 140)
+    }
+
+    @Test func todayPlacesOnlyStudentsAvailableAtInternshipsOpen() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let register = Register(workspace: ws)
+        let now = try register.match()
+        // S-3 is not available yet, I-2 not open yet: one place for S-1 and S-2.
+        #expect(now.summary.placed == 1)
+        #expect(now.session.outcome.internshipOf["S-3"] == nil)
+        #expect(now.session.outcome.internshipOf.values.allSatisfy { $0 == "I-1" })
+        let why = try #require(now.session.model.whyUnplaced("S-3", in: now.session.outcome))
+        guard case .noCandidate(let tally) = why else { Issue.record("\(why)"); return }
+        #expect(tally.availableFrom == today.adding(days: 30))
+        #expect(tally.closedOnDate == 1)
+        // In 90 days everyone is available and I-2 is open: both places are used.
+        let later = try register.match(on: today.adding(days: 90))
+        #expect(later.summary.placed == 2)
+        // The live round keeps that date: a new view solves for it too.
+        #expect(try Register(workspace: ws).current().model.date == today.adding(days: 90))
+    }
+
+    @Test func aBadDateIsLocatedInTheFile() throws {
+        #expect(throws: ImportFailure.self) {
+            _ = try StudentImport.parse(Array("id,level,sectors,town,travel_mode,max_travel_min,available_from\nS-1,2,retail,Hilversum,bike,30,1-9-2026\n".utf8),
+                                        fileName: "s.csv")
+        }
+        do {
+            _ = try InternshipImport.parse(Array("id,employer,sector,town,capacity,available_from,available_until\nI-1,W,retail,Hilversum,1,2026-09-01,2026-08-01\n".utf8),
+                                           fileName: "i.csv")
+            Issue.record("accepted a window that ends before it starts")
+        } catch {
+            #expect(error.description == "i.csv:2:37: available_until 2026-08-01 is before available_from 2026-09-01\nnothing was imported")
+        }
+    }
+
+    @Test func theWaitingListCountsFromTheLatestOfRegistrationAvailabilityAndTheLastEnd() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let register = Register(workspace: ws)
+        try register.match()
+        try register.commit(students: ["S-1"])
+        try register.start(student: "S-1", on: today)
+        try register.end(student: "S-1", outcome: .completed, reason: "route done", on: today.adding(days: 20))
+        // Forty days on: S-2 registered today (its availability is earlier), S-1 ended on day 20,
+        // S-3 became available on day 30.
+        let list = try ws.waiting(on: today.adding(days: 40))
+        let days = Dictionary(uniqueKeysWithValues: list.map { ($0.student, $0.since.map { $0.days(to: today.adding(days: 40)) }) })
+        #expect(days == ["S-1": 20, "S-2": 40, "S-3": 10])
+        // Today S-3 is not waiting yet (available only in 30 days).
+        #expect(try ws.waiting(on: today).map(\.student) == ["S-1", "S-2"])
+        // A held placement is not waiting.
+        try register.propose(student: "S-2", internship: "I-1")
+        #expect(!(try ws.waiting(on: today.adding(days: 40)).contains { $0.student == "S-2" }))
+    }
+}
