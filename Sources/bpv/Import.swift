@@ -5,7 +5,7 @@ import SystemPackage
 /// `bpv import students|internships FILE`: read a CSV file into the workspace.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import students or internships from a CSV file into the workspace.",
+        abstract: "Import students, internships or employers from a CSV file into the workspace.",
         discussion: """
             Columns are named in the header, in any order; extra columns are ignored; comma or
             semicolon is detected; lists are separated by |. A file with any problem is refused
@@ -15,10 +15,10 @@ struct Import: ParsableCommand {
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case students, internships
+        case students, internships, employers
     }
 
-    @Argument(help: "What the file holds: students or internships.") var kind: Kind
+    @Argument(help: "What the file holds: students, internships or employers.") var kind: Kind
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE")) var file: String
     @OptionGroup var workspace: WorkspaceOption
 
@@ -44,6 +44,7 @@ struct Import: ParsableCommand {
             switch kind {
             case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
             case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
+            case .employers: summary = try ws.importEmployers(try EmployerImport.parse(bytes, fileName: file), from: file)
             }
             print("imported \(kind.rawValue) from \(file): \(summary.added) added, \(summary.updated) updated")
         } catch let failure as ImportFailure {

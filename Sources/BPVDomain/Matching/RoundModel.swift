@@ -548,6 +548,7 @@ public enum PlacementOutcome: String, Sendable, Equatable, CaseIterable {
 }
 
 extension Internship {
-    /// Who the employer is, for rules over all of its internships: the leerbedrijf id, else the name.
-    public var employerKey: String { leerbedrijfID ?? employer }
+    /// Who the employer is, for rules over all of its internships: the employer record, else the
+    /// leerbedrijf id, else the name.
+    public var employerKey: String { employerID ?? leerbedrijfID ?? employer }
 }

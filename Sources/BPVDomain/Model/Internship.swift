@@ -4,6 +4,8 @@ public struct Internship: Sendable, Hashable, Codable, Identifiable {
     public var employer: String
     /// SBB's leerbedrijf id, when known.
     public var leerbedrijfID: String?
+    /// The employer record this internship belongs to (an employer file's id), when given.
+    public var employerID: String?
     public var sector: Sector
     public var location: Location
     /// Number of places.
@@ -24,8 +26,9 @@ public struct Internship: Sendable, Hashable, Codable, Identifiable {
         id: PseudonymousID, employer: String, leerbedrijfID: String? = nil, sector: Sector, location: Location,
         capacity: Int, supportCapacity: Int = 0, offers: AccommodationSet = AccommodationSet(),
         requires: CertificateSet = CertificateSet(), levels: Set<Level> = Set(Level.allCases),
-        availableFrom: CalendarDate? = nil, availableUntil: CalendarDate? = nil
+        availableFrom: CalendarDate? = nil, availableUntil: CalendarDate? = nil, employerID: String? = nil
     ) {
+        self.employerID = employerID
         self.availableFrom = availableFrom
         self.availableUntil = availableUntil
         self.id = id

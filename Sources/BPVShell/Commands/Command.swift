@@ -40,7 +40,7 @@ struct Command: Sendable {
 
     /// Every command, in the order `help` lists them.
     static let all: [Command] = [
-        .help, .importFile, .students, .internships, .show, .match, .placements, .unplaced,
+        .help, .importFile, .students, .internships, .employers, .show, .match, .placements, .unplaced,
         .pin, .unpin, .ban, .unban, .set, .tryChange, .why, .whyNot, .propose, .accept, .decline, .start, .end, .commit, .release,
         .history, .waiting, .undo,
         .log, .export, .stats, .timer, .quit,

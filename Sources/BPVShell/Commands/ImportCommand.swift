@@ -3,25 +3,32 @@ import Foundation
 
 extension Command {
     static let importFile = Command(
-        "import", synopsis: "import students|internships FILE",
-        summary: "read a CSV file of students or internships into the workspace",
+        "import", synopsis: "import students|internships|employers FILE",
+        summary: "read a CSV file of students, internships or employers into the workspace",
         details: """
             Columns are named in the header, in any order; comma or semicolon is detected; lists
             are separated by |. A file with any problem is refused whole, with every problem as
             file:line:column. Re-importing a file updates records by id.
             """,
         complete: { previous, typed, _ in
-            previous.isEmpty ? ["students", "internships"] : previous.count == 1 ? Complete.files(typed) : []
+            previous.isEmpty ? ["students", "internships", "employers"] : previous.count == 1 ? Complete.files(typed) : []
         }
     ) { args, session throws(ShellError) in
-        let kind = try args.required(0, "students or internships")
+        let kind = try args.required(0, "students, internships or employers")
         let file = try args.required(1, "FILE")
         try args.atMost(2)
-        guard kind == "students" || kind == "internships" else { throw args.usage("import students or internships, not '\(kind)'") }
+        guard ["students", "internships", "employers"].contains(kind) else {
+            throw args.usage("import students, internships or employers, not '\(kind)'")
+        }
         guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("\(file): cannot read the file") }
         let bytes = [UInt8](data)
         do {
             let r = session.register
+            if kind == "employers" {
+                let summary = try session.workspace.importEmployers(try EmployerImport.parse(bytes, fileName: file), from: file)
+                session.console.print("imported employers from \(file): \(summary.added) added, \(summary.updated) updated")
+                return .proceed
+            }
             let (summary, moved) = kind == "students"
                 ? try r.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
                 : try r.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)

@@ -126,8 +126,8 @@ extension Command {
     }
 
     static let show = Command(
-        "show", synopsis: "show STUDENT|INTERNSHIP|settings",
-        summary: "everything about one student or internship, or the weights and limits",
+        "show", synopsis: "show STUDENT|INTERNSHIP|EMPLOYER|settings",
+        summary: "everything about one student, internship or employer, or the weights and limits",
         complete: { previous, _, session in previous.isEmpty ? ["settings"] + Complete.students(session) + Complete.internships(session) : [] }
     ) { args, session throws(ShellError) in
         let id = try args.required(0, "an id or settings")
@@ -176,8 +176,24 @@ extension Command {
             row("levels", Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: ", "))
             let here = placements.filter { $0.internship?.value == id }
             row("placed", here.isEmpty ? "nobody" : here.map { $0.student.value + ($0.committed ? " (committed)" : "") }.joined(separator: ", "))
+        } else if let e = try session.shell({ () throws(WorkspaceError) in try ws.employerSummaries() }).first(where: { $0.key == id }) {
+            row("employer", "\(e.key)  \(e.name)")
+            if let r = e.record {
+                if let l = r.leerbedrijfID { row("leerbedrijf", l) }
+                if let t = r.town { row("town", t) }
+                let contact = [r.contact, r.phone, r.email].compactMap { $0 }.joined(separator: ", ")
+                if !contact.isEmpty { row("contact", contact) }
+            } else {
+                row("record", "derived from the internships (no employer file)")
+            }
+            row("places", "\(e.places) in \(e.internships.count) internship\(e.internships.count == 1 ? "" : "s"), \(e.taken) taken")
+            row("breakdowns", "\(e.breakdowns)")
+            for i in e.internships {
+                let here = placements.filter { $0.internship == i }
+                row(i.value, here.isEmpty ? "nobody" : here.map { "\($0.student) (\($0.status.rawValue))" }.joined(separator: ", "))
+            }
         } else {
-            throw ShellError("no student or internship '\(id)'")
+            throw ShellError("no student, internship or employer '\(id)'")
         }
         return .proceed
     }

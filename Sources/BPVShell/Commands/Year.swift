@@ -176,3 +176,21 @@ extension Command {
         return .proceed
     }
 }
+
+extension Command {
+    static let employers = Command(
+        "employers", synopsis: "employers",
+        summary: "every employer with its internships, places, taken places and breakdowns (from the employer file, or derived from the internships)"
+    ) { args, session throws(ShellError) in
+        try args.atMost(0)
+        let list = try session.shell { () throws(WorkspaceError) in try session.workspace.employerSummaries() }
+        var table = Table(["employer", "name", "internships", "places", "taken", "free", "breakdowns"])
+        for e in list {
+            table.append([e.key, e.name, "\(e.internships.count)", "\(e.places)", "\(e.taken)", "\(max(e.places - e.taken, 0))", "\(e.breakdowns)"])
+        }
+        table.rightAligned = [2, 3, 4, 5, 6]
+        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(session.console.style.dim("\(list.count) employers"))
+        return .proceed
+    }
+}

@@ -4,7 +4,7 @@ import BPVDomain
 ///
 /// Columns, by header name in any order (extra columns are ignored): `id`, `employer`, `sector`,
 /// `lat`, `lon`, `town`, `capacity`, `support_capacity`, `offers`, `requires`, `levels`,
-/// `leerbedrijf_id`, `available_from`, `available_until` (the window in which a new placement
+/// `leerbedrijf_id`, `employer_id` (an employer of the employers file), `available_from`, `available_until` (the window in which a new placement
 /// can start, `YYYY-MM-DD`; empty: open). A location is `lat` and `lon`, or `town`. `support_capacity` defaults to 0,
 /// `levels` to all levels; `offers`, `requires` and `levels` are `|`-separated lists.
 public enum InternshipImport {
@@ -52,11 +52,13 @@ public enum InternshipImport {
                 let offers, let requires, let levels, let from, let until
             else { continue }
             let leerbedrijf = r.field(row, "leerbedrijf_id")?.text
+            let employerID = r.field(row, "employer_id")?.text
             internships.append(Internship(
                 id: pid, employer: employer, leerbedrijfID: leerbedrijf?.isEmpty == false ? leerbedrijf : nil,
                 sector: sector, location: location, capacity: capacity, supportCapacity: support,
                 offers: AccommodationSet(offers), requires: CertificateSet(requires),
-                levels: levels.isEmpty ? Set(Level.allCases) : Set(levels), availableFrom: from, availableUntil: until))
+                levels: levels.isEmpty ? Set(Level.allCases) : Set(levels), availableFrom: from, availableUntil: until,
+                employerID: employerID?.isEmpty == false ? employerID : nil))
         }
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         return internships

@@ -238,6 +238,12 @@ extension Register {
     public func importInternships(_ internships: [Internship], from source: String) throws(WorkspaceError) -> (summary: Workspace.ImportSummary, moved: RoundChanges?) {
         var summary = Workspace.ImportSummary(added: 0, updated: 0)
         let moved = try apply(.records(students: [], internships: internships)) { db, _, _ in
+            let known = Set(try String.fetchAll(db, sql: "SELECT id FROM employer"))
+            let unknown = internships.filter { $0.employerID.map { !known.contains($0) } ?? false }
+            if let first = unknown.first {
+                throw WorkspaceError.refused("refused: \(unknown.count) internship\(unknown.count == 1 ? " names" : "s name") an employer the workspace does not know "
+                    + "(\(first.id) names \(first.employerID ?? "")); import the employers file first")
+            }
             summary = try self.workspace.upsert(db, internships: internships, source: source)
             return try Self.latestSeq(db)
         }

@@ -207,3 +207,50 @@ extension CalendarDate {
         self = date
     }
 }
+
+/// An employer as the coordinator sees it over the year: from the employer file, or derived
+/// from the internships' `employer` and `leerbedrijf_id` when there is none.
+public struct EmployerSummary: Sendable, Equatable {
+    /// The employer record's id, else the leerbedrijf id, else the name.
+    public var key: String
+    public var name: String
+    public var record: Employer?
+    public var internships: [InternshipID]
+    public var places: Int
+    /// Students placed there now (draft or held).
+    public var taken: Int
+    /// Placements there that broke down (the history).
+    public var breakdowns: Int
+}
+
+extension Workspace {
+    /// Every employer with its internships, places, taken places and breakdowns: the employer
+    /// records, and an employer derived from the internships for each internship without one.
+    /// - Complexity: O(internships + register + history).
+    public func employerSummaries() throws(WorkspaceError) -> [EmployerSummary] {
+        let records = Dictionary(uniqueKeysWithValues: try employers().map { ($0.id.value, $0) })
+        let internships = try internships()
+        let (taken, broke) = try read { db in
+            var taken: [String: Int] = [:], broke: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT internship_id, COUNT(*) FROM register GROUP BY internship_id") { taken[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT internship_id, COUNT(*) FROM history WHERE outcome = 'broke_down' GROUP BY internship_id") {
+                broke[row[0]] = row[1]
+            }
+            return (taken, broke)
+        }
+        var out: [String: EmployerSummary] = [:]
+        for (id, e) in records {
+            out[id] = EmployerSummary(key: id, name: e.name, record: e, internships: [], places: 0, taken: 0, breakdowns: 0)
+        }
+        for i in internships {
+            let key = i.employerKey
+            var e = out[key] ?? EmployerSummary(key: key, name: i.employer, record: nil, internships: [], places: 0, taken: 0, breakdowns: 0)
+            e.internships.append(i.internshipID)
+            e.places += i.capacity
+            e.taken += taken[i.id.value] ?? 0
+            e.breakdowns += broke[i.id.value] ?? 0
+            out[key] = e
+        }
+        return out.values.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
+    }
+}

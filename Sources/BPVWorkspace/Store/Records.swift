@@ -14,7 +14,7 @@ enum Records {
          i.supportCapacity, i.offers.elements.map(\.rawValue).joined(separator: "|"),
          i.requires.elements.map(\.rawValue).joined(separator: "|"),
          Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: "|"), i.availableFrom?.description,
-         i.availableUntil?.description]
+         i.availableUntil?.description, i.employerID]
     }
 
     static func list<T>(_ text: String, _ parse: (String) -> T?) throws -> [T] {
@@ -22,6 +22,15 @@ enum Records {
             guard let v = parse(String(part)) else { throw WorkspaceError.corruptRecord("'\(part)' in '\(text)'") }
             return v
         }
+    }
+
+    static func arguments(_ e: Employer) -> StatementArguments {
+        [e.id.value, e.name, e.leerbedrijfID, e.town, e.contact, e.phone, e.email]
+    }
+
+    static func employer(_ row: Row) throws -> Employer {
+        Employer(id: try PseudonymousID(row["id"] as String), name: row["name"], leerbedrijfID: row["leerbedrijf_id"], town: row["town"],
+                 contact: row["contact"], phone: row["phone"], email: row["email"])
     }
 
     static func date(_ text: String?, _ what: String) throws -> CalendarDate? {
@@ -54,6 +63,7 @@ enum Records {
             supportCapacity: row["support_capacity"], offers: AccommodationSet(try list(row["offers"], Accommodation.init(rawValue:))),
             requires: CertificateSet(try list(row["requires"], Certificate.init(rawValue:))),
             levels: Set(try list(row["levels"], Level.init(rawValue:))),
-            availableFrom: try date(row["available_from"], "internship \(id)"), availableUntil: try date(row["available_until"], "internship \(id)"))
+            availableFrom: try date(row["available_from"], "internship \(id)"), availableUntil: try date(row["available_until"], "internship \(id)"),
+            employerID: row["employer_id"])
     }
 }

@@ -191,6 +191,19 @@ enum Schema {
             try db.alter(table: "round") { t in t.add(column: "date", .text) }
             try db.execute(sql: "UPDATE student SET registered_on = date('now')")
         }
+        m.registerMigration("v8: employers") { db in
+            // Employers as records (an employer file); internships may name theirs.
+            try db.create(table: "employer") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("leerbedrijf_id", .text)
+                t.column("town", .text)
+                t.column("contact", .text)
+                t.column("phone", .text)
+                t.column("email", .text)
+            }
+            try db.alter(table: "internship") { t in t.add(column: "employer_id", .text) }
+        }
         return m
     }
 }

@@ -109,14 +109,32 @@ public final class Workspace: Sendable {
         try upsert(db, table: "internship", records: internships.map { ($0.id.value, Records.arguments($0)) }, source: source,
             sql: """
                 INSERT INTO internship (id, employer, leerbedrijf_id, sector, lat, lon, capacity, support_capacity,
-                                        offers, requires, levels, available_from, available_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        offers, requires, levels, available_from, available_until, employer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET employer = excluded.employer, leerbedrijf_id = excluded.leerbedrijf_id,
                     sector = excluded.sector, lat = excluded.lat, lon = excluded.lon, capacity = excluded.capacity,
                     support_capacity = excluded.support_capacity, offers = excluded.offers,
                     requires = excluded.requires, levels = excluded.levels, available_from = excluded.available_from,
-                    available_until = excluded.available_until
+                    available_until = excluded.available_until, employer_id = excluded.employer_id
                 """)
+    }
+
+    /// Adds employers and updates those whose id exists, in one transaction, audited. Employers
+    /// carry no placement rules, so the draft does not change.
+    @discardableResult
+    public func importEmployers(_ employers: [Employer], from source: String) throws(WorkspaceError) -> ImportSummary {
+        try write { db in
+            try upsert(db, table: "employer", records: employers.map { ($0.id.value, Records.arguments($0)) }, source: source, sql: """
+                INSERT INTO employer (id, name, leerbedrijf_id, town, contact, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, leerbedrijf_id = excluded.leerbedrijf_id, town = excluded.town,
+                    contact = excluded.contact, phone = excluded.phone, email = excluded.email
+                """)
+        }
+    }
+
+    /// The employer records, by id.
+    public func employers() throws(WorkspaceError) -> [Employer] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM employer ORDER BY id").map(Records.employer) }
     }
 
     /// Inserts or updates `records` (id and arguments for `sql`) and audits the import.
@@ -129,7 +147,7 @@ public final class Workspace: Sendable {
             try db.execute(sql: sql, arguments: arguments)
             if exists { summary.updated += 1 } else { summary.added += 1 }
         }
-        try audit(db, action: "import \(table == "student" ? "students" : "internships")", subject: source,
+        try audit(db, action: "import \(table == "student" ? "students" : table == "employer" ? "employers" : "internships")", subject: source,
                   detail: "\(summary.added) added, \(summary.updated) updated")
         return summary
     }

@@ -1,0 +1,37 @@
+import BPVDomain
+
+/// Reads employers from CSV.
+///
+/// Columns, by header name in any order (extra columns are ignored): `id`, `name`,
+/// `leerbedrijf_id`, `town`, `contact`, `phone`, `email`. Only `id` and `name` are required.
+/// Contact details are of the employer's staff (the praktijkopleider), never of students.
+///
+/// ```
+/// id;name;leerbedrijf_id;town;contact;phone;email
+/// E-01;Albert Heijn Hilversum;100234567;Hilversum;J. de Vries;035 123 4567;stage@example.nl
+/// ```
+public enum EmployerImport {
+    /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
+    /// - Complexity: O(file size).
+    public static func parse(_ bytes: [UInt8], fileName: String) throws(ImportFailure) -> [Employer] {
+        var problems: [ImportProblem] = []
+        let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
+        var r = RowReader(table)
+        r.problems = problems
+        r.requireColumns(["id", "name"])
+        guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
+        var employers: [Employer] = []
+        var firstLine: [PseudonymousID: Int] = [:]
+        for row in table.rows {
+            let before = r.problems.count
+            let pid = r.uniqueID(row, firstLine: &firstLine)
+            let name = r.required(row, "name")?.text
+            guard r.problems.count == before, let pid, let name else { continue }
+            func optional(_ column: String) -> String? { r.field(row, column).flatMap { $0.text.isEmpty ? nil : $0.text } }
+            employers.append(Employer(id: pid, name: name, leerbedrijfID: optional("leerbedrijf_id"), town: optional("town"),
+                                      contact: optional("contact"), phone: optional("phone"), email: optional("email")))
+        }
+        guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
+        return employers
+    }
+}
