@@ -4,7 +4,7 @@ import BPVWorkspace
 extension Command {
     static let commit = Command(
         "commit", synopsis: "commit all|STUDENT...",
-        summary: "make placements of the draft final, as you last saw it; later rounds never move them",
+        summary: "agree placements of the draft (draft or proposed → agreed), as you last saw it; later rounds never move them",
         details: """
             Commits the draft as this shell shows it. If someone else changed the workspace since
             you last looked, the commit is refused and says who changed what: look again, then commit.
@@ -22,7 +22,7 @@ extension Command {
 
     static let release = Command(
         "release", synopsis: "release STUDENT reason...",
-        summary: "end a committed placement (it broke down); the next round places the student elsewhere",
+        summary: "short for end STUDENT broke_down: the draft places the student again at once, never at that employer",
         complete: { previous, _, session in
             previous.isEmpty ? ((try? session.workspace.placements().filter(\.committed).map(\.student.value)) ?? []) : []
         }

@@ -4,7 +4,7 @@ import BPVWorkspace
 extension Command {
     static let match = Command(
         "match", synopsis: "match [on DATE]",
-        summary: "run a round: place every student optimally around pins, bans and commitments, and store the draft",
+        summary: "run a round: place every student optimally around held placements and bans, and store the draft",
         details: """
             Places students for DATE (today by default): only students available then, only
             internships open then; held placements stay. Shows placed and unplaced students, the placement rate by sector and the mean travel
@@ -64,7 +64,7 @@ extension Command {
 
     static let placements = Command(
         "placements", synopsis: "placements [draft|pinned|proposed|agreed|active|committed|unplaced]",
-        summary: "the register: every student's place in the draft, pinned or committed, as stored",
+        summary: "the register: every student's place and status (draft, pinned, proposed, agreed, active), as stored",
         complete: { previous, _, _ in previous.isEmpty ? Self.placementFilters : [] }
     ) { args, session throws(ShellError) in
         try args.atMost(1)
