@@ -140,10 +140,23 @@ public struct CandidateGraph: Sendable {
         for s: Student, internships: [Internship], settings: MatchSettings, banned: Set<String> = [], previous: String? = nil,
         on date: CalendarDate? = nil
     ) -> [(internship: Int32, cost: Int64)] {
+        arcs(for: s, facts: internships.map { InternshipFacts($0, on: date) }, internships: internships, settings: settings,
+             banned: banned, previous: previous, on: date)
+    }
+
+    /// One student's arcs against internship facts computed once (an incremental session keeps
+    /// them between tweaks).
+    /// - Complexity: O(internships).
+    static func arcs(
+        for s: Student, facts: [InternshipFacts], internships: [Internship], settings: MatchSettings, banned: Set<String>,
+        previous: String?, on date: CalendarDate?
+    ) -> [(internship: Int32, cost: Int64)] {
         let rules = PairRules(s, settings, on: date)
         var out: [(internship: Int32, cost: Int64)] = []
-        for (j, i) in internships.enumerated() {
-            guard var cost = rules.cost(InternshipFacts(i, on: date)), !banned.contains(i.id.value) else { continue }
+        for (j, f) in facts.enumerated() {
+            guard var cost = rules.cost(f) else { continue }
+            let i = internships[j]
+            if !banned.isEmpty, banned.contains(i.id.value) { continue }
             if previous == i.id.value { cost -= Int64(max(settings.stabilityWeight, 0)) }
             out.append((Int32(j), cost))
         }

@@ -15,6 +15,9 @@ public final class RoundSession {
     public private(set) var model: RoundModel
     public private(set) var outcome: RoundOutcome
     private var solver: IncrementalAssignment
+    /// The model's internships as the pair rules read them, kept between tweaks (rebuilding
+    /// them for every touched student would cost more than the repair).
+    private var facts: [InternshipFacts]
     /// Per student position: internship position, or -1.
     private var placedAt: [Int]
     /// The outcome's total score, kept up to date (summing 30,000 scores per tweak would cost
@@ -29,6 +32,7 @@ public final class RoundSession {
         let placed = (0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }
         self.solver = solver
         self.model = model
+        facts = model.internships.map { InternshipFacts($0, on: model.date) }
         placedAt = placed
         outcome = RoundOutcome(model: model, internshipOfStudent: placed, dimacsObjective: solver.coldObjective)
         scoreTotal = outcome.totalScore
@@ -54,6 +58,7 @@ public final class RoundSession {
         let changes = outcome.changes(to: after)
         self.solver = solver
         model = changed
+        facts = changed.internships.map { InternshipFacts($0, on: changed.date) }
         placedAt = placed
         outcome = after
         scoreTotal = after.totalScore
@@ -79,6 +84,7 @@ public final class RoundSession {
         }
         let after = (0 ..< changed.students.count).map { solver.internship(of: $0) ?? -1 }
         let moved = diff(after, in: changed, touched: change.students)
+        if case .places(let id, _, _) = change, let j = changed.position(ofInternship: id) { facts = Self.facts(facts, changed, changing: j) }
         model = changed
         refresh(after, touched: change.students)
         return moved
@@ -175,7 +181,7 @@ public final class RoundSession {
         let changedStudents = Set(model.previous.keys).union(placements.keys).filter { model.previous[$0] != placements[$0] }
         var changed = model
         changed.previous = placements
-        let changes = try solverChanges(for: Array(changedStudents), in: changed)
+        let changes = try solverChanges(for: Array(changedStudents), in: changed, facts: facts)
         do {
             try solver.apply(changes)
         } catch {
@@ -193,7 +199,7 @@ public final class RoundSession {
     /// set or support-scarcity cost changes).
     private func solverChanges(for change: RoundChange, in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
         guard case .places(let id, _, _) = change else {
-            return try solverChanges(for: change.students, in: m) + placesRefresh(for: change, in: m)
+            return try solverChanges(for: change.students, in: m, facts: facts) + placesRefresh(for: change, in: m)
         }
         guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id),
               let places = m.solverPlaces(of: id)
@@ -214,7 +220,7 @@ public final class RoundSession {
             let reach = m.students.filter { s in
                 fixed[s.studentID] == nil && m.settings.exclusions(s, open, on: m.date).isEmpty
             }.map(\.studentID)
-            out += try solverChanges(for: reach, in: m)
+            out += try solverChanges(for: reach, in: m, facts: Self.facts(facts, m, changing: j))
         }
         return out
     }
@@ -239,7 +245,14 @@ public final class RoundSession {
     }
 
     /// Each touched student's arcs and tier as the changed model gives them.
-    private func solverChanges(for students: [StudentID], in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
+    /// `facts` with internship `j` read again from `m`.
+    private static func facts(_ facts: [InternshipFacts], _ m: RoundModel, changing j: Int) -> [InternshipFacts] {
+        var out = facts
+        out[j] = InternshipFacts(m.internships[j], on: m.date)
+        return out
+    }
+
+    private func solverChanges(for students: [StudentID], in m: RoundModel, facts: [InternshipFacts]) throws(RoundError) -> [AssignmentChange] {
         var out: [AssignmentChange] = []
         let fixed = m.fixed
         for id in students {
@@ -249,7 +262,7 @@ public final class RoundSession {
                 out.append(.setTier(student: k, tier: CandidateGraph.fixedTier))
             } else {
                 let banned = Set(m.bans.filter { $0.student == id }.map(\.internship.value))
-                let arcs = CandidateGraph.arcs(for: s, internships: m.internships, settings: m.settings, banned: banned,
+                let arcs = CandidateGraph.arcs(for: s, facts: facts, internships: m.internships, settings: m.settings, banned: banned,
                                                previous: m.previous[id]?.value, on: m.date)
                 out.append(.setArcs(student: k, arcs: arcs.map { Arc(internship: $0.internship, cost: $0.cost) }))
                 out.append(.setTier(student: k, tier: s.priority))
