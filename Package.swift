@@ -47,7 +47,10 @@ let package = Package(
         .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
         .target(
             name: "BPVWorkspace",
-            dependencies: ["BPVDomain", "BPVSolver", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "BPVDomain", "BPVSolver", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .systemLibrary(
             name: "CEditLine",

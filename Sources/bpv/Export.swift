@@ -27,7 +27,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         do {
-            let ws = try Workspace(path: workspace.db)
+            let ws = try Workspace(path: workspace.db, create: false)
             if let dimacs {
                 let round = try ws.roundProblem()
                 try DimacsWriter.write(round.graph.problem, to: dimacs, comments: [

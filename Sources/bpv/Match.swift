@@ -14,7 +14,7 @@ struct Match: ParsableCommand {
 
     func run() throws {
         do {
-            let ws = try Workspace(path: workspace.db)
+            let ws = try Workspace(path: workspace.db, create: false)
             let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
             let r = try Register(workspace: ws).match(on: date).summary
             print("round \(r.round): \(r.placed) placed, \(r.unplaced) unplaced, \(r.committedBefore) fixed by pins or commitments, total score \(r.totalScore)")
@@ -39,7 +39,7 @@ struct Commit: ParsableCommand {
 
     func run() throws {
         do {
-            let n = try Workspace(path: workspace.db).commit(round: round, students: students.isEmpty ? nil : students.map { StudentID($0) })
+            let n = try Workspace(path: workspace.db, create: false).commit(round: round, students: students.isEmpty ? nil : students.map { StudentID($0) })
             print("committed \(n) placements of the draft")
         } catch {
             throw CommandFailure("\(error)")
@@ -58,7 +58,7 @@ struct Release: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).release(student: StudentID(student), reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).release(student: StudentID(student), reason: reason)
             print("released \(student) (the placement broke down); the draft will not place \(student) at that employer again")
             printMoves(moved)
         } catch {

@@ -19,7 +19,7 @@ struct Pin: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).pin(student: StudentID(student), internship: InternshipID(internship), reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).pin(student: StudentID(student), internship: InternshipID(internship), reason: reason)
             print("pinned \(student) to \(internship)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -33,7 +33,7 @@ struct Unpin: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).unpin(student: StudentID(student))
+            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).unpin(student: StudentID(student))
             print("unpinned \(student)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -50,7 +50,7 @@ struct Ban: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).ban(student: StudentID(student), internship: InternshipID(internship), reason: reason)
+            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).ban(student: StudentID(student), internship: InternshipID(internship), reason: reason)
             print("banned \(student) x \(internship)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -66,7 +66,7 @@ struct Unban: ParsableCommand {
 
     func run() throws {
         do {
-            let moved = try Register(workspace: Workspace(path: workspace.db)).unban(student: StudentID(student), internship: InternshipID(internship))
+            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).unban(student: StudentID(student), internship: InternshipID(internship))
             print("unbanned \(student) x \(internship)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -80,7 +80,7 @@ struct Log: ParsableCommand {
 
     func run() throws {
         do {
-            for e in try Workspace(path: workspace.db).auditLog() {
+            for e in try Workspace(path: workspace.db, create: false).auditLog() {
                 var line = "\(e.sequence)\t\(e.at)\t\(e.user)\t\(e.action)\t\(e.subject)"
                 if !e.detail.isEmpty { line += "\t\(e.detail)" }
                 if let r = e.reason { line += "\tbecause: \(r)" }

@@ -18,7 +18,7 @@ struct Settings: ParsableCommand {
 
     func run() throws {
         do {
-            let ws = try Workspace(path: workspace.db)
+            let ws = try Workspace(path: workspace.db, create: false)
             if let name, let value {
                 try ws.set(name, to: value, reason: reason)
             }

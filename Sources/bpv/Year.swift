@@ -13,7 +13,7 @@ struct Propose: ParsableCommand {
 
     func run() throws {
         do {
-            let register = Register(workspace: try Workspace(path: workspace.db))
+            let register = Register(workspace: try Workspace(path: workspace.db, create: false))
             let moved = try register.propose(student: StudentID(student), internship: internship.map { InternshipID($0) }, reason: reason)
             print("proposed \(student) at \(try register.currentModel().proposals[StudentID(student)]?.value ?? "?")")
             printMoves(moved)
@@ -30,7 +30,7 @@ struct Accept: ParsableCommand {
 
     func run() throws {
         do {
-            try Register(workspace: try Workspace(path: workspace.db)).accept(student: StudentID(student), reason: reason)
+            try Register(workspace: try Workspace(path: workspace.db, create: false)).accept(student: StudentID(student), reason: reason)
             print("agreed: \(student)")
         } catch { throw CommandFailure("\(error)") }
     }
@@ -48,7 +48,7 @@ struct Decline: ParsableCommand {
     func run() throws {
         guard let who = Register.Decliner(rawValue: by) else { throw CommandFailure("--by must be employer or student, not '\(by)'") }
         do {
-            let moved = try Register(workspace: try Workspace(path: workspace.db)).decline(student: StudentID(student), by: who, reason: reason)
+            let moved = try Register(workspace: try Workspace(path: workspace.db, create: false)).decline(student: StudentID(student), by: who, reason: reason)
             print("declined by \(who.rawValue): \(student); not proposed there again unless unbanned")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -65,7 +65,7 @@ struct Start: ParsableCommand {
 
     func run() throws {
         do {
-            let ws = try Workspace(path: workspace.db)
+            let ws = try Workspace(path: workspace.db, create: false)
             try Register(workspace: ws).start(student: StudentID(student), on: on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) })
             let now = try ws.history(of: StudentID(student)).last
             print("started: \(student) at \(now?.internship.value ?? "?") from \(now?.start ?? "?"), planned end \(now?.end ?? "?")")
@@ -89,7 +89,7 @@ struct End: ParsableCommand {
         }
         do {
             let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
-            let moved = try Register(workspace: try Workspace(path: workspace.db)).end(student: StudentID(student), outcome: how, reason: reason, on: date)
+            let moved = try Register(workspace: try Workspace(path: workspace.db, create: false)).end(student: StudentID(student), outcome: how, reason: reason, on: date)
             print("ended (\(how.rawValue)): \(student)")
             printMoves(moved)
         } catch { throw CommandFailure("\(error)") }
@@ -105,7 +105,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         do {
-            for e in try Workspace(path: workspace.db).history(of: StudentID(student)) {
+            for e in try Workspace(path: workspace.db, create: false).history(of: StudentID(student)) {
                 print([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome, e.user, e.at, e.reason ?? ""].joined(separator: "\t"))
             }
         } catch { throw CommandFailure("\(error)") }

@@ -26,6 +26,18 @@ struct VocabularyTests {
         #expect(throws: DomainError.self) { try PseudonymousID("12345678") }
         #expect(throws: DomainError.self) { try PseudonymousID("") }
         #expect(throws: DomainError.self) { try PseudonymousID("S 42") }
+        // A citizen number inside an id, with dots, dashes or a prefix, is refused too.
+        for bsn in ["123.456.782", "1234-56-782", "BSN123456782", "S-123456782", "012345672"] {
+            #expect(throws: DomainError.self, "\(bsn)") { try PseudonymousID(bsn) }
+        }
+        #expect(try PseudonymousID("S-123456789").value == "S-123456789")  // fails the eleven-test: not a BSN
+        // Letters that look alike in two encodings, invisible characters and escapes are refused.
+        for confusable in ["I-\u{00C5}", "I-\u{212B}", "S-1\u{200B}", "S-\u{1B}[31m", "S.1"] {
+            #expect(throws: DomainError.self, "\(confusable)") { try PseudonymousID(confusable) }
+        }
+        #expect(throws: DomainError.invalidID("S-\\u{1B}[31m", reason: "may contain only the letters A to Z, digits, '-' and '_'")) {
+            try PseudonymousID("S-\u{1B}[31m")
+        }
     }
 
     @Test func townsOfBothRegionsAreBundled() throws {

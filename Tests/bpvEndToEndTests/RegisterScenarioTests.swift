@@ -174,9 +174,9 @@ struct RegisterScenarioTests {
     }
 
     @Test func settingsListEveryWeightWithItsValue() throws {
-        let dir = try BPVBinary.scratch()
+        let (dir, db) = try Self.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = try BPVBinary.run(["settings", "--db", dir.appendingPathComponent("ws.sqlite").path]).stdout
+        let out = try BPVBinary.run(["settings", "--db", db]).stdout
         let lines = out.split(separator: "\n")
         #expect(lines.count == 11)
         #expect(lines.contains { $0.hasPrefix("stability_weight         10 ") })
@@ -235,5 +235,27 @@ struct RegisterScenarioTests {
                 #expect(out.contains(want), "README line not printed: \(want)")
             }
         }
+    }
+
+    /// A typo in `--db` does not make an empty workspace that a `match` then reports on, and
+    /// another program's SQLite file is left alone.
+    @Test func aMissingOrForeignWorkspaceIsRefused() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let typo = dir.appendingPathComponent("bvp.sqlite").path
+        let r = try BPVBinary.run(["match", "--db", typo])
+        #expect(r.status == 1)
+        #expect(r.stderr == "bpv: \(typo): cannot open the workspace: there is no workspace here; check --db, or import students to start a new one\n")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        let foreign = dir.appendingPathComponent("other.sqlite").path
+        let made = Process()
+        made.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        made.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(foreign)'); c.execute('create table notes(x)'); c.commit()"]
+        try made.run()
+        made.waitUntilExit()
+        let before = try Data(contentsOf: URL(fileURLWithPath: foreign))
+        let f = try BPVBinary.run(["log", "--db", foreign])
+        #expect(f.stderr == "bpv: \(foreign): cannot open the workspace: this is not a bpv workspace (it holds another program's tables); nothing was changed\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == before)
     }
 }

@@ -74,7 +74,7 @@ extension Command {
         let (students, placements, overrides) = try session.shell { () throws(WorkspaceError) in
             (try ws.students(), try ws.placements(), try ws.studentSettings())
         }
-        let placed = Dictionary(uniqueKeysWithValues: placements.map { ($0.student, $0) })
+        let placed = Dictionary(placements.map { ($0.student, $0) }, uniquingKeysWith: { first, _ in first })
         var table = Table(["student", "level", "sectors", "town", "travel", "needs", "placement"])
         var shown = 0
         for s in students {

@@ -73,7 +73,7 @@ extension Command {
         _ = try session.current()
         let (rows, internships) = try session.shell { () throws(WorkspaceError) in (try ws.placements(), try ws.internships()) }
         if let f = args[0], !Self.placementFilters.contains(f) { throw args.usage("unknown status '\(f)'; one of \(Self.placementFilters.joined(separator: ", "))") }
-        let byID = Dictionary(uniqueKeysWithValues: internships.map { ($0.internshipID, $0) })
+        let byID = Dictionary(internships.map { ($0.internshipID, $0) }, uniquingKeysWith: { first, _ in first })
         var table = Table(["student", "internship", "employer", "sector", "min", "score", "status"])
         var shown = 0
         for p in rows {
@@ -133,7 +133,7 @@ extension Session {
             console.print(console.style.dim("(no draft yet: this is the round match would make now)"))
             return
         }
-        let old = Dictionary(uniqueKeysWithValues: stored.compactMap { p in p.internship.map { (p.student, $0) } })
+        let old = Dictionary(stored.compactMap { p in p.internship.map { (p.student, $0) } }, uniquingKeysWith: { first, _ in first })
         if old != outcome.internshipOf {
             let moved = Set(old.keys).union(outcome.internshipOf.keys).filter { old[$0] != outcome.internshipOf[$0] }.count
             console.print(console.style.dim(

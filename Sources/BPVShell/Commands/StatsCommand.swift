@@ -12,7 +12,7 @@ extension Command {
         let ws = session.workspace
         let (students, placements) = try session.shell { () throws(WorkspaceError) in (try ws.students(), try ws.placements()) }
         let console = session.console
-        let placed = Dictionary(uniqueKeysWithValues: placements.compactMap { p in p.internship.map { _ in (p.student, p) } })
+        let placed = Dictionary(placements.compactMap { p in p.internship.map { _ in (p.student, p) } }, uniquingKeysWith: { first, _ in first })
         func rates(_ title: String, _ keys: (Student) -> [String]) {
             var counts: [String: (Int, Int)] = [:]
             for s in students {

@@ -99,8 +99,8 @@ extension Register {
 
     /// The stored register: student → internship (draft, pinned and committed).
     static func storedDraft(_ db: Database) throws -> [StudentID: InternshipID] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register").map {
+        Dictionary(try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register").map {
             (StudentID($0[0] as String), InternshipID($0[1] as String))
-        })
+        }, uniquingKeysWith: { first, _ in first })
     }
 }

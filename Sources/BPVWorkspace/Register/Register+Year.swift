@@ -228,7 +228,7 @@ extension Workspace {
     /// records, and an employer derived from the internships for each internship without one.
     /// - Complexity: O(internships + register + history).
     public func employerSummaries() throws(WorkspaceError) -> [EmployerSummary] {
-        let records = Dictionary(uniqueKeysWithValues: try employers().map { ($0.id.value, $0) })
+        let records = Dictionary(try employers().map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let internships = try internships()
         let (taken, broke) = try read { db in
             var taken: [String: Int] = [:], broke: [String: Int] = [:]

@@ -29,7 +29,7 @@ enum Records {
     }
 
     static func employer(_ row: Row) throws -> Employer {
-        Employer(id: try PseudonymousID(row["id"] as String), name: row["name"], leerbedrijfID: row["leerbedrijf_id"], town: row["town"],
+        Employer(id: PseudonymousID(stored: row["id"] as String), name: row["name"], leerbedrijfID: row["leerbedrijf_id"], town: row["town"],
                  contact: row["contact"], phone: row["phone"], email: row["email"])
     }
 
@@ -45,7 +45,7 @@ enum Records {
             throw WorkspaceError.corruptRecord("student \(id)")
         }
         return Student(
-            id: try PseudonymousID(id), name: row["name"], level: level,
+            id: PseudonymousID(stored: id), name: row["name"], level: level,
             sectors: try list(row["sectors"], Sector.init(rawValue:)),
             home: try Location(latitude: row["lat"], longitude: row["lon"]), travelMode: mode,
             maxTravelMinutes: row["max_travel_min"], needs: AccommodationSet(try list(row["needs"], Accommodation.init(rawValue:))),
@@ -58,7 +58,7 @@ enum Records {
         let id: String = row["id"]
         guard let sector = Sector(rawValue: row["sector"]) else { throw WorkspaceError.corruptRecord("internship \(id)") }
         return Internship(
-            id: try PseudonymousID(id), employer: row["employer"], leerbedrijfID: row["leerbedrijf_id"], sector: sector,
+            id: PseudonymousID(stored: id), employer: row["employer"], leerbedrijfID: row["leerbedrijf_id"], sector: sector,
             location: try Location(latitude: row["lat"], longitude: row["lon"]), capacity: row["capacity"],
             supportCapacity: row["support_capacity"], offers: AccommodationSet(try list(row["offers"], Accommodation.init(rawValue:))),
             requires: CertificateSet(try list(row["requires"], Certificate.init(rawValue:))),

@@ -1,4 +1,5 @@
 import BPVDomain
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,7 +15,7 @@ extension Workspace {
     /// - Throws: ``WorkspaceError/cannotWrite(_:_:)`` when the file cannot be written.
     @discardableResult
     public func exportPlacements(to file: String) throws(WorkspaceError) -> Int {
-        let internships = Dictionary(uniqueKeysWithValues: try internships().map { ($0.internshipID, $0) })
+        let internships = Dictionary(try internships().map { ($0.internshipID, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = try placements()
         var csv = "student,internship,employer,travel_min,score,status\n"
         for p in rows {
@@ -28,30 +29,48 @@ extension Workspace {
         return rows.count
     }
 
-    /// Writes `text` to `file` with mode 0600, also when the file existed with wider permissions.
+    /// Writes `text` to `file`, owner-only (0600), all or nothing: the bytes go to a new
+    /// temporary file beside it (created exclusively, so no link is followed), are synced, and
+    /// the temporary file then replaces `file` by a rename. A kill leaves the old file or the new
+    /// one, never a half; a symbolic link at `file` is replaced, its target left alone.
     static func writeOwnerOnly(_ text: String, to file: String) throws(WorkspaceError) {
-        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw .cannotWrite(file, String(cString: strerror(errno))) }
-        defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw .cannotWrite(file, String(cString: strerror(errno))) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw .cannotWrite(file, String(cString: strerror(errno))) }
-            bytes = bytes.dropFirst(n)
+        let target = FilePath(file)
+        var isDirectory = stat()
+        if stat(file, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR {
+            throw .cannotWrite(file, "it is a folder")
+        }
+        let temporary = FilePath(file + ".bpv-\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp")
+        do {
+            let fd = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .exclusiveCreate, .noFollow],
+                                             permissions: [.ownerRead, .ownerWrite])
+            do {
+                try fd.closeAfter {
+                    _ = try fd.writeAll(Array(text.utf8))
+                    guard fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
+                }
+            } catch {
+                _ = unlink(temporary.string)
+                throw error
+            }
+            guard rename(temporary.string, target.string) == 0 else {
+                let failure = Errno(rawValue: errno)
+                _ = unlink(temporary.string)
+                throw failure
+            }
+        } catch let error as Errno {
+            throw .cannotWrite(file, error.description)
+        } catch {
+            throw .cannotWrite(file, "\(error)")
         }
     }
 
-    private static func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer?, _ n: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(fd, p, n)
-        #else
-        Darwin.write(fd, p, n)
-        #endif
-    }
-
-    static func csvField(_ s: String) -> String {
+    /// One CSV field, quoted when it must be, and defused when a spreadsheet would run it: a
+    /// field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (an employer named
+    /// `=HYPERLINK(...)`) gets a leading `'`, which spreadsheets show as text (OWASP's advice on
+    /// CSV injection).
+    static func csvField(_ text: String) -> String {
+        var s = text
+        if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { s = "'" + s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }

@@ -163,7 +163,7 @@ extension Workspace {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, "\(error)")
+            throw .database(path, Self.words(error))
         }
     }
 
@@ -265,7 +265,7 @@ extension Workspace {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, "\(error)")
+            throw .database(path, Self.words(error))
         }
     }
 }

@@ -23,15 +23,27 @@ public final class Workspace: Sendable {
     /// Who is acting, for the audit log: the OS user.
     public let user: String
 
-    /// Opens the workspace at `path`, creating it (mode 0600) and migrating its schema as needed.
-    /// - Throws: ``WorkspaceError``.
-    public init(path: String, user: String? = nil) throws(WorkspaceError) {
+    /// Opens the workspace at `path`, creating it (mode 0600) when `create` allows, and
+    /// migrating its schema as needed. An existing file readable by others (copied, or
+    /// `touch`ed) is made owner-only, its write-ahead log too.
+    /// - Throws: ``WorkspaceError/cannotOpen(_:_:)`` when the file is missing and `create` is
+    ///   false (a typo in `--db` must not silently make an empty workspace), or when the file
+    ///   is another program's SQLite database.
+    public init(path: String, user: String? = nil, create: Bool = true) throws(WorkspaceError) {
         self.path = path
         self.user = user ?? Self.osUser()
         if access(path, F_OK) != 0 {
+            guard create else {
+                throw .cannotOpen(path, "there is no workspace here; check --db, or import students to start a new one")
+            }
             let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
             guard fd >= 0 else { throw .cannotOpen(path, String(cString: strerror(errno))) }
             close(fd)
+        }
+        // Owner-only, also when the file (or its log) was made with wider permissions.
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            if stat(file, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { _ = chmod(file, 0o600) }
         }
         var config = Configuration()
         // Another bpv process may hold the write lock for a moment (a commit): wait, then fail clearly.
@@ -47,14 +59,22 @@ public final class Workspace: Sendable {
         }
         do {
             db = try DatabaseQueue(path: path, configuration: config)
+            // Another program's SQLite file is not adopted: bpv adds nothing to it.
+            let foreign = try db.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                return !tables.isEmpty && !tables.contains("grdb_migrations")
+            }
+            if foreign { throw WorkspaceError.cannotOpen(path, "this is not a bpv workspace (it holds another program's tables); nothing was changed") }
             try db.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
             }
             try Schema.migrator.migrate(db)
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
-            throw .cannotOpen(path, "\(error)")
+            throw .cannotOpen(path, Self.words(error))
         }
     }
 
@@ -205,7 +225,7 @@ public final class Workspace: Sendable {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, "\(error)")
+            throw .database(path, Self.words(error))
         }
     }
 
@@ -215,8 +235,19 @@ public final class Workspace: Sendable {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, "\(error)")
+            throw .database(path, Self.words(error))
         }
+    }
+
+    /// A database failure in a coordinator's words: a lock held too long says so and what to do.
+    static func words(_ error: any Error) -> String {
+        if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            return "the workspace is busy: another bpv has been writing to it for more than 10 seconds; nothing was changed, try again"
+        }
+        if let e = error as? DatabaseError, e.resultCode == .SQLITE_NOTADB {
+            return "this file is not a bpv workspace (not an SQLite database)"
+        }
+        return "\(error)"
     }
 }
 

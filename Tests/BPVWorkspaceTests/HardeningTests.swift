@@ -1,0 +1,77 @@
+import BPVDomain
+import Foundation
+import Testing
+@testable import BPVWorkspace
+
+/// Files that must not harm: exports a spreadsheet cannot run and a link cannot redirect, and
+/// a workspace that stays owner-only.
+@Suite("exports and files that cannot harm")
+struct HardeningTests {
+    func scratch(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("bpv-hard-\(UUID().uuidString)-\(name)").path
+    }
+
+    func workspace(employer: String) throws -> (Workspace, String) {
+        let path = scratch("ws.sqlite")
+        let ws = try Workspace(path: path, user: "coordinator")
+        try ws.importStudents(try StudentImport.parse(Array("id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,retail,Hilversum,bike,30\n".utf8),
+                                                      fileName: "s.csv"), from: "s.csv")
+        try ws.importInternships([Internship(id: try PseudonymousID("I-1"), employer: employer, sector: .retail,
+                                             location: try Location(latitude: 52.22, longitude: 5.17), capacity: 1)], from: "test")
+        try ws.match()
+        return (ws, path)
+    }
+
+    @Test(arguments: ["=HYPERLINK(\"http://x\")", "@SUM(1+1)", "-2+3", "+1", "\tTab"])
+    func aFormulaInATextFieldIsExportedAsText(employer: String) throws {
+        let (ws, path) = try workspace(employer: employer)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let out = scratch("p.csv")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try ws.exportPlacements(to: out)
+        let row = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")[1]
+        let employerField = row.split(separator: ",", omittingEmptySubsequences: false)[2...].dropLast(3).joined(separator: ",")
+        #expect(employerField.hasPrefix("'") || employerField.hasPrefix("\"'"), "\(row)")
+    }
+
+    @Test func anExportReplacesALinkWithoutTouchingItsTarget() throws {
+        let (ws, path) = try workspace(employer: "Winkel")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let target = scratch("precious.txt"), link = scratch("link.csv")
+        defer { try? FileManager.default.removeItem(atPath: target); try? FileManager.default.removeItem(atPath: link) }
+        try "keep me".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: target)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try ws.exportPlacements(to: link)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me")
+        #expect((try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int) == 0o644)
+        #expect((try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType) == .typeRegular)
+        #expect((try FileManager.default.attributesOfItem(atPath: link)[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: link, encoding: .utf8).hasPrefix("student,internship,employer,"))
+        // No temporary file is left beside it.
+        let dir = (link as NSString).deletingLastPathComponent
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir).contains { $0.hasSuffix(".tmp") && $0.contains("link.csv") }))
+    }
+
+    @Test func aWorkspaceFileMadeReadableByOthersIsMadeOwnerOnlyOnOpen() throws {
+        let path = scratch("ws.sqlite")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try Workspace(path: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        _ = try Workspace(path: path)
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func anIdThatLooksLikeAnotherOrHidesACitizenNumberIsRefusedAtItsLine() throws {
+        do {
+            _ = try StudentImport.parse(Array("id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,retail,Hilversum,bike,30\nBSN123456782,2,retail,Hilversum,bike,30\nI-\u{212B},2,retail,Hilversum,bike,30\n".utf8),
+                                        fileName: "s.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.hasPrefix("""
+                s.csv:3:1: id 'BSN123456782' looks like a citizen service (BSN) or education number; use a pseudonymous id such as S-0042
+                s.csv:4:1: id 'I-\u{212B}' may contain only the letters A to Z, digits, '-' and '_'
+                """))
+        }
+    }
+}
