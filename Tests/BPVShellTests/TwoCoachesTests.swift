@@ -55,3 +55,14 @@ struct TwoCoachesTests {
             """)
     }
 }
+
+@Suite("text from people is printed safely")
+struct PrintableTextTests {
+    @Test func aTerminalEscapeInAReasonIsStoredAndPrintedVisibly() throws {
+        let f = try ShellFixture()
+        #expect(f.run("ban GV-001 GVI-002 \u{1B}[2Jcleared screen").status == 0)
+        #expect(try f.workspace.bans()[Pair("GV-001", "GVI-002")] == "\\u{1B}[2Jcleared screen")
+        let log = f.run("log 1").out
+        #expect(!log.contains("\u{1B}") && log.contains("\\u{1B}[2Jcleared screen"))
+    }
+}

@@ -74,4 +74,18 @@ struct HardeningTests {
                 """))
         }
     }
+
+    @Test func aTerminalEscapeOrANulInAFieldIsRefusedAtItsColumn() {
+        do {
+            _ = try StudentImport.parse(Array("id,name,level,sectors,town,travel_mode,max_travel_min\nS-1,Ann\u{1B}[2J,2,retail,Hilversum,bike,30\nS-2,B\u{0}b,2,retail,Hilversum,bike,30\n".utf8),
+                                        fileName: "s.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description == """
+                s.csv:2:8: control character U+001B in a field; remove it (it is not text)
+                s.csv:3:6: control character U+0000 in a field; remove it (it is not text)
+                nothing was imported
+                """)
+        }
+    }
 }

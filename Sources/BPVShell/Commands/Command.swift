@@ -78,7 +78,9 @@ struct Arguments {
     func internship(_ k: Int) throws(ShellError) -> InternshipID { InternshipID(try required(k, "INTERNSHIP")) }
 
     /// The words from `k` on, joined by spaces (a free-text reason); nil when there are none.
-    func text(from k: Int) -> String? { k < words.count ? words[k...].joined(separator: " ") : nil }
+    /// Control characters (a pasted terminal escape) are left out: a reason is stored and
+    /// printed back to other people's terminals.
+    func text(from k: Int) -> String? { k < words.count ? words[k...].joined(separator: " ").printable : nil }
 
     /// Refuses arguments beyond `n`.
     func atMost(_ n: Int) throws(ShellError) {

@@ -12,8 +12,8 @@ extension Command {
         let entries = try session.shell { () throws(WorkspaceError) in try session.workspace.auditLog() }
         var table = Table(["#", "at (UTC)", "user", "action", "subject", "detail", "reason"])
         for e in entries.suffix(n) {
-            table.append(["\(e.sequence)", String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " "), e.user, e.action,
-                          e.subject, e.detail, e.reason ?? ""])
+            table.append(["\(e.sequence)", String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " "), e.user.printable, e.action,
+                          e.subject.printable, e.detail.printable, (e.reason ?? "").printable])
         }
         session.console.print(table.render(width: session.console.width, style: session.console.style))
         return .proceed

@@ -1,5 +1,21 @@
 import BPVDomain
 
+extension String {
+    /// The text with control characters (terminal escapes, NULs) shown as `\u{1B}`: safe to print
+    /// whatever a file or another user put in it.
+    var printable: String {
+        var out = ""
+        for u in unicodeScalars {
+            if (u.value < 0x20 && u != "\n") || (0x7F ... 0x9F).contains(u.value) {
+                out += "\\u{\(String(u.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
+
 /// The shell's words for the domain's answers.
 enum Describe {
     /// `I-014 (Albert Heijn Hilversum)`, or `unplaced`.

@@ -45,10 +45,24 @@ public struct CSVTable: Sendable {
         var line = 1, column = 1
         var fieldLine = 1, fieldColumn = 1
         var quoted = false, wasQuoted = false, quoteLine = 0, quoteColumn = 0
+        func hex4(_ v: UInt32) -> String {
+            let h = String(v, radix: 16, uppercase: true)
+            return String(repeating: "0", count: max(0, 4 - h.count)) + h
+        }
         func text(_ bytes: [UInt8], _ l: Int, _ c: Int) -> String {
-            if let s = String(validating: bytes, as: UTF8.self) { return s }
-            problems.append(ImportProblem(file: fileName, line: l, column: c, message: "not valid UTF-8 text (save the file as CSV UTF-8)"))
-            return String(decoding: bytes, as: UTF8.self)
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                problems.append(ImportProblem(file: fileName, line: l, column: c, message: "not valid UTF-8 text (save the file as CSV UTF-8)"))
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            // Another control character (a NUL, a terminal escape) has no place in a record: it would be
+            // printed raw by the shell and the log. Named by its code, never echoed.
+            // (A line break inside a quoted field is text: CSV allows it.)
+            if let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || (0x7F ... 0x9F).contains($0.value) }) {
+                let at = s.unicodeScalars.prefix { $0 != bad }.count
+                problems.append(ImportProblem(file: fileName, line: l, column: c + at, message:
+                    "control character U+\(hex4(bad.value)) in a field; remove it (it is not text)"))
+            }
+            return s
         }
         func endField() {
             record.append(Field(text: text(field, fieldLine, fieldColumn), line: fieldLine, column: fieldColumn))
