@@ -1,26 +1,28 @@
 import ArgumentParser
 import BPVDimacs
+import BPVDomain
 import BPVWorkspace
 
 /// `bpv export placements FILE` and `bpv export --dimacs FILE`.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the placements as CSV, or the next round's scored candidate graph as DIMACS.",
+        abstract: "Export the placements as CSV, everything held about one student as JSON, or the round's scored candidate graph as DIMACS.",
         discussion: """
             The placements CSV is minimal: ids, employer, travel minutes, score and status, no names.
             Files are created with mode 0600.
             """)
 
-    @Argument(help: "What to export: placements.") var what: String?
-    @Argument(help: ArgumentHelp("The file to write.", valueName: "FILE")) var file: String?
+    @Argument(help: "What to export: placements, or student STUDENT.") var what: String?
+    @Argument(help: ArgumentHelp("The file to write (for student: the student, then the file).", valueName: "FILE")) var file: String?
+    @Argument(help: ArgumentHelp("For student: the file to write.", valueName: "FILE")) var studentFile: String?
     @Option(name: .customLong("dimacs"), help: ArgumentHelp("Write the round's candidate graph as DIMACS.", valueName: "FILE"))
     var dimacs: String?
     @OptionGroup var workspace: WorkspaceOption
 
     func validate() throws {
         if dimacs == nil {
-            guard what == "placements", file != nil else {
-                throw ValidationError("use 'bpv export placements FILE' or 'bpv export --dimacs FILE'")
+            guard (what == "placements" && file != nil && studentFile == nil) || (what == "student" && file != nil && studentFile != nil) else {
+                throw ValidationError("use 'bpv export placements FILE', 'bpv export student STUDENT FILE' or 'bpv export --dimacs FILE'")
             }
         }
     }
@@ -37,6 +39,11 @@ struct Export: ParsableCommand {
                 return
             }
             guard let file else { return }
+            if what == "student", let studentFile {
+                let n = try ws.exportStudent(StudentID(file), to: studentFile)
+                print("wrote \(studentFile): everything held about \(file), with \(n) audit entries")
+                return
+            }
             let n = try ws.exportPlacements(to: file)
             print("wrote \(file): \(n) placements")
         } catch {

@@ -111,3 +111,35 @@ struct History: ParsableCommand {
         } catch { throw CommandFailure("\(error)") }
     }
 }
+
+/// `bpv forget STUDENT --reason TEXT`: the right to erasure.
+struct Forget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Erase one student and everything about them; the audit log keeps that an erasure happened, not who.")
+    @Argument(help: "The student.") var student: String
+    @Option(help: "The request, for the audit log.") var reason: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            try Register(workspace: try Workspace(path: workspace.db, create: false)).forget(students: [StudentID(student)], reason: reason)
+            print("erased \(student)")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}
+
+/// `bpv purge --ended-before DATE`: the retention term.
+struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Erase every student whose last placement ended before the date and who holds no place.")
+    @Option(name: .customLong("ended-before"), help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD")) var endedBefore: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        do {
+            let date = try CalendarDate(parsing: endedBefore)
+            let n = try Register(workspace: try Workspace(path: workspace.db, create: false)).purge(endedBefore: date)
+            print("erased \(n) student\(n == 1 ? "" : "s") whose last placement ended before \(date)")
+        } catch { throw CommandFailure("\(error)") }
+    }
+}

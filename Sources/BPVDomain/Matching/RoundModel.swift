@@ -202,6 +202,7 @@ public struct RoundModel: Sendable {
         case .studentSetting(let s, let setting, let value): try set(setting, of: s, to: value)
         case .places(let i, let places, let support): try setCapacity(of: i, to: places, support: support)
         case .records(let students, let internships): replace(students: students, internships: internships)
+        case .forget(let ids): forget(ids)
         case .settings(let settings): self.settings = settings
         }
         try checkIntegrity(at: change.internships(before: before, after: self), against: before, wayOut: { o in
@@ -318,6 +319,21 @@ public struct RoundModel: Sendable {
             return others.isEmpty ? "give it room first (set \(o.internship) \(setting) \(need))"
                 : "first \(release), or give it room (set \(o.internship) \(setting) \(need))"
         }
+    }
+
+    /// Removes students and everything the round knows about them.
+    mutating func forget(_ ids: [StudentID]) {
+        let gone = Set(ids)
+        students.removeAll { gone.contains($0.studentID) }
+        for s in gone {
+            pins[s] = nil
+            commitments[s] = nil
+            proposals[s] = nil
+            active.remove(s)
+            previous[s] = nil
+        }
+        bans = bans.filter { !gone.contains($0.student) }
+        studentIndex = Dictionary(students.enumerated().map { ($1.studentID, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Replaces students and internships by id and adds new ones (an import), keeping both
@@ -450,6 +466,9 @@ public enum RoundChange: Sendable, Equatable {
     case records(students: [Student], internships: [Internship])
     /// New weights and limits for the whole round: every arc changes, the session solves again.
     case settings(MatchSettings)
+    /// Students erased from the workspace (the right to erasure, or a retention purge): they
+    /// leave the round with everything about them; the session solves again.
+    case forget([StudentID])
 
     /// The students whose arcs or tier the change touches (for places: none directly).
     public var students: [StudentID] {
@@ -457,7 +476,7 @@ public enum RoundChange: Sendable, Equatable {
         case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .end(let s, _), .studentSetting(let s, _, _),
              .propose(let s, _), .accept(let s), .decline(let s), .start(let s): [s]
         case .commit(let placements): placements.keys.sorted()
-        case .places, .records, .settings: []
+        case .places, .records, .settings, .forget: []
         }
     }
 
@@ -467,7 +486,7 @@ public enum RoundChange: Sendable, Equatable {
 
     public var changesEveryArc: Bool {
         switch self {
-        case .records, .settings: true
+        case .records, .settings, .forget: true
         default: false
         }
     }
@@ -479,7 +498,7 @@ public enum RoundChange: Sendable, Equatable {
         case .pin(_, let i), .places(let i, _, _), .propose(_, let i): [i]
         case .commit(let placements): Set(placements.values)
         case .records: nil
-        case .unpin, .ban, .unban, .end, .studentSetting, .settings, .accept, .decline, .start: []
+        case .unpin, .ban, .unban, .end, .studentSetting, .settings, .accept, .decline, .start, .forget: []
         }
     }
 }

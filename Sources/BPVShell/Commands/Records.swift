@@ -20,11 +20,21 @@ extension Command {
     }
 
     static let export = Command(
-        "export", synopsis: "export placements FILE",
-        summary: "write the placements as CSV (ids, employer, minutes, score, status; no names), mode 0600",
-        complete: { previous, typed, _ in previous.isEmpty ? ["placements"] : previous.count == 1 ? Complete.files(typed) : [] }
+        "export", synopsis: "export placements FILE | export student STUDENT FILE",
+        summary: "write the placements as CSV (ids, employer, minutes, score, status; no names), or everything held about one student as JSON (the right of access); mode 0600",
+        complete: { previous, typed, session in
+            previous.isEmpty ? ["placements", "student"] : previous == ["student"] ? Complete.students(session) : Complete.files(typed)
+        }
     ) { args, session throws(ShellError) in
-        guard try args.required(0, "placements") == "placements" else { throw args.usage("only placements can be exported") }
+        let what = try args.required(0, "placements or student")
+        if what == "student" {
+            let s = try args.student(1), file = try args.required(2, "FILE")
+            try args.atMost(3)
+            let n = try session.shell { () throws(WorkspaceError) in try session.workspace.exportStudent(s, to: file) }
+            session.console.print("wrote \(file): everything held about \(s), with \(n) audit entr\(n == 1 ? "y" : "ies")")
+            return .proceed
+        }
+        guard what == "placements" else { throw args.usage("export placements or student, not '\(what)'") }
         let file = try args.required(1, "FILE")
         try args.atMost(2)
         let n = try session.shell { () throws(WorkspaceError) in try session.workspace.exportPlacements(to: file) }

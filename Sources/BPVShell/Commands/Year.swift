@@ -194,3 +194,33 @@ extension Command {
         return .proceed
     }
 }
+
+extension Command {
+    static let forget = Command(
+        "forget", synopsis: "forget STUDENT reason...",
+        summary: "erase one student and everything about them (the right to erasure); the log keeps that an erasure happened, not who",
+        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+    ) { args, session throws(ShellError) in
+        let s = try args.student(0)
+        guard let reason = args.text(from: 1) else { throw args.usage("give a reason (the request), for the audit log") }
+        let moved = try session.shell { () throws(WorkspaceError) in try session.register.forget(students: [s], reason: reason) }
+        session.forgetIDs()
+        session.console.print("erased \(s): the record, settings, placements, bans, history and audit entries about them")
+        if let moved, !moved.moves.isEmpty {
+            session.console.print("the draft follows: \(moved.moves.count) student\(moved.moves.count == 1 ? "" : "s") placed differently")
+        }
+        return .proceed
+    }
+
+    static let purge = Command(
+        "purge", synopsis: "purge ended-before DATE",
+        summary: "erase every student whose last placement ended before DATE and who holds no place (the retention term)"
+    ) { args, session throws(ShellError) in
+        guard args.count == 2, args[0] == "ended-before", let text = args[1] else { throw args.usage("give the day: purge ended-before YYYY-MM-DD") }
+        let date = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) }
+        let n = try session.shell { () throws(WorkspaceError) in try session.register.purge(endedBefore: date) }
+        session.forgetIDs()
+        session.console.print("erased \(n) student\(n == 1 ? "" : "s") whose last placement ended before \(date)")
+        return .proceed
+    }
+}

@@ -76,6 +76,7 @@ enum Describe {
             case .studentSetting(_, let setting, let value): return "\(setting.rawValue) now \(value)"
             case .places(let i, let n, _): return "\(i) now has \(n) place\(n == 1 ? "" : "s")"
             case .records: return "imported anew"
+            case .forget: return "erased"
             case .settings: return "new weights"
             }
         }

@@ -54,8 +54,10 @@ public final class Workspace: Sendable {
         // A kill -9 loses nothing that was committed (the log is in the file system); a power
         // cut can lose the last changes, never the file's consistency. Readers never wait for a
         // writer. The log and its index are created with the database file's mode (0600).
+        // Deleted records are overwritten, not left in free pages (erasure must be real).
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
             db = try DatabaseQueue(path: path, configuration: config)
