@@ -132,3 +132,59 @@ struct CSVImportTests {
         }
     }
 }
+
+/// Malformed files, one class each: refused whole at the right line and column, with no
+/// personal data repeated; and the well-formed variants Excel writes, accepted.
+@Suite("malformed student files")
+struct MalformedFileTests {
+    static let header = "id;name;level;sectors;town;travel_mode;max_travel_min\n"
+
+    static let refused: [(String, String, String)] = [
+        ("no header", "S-1;Ann Jansen;2;retail;Hilversum;bike;30\n",
+         "s.csv:1:1: the first line is not a header: it names none of the columns id, level, sectors, travel_mode, max_travel_min; add a header line"),
+        ("duplicate column", "id;id;level;sectors;town;travel_mode;max_travel_min\nS-1;S-2;2;retail;Hilversum;bike;30\n",
+         "s.csv:1:2: column 'id' appears twice (columns 1 and 2); keep one"),
+        ("more fields than the header", header + "S-1;Ann;2;retail;Hilversum;bike;30;extra\n",
+         "s.csv:2:36: more fields than the header has columns (7); remove them or name the column in the header"),
+        ("swapped coordinates", "id;name;level;sectors;lat;lon;travel_mode;max_travel_min\nS-1;Ann;2;retail;5.17;52.22;bike;30\n",
+         "s.csv:2:18: lat 5.17 and lon 52.22 look swapped: in the Netherlands lat is about 51 to 53.5 and lon about 3.4 to 7.2"),
+        ("outside the Netherlands", "id;name;level;sectors;lat;lon;travel_mode;max_travel_min\nS-1;Ann;2;retail;48.85;2.35;bike;30\n",
+         "s.csv:2:18: lat 48.85, lon 2.35 is outside the Netherlands and its border regions (lat 50 to 54, lon 2.5 to 8)"),
+        ("a hex number", header + "S-1;Ann;2;retail;Hilversum;bike;0x1E\n", "s.csv:2:33: max_travel_min '0x1E' is not a whole number"),
+        ("a stray quote", header + "S-1;Ann;2;retail;Hilversum;bike;30\nS-2;B\"ob;2;retail;Hilversum;bike;30\n",
+         "s.csv:3:6: a quote inside an unquoted field; quote the whole field and double inner quotes (\"\")"),
+        ("a quote never closed", header + "S-1;\"Ann;2;retail;Hilversum;bike;30\nS-2;Bob;2;retail;Hilversum;bike;30\n",
+         "s.csv:2:5: this quote is never closed"),
+        ("a NUL byte", header + "S-1;A\u{0}n;2;retail;Hilversum;bike;30\n", "s.csv:2:6: control character U+0000 in a field; remove it (it is not text)"),
+        ("a citizen number as id", header + "123.456.782;Ann;2;retail;Hilversum;bike;30\n",
+         "s.csv:2:1: id '123.456.782' looks like a citizen service (BSN) or education number; use a pseudonymous id such as S-0042"),
+    ]
+
+    @Test(arguments: refused.indices)
+    func aMalformedFileIsRefusedWholeAtItsPlace(k: Int) {
+        let (name, text, first) = Self.refused[k]
+        do {
+            _ = try StudentImport.parse(Array(text.utf8), fileName: "s.csv")
+            Issue.record("\(name): accepted")
+        } catch {
+            #expect(error.description.split(separator: "\n").first.map(String.init) == first, "\(name)")
+            #expect(error.description.hasSuffix("nothing was imported"), "\(name)")
+            #expect(!error.description.contains("Jansen"), "\(name): the message repeats the record")
+        }
+    }
+
+    static let accepted: [(String, String)] = [
+        ("Excel's sep=; line", "sep=;\n" + header + "S-1;Ann;2;retail;Hilversum;bike;30\n"),
+        ("Excel's empty rows", header + ";;;;;;\n   \nS-1;Ann;2;retail;Hilversum;bike;30\n;;;;;;\n"),
+        ("tab-separated", "id\tname\tlevel\tsectors\ttown\ttravel_mode\tmax_travel_min\nS-1\tAnn\t2\tretail\tHilversum\tbike\t30\n"),
+        ("header case and spaces", " ID ; Name;LEVEL;sectors;town;travel_mode;max_travel_min\nS-1;Ann;2;retail;Hilversum;bike;30\n"),
+        ("a location across the border", "id;name;level;sectors;lat;lon;travel_mode;max_travel_min\nS-1;Ann;2;retail;51,30;3,20;bike;30\n"),
+    ]
+
+    @Test(arguments: accepted.indices)
+    func aWellFormedVariantIsAccepted(k: Int) throws {
+        let (name, text) = Self.accepted[k]
+        let students = try StudentImport.parse(Array(text.utf8), fileName: "s.csv")
+        #expect(students.map(\.id.value) == ["S-1"], "\(name)")
+    }
+}

@@ -28,22 +28,34 @@ public struct CSVTable: Sendable {
         self.fileName = fileName
         var b = bytes[...]
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
-        // Delimiter: whichever of ; and , is more frequent on the first line, outside quotes.
-        var commas = 0, semicolons = 0, inQuotes = false
+        // Excel's `sep=;` first line names the delimiter; it is not the header.
+        var firstLine = 1
+        var named: UInt8?
+        if b.starts(with: Array("sep=".utf8)), b.count >= 5 {
+            let c = b[b.index(b.startIndex, offsetBy: 4)]
+            named = c
+            b = b.drop { $0 != 10 && $0 != 13 }
+            if b.first == 13 { b = b.dropFirst() }
+            if b.first == 10 { b = b.dropFirst() }
+            firstLine = 2
+        }
+        // Delimiter: whichever of ; , and tab is most frequent on the first line, outside quotes.
+        var commas = 0, semicolons = 0, tabs = 0, inQuotes = false
         for c in b {
             if c == UInt8(ascii: "\"") { inQuotes.toggle() }
             if !inQuotes && (c == 10 || c == 13) { break }
             if !inQuotes && c == UInt8(ascii: ",") { commas += 1 }
             if !inQuotes && c == UInt8(ascii: ";") { semicolons += 1 }
+            if !inQuotes && c == 9 { tabs += 1 }
         }
-        let sep: UInt8 = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        let sep: UInt8 = named ?? (tabs > max(commas, semicolons) ? 9 : semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ","))
         delimiter = Character(Unicode.Scalar(sep))
 
         var records: [[Field]] = []
         var record: [Field] = []
         var field: [UInt8] = []
-        var line = 1, column = 1
-        var fieldLine = 1, fieldColumn = 1
+        var line = firstLine, column = 1
+        var fieldLine = firstLine, fieldColumn = 1
         var quoted = false, wasQuoted = false, quoteLine = 0, quoteColumn = 0
         func hex4(_ v: UInt32) -> String {
             let h = String(v, radix: 16, uppercase: true)
@@ -134,7 +146,17 @@ public struct CSVTable: Sendable {
             if !(record.count == 1 && record[0].text.isEmpty) { records.append(record) }
         }
         header = records.first.map { $0.map { $0.text.trimmedForImport().lowercased() } } ?? []
-        rows = Array(records.dropFirst())
+        // Rows that hold nothing (blank, spaces only, or Excel's `;;;;`) are skipped; a row
+        // with more fields than the header has columns is refused at its first extra field.
+        rows = []
+        for record in records.dropFirst() {
+            if record.allSatisfy({ $0.text.trimmedForImport().isEmpty }) { continue }
+            if record.count > header.count, let extra = record.dropFirst(header.count).first(where: { !$0.text.trimmedForImport().isEmpty }) {
+                problems.append(ImportProblem(file: fileName, line: extra.line, column: extra.column,
+                    message: "more fields than the header has columns (\(header.count)); remove them or name the column in the header"))
+            }
+            rows.append(record)
+        }
     }
 }
 

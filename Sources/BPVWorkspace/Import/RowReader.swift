@@ -5,6 +5,8 @@ struct RowReader {
     let table: CSVTable
     private let index: [String: Int]
     var problems: [ImportProblem] = []
+    /// The first line names none of the columns: no other header problem is worth saying.
+    private(set) var noHeader = false
 
     init(_ table: CSVTable) {
         self.table = table
@@ -15,9 +17,26 @@ struct RowReader {
 
     func has(_ column: String) -> Bool { index[column] != nil }
 
-    mutating func requireColumns(_ names: [String]) {
-        for name in names where !has(name) {
+    /// Refuses a header that lacks a required column or names one twice. A first line that
+    /// names none of the columns is said to be no header at all, and is not repeated (it is
+    /// probably a student's record).
+    mutating func requireColumns(_ names: [String], known: [String] = []) {
+        let missing = names.filter { !has($0) }
+        if !missing.isEmpty, !table.header.contains(where: { names.contains($0) || known.contains($0) }) {
+            problem(line: 1, column: 1, "the first line is not a header: it names none of the columns \(names.joined(separator: ", ")); add a header line")
+            noHeader = true
+            return
+        }
+        for name in missing {
             problem(line: 1, column: 1, "missing required column '\(name)' (the header has: \(table.header.joined(separator: ", ")))")
+        }
+        var seen: [String: Int] = [:]
+        for (k, name) in table.header.enumerated() where !name.isEmpty {
+            if let first = seen[name] {
+                problem(line: 1, column: k + 1, "column '\(name)' appears twice (columns \(first + 1) and \(k + 1)); keep one")
+            } else {
+                seen[name] = k
+            }
         }
     }
 
@@ -142,6 +161,17 @@ struct RowReader {
                 return nil
             }
             guard let la = decimal(lat, "lat", in: -90 ... 90), let lo = decimal(lon, "lon", in: -180 ... 180) else { return nil }
+            // The Netherlands and its border regions (students living in Belgium or Germany near
+            // the border included); swapped coordinates are the usual spreadsheet slip.
+            let latitudes = 50.0 ... 54.0, longitudes = 2.5 ... 8.0
+            guard latitudes.contains(la), longitudes.contains(lo) else {
+                if latitudes.contains(lo), longitudes.contains(la) {
+                    problem(lat, "lat \(lat.text) and lon \(lon.text) look swapped: in the Netherlands lat is about 51 to 53.5 and lon about 3.4 to 7.2")
+                } else {
+                    problem(lat, "lat \(lat.text), lon \(lon.text) is outside the Netherlands and its border regions (lat 50 to 54, lon 2.5 to 8)")
+                }
+                return nil
+            }
             return try? Location(latitude: la, longitude: lo)
         }
         if let town, !town.text.isEmpty {
@@ -158,7 +188,7 @@ struct RowReader {
 
     /// Checks the location columns exist: lat and lon, or town.
     mutating func requireLocationColumns() {
-        if !(has("lat") && has("lon")) && !has("town") {
+        if !noHeader, !(has("lat") && has("lon")) && !has("town") {
             problem(line: 1, column: 1, "missing location columns: give lat and lon, or town")
         }
     }
