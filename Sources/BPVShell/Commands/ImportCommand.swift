@@ -6,7 +6,7 @@ extension Command {
         "import", synopsis: "import students|internships|employers FILE",
         summary: "read a CSV file of students, internships or employers into the workspace",
         details: """
-            Columns are named in the header, in any order; comma or semicolon is detected; lists
+            Columns are named in the header, in any order; comma, semicolon or tab is detected; lists
             are separated by |. A file with any problem is refused whole, with every problem as
             file:line:column. Re-importing a file updates records by id.
             """,
