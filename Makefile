@@ -2,7 +2,7 @@
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 DEMO_DIR := .build/demo
 
-.PHONY: demo test deps build release bench peers clean
+.PHONY: demo test deps build release bench peers fuzz clean
 
 ## Install what is missing (system packages), then nothing else.
 deps:
@@ -41,5 +41,10 @@ peers: deps
 	python3 Benchmarks/peers/compare.py
 	bash Benchmarks/peers/check_sample_rounds.sh
 
+## libFuzzer on the parsers of untrusted input (CSV files, DIMACS files, shell lines), each for
+## FUZZ_SECONDS (default 120); a crash fails it and leaves its input in .fuzz/.
+fuzz: deps
+	scripts/fuzz.sh
+
 clean:
-	rm -rf .build Benchmarks/.build .peers
+	rm -rf .build Benchmarks/.build .peers Fuzz/.build .fuzz

@@ -1,10 +1,10 @@
 /// Splits a command line into words, as a shell does: spaces separate words, single or double
 /// quotes keep spaces inside one word (`ban S-1 I-2 "late twice"`), a backslash escapes the next
 /// character, and `#` at the start of a word begins a comment.
-enum Tokenizer {
+public enum Tokenizer {
     /// - Throws: ``ShellError`` for an unclosed quote.
     /// - Complexity: O(length of the line).
-    static func words(_ line: String) throws(ShellError) -> [String] {
+    public static func words(_ line: String) throws(ShellError) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false
