@@ -1,5 +1,6 @@
 import BPVDomain
 import Foundation
+import GRDB
 import Testing
 @testable import BPVWorkspace
 
@@ -87,5 +88,17 @@ struct HardeningTests {
                 nothing was imported
                 """)
         }
+    }
+
+    @Test func aWorkspaceIsMarkedAsBPVsAndAReasonHasALimit() throws {
+        let (ws, path) = try workspace(employer: "Winkel")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try ws.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == 0x4250_5631)  // 'BPV1'
+        let long = String(repeating: "x", count: Workspace.reasonLimit + 1)
+        let audit = try ws.auditLog().count
+        #expect(throws: WorkspaceError.invalidSetting("a reason may be at most 500 characters (this one has 501); say it shorter")) {
+            try ws.ban(student: "S-1", internship: "I-1", reason: long)
+        }
+        #expect(try ws.auditLog().count == audit && (try ws.bans().isEmpty))
     }
 }

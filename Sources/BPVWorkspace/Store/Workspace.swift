@@ -61,8 +61,11 @@ public final class Workspace: Sendable {
         }
         do {
             db = try DatabaseQueue(path: path, configuration: config)
-            // Another program's SQLite file is not adopted: bpv adds nothing to it.
+            // Another program's SQLite file is not adopted: bpv adds nothing to it. bpv's own
+            // files carry SQLite's application_id 'BPV1'.
             let foreign = try db.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if id != 0 { return id != Self.applicationID }
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 return !tables.isEmpty && !tables.contains("grdb_migrations")
             }
@@ -73,12 +76,23 @@ public final class Workspace: Sendable {
                 }
             }
             try Schema.migrator.migrate(db)
+            try db.writeWithoutTransaction { db in
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                }
+            }
         } catch let error as WorkspaceError {
             throw error
         } catch {
             throw .cannotOpen(path, Self.words(error))
         }
     }
+
+    /// SQLite's application_id of a bpv workspace: 'BPV1'.
+    static let applicationID: Int32 = 0x4250_5631
+
+    /// The longest reason or free text a change may carry, in characters.
+    public static let reasonLimit = 500
 
     static func osUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
@@ -207,6 +221,9 @@ public final class Workspace: Sendable {
     @discardableResult
     func audit(_ db: Database, action: String, subject: String, detail: String = "", reason: String? = nil,
                student: String? = nil, internship: String? = nil) throws -> Int64 {
+        if let reason, reason.count > Self.reasonLimit {
+            throw WorkspaceError.invalidSetting("a reason may be at most \(Self.reasonLimit) characters (this one has \(reason.count)); say it shorter")
+        }
         try db.execute(
             sql: """
                 INSERT INTO audit (at, user, action, subject, detail, reason, student_id, internship_id)
@@ -244,7 +261,7 @@ public final class Workspace: Sendable {
     /// A database failure in a coordinator's words: a lock held too long says so and what to do.
     static func words(_ error: any Error) -> String {
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            return "the workspace is busy: another bpv has been writing to it for more than 10 seconds; nothing was changed, try again"
+            return "the workspace is busy: another bpv (or another program) has been writing to it and bpv waited 10 seconds; nothing was changed, try again"
         }
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_NOTADB {
             return "this file is not a bpv workspace (not an SQLite database)"
