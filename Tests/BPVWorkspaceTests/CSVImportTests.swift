@@ -160,6 +160,28 @@ struct MalformedFileTests {
          "s.csv:2:1: id '123.456.782' looks like a citizen service (BSN) or education number; use a pseudonymous id such as S-0042"),
     ]
 
+    static let refusedBytes: [(String, [UInt8], String)] = [
+        ("Latin-1", Array("id;name;level;sectors;town;travel_mode;max_travel_min\nS-1;No".utf8) + [0xEB] + Array(";2;retail;Hilversum;bike;30\n".utf8),
+         "s.csv:2:5: not valid UTF-8 text (save the file as CSV UTF-8)"),
+        ("UTF-16 with a byte order mark", [0xFF, 0xFE] + Array("id;name".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+         "s.csv:1:1: the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as CSV UTF-8"),
+        ("a double byte order mark", [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array((header + "S-1;Ann;2;retail;Hilversum;bike;30\n").utf8),
+         "s.csv:1:1: the file starts with two byte order marks (saved twice by a converter); save it again as CSV UTF-8"),
+        ("a very long field", Array((header + "S-1;" + String(repeating: "A", count: 5000) + ";2;retail;Hilversum;bike;30\n").utf8),
+         "s.csv:2:5: a field of 5000 characters; at most 1000 (is a quote missing?)"),
+    ]
+
+    @Test(arguments: refusedBytes.indices)
+    func aFileInTheWrongEncodingOrWithARunawayFieldIsRefusedWithOneClearProblem(k: Int) {
+        let (name, bytes, only) = Self.refusedBytes[k]
+        do {
+            _ = try StudentImport.parse(bytes, fileName: "s.csv")
+            Issue.record("\(name): accepted")
+        } catch {
+            #expect(error.description == only + "\nnothing was imported", "\(name)")
+        }
+    }
+
     @Test(arguments: refused.indices)
     func aMalformedFileIsRefusedWholeAtItsPlace(k: Int) {
         let (name, text, first) = Self.refused[k]

@@ -22,11 +22,33 @@ public struct CSVTable: Sendable {
     /// Rows after the header; fully empty lines are skipped.
     public var rows: [[Field]]
 
+    /// The longest field accepted, in characters: no column needs more, and a runaway field
+    /// is usually a quote that was never closed.
+    public static let fieldLimit = 1000
+
     /// Parses `bytes`. Problems (broken quoting, invalid UTF-8) are appended to `problems`;
     /// parsing goes on where it can so that one run reports as much as possible.
     public init(bytes: [UInt8], fileName: String, problems: inout [ImportProblem]) {
         self.fileName = fileName
         var b = bytes[...]
+        // UTF-16 (a byte order mark FF FE or FE FF) and a doubled UTF-8 mark are said at once:
+        // the rest of the file would be noise.
+        if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
+            problems.append(ImportProblem(file: fileName, line: 1, column: 1,
+                message: "the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as CSV UTF-8"))
+            header = []
+            rows = []
+            delimiter = ","
+            return
+        }
+        if b.starts(with: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) {
+            problems.append(ImportProblem(file: fileName, line: 1, column: 1,
+                message: "the file starts with two byte order marks (saved twice by a converter); save it again as CSV UTF-8"))
+            header = []
+            rows = []
+            delimiter = ","
+            return
+        }
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
         // Excel's `sep=;` first line names the delimiter; it is not the header.
         var firstLine = 1
@@ -68,6 +90,10 @@ public struct CSVTable: Sendable {
             }
             // Another control character (a NUL, a terminal escape) has no place in a record: it would be
             // printed raw by the shell and the log. Named by its code, never echoed.
+            if s.count > Self.fieldLimit {
+                problems.append(ImportProblem(file: fileName, line: l, column: c, message:
+                    "a field of \(s.count) characters; at most \(Self.fieldLimit) (is a quote missing?)"))
+            }
             // (A line break inside a quoted field is text: CSV allows it.)
             if let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || (0x7F ... 0x9F).contains($0.value) }) {
                 let at = s.unicodeScalars.prefix { $0 != bad }.count

@@ -21,6 +21,11 @@ struct RowReader {
     /// names none of the columns is said to be no header at all, and is not repeated (it is
     /// probably a student's record).
     mutating func requireColumns(_ names: [String], known: [String] = []) {
+        // The file could not be read as text at all (UTF-16, a doubled mark): that is the problem.
+        if table.header.isEmpty, !problems.isEmpty {
+            noHeader = true
+            return
+        }
         let missing = names.filter { !has($0) }
         if !missing.isEmpty, !table.header.contains(where: { names.contains($0) || known.contains($0) }) {
             problem(line: 1, column: 1, "the first line is not a header: it names none of the columns \(names.joined(separator: ", ")); add a header line")
