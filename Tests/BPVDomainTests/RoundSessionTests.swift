@@ -114,3 +114,38 @@ struct RoundSessionTests {
         }
     }
 }
+
+/// `gaps` against brute force: on random small rounds, every internship given one more place
+/// (and one more support place) and solved cold; the advice lists exactly those that place
+/// more students, with the same count.
+@Suite("where places are missing")
+struct GapsTests {
+    @Test(arguments: 0 ..< 40)
+    func gapsAreExactlyTheExtraPlacesThatPlaceMoreStudents(seed: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(seed) &+ 7000)
+        let model = RoundSessionTests.randomModel(rng: &rng)
+        let session = try RoundSession(model: model)
+        let before = session.outcome.placedCount
+        var expected: [String: Int] = [:]
+        for i in model.internships {
+            for (kind, places, support) in [("place", i.capacity + 1, i.supportCapacity), ("support place", i.capacity + 1, i.supportCapacity + 1)] {
+                if kind == "support place", !i.offers.contains(.jobcoach) { continue }
+                var m = model
+                try m.apply(.places(internship: i.internshipID, places: places, support: support))
+                let gain = try m.solve().placedCount - before
+                if gain > 0 { expected["\(kind) \(i.id.value)", default: 0] = max(expected["\(kind) \(i.id.value)"] ?? 0, gain) }
+            }
+        }
+        let found = try session.gaps(limit: 1000)
+        for g in found {
+            #expect(expected["\(g.kind.rawValue) \(g.internship)"] == g.gain, "seed \(seed): \(g)")
+            #expect(g.placed.count - g.displaced.count == g.gain)
+        }
+        // Every internship where one more place (support place) helps is listed.
+        let listed = Set(found.map { "\($0.kind.rawValue) \($0.internship)" })
+        for (key, _) in expected where key.hasPrefix("place ") {
+            #expect(listed.contains(key), "seed \(seed): \(key) missing")
+        }
+        #expect(session.outcome.placedCount == before)  // nothing kept
+    }
+}

@@ -151,3 +151,22 @@ struct WaitingListTests {
         #expect(f.run("waiting over x").err.hasPrefix("line 1: give the days as: waiting over 28"))
     }
 }
+
+@Suite("gaps in the shell")
+struct GapsCommandTests {
+    @Test func gapsNamesTheExtraPlaceAndTheStudentAndTheTravelLimitThatWouldHelp() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let r = f.run("gaps")
+        #expect(r.status == 0)
+        let rows = r.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.first == "one more at would place students score")
+        // GVI-013 holds GV-071 and GV-097; GV-072 wants it: one more place there places GV-072.
+        #expect(rows.contains { $0.hasPrefix("place GVI-013 (Retail Hilversum 13) 1 GV-072") })
+        #expect(rows.last == "16 unplaced; each line is one extra place on its own (gaps STUDENT: what would place one student)")
+        let one = f.run("gaps GV-056").out
+        #expect(one.hasPrefix("GV-056: a travel limit of ") && one.contains("would place them at GVI-"))
+        // Nothing is kept.
+        #expect(f.run("match").out.contains("no changes against the draft before"))
+    }
+}

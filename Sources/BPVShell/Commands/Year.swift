@@ -224,3 +224,58 @@ extension Command {
         return .proceed
     }
 }
+
+extension Command {
+    static let gaps = Command(
+        "gaps", synopsis: "gaps [STUDENT]",
+        summary: "where places are missing: the internships where one more place would place unplaced students, and who; for one student, the travel limit that would place them",
+        details: """
+            Each answer is exact: a what-if on the live round (one repair, nothing kept). Only a full
+            internship can gain from one more place, so each of those is tried, and each support
+            place where a job coach can work.
+            """,
+        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+    ) { args, session throws(ShellError) in
+        try args.atMost(1)
+        let live = try session.current()
+        let model = live.model, console = session.console
+        if args.count == 1 {
+            let s = try args.student(0)
+            guard model.student(s) != nil else { throw ShellError("no student \(s)") }
+            guard live.outcome.internshipOf[s] == nil else {
+                console.print("\(s) is placed at \(Describe.internship(live.outcome.internshipOf[s], model))")
+                return .proceed
+            }
+            let found: Relaxation?
+            do throws(RoundError) { found = try live.relaxation(for: s) } catch { throw ShellError(error.description) }
+            if let r = found {
+                console.print("\(s): a travel limit of \(r.maxTravelMinutes) min (now \(model.student(s)?.maxTravelMinutes ?? 0)) would place them at \(Describe.internship(r.internship, model))"
+                    + "; try set \(s) max_travel_min \(r.maxTravelMinutes)")
+            } else {
+                console.print("\(s): no travel limit up to 240 min would place them; see why \(s)")
+            }
+            return .proceed
+        }
+        let gaps: [PlaceGap]
+        do throws(RoundError) { gaps = try live.gaps() } catch { throw ShellError(error.description) }
+        if live.outcome.unplaced.isEmpty {
+            console.print("every student is placed")
+            return .proceed
+        }
+        if gaps.isEmpty {
+            console.print("no single extra place at an existing internship would place anyone; see unplaced for why")
+            return .proceed
+        }
+        var table = Table(["one more", "at", "would place", "students", "score"])
+        for g in gaps {
+            let who = g.placed.map(\.value).joined(separator: ", ")
+                + (g.displaced.isEmpty ? "" : " (for " + g.displaced.map(\.value).joined(separator: ", ") + ", of a lower priority)")
+            table.append([g.kind.rawValue, Describe.internship(g.internship, model), "\(g.gain)", who,
+                          g.scoreChange >= 0 ? "+\(g.scoreChange)" : "\(g.scoreChange)"])
+        }
+        table.rightAligned = [2, 4]
+        console.print(table.render(width: console.width, style: console.style))
+        console.print(console.style.dim("\(live.outcome.unplaced.count) unplaced; each line is one extra place on its own (gaps STUDENT: what would place one student)"))
+        return .proceed
+    }
+}

@@ -34,7 +34,7 @@ extension Register {
                 """, arguments: [date.description]).map { StudentID($0) }
         }
         guard !ids.isEmpty else { return 0 }
-        try erase(ids, action: "purge", detail: "\(ids.count) student\(ids.count == 1 ? "" : "s") whose last placement ended before \(date) erased",
+        _ = try erase(ids, action: "purge", detail: "\(ids.count) student\(ids.count == 1 ? "" : "s") whose last placement ended before \(date) erased",
                   reason: reason)
         return ids.count
     }
@@ -140,7 +140,7 @@ extension Workspace {
             return (String(decoding: data, as: UTF8.self), audit.count)
         }
         try Self.writeOwnerOnly(json + "\n", to: file)
-        try write { db in
+        _ = try write { db in
             try audit(db, action: "export student", subject: s.value, detail: "everything held about the student, to \(file)", student: s.value)
         }
         return entries

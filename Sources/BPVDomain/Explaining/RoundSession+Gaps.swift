@@ -1,0 +1,83 @@
+/// Where places are missing: the changes that would place the most unplaced students, each
+/// found exactly by a what-if on the live round (one repair on a snapshot, no cold solve).
+public struct PlaceGap: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        /// One more place at the internship.
+        case place
+        /// One more support place (and a place, when none is free) for a student who needs a job coach.
+        case supportPlace = "support place"
+    }
+
+    public var internship: InternshipID
+    public var kind: Kind
+    /// How many more students are placed.
+    public var gain: Int
+    /// Students placed who are unplaced now.
+    public var placed: [StudentID]
+    /// Students who would lose their place to a higher priority tier (rare).
+    public var displaced: [StudentID]
+    /// The change in total score (lower is better).
+    public var scoreChange: Int64
+}
+
+/// The smallest relaxation that would place one unplaced student: a longer travel limit.
+public struct Relaxation: Sendable, Equatable {
+    public var student: StudentID
+    public var maxTravelMinutes: Int
+    /// Where the student would be placed then.
+    public var internship: InternshipID
+}
+
+extension RoundSession {
+    /// The internships where one more place (or support place) would place unplaced students,
+    /// most students first, with who they are.
+    ///
+    /// Exact: only a full internship can gain from one more place (a free one would already
+    /// have taken a student who could use it), and each of those is tried by a what-if.
+    /// - Complexity: one what-if per full internship.
+    public func gaps(limit: Int = 10) throws(RoundError) -> [PlaceGap] {
+        guard !outcome.unplaced.isEmpty else { return [] }
+        let holders = outcome.holders()
+        var out: [PlaceGap] = []
+        for internship in model.internships {
+            let id = internship.internshipID
+            let taken = holders[id] ?? []
+            let supportTaken = taken.filter { model.student($0)?.needsIntensiveSupport ?? false }.count
+            var tries: [(PlaceGap.Kind, RoundChange)] = []
+            if taken.count >= internship.capacity {
+                tries.append((.place, .places(internship: id, places: internship.capacity + 1, support: internship.supportCapacity)))
+            }
+            // A support place helps only where a job coach can work (the internship offers it).
+            if supportTaken >= internship.supportCapacity, internship.offers.contains(.jobcoach) {
+                let places = taken.count >= internship.capacity ? internship.capacity + 1 : internship.capacity
+                tries.append((.supportPlace, .places(internship: id, places: places, support: internship.supportCapacity + 1)))
+            }
+            for (kind, change) in tries {
+                let changes = try whatIf(change)
+                let placed = changes.moves.filter { $0.from == nil && $0.to != nil }.map(\.student)
+                let displaced = changes.moves.filter { $0.from != nil && $0.to == nil }.map(\.student)
+                guard changes.placedAfter > changes.placedBefore else { continue }
+                out.append(PlaceGap(internship: id, kind: kind, gain: changes.placedAfter - changes.placedBefore, placed: placed.sorted(),
+                                    displaced: displaced.sorted(), scoreChange: changes.scoreAfter - changes.scoreBefore))
+            }
+        }
+        return Array(out.sorted { ($0.gain, -$0.scoreChange, $1.internship) > ($1.gain, -$1.scoreChange, $0.internship) }
+            .prefix(limit))
+    }
+
+    /// The smallest longer travel limit (in steps of 5 minutes, up to 240) that would place an
+    /// unplaced student, and where they would go; nil when none would.
+    /// - Complexity: up to 47 what-ifs.
+    public func relaxation(for s: StudentID) throws(RoundError) -> Relaxation? {
+        guard outcome.internshipOf[s] == nil, let student = model.student(s) else { return nil }
+        var minutes = (student.maxTravelMinutes / 5 + 1) * 5
+        while minutes <= 240 {
+            let changes = try whatIf(.studentSetting(student: s, .maxTravelMinutes, value: "\(minutes)"))
+            if let move = changes.moves.first(where: { $0.student == s }), let to = move.to {
+                return Relaxation(student: s, maxTravelMinutes: minutes, internship: to)
+            }
+            minutes += 5
+        }
+        return nil
+    }
+}
