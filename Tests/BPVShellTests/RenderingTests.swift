@@ -51,3 +51,24 @@ struct RenderingTests {
         #expect(shell.completions(before: "nonsense ").isEmpty)
     }
 }
+
+@Suite("help and tables at the terminal's width")
+struct HelpWidthTests {
+    @Test func helpReadsAt80Columns() throws {
+        let f = try ShellFixture(gooi: false, width: 80)
+        let out = f.run("help").out
+        let lines = out.split(separator: "\n")
+        #expect(lines.count > 40)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        #expect(out.contains("propose STUDENT [INTERNSHIP] [reason...]\n    put a student forward to an employer"))
+    }
+
+    @Test func colouredCellsAreMeasuredWithoutTheirCodes() {
+        var t = Table(["status", "n"])
+        t.append([Style(enabled: true).red("unplaced"), "1"])
+        t.append(["draft", "22"])
+        let lines = t.render(width: 80, style: Style(enabled: false)).split(separator: "\n").map(String.init)
+        #expect(Table.visibleWidth(lines[1]) == Table.visibleWidth(lines[2]))
+        #expect(lines[2] == "draft     22")
+    }
+}

@@ -12,11 +12,36 @@ extension Command {
             if !c.details.isEmpty { console.print(c.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")) }
             return .proceed
         }
-        var table = Table(["command", "what it does"])
-        for c in all { table.append([c.synopsis, c.summary]) }
-        console.print(table.render(width: console.width, style: console.style))
-        console.print("help COMMAND explains one. Tab completes commands, keywords and ids; Ctrl-C stops a running command.")
+        // Like psql's \?: the synopsis, then what it does indented below, wrapped to the
+        // terminal, so that it reads at 80 columns as well as at 200.
+        let width = max(console.width ?? 80, 40)
+        for c in all {
+            // A long synopsis breaks at its alternatives (`|` between forms).
+            let forms = c.synopsis.count <= width ? [c.synopsis] : c.synopsis.components(separatedBy: " | ").enumerated().map { $0 == 0 ? $1 : "| " + $1 }
+            for form in forms { console.print(console.style.bold(form)) }
+            for line in Self.wrap(c.summary, width: width - 4) { console.print("    " + line) }
+        }
+        for line in Self.wrap("help COMMAND explains one. Tab completes commands, keywords and ids; Ctrl-C stops a running command.", width: width) {
+            console.print(line)
+        }
         return .proceed
+    }
+
+    /// Words of `text` in lines of at most `width` characters (a longer word stands alone).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     static let quit = Command("quit", synopsis: "quit", summary: "leave the shell (also exit, or Ctrl-D)") { args, _ throws(ShellError) in

@@ -23,9 +23,9 @@ public struct Table: Sendable {
     /// - Complexity: O(cells).
     public func render(width: Int?, style: Style) -> String {
         let n = headers.count
-        var widths = headers.map(\.count)
+        var widths = headers.map(Self.visibleWidth)
         for row in rows {
-            for (k, cell) in row.prefix(n).enumerated() { widths[k] = max(widths[k], cell.count) }
+            for (k, cell) in row.prefix(n).enumerated() { widths[k] = max(widths[k], Self.visibleWidth(cell)) }
         }
         let right = rightAligned ?? Set((0 ..< n).filter { k in
             rows.contains { $0.count > k && !$0[k].isEmpty } && rows.allSatisfy { $0.count <= k || Self.isNumeric($0[k]) }
@@ -35,7 +35,7 @@ public struct Table: Sendable {
             var parts: [String] = []
             for k in 0 ..< n {
                 let cell = Self.clip(k < cells.count ? cells[k] : "", to: widths[k])
-                let pad = String(repeating: " ", count: widths[k] - cell.count)
+                let pad = String(repeating: " ", count: max(widths[k] - Self.visibleWidth(cell), 0))
                 let text = right.contains(k) ? pad + cell : (k == n - 1 ? cell : cell + pad)
                 parts.append(header ? style.bold(text) : text)
             }
@@ -60,8 +60,33 @@ public struct Table: Sendable {
         return w
     }
 
+    /// A cell's width on the terminal: its characters without the colour codes (`ESC[...m`).
+    static func visibleWidth(_ s: String) -> Int {
+        var n = 0, inCode = false
+        for u in s.unicodeScalars {
+            if inCode { if u == "m" { inCode = false }; continue }
+            if u == "\u{1B}" { inCode = true; continue }
+            n += 1
+        }
+        return n
+    }
+
+    /// A cell shortened to `width` visible characters with `…` (a coloured cell that must be
+    /// shortened loses its colour rather than be cut inside a code).
     static func clip(_ s: String, to width: Int) -> String {
-        s.count <= width ? s : String(s.prefix(max(width - 1, 0))) + "…"
+        guard visibleWidth(s) > width else { return s }
+        let plain = String(String.UnicodeScalarView(Self.stripCodes(s)))
+        return String(plain.prefix(max(width - 1, 0))) + "…"
+    }
+
+    static func stripCodes(_ s: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = [], inCode = false
+        for u in s.unicodeScalars {
+            if inCode { if u == "m" { inCode = false }; continue }
+            if u == "\u{1B}" { inCode = true; continue }
+            out.append(u)
+        }
+        return out
     }
 
     static func isNumeric(_ s: String) -> Bool {
