@@ -87,6 +87,17 @@ struct PlacementYearTests {
         #expect(f.run("why-not GV-002 GVI-017").out == "GV-002 x GVI-017 is banned: declined by employer: no room for a second student (unban to allow it)\n")
     }
 
+    /// Accepting or starting a held placement keeps the student's one arc: nobody else moves.
+    /// (Before, the solver took the student out and back, and a repair after a decline
+    /// reshuffled four students between equally good drafts.)
+    @Test func acceptingOrStartingAHeldPlacementMovesNobody() throws {
+        let f = try ShellFixture()
+        _ = f.run("match", "propose GV-001", "propose GV-002 GVI-017", "propose GV-003", "decline GV-002 by employer no room", "accept GV-001")
+        #expect(f.run("accept GV-003").out == "agreed: GV-003 at GVI-023 (Retail Hilversum 23)\n")
+        #expect(f.run("start GV-003 2026-09-01").out == "started: GV-003 at GVI-023 (Retail Hilversum 23) from 2026-09-01, planned end 2027-01-19\n")
+        #expect(f.run("match").out.contains("no changes against the draft before"))
+    }
+
     @Test func aBreakdownClosesEveryInternshipOfThatEmployer() throws {
         let f = try ShellFixture()
         _ = f.run("match", "commit GV-001", "start GV-001 2026-09-01")

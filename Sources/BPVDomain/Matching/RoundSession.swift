@@ -199,7 +199,15 @@ public final class RoundSession {
     /// set or support-scarcity cost changes).
     private func solverChanges(for change: RoundChange, in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
         guard case .places(let id, _, _) = change else {
-            return try solverChanges(for: change.students, in: m, facts: facts) + placesRefresh(for: change, in: m)
+            // A student held at the same internship before and after (a proposal accepted, a
+            // placement started, a proposed student committed) keeps the same one arc: telling
+            // the solver anyway would take the student out and back, and a repair may then
+            // reshuffle others between equally good drafts for nothing.
+            let touched = change.students.filter { s in
+                guard let was = model.fixedInternship(of: s), was == m.fixedInternship(of: s) else { return true }
+                return model.student(s) != m.student(s)
+            }
+            return try solverChanges(for: touched, in: m, facts: facts) + placesRefresh(for: change, in: m)
         }
         guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id),
               let places = m.solverPlaces(of: id)
