@@ -27,7 +27,10 @@ struct RoundSessionTests {
     static func randomChange(_ m: RoundModel, _ outcome: RoundOutcome, rng: inout SeededGenerator) -> RoundChange {
         let s = m.students.randomElement(using: &rng)!.studentID
         let i = m.internships.randomElement(using: &rng)!.internshipID
-        switch Int.random(in: 0 ..< 16, using: &rng) {
+        switch Int.random(in: 0 ..< 17, using: &rng) {
+        case 16:
+            let offered: [Accommodation] = [.jobcoach, .quiet, .fixedMentor].filter { _ in Bool.random(using: &rng) }
+            return .offers(internship: i, offers: AccommodationSet(offered))
         case 12: return .propose(student: s, internship: outcome.internshipOf[s] ?? i)
         case 13: return m.proposals.keys.sorted().randomElement(using: &rng).map { .accept(student: $0) } ?? .propose(student: s, internship: i)
         case 14: return m.proposals.keys.sorted().randomElement(using: &rng).map { .decline(student: $0) } ?? .accept(student: s)
@@ -137,7 +140,13 @@ struct GapsTests {
             }
         }
         let found = try session.gaps(limit: 1000)
-        for g in found {
+        for g in found where g.kind == .offer {
+            var m = model
+            let i = try #require(model.internship(g.internship))
+            try m.apply(.offers(internship: g.internship, offers: AccommodationSet(i.offers.elements + g.offered)))
+            #expect(try m.solve().placedCount - before == g.gain, "seed \(seed): \(g)")
+        }
+        for g in found where g.kind != .offer {
             #expect(expected["\(g.kind.rawValue) \(g.internship)"] == g.gain, "seed \(seed): \(g)")
             #expect(g.placed.count - g.displaced.count == g.gain)
         }

@@ -6,6 +6,8 @@ public struct PlaceGap: Sendable, Equatable {
         case place
         /// One more support place (and a place, when none is free) for a student who needs a job coach.
         case supportPlace = "support place"
+        /// Accommodations the internship does not offer yet (a quiet workplace, a fixed mentor).
+        case offer
     }
 
     public var internship: InternshipID
@@ -18,6 +20,8 @@ public struct PlaceGap: Sendable, Equatable {
     public var displaced: [StudentID]
     /// The change in total score (lower is better).
     public var scoreChange: Int64
+    /// For ``Kind/offer``: what the internship would have to offer besides what it does.
+    public var offered: [Accommodation] = []
 }
 
 /// The smallest relaxation that would place one unplaced student: a longer travel limit.
@@ -53,16 +57,37 @@ extension RoundSession {
                 tries.append((.supportPlace, .places(internship: id, places: places, support: internship.supportCapacity + 1)))
             }
             for (kind, change) in tries {
-                let changes = try whatIf(change)
-                let placed = changes.moves.filter { $0.from == nil && $0.to != nil }.map(\.student)
-                let displaced = changes.moves.filter { $0.from != nil && $0.to == nil }.map(\.student)
-                guard changes.placedAfter > changes.placedBefore else { continue }
-                out.append(PlaceGap(internship: id, kind: kind, gain: changes.placedAfter - changes.placedBefore, placed: placed.sorted(),
-                                    displaced: displaced.sorted(), scoreChange: changes.scoreAfter - changes.scoreBefore))
+                if let gap = try tryGap(change, internship: id, kind: kind) { out.append(gap) }
+            }
+        }
+        // An accommodation an unplaced student lacks at an internship that breaks no other rule
+        // for them (each such offer tried once).
+        var offers: [InternshipID: Set<UInt8>] = [:]
+        for s in outcome.unplaced {
+            guard let student = model.student(s) else { continue }
+            for i in model.internships where student.sectors.contains(i.sector) && !model.bans.contains(Pair(s, i.internshipID)) {
+                let ex = model.settings.exclusions(student, i, on: model.date)
+                guard ex.count == 1, case .accommodationsMissing(let missing) = ex[0] else { continue }
+                let wanted = AccommodationSet(i.offers.elements + missing)
+                guard offers[i.internshipID, default: []].insert(wanted.bits).inserted else { continue }
+                if var gap = try tryGap(.offers(internship: i.internshipID, offers: wanted), internship: i.internshipID, kind: .offer) {
+                    gap.offered = missing
+                    out.append(gap)
+                }
             }
         }
         return Array(out.sorted { ($0.gain, -$0.scoreChange, $1.internship) > ($1.gain, -$1.scoreChange, $0.internship) }
             .prefix(limit))
+    }
+
+    /// One what-if; a gap when it places more students.
+    private func tryGap(_ change: RoundChange, internship id: InternshipID, kind: PlaceGap.Kind) throws(RoundError) -> PlaceGap? {
+        let changes = try whatIf(change)
+        guard changes.placedAfter > changes.placedBefore else { return nil }
+        let placed = changes.moves.filter { $0.from == nil && $0.to != nil }.map(\.student)
+        let displaced = changes.moves.filter { $0.from != nil && $0.to == nil }.map(\.student)
+        return PlaceGap(internship: id, kind: kind, gain: changes.placedAfter - changes.placedBefore, placed: placed.sorted(),
+                        displaced: displaced.sorted(), scoreChange: changes.scoreAfter - changes.scoreBefore)
     }
 
     /// The smallest longer travel limit (in steps of 5 minutes, up to 240) that would place an

@@ -201,6 +201,9 @@ public struct RoundModel: Sendable {
             try commit(placements)
         case .studentSetting(let s, let setting, let value): try set(setting, of: s, to: value)
         case .places(let i, let places, let support): try setCapacity(of: i, to: places, support: support)
+        case .offers(let i, let offers):
+            guard let k = internshipIndex[i] else { throw .notFound("no internship \(i)") }
+            internships[k].offers = offers
         case .records(let students, let internships): replace(students: students, internships: internships)
         case .forget(let ids): forget(ids)
         case .settings(let settings): self.settings = settings
@@ -461,6 +464,8 @@ public enum RoundChange: Sendable, Equatable {
     case studentSetting(student: StudentID, StudentSetting, value: String)
     /// An internship's places and support places change (the employer has one place less).
     case places(internship: InternshipID, places: Int, support: Int)
+    /// The accommodations an internship offers change (an employer will offer a quiet workplace).
+    case offers(internship: InternshipID, offers: AccommodationSet)
     /// Students and internships added or updated by id (an import; per-student settings
     /// already applied). Every arc may change: the session solves again.
     case records(students: [Student], internships: [Internship])
@@ -476,7 +481,7 @@ public enum RoundChange: Sendable, Equatable {
         case .pin(let s, _), .unpin(let s), .ban(let s, _), .unban(let s, _), .end(let s, _), .studentSetting(let s, _, _),
              .propose(let s, _), .accept(let s), .decline(let s), .start(let s): [s]
         case .commit(let placements): placements.keys.sorted()
-        case .places, .records, .settings, .forget: []
+        case .places, .records, .settings, .forget, .offers: []
         }
     }
 
@@ -498,7 +503,7 @@ public enum RoundChange: Sendable, Equatable {
         case .pin(_, let i), .places(let i, _, _), .propose(_, let i): [i]
         case .commit(let placements): Set(placements.values)
         case .records: nil
-        case .unpin, .ban, .unban, .end, .studentSetting, .settings, .accept, .decline, .start, .forget: []
+        case .unpin, .ban, .unban, .end, .studentSetting, .settings, .accept, .decline, .start, .forget, .offers: []
         }
     }
 }

@@ -84,7 +84,11 @@ public final class RoundSession {
         }
         let after = (0 ..< changed.students.count).map { solver.internship(of: $0) ?? -1 }
         let moved = diff(after, in: changed, touched: change.students)
-        if case .places(let id, _, _) = change, let j = changed.position(ofInternship: id) { facts = Self.facts(facts, changed, changing: j) }
+        switch change {
+        case .places(let id, _, _), .offers(let id, _):
+            if let j = changed.position(ofInternship: id) { facts = Self.facts(facts, changed, changing: j) }
+        default: break
+        }
         model = changed
         refresh(after, touched: change.students)
         return moved
@@ -198,6 +202,24 @@ public final class RoundSession {
     /// support places cross 0 or 1, the arcs of the students it is in reach of, whose candidate
     /// set or support-scarcity cost changes).
     private func solverChanges(for change: RoundChange, in m: RoundModel) throws(RoundError) -> [AssignmentChange] {
+        if case .offers(let id, _) = change {
+            // The students the internship opens to or closes for rebuild their arcs.
+            guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id) else {
+                throw .notFound("no internship \(id)")
+            }
+            func open(_ i: Internship) -> Internship {
+                var open = i
+                open.capacity = max(open.capacity, 2)
+                open.supportCapacity = max(open.supportCapacity, 2)
+                return open
+            }
+            let fixed = m.fixed
+            let reach = m.students.filter { s in
+                fixed[s.studentID] == nil
+                    && (m.settings.exclusions(s, open(new), on: m.date).isEmpty || model.settings.exclusions(s, open(old), on: model.date).isEmpty)
+            }.map(\.studentID)
+            return try solverChanges(for: reach, in: m, facts: Self.facts(facts, m, changing: j))
+        }
         guard case .places(let id, _, _) = change else {
             // A student held at the same internship before and after (a proposal accepted, a
             // placement started, a proposed student committed) keeps the same one arc: telling

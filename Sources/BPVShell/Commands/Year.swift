@@ -228,7 +228,7 @@ extension Command {
 extension Command {
     static let gaps = Command(
         "gaps", synopsis: "gaps [STUDENT]",
-        summary: "where places are missing: the internships where one more place would place unplaced students, and who; for one student, the travel limit that would place them",
+        summary: "where places are missing: one more place, support place or accommodation at an internship that would place unplaced students, and who; for one student, the travel limit that would place them",
         details: """
             Each answer is exact: a what-if on the live round (one repair, nothing kept). Only a full
             internship can gain from one more place, so each of those is tried, and each support
@@ -270,7 +270,8 @@ extension Command {
         for g in gaps {
             let who = g.placed.map(\.value).joined(separator: ", ")
                 + (g.displaced.isEmpty ? "" : " (for " + g.displaced.map(\.value).joined(separator: ", ") + ", of a lower priority)")
-            table.append([g.kind.rawValue, Describe.internship(g.internship, model), "\(g.gain)", who,
+            let what = g.kind == .offer ? "offer of " + g.offered.map(\.rawValue).joined(separator: ", ") : g.kind.rawValue
+            table.append([what, Describe.internship(g.internship, model), "\(g.gain)", who,
                           g.scoreChange >= 0 ? "+\(g.scoreChange)" : "\(g.scoreChange)"])
         }
         table.rightAligned = [2, 4]

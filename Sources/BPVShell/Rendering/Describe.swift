@@ -77,6 +77,7 @@ enum Describe {
             case .places(let i, let n, _): return "\(i) now has \(n) place\(n == 1 ? "" : "s")"
             case .records: return "imported anew"
             case .forget: return "erased"
+            case .offers(let i, _): return "\(i) offers more"
             case .settings: return "new weights"
             }
         }
