@@ -14,8 +14,9 @@ let package = Package(
     name: "bpv-fuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "BPVWorkspace", package: bpvPackage)]),
-        .executableTarget(name: "FuzzDimacs", dependencies: [.product(name: "BPVDimacs", package: bpvPackage)]),
-        .executableTarget(name: "FuzzShellWords", dependencies: [.product(name: "BPVShell", package: bpvPackage)]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "BPVWorkspace", package: bpvPackage)]),
+        .executableTarget(name: "FuzzDimacs", dependencies: ["FuzzSupport", .product(name: "BPVDimacs", package: bpvPackage)]),
+        .executableTarget(name: "FuzzShellWords", dependencies: ["FuzzSupport", .product(name: "BPVShell", package: bpvPackage)]),
     ]
 )

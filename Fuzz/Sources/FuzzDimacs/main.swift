@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import FuzzSupport
 import BPVDimacs
 
 /// The DIMACS reader on arbitrary text: an instance or a located refusal, never a crash.
@@ -10,14 +8,4 @@ func fuzzDimacs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// libFuzzer's driver, linked from clang's runtime without its own `main` (SwiftPM gives an
-// executable its own entry point): it calls the target with each input it generates.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runDriver(&argc, &argv, { data, size in fuzzDimacs(data, size) }))
+fuzz { data, size in fuzzDimacs(data, size) }

@@ -33,17 +33,15 @@ public struct CSVTable: Sendable {
         var b = bytes[...]
         // UTF-16 (a byte order mark FF FE or FE FF) and a doubled UTF-8 mark are said at once:
         // the rest of the file would be noise.
-        if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
-            problems.append(ImportProblem(file: fileName, line: 1, column: 1,
-                message: "the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as CSV UTF-8"))
-            header = []
-            rows = []
-            delimiter = ","
-            return
+        let unreadable: String? = if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
+            "the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as CSV UTF-8"
+        } else if b.starts(with: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) {
+            "the file starts with two byte order marks (saved twice by a converter); save it again as CSV UTF-8"
+        } else {
+            nil
         }
-        if b.starts(with: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) {
-            problems.append(ImportProblem(file: fileName, line: 1, column: 1,
-                message: "the file starts with two byte order marks (saved twice by a converter); save it again as CSV UTF-8"))
+        if let unreadable {
+            problems.append(ImportProblem(file: fileName, line: 1, column: 1, message: unreadable))
             header = []
             rows = []
             delimiter = ","
