@@ -208,7 +208,7 @@ public struct RoundModel: Sendable {
         case .forget(let ids): forget(ids)
         case .settings(let settings): self.settings = settings
         }
-        try checkIntegrity(at: change.internships(before: before, after: self), against: before, wayOut: { o in
+        try checkIntegrity(at: change.heldInternships, against: before, wayOut: { o in
             Self.wayOut(for: change, o) })
     }
 
@@ -498,7 +498,7 @@ public enum RoundChange: Sendable, Equatable {
 
     /// The internships whose held placements the change can add to or whose places it can
     /// lower; nil when it may touch every internship (an import).
-    func internships(before: RoundModel, after: RoundModel) -> Set<InternshipID>? {
+    var heldInternships: Set<InternshipID>? {
         switch self {
         case .pin(_, let i), .places(let i, _, _), .propose(_, let i): [i]
         case .commit(let placements): Set(placements.values)

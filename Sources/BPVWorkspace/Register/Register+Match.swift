@@ -61,10 +61,7 @@ extension Register {
                     }
                     let seq = try workspace.audit(db, action: "match", subject: "round \(round)",
                         detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
-                    var differ = Set<StudentID>()
-                    for (s, i) in stored where outcome.internshipOf[s] != i { differ.insert(s) }
-                    for (s, i) in outcome.internshipOf where stored[s] != i { differ.insert(s) }
-                    try Self.writeDraft(db, students: differ, model: model, outcome: outcome, seq: seq)
+                    try Self.writeDraft(db, students: Self.differing(stored, outcome), model: model, outcome: outcome, seq: seq)
                     // Held rows keep their status; their scores follow the round's weights.
                     for (s, _) in outcome.fixed {
                         let score = outcome.scoreOf[s]

@@ -113,7 +113,12 @@ public final class Register {
 
     /// Students whose stored draft row differs from `outcome`.
     private func differences(from outcome: RoundOutcome) throws(WorkspaceError) -> Set<StudentID> {
-        let stored = try workspace.read { db in try Self.storedDraft(db) }
+        Self.differing(try workspace.read { db in try Self.storedDraft(db) }, outcome)
+    }
+
+    /// Students placed differently (or placed in one and not the other) in `stored` and `outcome`.
+    /// - Complexity: O(students placed in either).
+    static func differing(_ stored: [StudentID: InternshipID], _ outcome: RoundOutcome) -> Set<StudentID> {
         var out = Set<StudentID>()
         for (s, i) in stored where outcome.internshipOf[s] != i { out.insert(s) }
         for (s, i) in outcome.internshipOf where stored[s] != i { out.insert(s) }
