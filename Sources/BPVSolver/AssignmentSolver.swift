@@ -19,8 +19,11 @@
 public struct AssignmentSolver: Sendable {
     /// Polled during a solve; return true to stop it with ``SolverError/cancelled``.
     public var shouldCancel: (@Sendable () -> Bool)?
+    /// When to search from the places instead of the students; any mode gives an optimum.
+    public var shortageMode: ShortageMode
 
-    public init(shouldCancel: (@Sendable () -> Bool)? = nil) {
+    public init(shortageMode: ShortageMode = .automatic, shouldCancel: (@Sendable () -> Bool)? = nil) {
+        self.shortageMode = shortageMode
         self.shouldCancel = shouldCancel
     }
 
@@ -48,7 +51,7 @@ public struct AssignmentSolver: Sendable {
                             let arcs = ArcView(
                                 begin: start.baseAddress!, end: start.baseAddress! + 1,
                                 target: target.baseAddress ?? dt.baseAddress!, cost: cost.baseAddress ?? dc.baseAddress!)
-                            try engine.solve(arcs: arcs, groups: groups, shouldCancel: shouldCancel)
+                            try engine.solve(arcs: arcs, groups: groups, shortage: shortageMode, shouldCancel: shouldCancel)
                         }
                     }
                 }

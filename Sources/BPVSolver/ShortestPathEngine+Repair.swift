@@ -90,7 +90,7 @@ extension ShortestPathEngine {
     /// Each raise goes straight to the bound (0 for an internship, the internship's potential for
     /// a pool), and potentials never fall here, so every slot is raised at most twice.
     /// - Complexity: O(arcs into the raised slots).
-    func restoreRoom(_ worklist: inout [Int], arcs: ArcView, owner: UnsafeBufferPointer<Int32>, incoming: [[Int32]], pending: inout [Int32]) {
+    func restoreRoom<Index: IncomingArcIndex>(_ worklist: inout [Int], arcs: ArcView, index: Index, pending: inout [Int32]) {
         // Pools first (their raise can take students out, which frees more slots); then each
         // internship with room and a price is filled, or its price dropped, by backward searches,
         // which keep every invariant themselves and so never add work.
@@ -103,18 +103,17 @@ extension ShortestPathEngine {
             }
             let j = v - m
             guard count[v] < cap[v], potSlot[v] < potSlot[j] else { continue }
-            raise(v, to: potSlot[j], arcs: arcs, owner: owner, incoming: incoming, worklist: &worklist, pending: &pending)
+            raise(v, to: potSlot[j], arcs: arcs, index: index, worklist: &worklist, pending: &pending)
         }
         for v in internships {
             while load(v) < cap[v], potSlot[v] < potSlot[sink] {
-                fillPlace(v, arcs: arcs, owner: owner, incoming: incoming)
+                fillPlace(v, arcs: arcs, index: index)
             }
         }
     }
 
-    private func raise(
-        _ v: Int, to potential: Int64, arcs: ArcView, owner: UnsafeBufferPointer<Int32>, incoming: [[Int32]],
-        worklist: inout [Int], pending: inout [Int32]
+    private func raise<Index: IncomingArcIndex>(
+        _ v: Int, to potential: Int64, arcs: ArcView, index: Index, worklist: inout [Int], pending: inout [Int32]
     ) {
         let delta = potential - potSlot[v]
         potSlot[v] = potential
@@ -124,21 +123,14 @@ extension ShortestPathEngine {
             potStudent[t] += delta
             t = Int(next[t])
         }
-        let j = v < m ? v : v - m
-        let shift = Int32(v < m ? 0 : m)
-        for a32 in incoming[j] {
-            let a = Int(a32)
-            // Entries can point past arcs a what-if appended and then took back.
-            guard a < owner.count else { continue }
-            let s = Int(owner[a])
-            // Entries outlive replaced arcs; only a student's current arcs count.
-            guard a >= Int(arcs.begin[s]), a < Int(arcs.end[s]), arcs.target[a] == Int32(j), poolShift[s] == shift,
-                  slotOf[s] != Self.unassigned
-            else { continue }
-            if arcs.cost[a] + potStudent[s] - potential < 0 {
-                if let w = detach(s) { gainedRoom(w, into: &worklist) }
-                pending.append(Int32(truncatingIfNeeded: s))
-            }
+        var negative: [Int] = []
+        index.scan(into: v) { a, s in
+            if slotOf[s] != Self.unassigned, arcs.cost[Int(a)] + potStudent[s] - potential < 0 { negative.append(s) }
+            return true
+        }
+        for s in negative where slotOf[s] != Self.unassigned {
+            if let w = detach(s) { gainedRoom(w, into: &worklist) }
+            pending.append(Int32(truncatingIfNeeded: s))
         }
     }
 
@@ -172,7 +164,7 @@ extension ShortestPathEngine {
     /// Finalised slots, and the students in them, then rise by `d(sink) - d(v) >= 0`, which keeps
     /// every reduced cost non-negative, the path tight, and every slot potential at most 0.
     /// - Complexity: O(arcs into the explored slots + heap operations · log m).
-    func fillPlace(_ j: Int, arcs: ArcView, owner: UnsafeBufferPointer<Int32>, incoming: [[Int32]]) {
+    func fillPlace<Index: IncomingArcIndex>(_ j: Int, arcs: ArcView, index: Index) {
         searches += 1
         var touchedCount = 0, finalizedCount = 0
         let sinkPot = potSlot[sink]
@@ -190,7 +182,6 @@ extension ShortestPathEngine {
             finalizedCount += 1
             let pv = potSlot[v]
             let vInt32 = Int32(truncatingIfNeeded: v)
-            let into: Int, shift: Int32
             if v < m {
                 if load(v) > 0 {
                     relaxBack(sink, dv + sinkPot - pv, student: -1, arc: -1, toward: vInt32, touchedCount: &touchedCount)
@@ -198,25 +189,27 @@ extension ShortestPathEngine {
                 if hasSupport, count[m + v] < cap[m + v] {
                     relaxBack(m + v, dv + potSlot[m + v] - pv, student: -1, arc: -1, toward: vInt32, touchedCount: &touchedCount)
                 }
-                (into, shift) = (v, 0)
-            } else {
-                if count[v] > 0 {
-                    relaxBack(v - m, dv + potSlot[v - m] - pv, student: -1, arc: -1, toward: vInt32, touchedCount: &touchedCount)
-                }
-                (into, shift) = (v - m, Int32(m))
+            } else if count[v] > 0 {
+                relaxBack(v - m, dv + potSlot[v - m] - pv, student: -1, arc: -1, toward: vInt32, touchedCount: &touchedCount)
             }
-            for a32 in incoming[into] {
+            // With arcs ordered by unplaced key, `d >= dv + key + sinkPot - pv` (see
+            // `SortedIncomingIndex`): the scan stops once that bound reaches the sink's label.
+            let keyBase = dv &+ sinkPot &- pv
+            var scanned = 0
+            index.scan(into: v) { a32, t in
+                scanned += 1
                 let a = Int(a32)
-                guard a < owner.count else { continue }
-                let t = Int(owner[a])
-                guard a >= Int(arcs.begin[t]), a < Int(arcs.end[t]), arcs.target[a] == Int32(into), poolShift[t] == shift,
-                      slotOf[t] != Self.unassigned, arcOf[t] != a32
-                else { continue }
+                if Index.ordersByUnplacedKey {
+                    let u = unplacedCost[t]
+                    let key = u == UnplacedPricing.forbidden ? SortedIncomingIndex.mustPlaceKey : arcs.cost[a] &- u
+                    if keyBase &+ key >= dist[sink] { return false }
+                }
+                guard slotOf[t] != Self.unassigned, arcOf[t] != a32 else { return true }
                 // t -> v, then back to the slot t occupies (its own arc is tight), or to the
                 // sink for an unplaced t (its unplaced arc is tight).
                 let d = dv + arcs.cost[a] + potStudent[t] - pv
+                guard d < dist[sink] else { return true }
                 let w = Int(slotOf[t])
-                guard d < dist[sink] else { continue }
                 relaxBack(w, d, student: Int32(truncatingIfNeeded: t), arc: a32, toward: vInt32, touchedCount: &touchedCount)
                 // w holds t, so the arc sink -> w exists: label the sink through w at once (as
                 // `augment` does for a free internship), so that the search can stop as soon as
@@ -225,8 +218,9 @@ extension ShortestPathEngine {
                     relaxBack(sink, d + sinkPot - potSlot[w], student: -1, arc: -1, toward: Int32(truncatingIfNeeded: w),
                               touchedCount: &touchedCount)
                 }
+                return true
             }
-            scannedArcs += incoming[into].count
+            scannedArcs += scanned
         }
         // Slots closer to j than the sink, and their students, rise by d(sink) - d(v).
         for i in 0 ..< finalizedCount {

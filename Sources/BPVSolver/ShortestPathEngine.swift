@@ -193,23 +193,36 @@ final class ShortestPathEngine {
 
     // MARK: Solve
 
-    /// Places every student optimally: a greedy pass at zero prices, then one shortest augmenting
-    /// path per student the greedy pass could not seat.
+    /// Places every student optimally: a greedy pass at zero prices, then, per group, one
+    /// shortest augmenting path per student the greedy pass could not seat, or, when places are
+    /// the scarce side (see ``ShortageMode``), all of them at once from the places.
     ///
     /// - Parameters:
     ///   - order: the order in which deferred students are augmented; any order gives the same
     ///     optimal objective, a good one (higher tiers first) gives shorter searches.
+    ///   - shortage: when to search from the places; the index it needs is built the first time.
     ///   - shouldCancel: polled every 8 searches (a search can scan much of the graph near saturation).
     /// - Complexity: O(arcs) for the greedy pass; each search is O(scanned arcs + heap
     ///   operations · log m), usually a small part of the graph.
     func solve(
-        arcs: ArcView, groups: [ArraySlice<Int32>], shouldCancel: (@Sendable () -> Bool)?
+        arcs: ArcView, groups: [ArraySlice<Int32>], shortage: ShortageMode = .automatic,
+        shouldCancel: (@Sendable () -> Bool)?
     ) throws(SolverError) {
         var searchesSinceCheck = 0
+        var index: SortedIncomingIndex?
         for group in groups {
             var deferred: [Int32] = []
             for si in group {
                 if try !seatGreedily(Int(si), arcs: arcs) { deferred.append(si) }
+            }
+            if prefersPlaces(deferred, mode: shortage) {
+                if let shouldCancel, shouldCancel() { throw .cancelled }
+                let built = index ?? SortedIncomingIndex(
+                    arcs: arcs, studentCount: n, slotCount: slotCount, poolShift: poolShift,
+                    unplacedCost: unplacedCost)
+                index = built
+                try settleFromPlaces(deferred, arcs: arcs, index: built, shouldCancel: shouldCancel)
+                continue
             }
             for s in deferred {
                 searchesSinceCheck += 1

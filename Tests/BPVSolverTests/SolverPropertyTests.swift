@@ -4,54 +4,57 @@ import Testing
 /// Random instances, each solved and certified; the tiny ones also against exhaustive search.
 @Suite("Solver on random instances")
 struct SolverPropertyTests {
+    /// Both search directions: from the students (as before shortage mode) and from the places
+    /// whenever anyone waits, which is far more often than `.automatic` would choose it.
+    static let modes: [ShortageMode] = [.never, .always]
     static let tiny = InstanceShape(
         students: 0 ... 7, internships: 1 ... 4, arcsPerStudent: 0 ... 3, capacity: 0 ... 2, cost: 0 ... 5)
 
     /// Solves, certifies, and compares with exhaustive search; an infeasible instance must be
     /// reported as such by both.
-    func checkAgainstBruteForce(_ p: AssignmentProblem, seed: UInt64) throws {
+    func checkAgainstBruteForce(_ p: AssignmentProblem, seed: UInt64, mode: ShortageMode) throws {
         let expected = bruteForce(p)
         do {
-            let result = try AssignmentSolver().solve(p)
+            let result = try AssignmentSolver(shortageMode: mode).solve(p)
             try OptimalityCertificate.verify(result, for: p)
             let got = result.measures(p)
             if case .unplacedCosts = p.objective {
                 // Only the total is defined; how many are placed at that total may tie.
-                #expect(expected?.cost == got.cost, "seed \(seed)")
+                #expect(expected?.cost == got.cost, "seed \(seed), \(mode)")
             } else {
-                #expect(expected == got, "seed \(seed)")
+                #expect(expected == got, "seed \(seed), \(mode)")
             }
         } catch SolverError.infeasible {
             #expect(expected == nil, "seed \(seed): solver says infeasible, brute force found \(String(describing: expected))")
         }
     }
 
-    @Test("matches exhaustive search: maximise placements, one tier", arguments: 0 ..< 1000)
-    func tinyLexicographic(seed: Int) throws {
+    @Test("matches exhaustive search: maximise placements, one tier", arguments: Self.modes, 0 ..< 1000)
+    func tinyLexicographic(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed))
-        try checkAgainstBruteForce(randomProblem(Self.tiny, rng: &rng), seed: UInt64(seed))
+        try checkAgainstBruteForce(randomProblem(Self.tiny, rng: &rng), seed: UInt64(seed), mode: mode)
     }
 
-    @Test("matches exhaustive search: priority tiers and support capacity", arguments: 0 ..< 1000)
-    func tinyTiersAndSupport(seed: Int) throws {
+    @Test("matches exhaustive search: priority tiers and support capacity", arguments: Self.modes, 0 ..< 1000)
+    func tinyTiersAndSupport(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: 10_000 + UInt64(seed))
         var shape = Self.tiny
         shape.tiers = 3
         shape.support = seed % 2 == 0
-        try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed))
+        try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed), mode: mode)
     }
 
-    @Test("matches exhaustive search: explicit unplaced costs, some students must be placed", arguments: 0 ..< 1000)
-    func tinyExplicit(seed: Int) throws {
+    @Test("matches exhaustive search: explicit unplaced costs, some students must be placed", arguments: Self.modes, 0 ..< 1000)
+    func tinyExplicit(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: 20_000 + UInt64(seed))
         var shape = Self.tiny
         shape.explicitUnplaced = true
         shape.support = seed % 3 == 0
-        try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed))
+        try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed), mode: mode)
     }
 
-    @Test("certified optimal on larger random instances", arguments: 0 ..< 400)
-    func largerCertified(seed: Int) throws {
+    @Test("certified optimal on larger random instances", arguments: Self.modes, 0 ..< 400)
+    func largerCertified(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: 30_000 + UInt64(seed))
         let shape = InstanceShape(
             students: 20 ... 300, internships: 1 ... 60, arcsPerStudent: 0 ... 10, capacity: 0 ... 4,
@@ -59,7 +62,7 @@ struct SolverPropertyTests {
             explicitUnplaced: seed % 5 == 0, mustPlaceShare: 0.05)
         let p = randomProblem(shape, rng: &rng)
         do {
-            let result = try AssignmentSolver().solve(p)
+            let result = try AssignmentSolver(shortageMode: mode).solve(p)
             try OptimalityCertificate.verify(result, for: p)
         } catch SolverError.infeasible {
             // Only explicit instances with must-place students can be infeasible.

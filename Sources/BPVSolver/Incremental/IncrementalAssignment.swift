@@ -340,7 +340,9 @@ public final class IncrementalAssignment {
         } else {
             try withArcView { (arcs) throws(SolverError) in
                 try owner.withUnsafeBufferPointer { (owner) throws(SolverError) in
-                    engine.restoreRoom(&worklist, arcs: arcs, owner: owner, incoming: incoming, pending: &pending)
+                    let index = IncrementalIncomingIndex(
+                        incoming: incoming, owner: owner, arcs: arcs, poolShift: engine.poolShift, m: internshipCount)
+                    engine.restoreRoom(&worklist, arcs: arcs, index: index, pending: &pending)
                 }
                 // Must-place students first, then by unplaced cost (tier), as a cold solve orders them.
                 var seen = Set<Int32>()

@@ -1,0 +1,161 @@
+/// When a solve searches from the places instead of from the students.
+///
+/// A search from a waiting student ends at the first free place it reaches. While places are
+/// plentiful that is near; once they run out, each of the last students' searches crosses most
+/// of the graph to reach one of the last distant free places, and a shortage round has thousands
+/// of such students. Searching from the scarce side instead (Ramshaw and Tarjan, "On
+/// Minimum-Cost Assignments in Unbalanced Bipartite Graphs", 2012) makes every waiting student
+/// unplaced at once and then fills each free place by a search backwards from it, which ends at
+/// the nearest unplaced student who wants it.
+public enum ShortageMode: Sendable, Equatable {
+    /// Per group of equally important students: from the places when more students are waiting
+    /// after the greedy pass than places are free, from the students otherwise.
+    case automatic
+    /// From the places whenever students wait (tests use it to check both directions).
+    case always
+    /// Always from the students.
+    case never
+}
+
+extension ShortestPathEngine {
+    /// Whether a group whose greedy pass left `waiting` students unseated is settled from the places.
+    func prefersPlaces(_ waiting: [Int32], mode: ShortageMode) -> Bool {
+        guard !waiting.isEmpty, mode != .never else { return false }
+        // Students who must be placed cannot be made unplaced, not even for a moment.
+        for s in waiting where unplacedCost[Int(s)] == UnplacedPricing.forbidden { return false }
+        if mode == .always { return true }
+        var free = 0
+        for j in 0 ..< m { free += Int(cap[j]) - Int(load(j)) }
+        return waiting.count > free
+    }
+
+    /// Seats a group's waiting students from the places' side, exactly:
+    ///
+    /// 1. `unplaceAll` makes every waiting student unplaced and restores non-negative reduced
+    ///    costs everywhere except on arcs into the sink, moving out placed students whom the
+    ///    waiting ones now outbid.
+    /// 2. `restoreRoom` fills every place whose potential fell below the sink's with backward
+    ///    searches (`fillPlace`), the cheapest chain ending at an unplaced student each, or
+    ///    raises the place's price when no chain is worth it.
+    /// 3. Students a support pool's raise took out (rare) are placed by forward searches.
+    ///
+    /// Afterwards every invariant of `ShortestPathEngine+Repair.swift` holds, as after the
+    /// forward searches, so the certificate and later groups see no difference.
+    /// - Complexity: one search over the region the waiting students outbid, then one backward
+    ///   search per free place, each stopping at the nearest unplaced student's key.
+    func settleFromPlaces(
+        _ waiting: [Int32], arcs: ArcView, index: SortedIncomingIndex, shouldCancel: (@Sendable () -> Bool)?
+    ) throws(SolverError) {
+        var worklist: [Int] = []
+        unplaceAll(waiting, arcs: arcs, worklist: &worklist)
+        if let shouldCancel, shouldCancel() { throw .cancelled }
+        var pending: [Int32] = []
+        restoreRoom(&worklist, arcs: arcs, index: index, pending: &pending)
+        let order = pending.filter { slotOf[Int($0)] == Self.unassigned }
+            .sorted { (unplacedCost[Int($0)], $1) > (unplacedCost[Int($1)], $0) }
+        for s in order where slotOf[Int(s)] == Self.unassigned {
+            try augment(from: Int(s), arcs: arcs)
+        }
+    }
+
+    /// Makes every student of `waiting` unplaced (its unplaced arc tight) and repairs the reduced
+    /// costs that breaks: one Dijkstra search from all of them at once, in reduced costs, that
+    /// labels only nodes at a negative distance and never the sink. Labelled nodes' potentials
+    /// fall by their distance, which keeps every arc the search could use non-negative; the only
+    /// arcs left negative enter the sink:
+    /// - a free place's arc to the sink (its potential fell below the sink's): appended to
+    ///   `worklist` for `restoreRoom`;
+    /// - a placed student's unplaced arc (the waiting students outbid it where it sits): that
+    ///   student is moved out, unplaced, and its slot appended to `worklist`.
+    /// - Complexity: O(arcs of the waiting students + arcs scanned in the outbid region +
+    ///   heap operations · log slots).
+    func unplaceAll(_ waiting: [Int32], arcs: ArcView, worklist: inout [Int]) {
+        let target = arcs.target, cost = arcs.cost
+        searches += 1
+        var touchedCount = 0, finalizedCount = 0, visitedCount = 0
+        let sinkPot = potSlot[sink]
+        for s32 in waiting {
+            let s = Int(s32)
+            let ps = sinkPot - unplacedCost[s]
+            link(s, to: sink, arc: -1)
+            potStudent[s] = ps
+            let shift = Int(poolShift[s])
+            let begin = Int(arcs.begin[s]), end = Int(arcs.end[s])
+            var a = begin
+            // Slot potentials are <= 0, so an arc costing at least -ps, and every later one, cannot
+            // be negative.
+            while a < end {
+                let reach = cost[a] + ps
+                if reach >= 0 { break }
+                let k = Int(target[a]) + shift
+                if reach < min(bound[k], potSlot[k]) {
+                    _ = label(k, reach - potSlot[k], student: s32, arc: Int32(truncatingIfNeeded: a), slot: -1,
+                              touchedCount: &touchedCount)
+                }
+                a += 1
+            }
+            scannedArcs += a - begin
+        }
+        while let (v, dv) = heap.popMin() {
+            state[v] = Self.final
+            bound[v] = Int64.min
+            finalized[finalizedCount] = Int32(truncatingIfNeeded: v)
+            finalizedCount += 1
+            let pv = potSlot[v]
+            let vInt32 = Int32(truncatingIfNeeded: v)
+            if v < m {
+                if hasSupport, count[m + v] > 0, dv + pv - potSlot[m + v] < 0 {
+                    _ = label(m + v, dv + pv - potSlot[m + v], student: -1, arc: -1, slot: vInt32, touchedCount: &touchedCount)
+                }
+            } else if count[v] < cap[v], dv + pv - potSlot[v - m] < 0 {
+                _ = label(v - m, dv + pv - potSlot[v - m], student: -1, arc: -1, slot: vInt32, touchedCount: &touchedCount)
+            }
+            var t = Int(head[v])
+            while t >= 0 {
+                // The arc v -> t is tight: t is reached at v's distance.
+                visited[visitedCount] = Int32(truncatingIfNeeded: t)
+                visitedDist[visitedCount] = dv
+                visitedCount += 1
+                let tShift = Int(poolShift[t])
+                let tInt32 = Int32(truncatingIfNeeded: t)
+                let base = dv + potStudent[t]
+                let tb = Int(arcs.begin[t]), te = Int(arcs.end[t])
+                var b = tb
+                while b < te {
+                    let reach = base + cost[b]
+                    if reach >= 0 { break }
+                    let k = Int(target[b]) + tShift
+                    if reach < min(bound[k], potSlot[k]) {
+                        _ = label(k, reach - potSlot[k], student: tInt32, arc: Int32(truncatingIfNeeded: b), slot: -1,
+                                  touchedCount: &touchedCount)
+                    }
+                    b += 1
+                }
+                scannedArcs += b - tb
+                t = Int(next[t])
+            }
+        }
+        for i in 0 ..< finalizedCount {
+            let v = Int(finalized[i])
+            potSlot[v] += dist[v]
+            let hasRoom = v < m ? load(v) < cap[v] : count[v] < cap[v]
+            if hasRoom { worklist.append(v) }
+        }
+        for i in 0 ..< visitedCount {
+            let t = Int(visited[i])
+            potStudent[t] += visitedDist[i]
+        }
+        // Students whose unplaced arc went negative are outbid where they sit: they leave.
+        for i in 0 ..< visitedCount {
+            let t = Int(visited[i])
+            let u = unplacedCost[t]
+            guard u != UnplacedPricing.forbidden, u + potStudent[t] - sinkPot < 0 else { continue }
+            let v = Int(slotOf[t])
+            unlink(t)
+            link(t, to: sink, arc: -1)
+            potStudent[t] = sinkPot - u
+            gainedRoom(v, into: &worklist)
+        }
+        reset(touchedCount: touchedCount)
+    }
+}
