@@ -43,8 +43,8 @@ extension ShortestPathEngine {
     /// forward searches, so the certificate and later groups see no difference.
     /// - Complexity: one search over the region the waiting students outbid, then one backward
     ///   search per free place, each stopping at the nearest unplaced student's key.
-    func settleFromPlaces(
-        _ waiting: [Int32], arcs: ArcView, index: SortedIncomingIndex, shouldCancel: (@Sendable () -> Bool)?
+    func settleFromPlaces<Index: IncomingArcIndex>(
+        _ waiting: [Int32], arcs: ArcView, index: Index, shouldCancel: (@Sendable () -> Bool)?
     ) throws(SolverError) {
         var worklist: [Int] = []
         unplaceAll(waiting, arcs: arcs, worklist: &worklist)

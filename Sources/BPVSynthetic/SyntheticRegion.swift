@@ -39,10 +39,13 @@ public struct SyntheticRegion: Sendable {
     public var meanCapacity: Double
     /// Share of students who need intensive support (0 disables support capacities).
     public var supportShare: Double
+    /// When set, the places of all internships add up to exactly this many times the students
+    /// (rounded), for sweeps from shortage to surplus; `meanCapacity` is then derived from it.
+    public var placesRatio: Double?
 
     public init(
         students: Int, internships: Int, seed: UInt64 = 1, areaKm: Double = 100, meanCapacity: Double = 3,
-        supportShare: Double = 0.2
+        supportShare: Double = 0.2, placesRatio: Double? = nil
     ) {
         self.students = students
         self.internships = internships
@@ -50,7 +53,11 @@ public struct SyntheticRegion: Sendable {
         self.areaKm = areaKm
         self.meanCapacity = meanCapacity
         self.supportShare = supportShare
+        self.placesRatio = placesRatio
     }
+
+    /// The most places one internship gets.
+    public static let maximumCapacity = 7
 
     /// Shares of the sectors, in the order of `Sector.allCases` (retail, logistiek, zorg, techniek, horeca, groen).
     static let sectorPopularity: [Double] = [0.28, 0.20, 0.15, 0.15, 0.12, 0.10]
@@ -82,6 +89,7 @@ public struct SyntheticRegion: Sendable {
             return try Location(latitude: latitude, longitude: longitude)
         }
         let sectors = Sector.allCases
+        let mean = placesRatio.map { m > 0 ? $0 * Double(n) / Double(m) : 1 } ?? meanCapacity
         var internshipList: [Internship] = []
         internshipList.reserveCapacity(m)
         for j in 0 ..< m {
@@ -89,7 +97,7 @@ public struct SyntheticRegion: Sendable {
             let sector = sectors[rng.pick(weights: Self.sectorPopularity)]
             // 1 + geometric with the requested mean, capped at 7 places.
             var c = 1
-            while c < 7 && Double.random(in: 0 ..< 1, using: &rng) < 1 - 1 / max(meanCapacity, 1) { c += 1 }
+            while c < Self.maximumCapacity && Double.random(in: 0 ..< 1, using: &rng) < 1 - 1 / max(mean, 1) { c += 1 }
             let support = Double.random(in: 0 ..< 1, using: &rng) < 0.6 ? Int.random(in: 1 ... c, using: &rng) : 0
             let acceptsEntree = Double.random(in: 0 ..< 1, using: &rng) < 0.7
             internshipList.append(Internship(
@@ -97,6 +105,7 @@ public struct SyntheticRegion: Sendable {
                 supportCapacity: supportShare > 0 ? support : 0, offers: AccommodationSet(support > 0 ? [.jobcoach] : []),
                 levels: acceptsEntree ? Set(Level.allCases) : [.two, .three, .four]))
         }
+        if let placesRatio { adjustPlaces(&internshipList, to: Int((placesRatio * Double(n)).rounded())) }
         let modes: [TravelMode] = [.walk, .bike, .ov, .car]
         var studentList: [Student] = []
         studentList.reserveCapacity(n)
@@ -119,6 +128,29 @@ public struct SyntheticRegion: Sendable {
                 needs: AccommodationSet(support ? [.jobcoach] : []), priority: urgent ? 2 : support ? 1 : 0))
         }
         return (studentList, internshipList)
+    }
+
+    /// Adds or removes single places at random internships (1 to ``maximumCapacity`` places
+    /// each, support places never above places) until they add up to `total`, or as near as
+    /// those bounds allow. A generator of its own, so instances without a ratio stay as they were.
+    /// - Complexity: O(internships + |total - places|).
+    func adjustPlaces(_ list: inout [Internship], to total: Int) {
+        var rng = SeededGenerator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+        let m = list.count
+        guard m > 0 else { return }
+        var places = list.reduce(0) { $0 + $1.capacity }
+        let goal = min(max(total, m), m * Self.maximumCapacity)
+        while places != goal {
+            let j = Int.random(in: 0 ..< m, using: &rng)
+            if places < goal, list[j].capacity < Self.maximumCapacity {
+                list[j].capacity += 1
+                places += 1
+            } else if places > goal, list[j].capacity > 1 {
+                list[j].capacity -= 1
+                list[j].supportCapacity = min(list[j].supportCapacity, list[j].capacity)
+                places -= 1
+            }
+        }
     }
 
     /// Where the square region's corner lies (the middle of the Netherlands).

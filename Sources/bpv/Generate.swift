@@ -27,23 +27,36 @@ struct Generate: ParsableCommand {
     var meanCapacity: Double = 3
     @Option(name: .customLong("support-share"), help: "Share of students who need intensive support (0 to 1).")
     var supportShare: Double = 0.2
+    @Option(
+        name: .customLong("places-ratio"),
+        help: "Places of all internships together as a multiple of the students (replaces --mean-capacity).")
+    var placesRatio: Double?
 
     func validate() throws {
         guard students >= 0, internships >= 0 else { throw ValidationError("counts must not be negative") }
         guard areaKm > 0 else { throw ValidationError("--area-km must be positive") }
         guard (0 ... 1).contains(supportShare) else { throw ValidationError("--support-share must be between 0 and 1") }
+        if let placesRatio {
+            let most = Double(internships * SyntheticRegion.maximumCapacity), least = Double(internships)
+            let places = placesRatio * Double(students)
+            guard placesRatio > 0, places <= most, places >= least || students == 0 else {
+                throw ValidationError(
+                    "--places-ratio \(placesRatio) needs \(Int(places.rounded())) places; \(internships) internships hold 1 to \(SyntheticRegion.maximumCapacity) each")
+            }
+        }
     }
 
     func run() throws {
         let region = SyntheticRegion(
             students: students, internships: internships, seed: seed, areaKm: areaKm, meanCapacity: meanCapacity,
-            supportShare: supportShare)
+            supportShare: supportShare, placesRatio: placesRatio)
         let problem = try region.makeProblem()
         do {
             try DimacsWriter.write(
                 problem, to: out,
                 comments: ["synthetic instance: bpv generate --students \(students) --internships \(internships)"
-                    + " --seed \(seed) --area-km \(areaKm) --mean-capacity \(meanCapacity) --support-share \(supportShare)"])
+                    + " --seed \(seed) --area-km \(areaKm) --mean-capacity \(meanCapacity) --support-share \(supportShare)"
+                    + (placesRatio.map { " --places-ratio \($0)" } ?? "")])
         } catch {
             throw CommandFailure(error.description)
         }

@@ -18,6 +18,11 @@ struct Solve: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The DIMACS file to solve.", valueName: "FILE"))
     var dimacs: String
 
+    @Option(name: .customLong("search-from"), help: ArgumentHelp(
+        "Which side the searches start from: auto (the scarce side, per group of students), students, or places.",
+        valueName: "SIDE"))
+    var searchFrom: SearchSide = .auto
+
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
@@ -33,7 +38,7 @@ struct Solve: ParsableCommand {
         let read = clock.now
         let result: Assignment
         do {
-            result = try AssignmentSolver().solve(instance.problem)
+            result = try AssignmentSolver(shortageMode: searchFrom.mode).solve(instance.problem)
         } catch {
             if case .infeasible(let s) = error {
                 throw CommandFailure(
@@ -98,5 +103,18 @@ extension Duration {
     var milliseconds: Double {
         let (s, atto) = components
         return Double(s) * 1000 + Double(atto) / 1e15
+    }
+}
+
+/// `--search-from`: the solver's ``ShortageMode`` in words a benchmark script can pass.
+enum SearchSide: String, ExpressibleByArgument, CaseIterable {
+    case auto, students, places
+
+    var mode: ShortageMode {
+        switch self {
+        case .auto: .automatic
+        case .students: .never
+        case .places: .always
+        }
     }
 }

@@ -60,17 +60,17 @@ struct IncrementalTests {
         }
     }
 
-    @Test(arguments: 0 ..< 1200)
-    func randomTweakSequencesKeepTheColdOptimum(seed: Int) throws {
+    @Test(arguments: [ShortageMode.never, .always], 0 ..< 1200)
+    func randomTweakSequencesKeepTheColdOptimum(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9)
         let shape = Self.shapes[seed % Self.shapes.count]
         // Must-place students can make a start infeasible; draw again until it is not, so every
         // seed runs a full sequence.
         var initial = randomProblem(shape, rng: &rng)
-        var start = try? IncrementalAssignment(initial)
+        var start = try? IncrementalAssignment(initial, shortageMode: mode)
         while start == nil {
             initial = randomProblem(shape, rng: &rng)
-            start = try? IncrementalAssignment(initial)
+            start = try? IncrementalAssignment(initial, shortageMode: mode)
         }
         let session = try #require(start)
         var shadow = ShadowInstance(initial)
@@ -82,6 +82,23 @@ struct IncrementalTests {
                 batch.append(change)
             }
             let before = session.assignment, beforeProblem = session.problem()
+            // A what-if of another batch first, as the shell's `try` and `gaps` do between
+            // changes: whatever it does, the session must come back exactly as it was.
+            if Bool.random(using: &rng) {
+                var probe: [AssignmentChange] = [], probeLeaving = Set<Int>()
+                for _ in 0 ..< Int.random(in: 1 ... 2, using: &rng) {
+                    let change = Self.randomChange(session, explicit: shape.explicitUnplaced, leaving: probeLeaving, rng: &rng)
+                    if case .removeStudent(let s) = change { probeLeaving.insert(s) }
+                    probe.append(change)
+                }
+                do {
+                    try session.whatIf(probe) { try OptimalityCertificate.verify($0.assignment, for: $0.problem()) }
+                } catch SolverError.infeasible {
+                    // An infeasible what-if changes nothing either.
+                }
+                #expect(session.assignment == before, "seed \(seed), what-if \(probe)")
+                #expect(session.problem() == beforeProblem, "seed \(seed), what-if \(probe)")
+            }
             var next = shadow
             for change in batch { next.apply(change) }
             var failure: SolverError?

@@ -59,6 +59,8 @@ public final class IncrementalAssignment {
     var incomingEntries: Int
     var engine: ShortestPathEngine
     var shouldCancel: (@Sendable () -> Bool)?
+    /// When the repairs and cold solves search from the places (see ``ShortageMode``).
+    public var shortageMode: ShortageMode
     /// While a what-if runs, storage is never compacted (its snapshot refers to arc indices).
     private var whatIfDepth = 0
 
@@ -68,7 +70,10 @@ public final class IncrementalAssignment {
     /// Solves `problem` and keeps what is needed to repair it.
     /// - Throws: ``SolverError`` as ``AssignmentSolver/solve(_:)`` does.
     /// - Complexity: a cold solve; the first change also indexes the arcs by internship, O(arcs).
-    public init(_ problem: AssignmentProblem, shouldCancel: (@Sendable () -> Bool)? = nil) throws(SolverError) {
+    public init(
+        _ problem: AssignmentProblem, shortageMode: ShortageMode = .automatic, shouldCancel: (@Sendable () -> Bool)? = nil
+    ) throws(SolverError) {
+        self.shortageMode = shortageMode
         let n = problem.studentCount
         target = problem.arcInternship
         cost = problem.arcCost
@@ -343,14 +348,21 @@ public final class IncrementalAssignment {
                     let index = IncrementalIncomingIndex(
                         incoming: incoming, owner: owner, arcs: arcs, poolShift: engine.poolShift, m: internshipCount)
                     engine.restoreRoom(&worklist, arcs: arcs, index: index, pending: &pending)
-                }
-                // Must-place students first, then by unplaced cost (tier), as a cold solve orders them.
-                var seen = Set<Int32>()
-                let order = pending.filter { seen.insert($0).inserted && engine.slotOf[Int($0)] == ShortestPathEngine.unassigned }
-                    .sorted { (engine.unplacedCost[Int($0)], $1) > (engine.unplacedCost[Int($1)], $0) }
-                for (k, s) in order.enumerated() {
-                    if k & 7 == 7, let shouldCancel, shouldCancel() { throw .cancelled }
-                    try engine.augment(from: Int(s), arcs: arcs)
+                    // Must-place students first, then by unplaced cost (tier), as a cold solve orders them.
+                    var seen = Set<Int32>()
+                    let order = pending.filter { seen.insert($0).inserted && engine.slotOf[Int($0)] == ShortestPathEngine.unassigned }
+                        .sorted { (engine.unplacedCost[Int($0)], $1) > (engine.unplacedCost[Int($1)], $0) }
+                    let mustPlace = order.prefix { engine.unplacedCost[Int($0)] == UnplacedPricing.forbidden }
+                    let rest = Array(order.dropFirst(mustPlace.count))
+                    // The rest from the scarce side, by the rule a cold solve uses for each group.
+                    let fromPlaces = engine.prefersPlaces(rest, mode: shortageMode)
+                    for (k, s) in (fromPlaces ? Array(mustPlace) : order).enumerated() {
+                        if k & 7 == 7, let shouldCancel, shouldCancel() { throw .cancelled }
+                        try engine.augment(from: Int(s), arcs: arcs)
+                    }
+                    if fromPlaces {
+                        try engine.settleFromPlaces(rest, arcs: arcs, index: index, shouldCancel: shouldCancel)
+                    }
                 }
             }
         }
@@ -516,7 +528,7 @@ public final class IncrementalAssignment {
         }
         let groups = AssignmentSolver.seatingGroups(costs)
         try withArcView { (arcs) throws(SolverError) in
-            try fresh.solve(arcs: arcs, groups: groups, shouldCancel: shouldCancel)
+            try fresh.solve(arcs: arcs, groups: groups, shortage: shortageMode, shouldCancel: shouldCancel)
         }
         engine = fresh
     }
