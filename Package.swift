@@ -68,7 +68,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver", "BPVSynthetic"]),
-        .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"]),
+        .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver", "BPVSynthetic"]),
         .testTarget(
             name: "BPVWorkspaceTests",

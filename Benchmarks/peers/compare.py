@@ -44,6 +44,10 @@ INSTANCES = {
     # The same with mean capacity 3: 15% fewer places than students (a stress case).
     "30k-shortage": dict(students=30000, internships=9000, seed=1, area=110, capacity=3),
 }
+# The balance sweep (engine issue): the 30k region with places from 0.6 to 1.3 times the students.
+SWEEP = [0.6, 0.75, 0.85, 0.95, 0.98, 1.0, 1.02, 1.05, 1.2, 1.3]
+for ratio in SWEEP:
+    INSTANCES[f"sweep-{ratio:.2f}"] = dict(students=30000, internships=9000, seed=1, area=110, ratio=ratio)
 
 
 def log(*args):
@@ -101,19 +105,23 @@ def machine():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1k,10k,30k,30k-shortage")
+    ap.add_argument("--sizes", default="1k,10k,30k,30k-shortage,sweep",
+                    help="comma-separated instance names; 'sweep' stands for every point of the balance sweep")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     ensure_tools()
 
     rows = []
     ok = True
+    names = []
     for name in args.sizes.split(","):
+        names += [n for n in INSTANCES if n.startswith("sweep-")] if name == "sweep" else [name]
+    for name in names:
         spec = INSTANCES[name]
         path = os.path.join(WORK, f"{name}.dimacs")
         gen = [BPV, "generate", "--students", str(spec["students"]), "--internships", str(spec["internships"]),
-               "--seed", str(spec["seed"]), "--area-km", str(spec["area"]),
-               "--mean-capacity", str(spec["capacity"]), "--out", path]
+               "--seed", str(spec["seed"]), "--area-km", str(spec["area"]), "--out", path]
+        gen += ["--places-ratio", str(spec["ratio"])] if "ratio" in spec else ["--mean-capacity", str(spec["capacity"])]
         log(" ".join(gen[1:]))
         subprocess.run(gen, check=True, stdout=subprocess.DEVNULL)
 

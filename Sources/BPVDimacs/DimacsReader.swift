@@ -1,7 +1,8 @@
 import BPVSolver
 import SystemPackage
 
-/// Reads DIMACS minimum-cost-flow files of the assignment shape.
+/// Reads DIMACS minimum-cost-flow files of the assignment shape, and files in the DIMACS
+/// assignment format (`p asn`, see `DimacsAssignmentReader`), told apart by their problem line.
 ///
 /// The shape, with any node numbering and any line order after the `p` line:
 /// - one source node with supply `N` (an `n` line) and one sink with supply `-N`;
@@ -39,6 +40,24 @@ public enum DimacsReader {
         let size = try? Int(fd.seek(offset: 0, from: .end))
         do {
             _ = try fd.seek(offset: 0, from: .start)
+            // The assignment format (`p asn`) has a reader of its own; its files are read whole.
+            var head = [UInt8](repeating: 0, count: 1 << 16)
+            let got = try head.withUnsafeMutableBytes { try fd.read(into: $0) }
+            _ = try fd.seek(offset: 0, from: .start)
+            if head.withUnsafeBufferPointer({ DimacsAssignmentReader.isAssignmentFormat(UnsafeBufferPointer(rebasing: $0[..<got])) }) {
+                var bytes = [UInt8](repeating: 0, count: max(size ?? 0, 0))
+                var filled = 0
+                while filled < bytes.count {
+                    let n = try bytes.withUnsafeMutableBytes { try fd.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+                    if n == 0 { break }
+                    filled += n
+                }
+                return try bytes.withUnsafeBufferPointer { (b) throws(DimacsError) in
+                    try DimacsAssignmentReader.parse(UnsafeBufferPointer(rebasing: b[..<filled]), fileName: path)
+                }
+            }
+        } catch let error as DimacsError {
+            throw error
         } catch {
             throw DimacsError(file: path, line: 0, column: 0, message: "cannot read: \(error)")
         }
@@ -57,6 +76,11 @@ public enum DimacsReader {
     /// - Complexity: O(text length).
     public static func parse(_ text: String, fileName: String = "<input>") throws(DimacsError) -> DimacsInstance {
         let bytes = Array(text.utf8)
+        if bytes.withUnsafeBufferPointer({ DimacsAssignmentReader.isAssignmentFormat($0) }) {
+            return try bytes.withUnsafeBufferPointer { (b) throws(DimacsError) in
+                try DimacsAssignmentReader.parse(b, fileName: fileName)
+            }
+        }
         func reader() -> (UnsafeMutableRawBufferPointer) throws -> Int {
             var offset = 0
             return { buffer in
