@@ -18,7 +18,13 @@ struct Generate: ParsableCommand {
     )
 
     @Option(help: "Number of students.") var students: Int
-    @Option(help: "Number of internships.") var internships: Int
+    @Option(help: "Number of internships (a region; a square assignment has as many as students).")
+    var internships: Int?
+    @Option(help: ArgumentHelp(
+        "region: students and internships in a synthetic region (the default); square: the NETGEN assignment family's shape, n students, n one-place internships, everyone placed, --degree pairs each, costs 1 to 10,000.",
+        valueName: "SHAPE"))
+    var shape: Shape = .region
+    @Option(help: "Pairs per student in a square assignment.") var degree: Int = 10
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Where to write the DIMACS file.", valueName: "FILE")) var out: String
     @Option(name: .customLong("area-km"), help: "Side of the square region in km; smaller means more candidates.")
@@ -33,7 +39,11 @@ struct Generate: ParsableCommand {
     var placesRatio: Double?
 
     func validate() throws {
-        guard students >= 0, internships >= 0 else { throw ValidationError("counts must not be negative") }
+        guard students >= 0, (internships ?? 0) >= 0, degree >= 1 else {
+            throw ValidationError("counts must not be negative, --degree at least 1")
+        }
+        if shape == .region, internships == nil { throw ValidationError("a region needs --internships") }
+        let internships = internships ?? students
         guard areaKm > 0 else { throw ValidationError("--area-km must be positive") }
         guard (0 ... 1).contains(supportShare) else { throw ValidationError("--support-share must be between 0 and 1") }
         if let placesRatio {
@@ -46,7 +56,22 @@ struct Generate: ParsableCommand {
         }
     }
 
+    enum Shape: String, ExpressibleByArgument, CaseIterable { case region, square }
+
     func run() throws {
+        if shape == .square {
+            let square = SquareAssignment(students: students, degree: degree, seed: seed)
+            let problem = try square.makeProblem()
+            do {
+                try DimacsWriter.write(problem, to: out, comments: [
+                    "square assignment (NETGEN assignment shape): bpv generate --shape square --students \(students) --degree \(degree) --seed \(seed)"])
+            } catch {
+                throw CommandFailure(error.description)
+            }
+            print("wrote \(out): \(problem.studentCount) students, \(problem.internshipCount) internships, \(problem.arcCount) arcs")
+            return
+        }
+        let internships = internships ?? students
         let region = SyntheticRegion(
             students: students, internships: internships, seed: seed, areaKm: areaKm, meanCapacity: meanCapacity,
             supportShare: supportShare, placesRatio: placesRatio)
