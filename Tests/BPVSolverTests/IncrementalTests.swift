@@ -25,7 +25,11 @@ struct IncrementalTests {
             return .addStudent(arcs: [arc], tier: 0, unplacedCost: explicit ? 40 : nil, needsSupport: false)
         }
         switch Int.random(in: 0 ..< 13, using: &rng) {
-        case 0: return .setArc(student: s, arc: arc)
+        case 0:
+            // Half the time an arc the student has: its cost changes where it is stored.
+            let own = session.arcs(of: s).randomElement(using: &rng)
+            guard let own, Bool.random(using: &rng) else { return .setArc(student: s, arc: arc) }
+            return .setArc(student: s, arc: Arc(internship: own.internship, cost: Int64.random(in: -5 ... 60, using: &rng)))
         case 1: return .removeArc(student: s, internship: session.arcs(of: s).randomElement(using: &rng)?.internship ?? j)
         case 2:
             let k = Int.random(in: 0 ... 4, using: &rng)

@@ -63,6 +63,10 @@ public final class IncrementalAssignment {
     public var shortageMode: ShortageMode
     /// While a what-if runs, storage is never compacted (its snapshot refers to arc indices).
     private var whatIfDepth = 0
+    /// Arcs changed where they are stored (`recost`), oldest first, with what they were; a
+    /// snapshot keeps the log's length and a restore undoes the edits after it. Cleared when a
+    /// change succeeds outside a what-if.
+    private var arcEdits: [(index: Int32, target: Int32, cost: Int64)] = []
 
     public var studentCount: Int { begin.count }
     public var internshipCount: Int { capacities.count }
@@ -223,7 +227,9 @@ public final class IncrementalAssignment {
         if whatIfDepth == 0 { compactIfWasteful() }
         let saved = snapshot()
         do {
-            return try repair(changes)
+            let statistics = try repair(changes)
+            if whatIfDepth == 0 { arcEdits.removeAll(keepingCapacity: true) }
+            return statistics
         } catch {
             restore(saved)
             throw error
@@ -258,24 +264,34 @@ public final class IncrementalAssignment {
                 try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
             case .setArc(let s, let arc):
                 try requireStudent(s)
-                var arcs = arcs(of: s).filter { $0.internship != arc.internship }
-                arcs.append(arc)
-                try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
+                let existing = (Int(begin[s]) ..< Int(end[s])).filter { target[$0] == arc.internship }
+                if existing.count == 1, abs(arc.cost) <= AssignmentProblem.maximumAbsoluteCost {
+                    recost(s, arc: existing[0], to: arc.cost, pending: &pending, worklist: &worklist)
+                } else {
+                    var arcs = arcs(of: s).filter { $0.internship != arc.internship }
+                    arcs.append(arc)
+                    try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
+                }
             case .removeArc(let s, let j):
                 try requireStudent(s)
                 try replaceArcs(of: s, with: arcs(of: s).filter { $0.internship != j }, pending: &pending, worklist: &worklist)
             case .setTier(let s, let tier):
                 try requireStudent(s)
                 guard tiers != nil else { throw .invalidChange("tiers belong to the lexicographic objective; use setUnplacedCost") }
+                // The same tier again (a round change re-sends every touched student's) changes
+                // no cost: the student stays where it is.
+                guard tiers?[s] != tier else { continue }
                 tiers?[s] = tier
                 retake(s, pending: &pending, worklist: &worklist)
             case .setUnplacedCost(let s, let c):
                 try requireStudent(s)
                 guard tiers == nil else { throw .invalidChange("unplaced costs belong to the explicit objective; use setTier") }
+                guard explicitCosts[s] != c else { continue }
                 explicitCosts[s] = c
                 retake(s, pending: &pending, worklist: &worklist)
             case .setMustPlace(let s, let must):
                 try requireStudent(s)
+                guard mustPlace[s] != must else { continue }
                 mustPlace[s] = must
                 retake(s, pending: &pending, worklist: &worklist)
             case .setCapacity(let j, let places):
@@ -435,15 +451,60 @@ public final class IncrementalAssignment {
         }
         begin[s] = first
         end[s] = Int32(target.count)
+        keepOrRetake(s, placedAt: old?.internship, pending: &pending, worklist: &worklist)
+    }
+
+    /// Changes the cost of arc `a` of student `s` where it is stored, moving it to its place in
+    /// the student's cheapest-first order; each arc that moved is indexed again under its new
+    /// position (the old entries go stale). Every edit is logged, so that a failed change or a
+    /// what-if puts the arcs back exactly (see ``restore(_:)``).
+    /// - Complexity: O(arcs of the student); no arc storage is appended, unlike ``replaceArcs``.
+    private func recost(_ s: Int, arc a: Int, to newCost: Int64, pending: inout [Int32], worklist: inout [Int]) {
+        let b = Int(begin[s]), e = Int(end[s])
+        let ownArc = Int(engine.arcOf[s])
+        let placedAt = ownArc >= 0 ? target[ownArc] : nil
+        func edit(_ i: Int, _ t: Int32, _ c: Int64) {
+            arcEdits.append((Int32(i), target[i], cost[i]))
+            target[i] = t
+            cost[i] = c
+        }
+        var p = a
+        let t = target[a]
+        // Shift the arcs between the old and the new position by one, then write the arc.
+        while p > b, (newCost, t) < (cost[p - 1], target[p - 1]) {
+            edit(p, target[p - 1], cost[p - 1])
+            p -= 1
+        }
+        while p + 1 < e, (cost[p + 1], target[p + 1]) < (newCost, t) {
+            edit(p, target[p + 1], cost[p + 1])
+            p += 1
+        }
+        edit(p, t, newCost)
+        for i in min(a, p) ... max(a, p) where p != a {
+            incoming[Int(target[i])].append(Int32(i))
+            incomingEntries += 1
+        }
+        keepOrRetake(s, placedAt: placedAt, pending: &pending, worklist: &worklist)
+    }
+
+    /// After `s`'s arcs changed: keeps `s` where it is when it can stay optimal there, or takes
+    /// it out. A placed student follows its arc to the internship it holds (`placedAt`): its
+    /// potential makes that arc tight (I1), and `staysOptimal` checks every other arc against
+    /// it. So a place that got cheaper (a stability bonus after a match, a changed weight)
+    /// keeps everyone where they are instead of re-placing them all.
+    private func keepOrRetake(_ s: Int, placedAt: Int32?, pending: inout [Int32], worklist: inout [Int]) {
         measure(s)
         let slot = Int(engine.slotOf[s])
         guard slot != Int(ShortestPathEngine.unassigned) else { return }
         if slot < engine.sink {
-            guard let old, let k = sorted.firstIndex(of: old) else {
+            guard let placedAt,
+                  let k = (Int(begin[s]) ..< Int(end[s])).first(where: { target[$0] == placedAt })
+            else {
                 retake(s, pending: &pending, worklist: &worklist)
                 return
             }
-            engine.arcOf[s] = first + Int32(k)
+            engine.arcOf[s] = Int32(k)
+            engine.potStudent[s] = engine.potSlot[slot] - cost[k]
         }
         let kept = withArcView { arcs in engine.staysOptimal(s, arcs: arcs) }
         if !kept { retake(s, pending: &pending, worklist: &worklist) }
@@ -581,6 +642,7 @@ public final class IncrementalAssignment {
         var rangeOf: [Int64], maxAbsOf: [Int64], sumRange: Int64, sumMaxAbs: Int64
         var liveArcs: Int
         var internshipCount: Int
+        var arcEdits: Int
     }
 
     private func snapshot() -> Snapshot {
@@ -589,11 +651,16 @@ public final class IncrementalAssignment {
             arcCount: target.count, begin: begin, end: end, capacities: capacities, supportCapacities: supportCapacities,
             needsSupport: needsSupport, tiers: tiers, explicitCosts: explicitCosts, mustPlace: mustPlace, removed: removed,
             penaltyScale: penaltyScale, rangeOf: rangeOf, maxAbsOf: maxAbsOf, sumRange: sumRange, sumMaxAbs: sumMaxAbs,
-            liveArcs: liveArcs, internshipCount: internshipCount)
+            liveArcs: liveArcs, internshipCount: internshipCount, arcEdits: arcEdits.count)
     }
 
     private func restore(_ s: Snapshot) {
         engine = s.engine
+        // Edits in place first (newest first), before appended arcs go.
+        while arcEdits.count > s.arcEdits, let e = arcEdits.popLast() {
+            target[Int(e.index)] = e.target
+            cost[Int(e.index)] = e.cost
+        }
         // Arcs appended since the snapshot go; stale `incoming` entries are skipped when scanned.
         if target.count > s.arcCount {
             target.removeLast(target.count - s.arcCount)

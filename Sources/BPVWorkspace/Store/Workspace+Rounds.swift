@@ -139,10 +139,10 @@ extension Workspace {
             }
         }
         for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
-        // The latest round's draft: a student moves away from it only for a gain above the stability weight.
-        for row in try Row.fetchAll(
-            db, sql: "SELECT student_id, internship_id FROM placement WHERE round_id = (SELECT MAX(id) FROM round) AND internship_id IS NOT NULL")
-        {
+        // The draft as it stands in the register (what everyone sees), not the latest round's: a
+        // student moves away from it only for a gain above the stability weight, so a new match
+        // keeps the draft where another optimum would only tie with it.
+        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register WHERE status = 'draft'") {
             previous[StudentID(row[0] as String)] = InternshipID(row[1] as String)
         }
         var model = RoundModel(students: students, internships: internships, settings: settings,
