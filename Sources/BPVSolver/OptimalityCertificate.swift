@@ -166,7 +166,10 @@ public enum OptimalityCertificate {
         return r
     }
 
-    private static func verifyPriorityPlacement(
+    /// Check 3 on its own (internal so that tests can give it placements whose potentials would
+    /// fail check 2 first): no augmenting path places one more student of a tier at or above an
+    /// unplaced student's, and no alternating path lets one displace a lower tier.
+    static func verifyPriorityPlacement(
         _ result: Assignment, _ p: AssignmentProblem, tiers: [UInt8], load: [Int64], poolLoad: [Int64]
     ) throws(CertificateViolation) {
         let n = p.studentCount, m = p.internshipCount

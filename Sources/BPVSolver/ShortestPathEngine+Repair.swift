@@ -134,6 +134,50 @@ extension ShortestPathEngine {
         }
     }
 
+    /// Seats pending student `s` without a search when that is exact: at a cheapest arc in
+    /// reduced cost (so every other arc of `s` stays non-negative) whose slot has room, or, when
+    /// that internship is full, in the place of its occupant with the lowest unplaced cost below
+    /// `s`'s, who becomes pending instead. Nothing else changes: the internship's load, every
+    /// potential but `s`'s, and so every invariant. A pinned student (a top tier with one arc)
+    /// then costs one displacement and the re-placing of the student it displaced, instead of a
+    /// search through a saturated market.
+    ///
+    /// Returns false when `s` is better off unplaced, or the slot is a support pool, or no
+    /// occupant ranks below `s`; the caller searches then. A displaced student always has a lower
+    /// unplaced cost than the one displacing it, so chains of displacements end.
+    /// - Complexity: O(arcs of `s` + students at the slot).
+    func seatWithoutSearch(_ s: Int, arcs: ArcView, displaced: inout [Int32]) -> Bool {
+        let begin = Int(arcs.begin[s]), end = Int(arcs.end[s])
+        guard begin < end else { return false }
+        let shift = Int(poolShift[s])
+        var best = Int64.max, bestArc = -1
+        for a in begin ..< end {
+            let v = arcs.cost[a] - potSlot[Int(arcs.target[a]) + shift]
+            if v < best {
+                best = v
+                bestArc = a
+            }
+        }
+        let u = unplacedCost[s]
+        if u != UnplacedPricing.forbidden, u - potSlot[sink] <= best { return false }
+        let k = Int(arcs.target[bestArc]) + shift
+        if !hasRoom(k) {
+            guard k < m else { return false }
+            var lowest = -1
+            var t = Int(head[k])
+            while t >= 0 {
+                if unplacedCost[t] < u, lowest < 0 || unplacedCost[t] < unplacedCost[lowest] { lowest = t }
+                t = Int(next[t])
+            }
+            guard lowest >= 0 else { return false }
+            unlink(lowest)
+            displaced.append(Int32(truncatingIfNeeded: lowest))
+        }
+        link(s, to: k, arc: Int32(truncatingIfNeeded: bestArc))
+        potStudent[s] = -best
+        return true
+    }
+
     /// Whether `s`, assigned where it is, satisfies I2 for the arcs `begin ..< end` and its
     /// unplaced cost (so a change of its arcs need not take it out).
     func staysOptimal(_ s: Int, arcs: ArcView) -> Bool {

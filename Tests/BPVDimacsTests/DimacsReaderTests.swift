@@ -189,4 +189,30 @@ struct DimacsErrorTests {
         expectError("p min 5 4\nn 1 1\nn 5 -1\na 1 2 0 1 0\na 2 3 0 1 7\na 3 5 0 1 0\na 2 1 0 1 0\n", line: 7,
                     containing: "arc into the source")
     }
+
+    /// The reader takes the file in 4 MiB chunks: a line cut by a chunk's end must read as if
+    /// whole, and an error past the cut must keep its line and column. The arc lines of `small`
+    /// are shifted across the boundary one byte at a time by a comment that pads the file.
+    @Test("a line split across the 4 MiB chunk boundary reads as a whole", arguments: 0 ..< 24)
+    func chunkBoundary(shift: Int) throws {
+        let chunk = DimacsLineParser.bufferSize
+        let lines = DimacsReaderTests.small.split(separator: "\n", omittingEmptySubsequences: false)
+        let head = lines.prefix(4).joined(separator: "\n") + "\n"      // comment, p, two n lines
+        let arcs = lines.dropFirst(4).joined(separator: "\n") + "\n"
+        // A comment line that ends `shift` bytes before the boundary ("c " + padding + newline).
+        let pad = chunk - head.utf8.count - shift - 3
+        let text = head + "c " + String(repeating: "x", count: pad) + "\n" + arcs
+        let expected = try DimacsReader.parse(DimacsReaderTests.small)
+        let padded = try DimacsReader.parse(text)
+        #expect(padded.problem == expected.problem)
+        #expect(padded.constantCost == expected.constantCost)
+        // A bad arc after the boundary: reported at its own line (head 4 lines, the pad, then the arcs).
+        let bad = head + "c " + String(repeating: "x", count: pad) + "\n" + "a 2 4 0 1 1\na 2 5 0 zz 5\n"
+        do {
+            _ = try DimacsReader.parse(bad, fileName: "pad.dimacs")
+            Issue.record("a malformed arc line was accepted")
+        } catch let error as DimacsError {
+            #expect(error.line == 7 && error.column == 9, "\(error)")
+        }
+    }
 }

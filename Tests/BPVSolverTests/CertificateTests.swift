@@ -57,4 +57,37 @@ struct CertificateTests {
         let swapped = tampered(r, arcs: [0, -1], internships: [0, -1])
         #expect(throws: CertificateViolation.self) { try OptimalityCertificate.verify(swapped, for: p) }
     }
+
+    /// The priority check must reject on its own, whatever the potentials say: fed directly
+    /// (check 2 would otherwise reject these first).
+    @Test func thePriorityCheckAloneFindsAPathToAFreePlace() throws {
+        // Student 0 at internship 0; student 1 (same tier) unplaced, though it could take
+        // internship 0 if student 0 moved on to the free internship 1.
+        let p = try AssignmentProblem(
+            capacities: [1, 1], arcStart: [0, 2, 3], arcInternship: [0, 1, 0], arcCost: [0, 0, 0],
+            objective: .maximizePlacements(tiers: [0, 0]))
+        let r = try AssignmentSolver().solve(p)
+        #expect(r.placedCount == 2)
+        let short = tampered(r, arcs: [0, -1], internships: [0, -1], placed: 1, cost: 0)
+        #expect(throws: CertificateViolation(
+            message: "an augmenting path reaches internship 1 with a free place: one more student of tier >= 0 fits")) {
+            try OptimalityCertificate.verifyPriorityPlacement(short, p, tiers: [0, 0], load: [1, 0], poolLoad: [0, 0])
+        }
+        try OptimalityCertificate.verifyPriorityPlacement(r, p, tiers: [0, 0], load: [1, 1], poolLoad: [0, 0])
+    }
+
+    @Test func thePriorityCheckAloneFindsADisplaceableLowerTier() throws {
+        // One place, through a support pool: the tier-0 student holds it, the tier-2 student
+        // (who needs support, like the holder) waits.
+        let p = try AssignmentProblem(
+            capacities: [1], arcStart: [0, 1, 2], arcInternship: [0, 0], arcCost: [0, 0],
+            objective: .maximizePlacements(tiers: [0, 2]),
+            support: SupportLimits(capacities: [1], needsSupport: [true, true]))
+        let r = try AssignmentSolver().solve(p)
+        #expect(r.internship(of: 1) == 0)
+        let swapped = tampered(r, arcs: [0, -1], internships: [0, -1])
+        #expect(throws: CertificateViolation(message: "an unplaced student of tier >= 2 could displace student 0 of tier 0")) {
+            try OptimalityCertificate.verifyPriorityPlacement(swapped, p, tiers: [0, 2], load: [1], poolLoad: [1])
+        }
+    }
 }

@@ -150,6 +150,33 @@ struct IncrementalTests {
         try OptimalityCertificate.verify(session.assignment, for: session.problem())
     }
 
+    /// Replaced arcs stay behind until they outnumber the live ones; then the storage is
+    /// rewritten, and the session must be the same instance, still optimal, before and after.
+    @Test func compactingTheArcStorageKeepsTheInstanceAndItsOptimum() throws {
+        var rng = SplitMix64(seed: 77)
+        let shape = InstanceShape(students: 30 ... 30, internships: 8 ... 8, arcsPerStudent: 2 ... 5, capacity: 1 ... 3, cost: 0 ... 20,
+                                  tiers: 2, support: true)
+        let session = try IncrementalAssignment(randomProblem(shape, rng: &rng))
+        session.compactionSlack = 0
+        var compactions = 0
+        for round in 0 ..< 40 {
+            let s = Int.random(in: 0 ..< session.studentCount, using: &rng)
+            let arcs = (0 ..< Int.random(in: 1 ... 4, using: &rng)).map { _ in
+                Arc(internship: Int32.random(in: 0 ..< 8, using: &rng), cost: Int64.random(in: 0 ... 20, using: &rng))
+            }
+            let stored = session.target.count
+            let problem = session.problem()
+            session.compactIfWasteful()
+            if session.target.count < stored { compactions += 1 }
+            // Compaction alone changes nothing a caller can see.
+            #expect(session.problem() == problem, "round \(round)")
+            try OptimalityCertificate.verify(session.assignment, for: problem)
+            try session.apply([.setArcs(student: s, arcs: arcs)])
+            #expect(session.assignment.totalCost == (try AssignmentSolver().solve(session.problem())).totalCost)
+        }
+        #expect(compactions > 0)
+    }
+
     @Test func aBanOfAnUnusedPairTouchesNobody() throws {
         var rng = SplitMix64(seed: 11)
         let problem = randomProblem(InstanceShape(students: 40 ... 40, internships: 12 ... 12, arcsPerStudent: 3 ... 5,

@@ -7,6 +7,9 @@ import BPVSynthetic
 /// against a cold solve of the same instance. Every sample is one tweak on a session that
 /// keeps all earlier tweaks, as in a shell session; students are drawn with a fixed seed.
 let region = SyntheticRegion(students: 30_000, internships: 9_000, seed: 1, areaKm: 110, meanCapacity: 4)
+/// The same region with places for three quarters of the students (the shortage case of the
+/// engine issue: every place taken, a quarter of the students waiting).
+let shortRegion = SyntheticRegion(students: 30_000, internships: 9_000, seed: 1, areaKm: 110, placesRatio: 0.75)
 
 /// A session on the region, and a seeded stream of students to tweak.
 final class Tweaker: @unchecked Sendable {
@@ -15,8 +18,8 @@ final class Tweaker: @unchecked Sendable {
     /// Students pinned so far at each internship (a pin beyond the places would be refused).
     var pinned: [Int32: Int32] = [:]
 
-    init() throws {
-        session = try IncrementalAssignment(try region.makeProblem())
+    init(_ instance: SyntheticRegion = region) throws {
+        session = try IncrementalAssignment(try instance.makeProblem())
     }
 
     /// A placed student with at least two arcs, and its arcs.
@@ -55,8 +58,14 @@ let benchmarks: @Sendable () -> Void = {
         try Tweaker()
     }
 
+    tweaks("30k", region)
+    tweaks("30k shortage", shortRegion)
+}
+
+/// The single-student tweaks on one region, each a benchmark of its own.
+func tweaks(_ name: String, _ instance: SyntheticRegion) {
     // Pin: the student is fixed at one of its other internships (must be placed there).
-    Benchmark("tweak 30k: pin") { benchmark, t in
+    Benchmark("tweak \(name): pin") { benchmark, t in
         for _ in benchmark.scaledIterations {
             var (s, arcs) = t.placedStudent()
             var other: Arc?
@@ -74,23 +83,23 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try t.session.apply([.setArcs(student: s, arcs: [other]), .setMustPlace(student: s, true)]))
         }
     } setup: {
-        try Tweaker()
+        try Tweaker(instance)
     }
 
     // Ban: the pair the student is placed at is ruled out, so the student must move.
-    Benchmark("tweak 30k: ban") { benchmark, t in
+    Benchmark("tweak \(name): ban") { benchmark, t in
         for _ in benchmark.scaledIterations {
             let (s, _) = t.placedStudent()
             let here = Int32(t.session.internship(of: s) ?? 0)
             blackHole(try t.session.apply([.removeArc(student: s, internship: here)]))
         }
     } setup: {
-        try Tweaker()
+        try Tweaker(instance)
     }
 
     // Travel limit: ten more minutes reach a few more internships, a little dearer than the
     // student's current ones.
-    Benchmark("tweak 30k: travel limit") { benchmark, t in
+    Benchmark("tweak \(name): travel limit") { benchmark, t in
         for _ in benchmark.scaledIterations {
             let (s, arcs) = t.placedStudent()
             let dearest = arcs.map(\.cost).max() ?? 0
@@ -102,27 +111,27 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try t.session.apply([.setArcs(student: s, arcs: more)]))
         }
     } setup: {
-        try Tweaker()
+        try Tweaker(instance)
     }
 
     // Removal: a placed student drops out; the freed place goes to whoever gains most.
-    Benchmark("tweak 30k: removal") { benchmark, t in
+    Benchmark("tweak \(name): removal") { benchmark, t in
         for _ in benchmark.scaledIterations {
             let (s, _) = t.placedStudent()
             blackHole(try t.session.apply([.removeStudent(s)]))
         }
     } setup: {
-        try Tweaker()
+        try Tweaker(instance)
     }
 
     // Capacity: an internship has one place less.
-    Benchmark("tweak 30k: one place less") { benchmark, t in
+    Benchmark("tweak \(name): one place less") { benchmark, t in
         for _ in benchmark.scaledIterations {
             let (s, _) = t.placedStudent()
             let j = t.session.internship(of: s) ?? 0
             blackHole(try t.session.apply([.setCapacity(internship: j, places: max(t.session.capacity(of: j) - 1, 0))]))
         }
     } setup: {
-        try Tweaker()
+        try Tweaker(instance)
     }
 }

@@ -63,6 +63,9 @@ public final class IncrementalAssignment {
     public var shortageMode: ShortageMode
     /// While a what-if runs, storage is never compacted (its snapshot refers to arc indices).
     private var whatIfDepth = 0
+    /// Stored arcs (or index entries) beyond twice the live ones that are tolerated before the
+    /// storage is rewritten; small sessions never compact with the default. Tests set 0.
+    var compactionSlack = 1024
     /// Arcs changed where they are stored (`recost`), oldest first, with what they were; a
     /// snapshot keeps the log's length and a restore undoes the edits after it. Cleared when a
     /// change succeeds outside a what-if.
@@ -366,8 +369,19 @@ public final class IncrementalAssignment {
                     engine.restoreRoom(&worklist, arcs: arcs, index: index, pending: &pending)
                     // Must-place students first, then by unplaced cost (tier), as a cold solve orders them.
                     var seen = Set<Int32>()
-                    let order = pending.filter { seen.insert($0).inserted && engine.slotOf[Int($0)] == ShortestPathEngine.unassigned }
-                        .sorted { (engine.unplacedCost[Int($0)], $1) > (engine.unplacedCost[Int($1)], $0) }
+                    var queue = pending.filter { seen.insert($0).inserted && engine.slotOf[Int($0)] == ShortestPathEngine.unassigned }
+                    // First whoever can be seated without a search (most important first; a
+                    // student displaced on the way ranks lower and gets its turn), then searches.
+                    var searchFor: [Int32] = []
+                    while !queue.isEmpty {
+                        var displaced: [Int32] = []
+                        for s in queue.sorted(by: { (engine.unplacedCost[Int($0)], $1) > (engine.unplacedCost[Int($1)], $0) })
+                        where !engine.seatWithoutSearch(Int(s), arcs: arcs, displaced: &displaced) {
+                            searchFor.append(s)
+                        }
+                        queue = displaced
+                    }
+                    let order = searchFor.sorted { (engine.unplacedCost[Int($0)], $1) > (engine.unplacedCost[Int($1)], $0) }
                     let mustPlace = order.prefix { engine.unplacedCost[Int($0)] == UnplacedPricing.forbidden }
                     let rest = Array(order.dropFirst(mustPlace.count))
                     // The rest from the scarce side, by the rule a cold solve uses for each group.
@@ -606,8 +620,9 @@ public final class IncrementalAssignment {
     }
 
     /// Rewrites the arc storage without replaced arcs once they outnumber the live ones.
-    private func compactIfWasteful() {
-        guard target.count > 2 * liveArcs + 1024 || incomingEntries > 2 * liveArcs + 1024 else { return }
+    func compactIfWasteful() {
+        let limit = 2 * liveArcs + compactionSlack
+        guard target.count > limit || incomingEntries > limit else { return }
         var newTarget: [Int32] = [], newCost: [Int64] = [], newOwner: [Int32] = []
         newTarget.reserveCapacity(liveArcs)
         newCost.reserveCapacity(liveArcs)
