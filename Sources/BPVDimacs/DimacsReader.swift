@@ -132,17 +132,15 @@ public enum DimacsReader {
         // Source and sink from the supplies.
         let positive = raw.supplies.filter { $0.supply > 0 }
         let negative = raw.supplies.filter { $0.supply < 0 }
+        // Several supply or demand nodes: the shape without a source or a sink (NETGEN's).
+        if positive.count > 1 || negative.count > 1 {
+            return try assembleBipartite(raw, fileName: fileName, lineOfArc: lineOfArc)
+        }
         guard let sourceLine = positive.first else {
             throw fail(raw.problemLine, "no source: expected one n line with a positive supply (the number of students)")
         }
-        guard positive.count == 1 else {
-            throw fail(positive[1].line, "a second node with positive supply; the assignment shape has one source")
-        }
         guard let sinkLine = negative.first else {
             throw fail(raw.problemLine, "no sink: expected one n line with a negative supply")
-        }
-        guard negative.count == 1 else {
-            throw fail(negative[1].line, "a second node with negative supply; the assignment shape has one sink")
         }
         guard sourceLine.supply == -sinkLine.supply else {
             throw fail(sinkLine.line, "sink demand \(-sinkLine.supply) differs from source supply \(sourceLine.supply)")
@@ -220,7 +218,7 @@ public enum DimacsReader {
             case .student:
                 index[v] = Int32(studentNodes.count)
                 studentNodes.append(Int32(v))
-            case .internship:
+            case .internship where nodeCapacity[v] > 0:
                 index[v] = Int32(internshipNodes.count)
                 internshipNodes.append(Int32(v))
             default: break
@@ -271,6 +269,8 @@ public enum DimacsReader {
                     }
                     entry[s] = kind
                     let j = role[h] == .pool ? Int(parent[h]) : h
+                    // An internship (or pool) without places is dropped: its arcs only cost searches.
+                    guard nodeCapacity[j] > 0, role[h] != .pool || nodeCapacity[h] > 0 else { break }
                     var c = raw.cost[a] + nodeCost[j]
                     if role[h] == .pool {
                         c += nodeCost[h]
@@ -365,6 +365,78 @@ public enum DimacsReader {
         }
         return DimacsInstance(
             problem: problem, constantCost: constant, studentNodes: studentNodes, internshipNodes: internshipNodes,
+            declaredNodes: nodeCount, declaredArcs: raw.declaredArcs)
+    }
+
+    /// The other assignment shape of min-cost-flow files, NETGEN's: no source and no sink, each
+    /// student a node with supply 1 and each internship a node whose demand is its places, every
+    /// arc from a student to an internship. Supply and demand must balance (a min-cost flow
+    /// meets every demand), so every student is placed and every place filled.
+    /// - Complexity: O(nodes + arcs).
+    static func assembleBipartite(_ raw: consuming RawNetwork, fileName: String, lineOfArc: (Int) -> Int) throws(DimacsError)
+        -> DimacsInstance
+    {
+        let nodeCount = raw.nodeCount
+        func fail(_ line: Int, _ message: String) -> DimacsError {
+            DimacsError(file: fileName, line: line, column: 1, message: message)
+        }
+        var supply = [Int64](repeating: 0, count: nodeCount + 1)
+        var supplied: Int64 = 0, demanded: Int64 = 0
+        for entry in raw.supplies {
+            if entry.supply > 0 {
+                guard entry.supply == 1 else {
+                    throw fail(entry.line, "node \(entry.node) has supply \(entry.supply); with several supply nodes each must be a student, supply 1")
+                }
+                supplied += 1
+            } else {
+                guard -entry.supply <= Int64(Int32.max) else { throw fail(entry.line, "demand \(-entry.supply) is too large") }
+                demanded -= entry.supply
+            }
+            supply[Int(entry.node)] = entry.supply
+        }
+        guard supplied == demanded else {
+            throw fail(raw.problemLine, "\(supplied) students (supply 1) but \(demanded) places demanded; a min-cost flow must meet every demand")
+        }
+        var index = [Int32](repeating: -1, count: nodeCount + 1)
+        var studentNodes: [Int32] = [], internshipNodes: [Int32] = []
+        for v in 1 ... max(nodeCount, 1) where v <= nodeCount {
+            if supply[v] > 0 {
+                index[v] = Int32(studentNodes.count)
+                studentNodes.append(Int32(v))
+            } else if supply[v] < 0 {
+                index[v] = Int32(internshipNodes.count)
+                internshipNodes.append(Int32(v))
+            }
+        }
+        let n = studentNodes.count
+        let exceptions = Dictionary(raw.capacityExceptions.map { (Int($0.arc), $0.capacity) }, uniquingKeysWith: { a, _ in a })
+        var start = [Int32](repeating: 0, count: n + 1)
+        for a in 0 ..< raw.tail.count {
+            let t = Int(raw.tail[a]), h = Int(raw.head[a])
+            guard supply[t] > 0, supply[h] < 0 else {
+                throw fail(lineOfArc(a), "arc from node \(t) to node \(h); every arc must lead from a supply node (a student) to a demand node (an internship)")
+            }
+            if exceptions[a, default: 1] >= 1 { start[Int(index[t]) + 1] += 1 }
+        }
+        for s in 0 ..< n { start[s + 1] += start[s] }
+        var fill = Array(start.dropLast())
+        var target = [Int32](repeating: 0, count: Int(start[n])), cost = [Int64](repeating: 0, count: Int(start[n]))
+        for a in 0 ..< raw.tail.count where exceptions[a, default: 1] >= 1 {
+            let s = Int(index[Int(raw.tail[a])])
+            target[Int(fill[s])] = index[Int(raw.head[a])]
+            cost[Int(fill[s])] = raw.cost[a]
+            fill[s] += 1
+        }
+        let problem: AssignmentProblem
+        do {
+            problem = try AssignmentProblem(
+                capacities: internshipNodes.map { Int32(-supply[Int($0)]) }, arcStart: start, arcInternship: target,
+                arcCost: cost, objective: .unplacedCosts([Int64?](repeating: nil, count: n)))
+        } catch {
+            throw fail(raw.problemLine, "not a valid assignment instance: \(error)")
+        }
+        return DimacsInstance(
+            problem: problem, constantCost: 0, studentNodes: studentNodes, internshipNodes: internshipNodes,
             declaredNodes: nodeCount, declaredArcs: raw.declaredArcs)
     }
 }

@@ -171,7 +171,8 @@ struct DimacsErrorTests {
 
     @Test func sourceAndSinkMustBeUnique() {
         expectError("p min 4 0\n", line: 1, containing: "no source")
-        expectError("p min 4 0\nn 1 1\nn 2 1\nn 4 -2\n", line: 3, containing: "second node with positive supply")
+        // Several supply nodes are the source-less shape: each must then be a student, supply 1.
+        expectError("p min 4 0\nn 1 2\nn 2 1\nn 4 -3\n", line: 2, containing: "node 1 has supply 2; with several supply nodes each must be a student")
         expectError("p min 4 0\nn 1 2\nn 4 -1\n", line: 3, containing: "differs from source supply")
         expectError("p min 4 3\nn 1 2\nn 4 -2\na 1 2 0 1 0\na 2 3 0 1 7\na 3 4 0 1 0\n", line: 2,
                     containing: "source supply 2 but 1 arcs leave the source")
@@ -214,5 +215,45 @@ struct DimacsErrorTests {
         } catch let error as DimacsError {
             #expect(error.line == 7 && error.column == 9, "\(error)")
         }
+    }
+
+    /// NETGEN writes assignment problems without a source or a sink: students are supply-1
+    /// nodes, internships demand nodes. Read as must-place students; LEMON's optimum of the
+    /// same file is the cost of the cheapest perfect assignment.
+    @Test func readsSupplyOneStudentsWithoutASourceOrSink() throws {
+        let text = """
+            p min 5 5
+            n 1 1
+            n 2 1
+            n 3 1
+            n 4 -2
+            n 5 -1
+            a 1 4 0 1 3
+            a 1 5 0 1 1
+            a 2 5 0 1 2
+            a 2 4 0 1 4
+            a 3 4 0 1 5
+
+            """
+        let instance = try DimacsReader.parse(text)
+        #expect(instance.studentNodes == [1, 2, 3] && instance.internshipNodes == [4, 5])
+        #expect(instance.problem.capacities == [2, 1])
+        #expect(instance.problem.objective == .unplacedCosts([nil, nil, nil]))
+        let r = try AssignmentSolver().solve(instance.problem)
+        // 3 must go to 4 (5); then 1->5 (1) + 2->4 (4) = 5 beats 1->4 (3) + 2->5 (2) = 5: a tie at 10.
+        #expect(instance.dimacsCost(of: r) == 10)
+        expectError("p min 3 2\nn 1 1\nn 2 1\nn 3 -1\na 1 3 0 1 0\na 2 3 0 1 0\n", line: 1, column: 1,
+                    containing: "2 students (supply 1) but 1 places demanded")
+    }
+
+    /// An internship with no places takes nobody: it and the arcs into it are dropped on reading.
+    @Test func dropsInternshipsWithoutPlaces() throws {
+        // small, with internship node 5's arc to the sink closed (capacity 0).
+        let text = DimacsReaderTests.small.replacing("a 5 6 0 1 0", with: "a 5 6 0 0 0")
+        let instance = try DimacsReader.parse(text)
+        #expect(instance.internshipNodes == [4])
+        #expect(instance.problem.arcInternship == [0, 0])
+        let r = try AssignmentSolver().solve(instance.problem)
+        #expect(r.placedCount == 1)
     }
 }
