@@ -224,7 +224,9 @@ final class ShortestPathEngine {
                 try settleFromPlaces(deferred, arcs: arcs, index: built, shouldCancel: shouldCancel)
                 continue
             }
-            for s in deferred {
+            // Bidding first seats most students of single-place internships without a search.
+            let rr = reduceRows(deferred, arcs: arcs, budget: 16 * deferred.count)
+            for s in rr {
                 searchesSinceCheck += 1
                 if searchesSinceCheck & 7 == 0, let shouldCancel, shouldCancel() { throw .cancelled }
                 try augment(from: Int(s), arcs: arcs)
