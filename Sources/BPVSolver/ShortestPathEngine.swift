@@ -224,9 +224,10 @@ final class ShortestPathEngine {
                 try settleFromPlaces(deferred, arcs: arcs, index: built, shouldCancel: shouldCancel)
                 continue
             }
-            // Bidding first seats most students of single-place internships without a search.
-            let rr = reduceRows(deferred, arcs: arcs, budget: 16 * deferred.count)
-            for s in rr {
+            // Bidding first seats most students of single-place internships without a search
+            // (16 bids per waiting student: on the 100k square assignment more bids seat more
+            // but save no time, the searches left being the long ones).
+            for s in reduceRows(deferred, arcs: arcs, budget: 16 * deferred.count) {
                 searchesSinceCheck += 1
                 if searchesSinceCheck & 7 == 0, let shouldCancel, shouldCancel() { throw .cancelled }
                 try augment(from: Int(s), arcs: arcs)
