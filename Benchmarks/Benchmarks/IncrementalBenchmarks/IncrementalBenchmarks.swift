@@ -18,8 +18,8 @@ final class Tweaker: @unchecked Sendable {
     /// Students pinned so far at each internship (a pin beyond the places would be refused).
     var pinned: [Int32: Int32] = [:]
 
-    init(_ instance: SyntheticRegion = region) throws {
-        session = try IncrementalAssignment(try instance.makeProblem())
+    init(_ instance: SyntheticRegion = region, mode: ShortageMode = .automatic) throws {
+        session = try IncrementalAssignment(try instance.makeProblem(), shortageMode: mode)
     }
 
     /// A placed student with at least two arcs, and its arcs.
@@ -63,7 +63,7 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 /// The single-student tweaks on one region, each a benchmark of its own.
-func tweaks(_ name: String, _ instance: SyntheticRegion) {
+func tweaks(_ name: String, _ instance: SyntheticRegion, mode: ShortageMode = .automatic) {
     // Pin: the student is fixed at one of its other internships (must be placed there).
     Benchmark("tweak \(name): pin") { benchmark, t in
         for _ in benchmark.scaledIterations {
@@ -83,7 +83,7 @@ func tweaks(_ name: String, _ instance: SyntheticRegion) {
             blackHole(try t.session.apply([.setArcs(student: s, arcs: [other]), .setMustPlace(student: s, true)]))
         }
     } setup: {
-        try Tweaker(instance)
+        try Tweaker(instance, mode: mode)
     }
 
     // Ban: the pair the student is placed at is ruled out, so the student must move.
@@ -94,7 +94,7 @@ func tweaks(_ name: String, _ instance: SyntheticRegion) {
             blackHole(try t.session.apply([.removeArc(student: s, internship: here)]))
         }
     } setup: {
-        try Tweaker(instance)
+        try Tweaker(instance, mode: mode)
     }
 
     // Travel limit: ten more minutes reach a few more internships, a little dearer than the
@@ -111,7 +111,7 @@ func tweaks(_ name: String, _ instance: SyntheticRegion) {
             blackHole(try t.session.apply([.setArcs(student: s, arcs: more)]))
         }
     } setup: {
-        try Tweaker(instance)
+        try Tweaker(instance, mode: mode)
     }
 
     // Removal: a placed student drops out; the freed place goes to whoever gains most.
@@ -121,7 +121,7 @@ func tweaks(_ name: String, _ instance: SyntheticRegion) {
             blackHole(try t.session.apply([.removeStudent(s)]))
         }
     } setup: {
-        try Tweaker(instance)
+        try Tweaker(instance, mode: mode)
     }
 
     // Capacity: an internship has one place less.
@@ -132,6 +132,6 @@ func tweaks(_ name: String, _ instance: SyntheticRegion) {
             blackHole(try t.session.apply([.setCapacity(internship: j, places: max(t.session.capacity(of: j) - 1, 0))]))
         }
     } setup: {
-        try Tweaker(instance)
+        try Tweaker(instance, mode: mode)
     }
 }

@@ -384,8 +384,15 @@ public final class IncrementalAssignment {
                     let order = searchFor.sorted { (engine.unplacedCost[Int($0)], $1) > (engine.unplacedCost[Int($1)], $0) }
                     let mustPlace = order.prefix { engine.unplacedCost[Int($0)] == UnplacedPricing.forbidden }
                     let rest = Array(order.dropFirst(mustPlace.count))
-                    // The rest from the scarce side, by the rule a cold solve uses for each group.
-                    let fromPlaces = engine.prefersPlaces(rest, mode: shortageMode)
+                    // Repairs search from the students unless told `.always` (which the tests use
+                    // to keep both directions exact). A cold solve settles each tier on its own,
+                    // into a market the lower tiers have not entered yet; a repair's waiting
+                    // students meet a saturated market, and making them unplaced at once outbids
+                    // chains of marginal students across it. Measured on the 30k region with
+                    // places for three quarters (Benchmarks/RESULTS.md): one ban whose repair
+                    // took 91 students out (a support pool's price rose) ran 21,997 backward
+                    // searches, 52 s; from the students, the slowest tweaks take 3 to 5 s.
+                    let fromPlaces = shortageMode == .always && engine.prefersPlaces(rest, mode: shortageMode)
                     for (k, s) in (fromPlaces ? Array(mustPlace) : order).enumerated() {
                         if k & 7 == 7, let shouldCancel, shouldCancel() { throw .cancelled }
                         try engine.augment(from: Int(s), arcs: arcs)
@@ -697,6 +704,9 @@ public final class IncrementalAssignment {
         sumRange = s.sumRange
         sumMaxAbs = s.sumMaxAbs
         liveArcs = s.liveArcs
+        // Not restored, on purpose: `incoming` keeps every entry appended since (the restored
+        // arcs' entries are still there; the others are stale and skipped when scanned), so
+        // `incomingEntries` still counts what it holds, and an index built since stays valid.
         if incoming.count > s.internshipCount { incoming.removeLast(incoming.count - s.internshipCount) }
     }
 }
