@@ -112,6 +112,14 @@ extension ShortestPathEngine {
             }
             let j = v - m
             guard count[v] < cap[v], potSlot[v] < potSlot[j] else { continue }
+            if load(j) >= cap[j], count[j] == 0 {
+                // A full internship whose students all sit in its pool (a place less, taken from
+                // the pool): the internship's price drops to the pool's instead. Its only
+                // residual arcs out lead to the pool and, backwards, from the sink, and no
+                // student's arc is tight into it, so nobody has to move.
+                potSlot[j] = potSlot[v]
+                continue
+            }
             raise(v, to: potSlot[j], arcs: arcs, index: index, worklist: &worklist, pending: &pending)
         }
         for v in internships {
