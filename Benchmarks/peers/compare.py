@@ -48,6 +48,11 @@ INSTANCES = {
 SWEEP = [0.6, 0.75, 0.85, 0.95, 0.98, 1.0, 1.02, 1.05, 1.2, 1.3]
 for ratio in SWEEP:
     INSTANCES[f"sweep-{ratio:.2f}"] = dict(students=30000, internships=9000, seed=1, area=110, ratio=ratio)
+# Square sparse assignments of the NETGEN family's shape (engine issue): everyone placed, one
+# place per internship, degree 10, costs 1 to 10,000; OR-Tools' LinearSumAssignment runs too.
+for n in [10_000, 100_000, 200_000, 300_000]:
+    INSTANCES[f"square-{n // 1000}k"] = dict(students=n, internships=n, seed=1, degree=10, square=True)
+GROUPS = {"sweep": "sweep-", "square": "square-"}
 
 
 def log(*args):
@@ -105,8 +110,8 @@ def machine():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1k,10k,30k,30k-shortage,sweep",
-                    help="comma-separated instance names; 'sweep' stands for every point of the balance sweep")
+    ap.add_argument("--sizes", default="1k,10k,30k,30k-shortage,sweep,square",
+                    help="comma-separated instance names; 'sweep' and 'square' stand for every instance of that group")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     ensure_tools()
@@ -115,17 +120,21 @@ def main():
     ok = True
     names = []
     for name in args.sizes.split(","):
-        names += [n for n in INSTANCES if n.startswith("sweep-")] if name == "sweep" else [name]
+        names += [n for n in INSTANCES if n.startswith(GROUPS[name])] if name in GROUPS else [name]
     for name in names:
         spec = INSTANCES[name]
         path = os.path.join(WORK, f"{name}.dimacs")
-        gen = [BPV, "generate", "--students", str(spec["students"]), "--internships", str(spec["internships"]),
-               "--seed", str(spec["seed"]), "--area-km", str(spec["area"]), "--out", path]
-        gen += ["--places-ratio", str(spec["ratio"])] if "ratio" in spec else ["--mean-capacity", str(spec["capacity"])]
+        if spec.get("square"):
+            gen = [BPV, "generate", "--shape", "square", "--students", str(spec["students"]),
+                   "--degree", str(spec["degree"]), "--seed", str(spec["seed"]), "--out", path]
+        else:
+            gen = [BPV, "generate", "--students", str(spec["students"]), "--internships", str(spec["internships"]),
+                   "--seed", str(spec["seed"]), "--area-km", str(spec["area"]), "--out", path]
+            gen += ["--places-ratio", str(spec["ratio"])] if "ratio" in spec else ["--mean-capacity", str(spec["capacity"])]
         log(" ".join(gen[1:]))
         subprocess.run(gen, check=True, stdout=subprocess.DEVNULL)
 
-        bpv_runs, lemon_runs, ortools_runs = [], [], []
+        bpv_runs, lemon_runs, ortools_runs, lsa_runs = [], [], [], []
         for i in range(args.repeat):
             out, wall, rss = run_measured([BPV, "solve", "--dimacs", path, "--json"])
             b = json.loads(out)
@@ -138,11 +147,14 @@ def main():
             lemon_runs.append(lm)
             out, wall, rss = run_measured([sys.executable, os.path.join(ROOT, "Benchmarks", "peers", "ortools_solve.py"), path])
             ortools_runs.append(json.loads(out))
+            if spec.get("square"):
+                out, _, _ = run_measured([sys.executable, os.path.join(ROOT, "Benchmarks", "peers", "ortools_lsa.py"), path])
+                lsa_runs.append(json.loads(out))
             log(f"  {name} run {i + 1}: bpv {bpv_runs[-1]['wall_ms']:.0f} ms, "
                 f"LEMON {lm['read_ms'] + lm['solve_ms']:.0f} ms, OR-Tools {ortools_runs[-1]['solve_ms']:.0f} ms")
 
         costs = {("bpv", r["cost"]) for r in bpv_runs} | {("LEMON", r["cost"]) for r in lemon_runs} | \
-                {("OR-Tools", r["cost"]) for r in ortools_runs}
+                {("OR-Tools", r["cost"]) for r in ortools_runs} | {("LSA", r["cost"]) for r in lsa_runs}
         agree = len({c for _, c in costs}) == 1
         ok = ok and agree
         med = statistics.median
@@ -156,22 +168,25 @@ def main():
             bpv_cert=med(r["certify_ms"] for r in bpv_runs),
             lemon_read=med(r["read_ms"] for r in lemon_runs), lemon_solve=med(r["solve_ms"] for r in lemon_runs),
             lemon_ms=lemon_ms, ortools_ms=ortools_ms,
+            lsa_ms=med(r["solve_ms"] for r in lsa_runs) if lsa_runs else None,
             rss_mib=max(r["rss_kib"] for r in bpv_runs) / 1024,
             lemon_rss_mib=max(r["rss_kib"] for r in lemon_runs) / 1024))
 
     print(f"Machine: {machine()}. Median of {args.repeat} runs; bpv is the whole `bpv solve --dimacs` process.\n")
     print("| instance | arcs | placed | optimal cost (all agree) | bpv total ms (read / solve / certify) "
-          "| LEMON read + NetworkSimplex ms | OR-Tools solve ms | bpv / LEMON | bpv / OR-Tools | bpv peak RSS | bytes per arc |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "| LEMON read + NetworkSimplex ms | OR-Tools solve ms | bpv / LEMON | bpv / OR-Tools | bpv peak RSS | bytes per arc "
+          "| OR-Tools LinearSumAssignment ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     base = next((r["rss_mib"] for r in rows if r["name"] == "1k"), None)
     for r in rows:
         per_arc = r["rss_mib"] * 2**20 / r["arcs"]
+        lsa = "" if r["lsa_ms"] is None else f"{r['lsa_ms']:.0f}"
         extra = f" ({(r['rss_mib'] - base) * 2**20 / r['arcs']:.1f} above the 1k run)" if base and r["name"] != "1k" else ""
         print(f"| {r['name']} | {r['arcs']:,} | {r['placed']:,} of {r['students']:,} | {r['cost']}"
               f"{'' if r['agree'] else ' **DISAGREE**'} | {r['bpv_ms']:.0f} ({r['bpv_read']:.0f} / {r['bpv_solve']:.0f} / "
               f"{r['bpv_cert']:.0f}) | {r['lemon_ms']:.0f} ({r['lemon_read']:.0f} + {r['lemon_solve']:.0f}) | "
               f"{r['ortools_ms']:.0f} | {r['bpv_ms'] / r['lemon_ms']:.2f} | {r['bpv_ms'] / r['ortools_ms']:.2f} | "
-              f"{r['rss_mib']:.0f} MiB | {per_arc:.1f}{extra} |")
+              f"{r['rss_mib']:.0f} MiB | {per_arc:.1f}{extra} | {lsa} |")
     if not ok:
         log("ERROR: the solvers disagree on an optimal cost")
         return 1
