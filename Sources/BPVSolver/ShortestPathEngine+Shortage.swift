@@ -18,7 +18,9 @@ public enum ShortageMode: Sendable, Equatable {
 }
 
 extension ShortestPathEngine {
-    /// Whether a group whose greedy pass left `waiting` students unseated is settled from the places.
+    /// Whether a group whose greedy pass left `waiting` students unseated is settled from the
+    /// places: more of them than free places, and none who must be placed.
+    /// - Complexity: O(waiting + internships).
     func prefersPlaces(_ waiting: [Int32], mode: ShortageMode) -> Bool {
         guard !waiting.isEmpty, mode != .never else { return false }
         // Students who must be placed cannot be made unplaced, not even for a moment.

@@ -18,7 +18,8 @@ struct ArcView {
 /// the per-arc work is a compare and, rarely, a decrease-key.
 ///
 /// Per-node state lives in raw buffers allocated once: the scan loop touches seven arrays per
-/// arc, and `Array`'s bounds, uniqueness and exclusivity checks measurably slow it there.
+/// arc, and `Array`'s bounds, uniqueness and exclusivity checks measurably slow it there. The
+/// buffers are owned by one `RawColumns`, which frees them all with the engine.
 final class ShortestPathEngine {
     static let unassigned: Int32 = -1
 
@@ -61,6 +62,8 @@ final class ShortestPathEngine {
     let touched: UnsafeMutablePointer<Int32>
     let finalized: UnsafeMutablePointer<Int32>
     var heap: IndexedMinHeap
+    /// Owns every buffer above: they are allocated through it and freed with it.
+    private let columns: RawColumns
 
     var searches = 0
     var scannedArcs = 0
@@ -79,48 +82,33 @@ final class ShortestPathEngine {
         let nodes = slotCount + 1
         let students = max(n, 1)
 
-        slotOf = .allocate(capacity: students)
-        slotOf.initialize(repeating: Self.unassigned, count: students)
-        arcOf = .allocate(capacity: students)
-        arcOf.initialize(repeating: -1, count: students)
-        next = .allocate(capacity: students)
-        next.initialize(repeating: -1, count: students)
-        prev = .allocate(capacity: students)
-        prev.initialize(repeating: -1, count: students)
-        potStudent = .allocate(capacity: students)
-        potStudent.initialize(repeating: 0, count: students)
-        unplacedCost = .allocate(capacity: students)
-        unplacedCost.initialize(repeating: UnplacedPricing.forbidden, count: students)
-        poolShift = .allocate(capacity: students)
-        poolShift.initialize(repeating: 0, count: students)
-        visited = .allocate(capacity: students)
-        visitedDist = .allocate(capacity: students)
-        moveStudent = .allocate(capacity: students)
-        moveSlot = .allocate(capacity: students)
-        moveArc = .allocate(capacity: students)
+        let columns = RawColumns()
+        self.columns = columns
+        slotOf = columns.make(students, Self.unassigned)
+        arcOf = columns.make(students, -1)
+        next = columns.make(students, -1)
+        prev = columns.make(students, -1)
+        potStudent = columns.make(students, 0)
+        unplacedCost = columns.make(students, UnplacedPricing.forbidden)
+        poolShift = columns.make(students, 0)
+        visited = columns.make(students, 0)
+        visitedDist = columns.make(students, 0)
+        moveStudent = columns.make(students, 0)
+        moveSlot = columns.make(students, 0)
+        moveArc = columns.make(students, 0)
 
-        head = .allocate(capacity: nodes)
-        head.initialize(repeating: -1, count: nodes)
-        count = .allocate(capacity: nodes)
-        count.initialize(repeating: 0, count: nodes)
-        cap = .allocate(capacity: nodes)
-        cap.initialize(repeating: 0, count: nodes)
-        potSlot = .allocate(capacity: nodes)
-        potSlot.initialize(repeating: 0, count: nodes)
-        dist = .allocate(capacity: nodes)
-        dist.initialize(repeating: Self.unlabelled, count: nodes)
-        bound = .allocate(capacity: nodes)
-        bound.initialize(repeating: Int64.max, count: nodes)
-        state = .allocate(capacity: nodes)
-        state.initialize(repeating: 0, count: nodes)
-        predStudent = .allocate(capacity: nodes)
-        predStudent.initialize(repeating: -1, count: nodes)
-        predArc = .allocate(capacity: nodes)
-        predArc.initialize(repeating: -1, count: nodes)
-        predSlot = .allocate(capacity: nodes)
-        predSlot.initialize(repeating: -1, count: nodes)
-        touched = .allocate(capacity: nodes)
-        finalized = .allocate(capacity: nodes)
+        head = columns.make(nodes, -1)
+        count = columns.make(nodes, 0)
+        cap = columns.make(nodes, 0)
+        potSlot = columns.make(nodes, 0)
+        dist = columns.make(nodes, Self.unlabelled)
+        bound = columns.make(nodes, Int64.max)
+        state = columns.make(nodes, 0)
+        predStudent = columns.make(nodes, -1)
+        predArc = columns.make(nodes, -1)
+        predSlot = columns.make(nodes, -1)
+        touched = columns.make(nodes, 0)
+        finalized = columns.make(nodes, 0)
         heap = IndexedMinHeap(capacity: nodes)
     }
 
@@ -136,21 +124,6 @@ final class ShortestPathEngine {
         }
     }
 
-    deinit {
-        for p in [slotOf, arcOf, next, prev, poolShift, visited, moveStudent, moveSlot, moveArc] as [UnsafeMutablePointer<Int32>] {
-            p.deallocate()
-        }
-        for p in [head, count, cap, predStudent, predArc, predSlot, touched, finalized] as [UnsafeMutablePointer<Int32>] {
-            p.deallocate()
-        }
-        potStudent.deallocate()
-        unplacedCost.deallocate()
-        visitedDist.deallocate()
-        potSlot.deallocate()
-        dist.deallocate()
-        bound.deallocate()
-        state.deallocate()
-    }
 
     // MARK: Occupancy
 
@@ -490,5 +463,26 @@ final class ShortestPathEngine {
             predSlot[k] = -1
         }
         heap.removeAll()
+    }
+}
+
+/// The owner of an engine's raw buffers: each is allocated and initialised through ``make(_:_:)``
+/// and all are freed when the owner goes. Plain columns of trivial values (integers), so no
+/// element needs deinitialising. Kept apart from the engine so that its initialiser lists each
+/// buffer once and nothing lists them again to free them.
+final class RawColumns {
+    private var buffers: [UnsafeMutableRawPointer] = []
+
+    /// A buffer of `count` elements (at least one, so that it has an address), each `value`.
+    /// - Complexity: O(count).
+    func make<T: BitwiseCopyable>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+        p.initialize(repeating: value, count: max(count, 1))
+        buffers.append(UnsafeMutableRawPointer(p))
+        return p
+    }
+
+    deinit {
+        for b in buffers { b.deallocate() }
     }
 }
