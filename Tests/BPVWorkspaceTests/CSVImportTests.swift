@@ -144,6 +144,10 @@ struct MalformedFileTests {
          "s.csv:1:1: the first line is not a header: it names none of the columns id, level, sectors, travel_mode, max_travel_min; add a header line"),
         ("duplicate column", "id;id;level;sectors;town;travel_mode;max_travel_min\nS-1;S-2;2;retail;Hilversum;bike;30\n",
          "s.csv:1:2: column 'id' appears twice (columns 1 and 2); keep one"),
+        ("one column under two spellings", "id;level;sectors;town;travel_mode;max_travel_min;Max Travel Min\nS-1;2;retail;Hilversum;bike;30;40\n",
+         "s.csv:1:7: column 'max_travel_min' appears twice (columns 6 and 7); keep one"),
+        ("a misspelt column", "id;level;sectors;town;travel_mode;max_travel_min;coch\nS-1;2;retail;Hilversum;bike;30;mentor-1\n",
+         "s.csv:1:7: column 'coch' is not one bpv reads; did you mean 'coach'? rename it, or remove the column"),
         ("more fields than the header", header + "S-1;Ann;2;retail;Hilversum;bike;30;extra\n",
          "s.csv:2:36: more fields than the header has columns (7); remove them or name the column in the header"),
         ("swapped coordinates", "id;name;level;sectors;lat;lon;travel_mode;max_travel_min\nS-1;Ann;2;retail;5.17;52.22;bike;30\n",
@@ -200,6 +204,8 @@ struct MalformedFileTests {
         ("Excel's empty rows", header + ";;;;;;\n   \nS-1;Ann;2;retail;Hilversum;bike;30\n;;;;;;\n"),
         ("tab-separated", "id\tname\tlevel\tsectors\ttown\ttravel_mode\tmax_travel_min\nS-1\tAnn\t2\tretail\tHilversum\tbike\t30\n"),
         ("header case and spaces", " ID ; Name;LEVEL;sectors;town;travel_mode;max_travel_min\nS-1;Ann;2;retail;Hilversum;bike;30\n"),
+        ("spaces and hyphens in column names", "id;name;level;sectors;town;Travel Mode;max-travel-min\nS-1;Ann;2;retail;Hilversum;bike;30\n"),
+        ("a column bpv does not read", header.dropLast() + ";klas\nS-1;Ann;2;retail;Hilversum;bike;30;1B\n"),
         ("a location across the border", "id;name;level;sectors;lat;lon;travel_mode;max_travel_min\nS-1;Ann;2;retail;51,30;3,20;bike;30\n"),
     ]
 

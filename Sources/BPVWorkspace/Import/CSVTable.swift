@@ -169,7 +169,7 @@ public struct CSVTable: Sendable {
             endField()
             if !(record.count == 1 && record[0].text.isEmpty) { records.append(record) }
         }
-        header = records.first.map { $0.map { $0.text.trimmedForImport().lowercased() } } ?? []
+        header = records.first.map { $0.map { Self.columnName($0.text) } } ?? []
         // Rows that hold nothing (blank, spaces only, or Excel's `;;;;`) are skipped; a row
         // with more fields than the header has columns is refused at its first extra field.
         rows = []
@@ -229,5 +229,26 @@ extension String {
         while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
         while let c = s.last, c == " " || c == "\t" { s.removeLast() }
         return String(s)
+    }
+}
+
+extension CSVTable {
+    /// A header cell as a column name: trimmed, lower case, and runs of spaces, hyphens and
+    /// underscores as one underscore, so that `Max Travel Min` and `max-travel-min` both name
+    /// `max_travel_min` (and a file with two of them names it twice, which is refused).
+    /// - Complexity: O(length).
+    static func columnName(_ cell: String) -> String {
+        var out = ""
+        var gap = false
+        for c in cell.trimmedForImport().lowercased() {
+            if c == " " || c == "-" || c == "_" || c == "\t" {
+                gap = true
+                continue
+            }
+            if gap, !out.isEmpty { out.append("_") }
+            gap = false
+            out.append(c)
+        }
+        return out
     }
 }

@@ -18,7 +18,8 @@ public enum EmployerImport {
         let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
         var r = RowReader(table)
         r.problems = problems
-        r.requireColumns(["id", "name"])
+        r.requireColumns(["id", "name"],
+                         known: ["leerbedrijf_id", "town", "contact", "phone", "email"])
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         var employers: [Employer] = []
         var firstLine: [PseudonymousID: Int] = [:]

@@ -15,7 +15,8 @@ public enum InternshipImport {
         let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
         var r = RowReader(table)
         r.problems = problems
-        r.requireColumns(["id", "employer", "sector", "capacity"])
+        r.requireColumns(["id", "employer", "sector", "capacity"],
+                         known: ["town", "lat", "lon", "support_capacity", "offers", "requires", "levels", "leerbedrijf_id", "employer_id", "available_from", "available_until"])
         r.requireLocationColumns()
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         var internships: [Internship] = []

@@ -43,6 +43,35 @@ struct RowReader {
                 seen[name] = k
             }
         }
+        // A column bpv does not read is ignored (a school's export has more), unless its name is
+        // a near miss of one it does read: then the file most likely meant that column, and
+        // importing without it would silently use a default.
+        let all = Set(names + known)
+        for (k, name) in table.header.enumerated() where !name.isEmpty && !all.contains(name) {
+            if let meant = all.filter({ Self.nearMiss(name, $0) }).sorted().first {
+                problem(line: 1, column: k + 1,
+                        "column '\(name)' is not one bpv reads; did you mean '\(meant)'? rename it, or remove the column")
+            }
+        }
+    }
+
+    /// Whether `name` looks like a misspelling of `column`: at most two edits apart (one for
+    /// short names), or the same letters without separators.
+    /// - Complexity: O(|name| · |column|).
+    static func nearMiss(_ name: String, _ column: String) -> Bool {
+        let a = Array(name), b = Array(column)
+        if a.filter({ $0 != "_" }) == b.filter({ $0 != "_" }) { return true }
+        let limit = min(a.count, b.count) <= 4 ? 1 : 2
+        guard abs(a.count - b.count) <= limit else { return false }
+        var previous = Array(0 ... b.count)
+        for i in 1 ... max(a.count, 1) where !a.isEmpty {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count] <= limit
     }
 
     mutating func problem(line: Int, column: Int, _ message: String) {

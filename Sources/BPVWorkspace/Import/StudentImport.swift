@@ -21,7 +21,8 @@ public enum StudentImport {
         let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
         var r = RowReader(table)
         r.problems = problems
-        r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"])
+        r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"],
+                         known: ["name", "town", "lat", "lon", "needs", "certificates", "priority", "coach", "available_from"])
         r.requireLocationColumns()
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         var students: [Student] = []
