@@ -101,4 +101,48 @@ struct HardeningTests {
         }
         #expect(try ws.auditLog().count == audit && (try ws.bans().isEmpty))
     }
+
+    /// A write that waits in vain for the lock says who holds it: another bpv by its process,
+    /// user and command, with the time it started; otherwise another program. Nothing changes.
+    @Test func aLockedWorkspaceNamesItsWriter() throws {
+        let (ws, path) = try workspace(employer: "Bakker")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let waiting = try Workspace(path: path, user: "coach-2", busySeconds: 1)
+        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? ws.writeImmediate { _ in
+                started.signal()
+                Thread.sleep(forTimeInterval: 2.5)
+            }
+            done.signal()
+        }
+        started.wait()
+        let before = try waiting.auditLog().count
+        do {
+            try waiting.writeImmediate { db in try db.execute(sql: "DELETE FROM ban") }
+            Issue.record("a write went through a held lock")
+        } catch {
+            let message = "\(error)"
+            #expect(message.hasPrefix("\(path): the workspace is busy: "), "\(message)")
+            #expect(message.contains("(process \(getpid()), user coordinator) has been writing to it since "), "\(message)")
+            #expect(message.hasSuffix(", and bpv waited 1 second; nothing was changed, try again"), "\(message)")
+        }
+        done.wait()
+        #expect(try waiting.auditLog().count == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-writer"))
+
+        // Another program holding the lock leaves no note.
+        var unsafe = Configuration()
+        unsafe.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: unsafe)
+        try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        do {
+            try waiting.writeImmediate { db in try db.execute(sql: "DELETE FROM ban") }
+            Issue.record("a write went through a held lock")
+        } catch {
+            #expect("\(error)" == "\(path): the workspace is busy: another program (not bpv) holds its write lock, and bpv waited 1 second; "
+                + "nothing was changed; close that program (an sqlite3 session with an open transaction?) and try again")
+        }
+        try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+    }
 }

@@ -99,7 +99,7 @@ extension Workspace {
         do {
             try db.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         } catch {
-            throw .database(path, Self.words(error))
+            throw .database(path, words(error))
         }
     }
 

@@ -163,7 +163,7 @@ extension Workspace {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, Self.words(error))
+            throw .database(path, words(error))
         }
     }
 
@@ -252,10 +252,12 @@ extension Workspace {
     }
 
     func writeImmediate<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        defer { writer.clear() }
         do {
             return try db.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    writer.record(user: user)
                     result = try body(db)
                     return .commit
                 }
@@ -265,7 +267,7 @@ extension Workspace {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, Self.words(error))
+            throw .database(path, words(error))
         }
     }
 }

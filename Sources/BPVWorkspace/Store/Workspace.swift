@@ -22,6 +22,10 @@ public final class Workspace: Sendable {
     let db: DatabaseQueue
     /// Who is acting, for the audit log: the OS user.
     public let user: String
+    /// The note naming this process while it holds the write lock.
+    let writer: WriterNote
+    /// How long a write waits for another writer.
+    let busySeconds: Int
 
     /// Opens the workspace at `path`, creating it (mode 0600) when `create` allows, and
     /// migrating its schema as needed. An existing file readable by others (copied, or
@@ -29,9 +33,13 @@ public final class Workspace: Sendable {
     /// - Throws: ``WorkspaceError/cannotOpen(_:_:)`` when the file is missing and `create` is
     ///   false (a typo in `--db` must not silently make an empty workspace), or when the file
     ///   is another program's SQLite database.
-    public init(path: String, user: String? = nil, create: Bool = true) throws(WorkspaceError) {
+    /// - Parameter busySeconds: how long a write waits for another writer before it gives up
+    ///   (and says who that writer is).
+    public init(path: String, user: String? = nil, create: Bool = true, busySeconds: Int = 10) throws(WorkspaceError) {
         self.path = path
         self.user = user ?? Self.osUser()
+        self.writer = WriterNote(workspace: path)
+        self.busySeconds = busySeconds
         if access(path, F_OK) != 0 {
             guard create else {
                 throw .cannotOpen(path, "there is no workspace here; check --db, or import students to start a new one")
@@ -47,7 +55,7 @@ public final class Workspace: Sendable {
         }
         var config = Configuration()
         // Another bpv process may hold the write lock for a moment (a commit): wait, then fail clearly.
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(Double(busySeconds))
         config.foreignKeysEnabled = true
         // Write-ahead log: a change commits by appending to the log, without an fsync of the
         // database (synchronous NORMAL), so a stored tweak costs well under a millisecond of I/O.
@@ -84,7 +92,8 @@ public final class Workspace: Sendable {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .cannotOpen(path, Self.words(error))
+            let busy = (error as? DatabaseError).map { $0.resultCode == .SQLITE_BUSY || $0.resultCode == .SQLITE_LOCKED } ?? false
+            throw .cannotOpen(path, busy ? WriterNote(workspace: path).busyMessage(waited: busySeconds) : Self.words(error))
         }
     }
 
@@ -239,12 +248,16 @@ public final class Workspace: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        defer { writer.clear() }
         do {
-            return try db.write(body)
+            return try db.write { db in
+                writer.record(user: user)
+                return try body(db)
+            }
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, Self.words(error))
+            throw .database(path, words(error))
         }
     }
 
@@ -254,15 +267,21 @@ public final class Workspace: Sendable {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw .database(path, Self.words(error))
+            throw .database(path, words(error))
         }
     }
 
-    /// A database failure in a coordinator's words: a lock held too long says so and what to do.
-    static func words(_ error: any Error) -> String {
+    /// A database failure in a coordinator's words: a lock held too long says who holds it (see
+    /// ``WriterNote``), how long bpv waited, and what to do.
+    func words(_ error: any Error) -> String {
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            return "the workspace is busy: another bpv (or another program) has been writing to it and bpv waited 10 seconds; nothing was changed, try again"
+            return writer.busyMessage(waited: busySeconds)
         }
+        return Self.words(error)
+    }
+
+    /// A database failure in words, other than a lock held too long.
+    static func words(_ error: any Error) -> String {
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_NOTADB {
             return "this file is not a bpv workspace (not an SQLite database)"
         }

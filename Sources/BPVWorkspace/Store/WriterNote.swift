@@ -1,0 +1,69 @@
+import Foundation
+import SystemPackage
+
+/// Who is writing to a workspace: a small file next to it (`WORKSPACE-writer`, mode 0600) that a
+/// bpv process writes when it has taken the write lock and removes when it lets go. A process
+/// that waits in vain for the lock reads it to say which bpv holds it and since when, or, when
+/// there is no note (or its process is gone), that another program does.
+///
+/// SQLite cannot say who holds a lock, and the holder's own transaction is invisible to the
+/// waiter, hence a file outside the database. It names the process, the OS user and the bpv
+/// command (`bpv shell`, `bpv import`), never its arguments, which can name students.
+struct WriterNote {
+    let path: String
+
+    init(workspace: String) { path = workspace + "-writer" }
+
+    /// Notes this process as the writer. Called with the write lock held, so no two processes
+    /// write it at once. Failure to write it only makes a waiter's message vaguer.
+    /// - Complexity: O(1), one small file written.
+    func record(user: String) {
+        let command = CommandLine.arguments.prefix(2).enumerated()
+            .map { $0.offset == 0 ? URL(fileURLWithPath: $0.element).lastPathComponent : $0.element }
+            .filter { !$0.hasPrefix("-") }
+            .joined(separator: " ")
+        let since = Int64(Date().timeIntervalSince1970)
+        let text = "\(getpid())\t\(user.printableNote)\t\(command.printableNote)\t\(since)\n"
+        guard let fd = try? FileDescriptor.open(
+            FilePath(path), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+        else { return }
+        _ = try? fd.closeAfter { try fd.writeAll(Array(text.utf8)) }
+    }
+
+    /// Removes the note if it is this process's.
+    func clear() {
+        if holder()?.pid == getpid() { _ = try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// The writer the note names, when its process still runs.
+    func holder() -> (pid: Int32, user: String, command: String, since: Date)? {
+        guard let data = FileManager.default.contents(atPath: path), data.count < 4096,
+              let line = String(data: data, encoding: .utf8)?.split(separator: "\n").first
+        else { return nil }
+        let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let pid = Int32(parts[0]), let since = Int64(parts[3]) else { return nil }
+        // kill(pid, 0) asks whether the process exists without signalling it.
+        guard kill(pid, 0) == 0 || errno == EPERM else { return nil }
+        return (pid, parts[1], parts[2], Date(timeIntervalSince1970: TimeInterval(since)))
+    }
+
+    /// The busy message: who holds the lock, and how long this process waited.
+    func busyMessage(waited seconds: Int) -> String {
+        let waited = seconds == 1 ? "1 second" : "\(seconds) seconds"
+        guard let h = holder() else {
+            return "the workspace is busy: another program (not bpv) holds its write lock, and bpv waited \(waited); "
+                + "nothing was changed; close that program (an sqlite3 session with an open transaction?) and try again"
+        }
+        let clock = DateFormatter()
+        clock.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return "the workspace is busy: \(h.command) (process \(h.pid), user \(h.user)) has been writing to it since "
+            + "\(clock.string(from: h.since)), and bpv waited \(waited); nothing was changed, try again"
+    }
+}
+
+private extension String {
+    /// Tabs and line breaks would break the note's one line: replaced by spaces.
+    var printableNote: String {
+        String(unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    }
+}
