@@ -1,5 +1,6 @@
 import BPVDomain
 import GRDB
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,18 +41,25 @@ public final class Workspace: Sendable {
         self.user = user ?? Self.osUser()
         self.writer = WriterNote(workspace: path)
         self.busySeconds = busySeconds
-        if access(path, F_OK) != 0 {
+        if (try? FilePath(path).stat()) == nil {
             guard create else {
                 throw .cannotOpen(path, "there is no workspace here; check --db, or import students to start a new one")
             }
-            let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
-            guard fd >= 0 else { throw .cannotOpen(path, String(cString: strerror(errno))) }
-            close(fd)
+            do {
+                let fd = try FileDescriptor.open(
+                    FilePath(path), .writeOnly, options: [.create, .exclusiveCreate], permissions: .ownerReadWrite)
+                try fd.close()
+            } catch {
+                throw .cannotOpen(path, "\(error)")
+            }
         }
-        // Owner-only, also when the file (or its log) was made with wider permissions.
+        // Owner-only, also when the file (or its log) was made with wider permissions. swift-system
+        // reads the mode; it has no chmod, so that one call is the C library's.
         for file in [path, path + "-wal", path + "-shm"] {
-            var info = stat()
-            if stat(file, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { _ = chmod(file, 0o600) }
+            guard let info = try? FilePath(file).stat(), info.userID.rawValue == geteuid(),
+                  !info.permissions.intersection([.groupReadWriteExecute, .otherReadWriteExecute]).isEmpty
+            else { continue }
+            _ = chmod(file, 0o600)
         }
         var config = Configuration()
         // Another bpv process may hold the write lock for a moment (a commit): wait, then fail clearly.
