@@ -19,18 +19,29 @@ struct BPV: ParsableCommand {
         defaultSubcommand: ShellCommand.self
     )
 
-    /// Runs the command. A ``CommandFailure`` (a message already phrased for the user, such as
-    /// `file:line:column: what is wrong`) is printed as `bpv: message` with exit status 1;
-    /// usage errors, help and exit codes keep argument-parser's handling.
+    /// Runs the command: the one place where errors become what the user reads. Usage errors,
+    /// help and exit codes keep argument-parser's handling; every other error a command throws
+    /// (the workspace's, an import's `file:line:column: what is wrong`, the solver's, a
+    /// ``CommandFailure``) is already phrased for the user and printed as `bpv: message`, with
+    /// exit status 1. Commands therefore throw what they get and do not wrap it.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("bpv: \(failure.message)\n".utf8))
-            Self.exit(withError: ExitCode.failure)
+            command = try parseAsRoot()
         } catch {
             Self.exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            Self.exit(withError: error)
+        } catch let error as CleanExit {
+            Self.exit(withError: error)
+        } catch let error as ValidationError {
+            Self.exit(withError: error)
+        } catch {
+            FileHandle.standardError.write(Data("bpv: \(error)\n".utf8))
+            Self.exit(withError: ExitCode.failure)
         }
     }
 }

@@ -28,26 +28,22 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let ws = try Workspace(path: workspace.db, create: false)
-            if let dimacs {
-                let round = try ws.roundProblem()
-                try DimacsWriter.write(round.graph.problem, to: dimacs, comments: [
-                    "bpv round problem: \(round.graph.problem.studentCount) students, \(round.fixed.count) fixed by pins or commitments (one arc each, placed first)",
-                ])
-                print("wrote \(dimacs): \(round.graph.problem.studentCount) students, \(round.graph.problem.arcCount) arcs")
-                return
-            }
-            guard let file else { return }
-            if what == "student", let studentFile {
-                let n = try ws.exportStudent(StudentID(file), to: studentFile)
-                print("wrote \(studentFile): everything held about \(file), with \(n) audit entries")
-                return
-            }
-            let n = try ws.exportPlacements(to: file)
-            print("wrote \(file): \(n) placements")
-        } catch {
-            throw CommandFailure("\(error)")
+        let ws = try Workspace(path: workspace.db, create: false)
+        if let dimacs {
+            let round = try ws.roundProblem()
+            try DimacsWriter.write(round.graph.problem, to: dimacs, comments: [
+                "bpv round problem: \(round.graph.problem.studentCount) students, \(round.fixed.count) fixed by pins or commitments (one arc each, placed first)",
+            ])
+            print("wrote \(dimacs): \(round.graph.problem.studentCount) students, \(round.graph.problem.arcCount) arcs")
+            return
         }
+        guard let file else { return }
+        if what == "student", let studentFile {
+            let n = try ws.exportStudent(StudentID(file), to: studentFile)
+            print("wrote \(studentFile): everything held about \(file), with \(n) audit entries")
+            return
+        }
+        let n = try ws.exportPlacements(to: file)
+        print("wrote \(file): \(n) placements")
     }
 }

@@ -38,20 +38,14 @@ struct Import: ParsableCommand {
         } catch {
             throw CommandFailure("\(file): cannot read: \(error)")
         }
-        do {
-            let ws = try Workspace(path: workspace.db)
-            let summary: Workspace.ImportSummary
-            switch kind {
-            case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
-            case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
-            case .employers: summary = try ws.importEmployers(try EmployerImport.parse(bytes, fileName: file), from: file)
-            }
-            print("imported \(kind.rawValue) from \(file): \(summary.added) added, \(summary.updated) updated")
-        } catch let failure as ImportFailure {
-            throw CommandFailure(failure.description)
-        } catch {
-            throw CommandFailure("\(error)")
+        let ws = try Workspace(path: workspace.db)
+        let summary: Workspace.ImportSummary
+        switch kind {
+        case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
+        case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
+        case .employers: summary = try ws.importEmployers(try EmployerImport.parse(bytes, fileName: file), from: file)
         }
+        print("imported \(kind.rawValue) from \(file): \(summary.added) added, \(summary.updated) updated")
     }
 }
 

@@ -13,18 +13,14 @@ struct Match: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let ws = try Workspace(path: workspace.db, create: false)
-            let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
-            let r = try Register(workspace: ws).match(on: date).summary
-            print("round \(r.round): \(r.placed) placed, \(r.unplaced) unplaced, \(r.committedBefore) fixed by pins or commitments, total score \(r.totalScore)")
-            print("objective in DIMACS terms: \(r.dimacsObjective) (bpv export --dimacs, then any min-cost-flow solver)")
-            if commit {
-                let n = try ws.commit(round: r.round)
-                print("committed \(n) placements of round \(r.round)")
-            }
-        } catch {
-            throw CommandFailure("\(error)")
+        let ws = try Workspace(path: workspace.db, create: false)
+        let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
+        let r = try Register(workspace: ws).match(on: date).summary
+        print("round \(r.round): \(r.placed) placed, \(r.unplaced) unplaced, \(r.committedBefore) fixed by pins or commitments, total score \(r.totalScore)")
+        print("objective in DIMACS terms: \(r.dimacsObjective) (bpv export --dimacs, then any min-cost-flow solver)")
+        if commit {
+            let n = try ws.commit(round: r.round)
+            print("committed \(n) placements of round \(r.round)")
         }
     }
 }
@@ -38,12 +34,8 @@ struct Commit: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let n = try Workspace(path: workspace.db, create: false).commit(round: round, students: students.isEmpty ? nil : students.map { StudentID($0) })
-            print("committed \(n) placements of the draft")
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let n = try Workspace(path: workspace.db, create: false).commit(round: round, students: students.isEmpty ? nil : students.map { StudentID($0) })
+        print("committed \(n) placements of the draft")
     }
 }
 
@@ -57,12 +49,8 @@ struct Release: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).release(student: StudentID(student), reason: reason)
-            print("released \(student) (the placement broke down); the draft will not place \(student) at that employer again")
-            printMoves(moved)
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).release(student: StudentID(student), reason: reason)
+        print("released \(student) (the placement broke down); the draft will not place \(student) at that employer again")
+        printMoves(moved)
     }
 }

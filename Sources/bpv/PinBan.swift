@@ -18,11 +18,9 @@ struct Pin: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).pin(student: StudentID(student), internship: InternshipID(internship), reason: reason)
-            print("pinned \(student) to \(internship)")
-            printMoves(moved)
-        } catch { throw CommandFailure("\(error)") }
+        let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).pin(student: StudentID(student), internship: InternshipID(internship), reason: reason)
+        print("pinned \(student) to \(internship)")
+        printMoves(moved)
     }
 }
 
@@ -32,11 +30,9 @@ struct Unpin: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).unpin(student: StudentID(student))
-            print("unpinned \(student)")
-            printMoves(moved)
-        } catch { throw CommandFailure("\(error)") }
+        let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).unpin(student: StudentID(student))
+        print("unpinned \(student)")
+        printMoves(moved)
     }
 }
 
@@ -49,11 +45,9 @@ struct Ban: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).ban(student: StudentID(student), internship: InternshipID(internship), reason: reason)
-            print("banned \(student) x \(internship)")
-            printMoves(moved)
-        } catch { throw CommandFailure("\(error)") }
+        let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).ban(student: StudentID(student), internship: InternshipID(internship), reason: reason)
+        print("banned \(student) x \(internship)")
+        printMoves(moved)
     }
 }
 
@@ -65,11 +59,9 @@ struct Unban: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).unban(student: StudentID(student), internship: InternshipID(internship))
-            print("unbanned \(student) x \(internship)")
-            printMoves(moved)
-        } catch { throw CommandFailure("\(error)") }
+        let moved = try Register(workspace: Workspace(path: workspace.db, create: false)).unban(student: StudentID(student), internship: InternshipID(internship))
+        print("unbanned \(student) x \(internship)")
+        printMoves(moved)
     }
 }
 
@@ -79,13 +71,11 @@ struct Log: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            for e in try Workspace(path: workspace.db, create: false).auditLog() {
-                var line = "\(e.sequence)\t\(e.at)\t\(e.user)\t\(e.action)\t\(e.subject)"
-                if !e.detail.isEmpty { line += "\t\(e.detail)" }
-                if let r = e.reason { line += "\tbecause: \(r)" }
-                print(line)
-            }
-        } catch { throw CommandFailure("\(error)") }
+        for e in try Workspace(path: workspace.db, create: false).auditLog() {
+            var line = "\(e.sequence)\t\(e.at)\t\(e.user)\t\(e.action)\t\(e.subject)"
+            if !e.detail.isEmpty { line += "\t\(e.detail)" }
+            if let r = e.reason { line += "\tbecause: \(r)" }
+            print(line)
+        }
     }
 }

@@ -17,17 +17,13 @@ struct Settings: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let ws = try Workspace(path: workspace.db, create: false)
-            if let name, let value {
-                try ws.set(name, to: value, reason: reason)
-            }
-            let s = try ws.settings()
-            for setting in MatchSetting.allCases {
-                print("\(setting.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \(setting.value(in: s).padding(toLength: 6, withPad: " ", startingAt: 0))  \(setting.meaning)")
-            }
-        } catch {
-            throw CommandFailure("\(error)")
+        let ws = try Workspace(path: workspace.db, create: false)
+        if let name, let value {
+            try ws.set(name, to: value, reason: reason)
+        }
+        let s = try ws.settings()
+        for setting in MatchSetting.allCases {
+            print("\(setting.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \(setting.value(in: s).padding(toLength: 6, withPad: " ", startingAt: 0))  \(setting.meaning)")
         }
     }
 }

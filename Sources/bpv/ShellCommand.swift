@@ -23,8 +23,7 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         Terminal.adoptLocale()
         let environment = ProcessInfo.processInfo.environment
-        let ws: Workspace
-        do { ws = try Workspace(path: workspace.db) } catch { throw CommandFailure("\(error)") }
+        let ws = try Workspace(path: workspace.db)
         Interrupt.install()
         let console = Console.standard(environment: environment)
         let session = Session(workspace: ws, console: console, shouldCancel: { Interrupt.isPending })
@@ -32,12 +31,7 @@ struct ShellCommand: ParsableCommand {
         let status: Int32
         if Terminal.isTerminal(STDIN_FILENO) {
             let historyPath = environment["BPV_HISTORY"] ?? (environment["HOME"].map { $0 + "/.bpv_history" })
-            let editor: LineEditor
-            do {
-                editor = try LineEditor(name: "bpv", history: historyPath.flatMap { $0.isEmpty ? nil : .file($0) } ?? .none)
-            } catch {
-                throw CommandFailure("\(error)")
-            }
+            let editor = try LineEditor(name: "bpv", history: historyPath.flatMap { $0.isEmpty ? nil : .file($0) } ?? .none)
             let counts = ((try? ws.students().count) ?? 0, (try? ws.internships().count) ?? 0)
             status = shell.runInteractive(
                 editor: editor,

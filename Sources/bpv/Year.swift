@@ -12,12 +12,10 @@ struct Propose: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let register = Register(workspace: try Workspace(path: workspace.db, create: false))
-            let moved = try register.propose(student: StudentID(student), internship: internship.map { InternshipID($0) }, reason: reason)
-            print("proposed \(student) at \(try register.currentModel().proposals[StudentID(student)]?.value ?? "?")")
-            printMoves(moved)
-        } catch { throw CommandFailure("\(error)") }
+        let register = Register(workspace: try Workspace(path: workspace.db, create: false))
+        let moved = try register.propose(student: StudentID(student), internship: internship.map { InternshipID($0) }, reason: reason)
+        print("proposed \(student) at \(try register.currentModel().proposals[StudentID(student)]?.value ?? "?")")
+        printMoves(moved)
     }
 }
 
@@ -29,10 +27,8 @@ struct Accept: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            try Register(workspace: try Workspace(path: workspace.db, create: false)).accept(student: StudentID(student), reason: reason)
-            print("agreed: \(student)")
-        } catch { throw CommandFailure("\(error)") }
+        try Register(workspace: try Workspace(path: workspace.db, create: false)).accept(student: StudentID(student), reason: reason)
+        print("agreed: \(student)")
     }
 }
 
@@ -47,11 +43,9 @@ struct Decline: ParsableCommand {
 
     func run() throws {
         guard let who = Register.Decliner(rawValue: by) else { throw CommandFailure("--by must be employer or student, not '\(by)'") }
-        do {
-            let moved = try Register(workspace: try Workspace(path: workspace.db, create: false)).decline(student: StudentID(student), by: who, reason: reason)
-            print("declined by \(who.rawValue): \(student); not proposed there again unless unbanned")
-            printMoves(moved)
-        } catch { throw CommandFailure("\(error)") }
+        let moved = try Register(workspace: try Workspace(path: workspace.db, create: false)).decline(student: StudentID(student), by: who, reason: reason)
+        print("declined by \(who.rawValue): \(student); not proposed there again unless unbanned")
+        printMoves(moved)
     }
 }
 
@@ -64,12 +58,10 @@ struct Start: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let ws = try Workspace(path: workspace.db, create: false)
-            try Register(workspace: ws).start(student: StudentID(student), on: on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) })
-            let now = try ws.history(of: StudentID(student)).last
-            print("started: \(student) at \(now?.internship.value ?? "?") from \(now?.start ?? "?"), planned end \(now?.end ?? "?")")
-        } catch { throw CommandFailure("\(error)") }
+        let ws = try Workspace(path: workspace.db, create: false)
+        try Register(workspace: ws).start(student: StudentID(student), on: on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) })
+        let now = try ws.history(of: StudentID(student)).last
+        print("started: \(student) at \(now?.internship.value ?? "?") from \(now?.start ?? "?"), planned end \(now?.end ?? "?")")
     }
 }
 
@@ -87,12 +79,10 @@ struct End: ParsableCommand {
         guard let how = PlacementOutcome(rawValue: outcome) else {
             throw CommandFailure("the outcome must be one of \(PlacementOutcome.allCases.map(\.rawValue).joined(separator: ", ")), not '\(outcome)'")
         }
-        do {
-            let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
-            let moved = try Register(workspace: try Workspace(path: workspace.db, create: false)).end(student: StudentID(student), outcome: how, reason: reason, on: date)
-            print("ended (\(how.rawValue)): \(student)")
-            printMoves(moved)
-        } catch { throw CommandFailure("\(error)") }
+        let date = try on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) }
+        let moved = try Register(workspace: try Workspace(path: workspace.db, create: false)).end(student: StudentID(student), outcome: how, reason: reason, on: date)
+        print("ended (\(how.rawValue)): \(student)")
+        printMoves(moved)
     }
 }
 
@@ -104,11 +94,9 @@ struct History: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            for e in try Workspace(path: workspace.db, create: false).history(of: StudentID(student)) {
-                print([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome, e.user, e.at, e.reason ?? ""].joined(separator: "\t"))
-            }
-        } catch { throw CommandFailure("\(error)") }
+        for e in try Workspace(path: workspace.db, create: false).history(of: StudentID(student)) {
+            print([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome, e.user, e.at, e.reason ?? ""].joined(separator: "\t"))
+        }
     }
 }
 
@@ -121,10 +109,8 @@ struct Forget: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            try Register(workspace: try Workspace(path: workspace.db, create: false)).forget(students: [StudentID(student)], reason: reason)
-            print("erased \(student)")
-        } catch { throw CommandFailure("\(error)") }
+        try Register(workspace: try Workspace(path: workspace.db, create: false)).forget(students: [StudentID(student)], reason: reason)
+        print("erased \(student)")
     }
 }
 
@@ -136,10 +122,8 @@ struct Purge: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        do {
-            let date = try CalendarDate(parsing: endedBefore)
-            let n = try Register(workspace: try Workspace(path: workspace.db, create: false)).purge(endedBefore: date)
-            print("erased \(n) student\(n == 1 ? "" : "s") whose last placement ended before \(date)")
-        } catch { throw CommandFailure("\(error)") }
+        let date = try CalendarDate(parsing: endedBefore)
+        let n = try Register(workspace: try Workspace(path: workspace.db, create: false)).purge(endedBefore: date)
+        print("erased \(n) student\(n == 1 ? "" : "s") whose last placement ended before \(date)")
     }
 }
