@@ -146,7 +146,17 @@ struct GapsTests {
             try m.apply(.offers(internship: g.internship, offers: AccommodationSet(i.offers.elements + g.offered)))
             #expect(try m.solve().placedCount - before == g.gain, "seed \(seed): \(g)")
         }
-        for g in found where g.kind != .offer {
+        for g in found where g.kind == .newPlace {
+            // The same internship added to the round and solved cold.
+            let sector = try #require(g.sector), town = try Town.named(try #require(g.town))
+            let place = Internship(id: try PseudonymousID(g.internship.value),
+                                   employer: "a new employer", sector: sector, location: town.location, capacity: 1,
+                                   supportCapacity: g.offered.contains(.jobcoach) ? 1 : 0, offers: AccommodationSet(g.offered))
+            let m = RoundModel(students: model.students, internships: model.internships + [place], settings: model.settings)
+            #expect(try m.solve().placedCount - before == g.gain, "seed \(seed): \(g)")
+            #expect(g.placed.count - g.displaced.count == g.gain)
+        }
+        for g in found where g.kind == .place || g.kind == .supportPlace {
             #expect(expected["\(g.kind.rawValue) \(g.internship)"] == g.gain, "seed \(seed): \(g)")
             #expect(g.placed.count - g.displaced.count == g.gain)
         }
@@ -156,5 +166,16 @@ struct GapsTests {
             #expect(listed.contains(key), "seed \(seed): \(key) missing")
         }
         #expect(session.outcome.placedCount == before)  // nothing kept
+    }
+
+    /// The seeds above do meet new places that help (otherwise their check would prove nothing).
+    @Test func someRandomRoundHasANewPlaceThatHelps() throws {
+        var total = 0
+        for seed in 0 ..< 40 {
+            var rng = SeededGenerator(seed: UInt64(seed) &+ 7000)
+            let session = try RoundSession(model: RoundSessionTests.randomModel(rng: &rng))
+            total += try session.newPlaceGaps().count
+        }
+        #expect(total > 0)
     }
 }

@@ -8,6 +8,8 @@ public struct PlaceGap: Sendable, Equatable {
         case supportPlace = "support place"
         /// Accommodations the internship does not offer yet (a quiet workplace, a fixed mentor).
         case offer
+        /// One place at a new employer of a sector in a town (``PlaceGap/sector``, ``PlaceGap/town``).
+        case newPlace = "new place"
     }
 
     public var internship: InternshipID
@@ -20,8 +22,12 @@ public struct PlaceGap: Sendable, Equatable {
     public var displaced: [StudentID]
     /// The change in total score (lower is better).
     public var scoreChange: Int64
-    /// For ``Kind/offer``: what the internship would have to offer besides what it does.
+    /// For ``Kind/offer``: what the internship would have to offer besides what it does; for
+    /// ``Kind/newPlace``: what the new place must offer.
     public var offered: [Accommodation] = []
+    /// For ``Kind/newPlace``: the sector and the town of the new place.
+    public var sector: Sector?
+    public var town: String?
 }
 
 /// The smallest relaxation that would place one unplaced student: a longer travel limit.
@@ -76,8 +82,42 @@ extension RoundSession {
                 }
             }
         }
-        return Array(out.sorted { ($0.gain, -$0.scoreChange, $1.internship) > ($1.gain, -$1.scoreChange, $0.internship) }
-            .prefix(limit))
+        out += try newPlaceGaps()
+        // Most students first; among equals, what is easiest to ask for first (a place at an
+        // existing internship, then a support place, an accommodation, a new employer).
+        func ease(_ k: PlaceGap.Kind) -> Int { [PlaceGap.Kind.place, .supportPlace, .offer, .newPlace].firstIndex(of: k) ?? 4 }
+        return Array(out.sorted {
+            ($0.gain, -ease($0.kind), -$0.scoreChange, $1.internship, $1.town ?? "", $1.sector?.rawValue ?? "")
+                > ($1.gain, -ease($1.kind), -$1.scoreChange, $0.internship, $0.town ?? "", $0.sector?.rawValue ?? "")
+        }.prefix(limit))
+    }
+
+    /// One place at a new employer for each sector an unplaced student wishes, in the town
+    /// nearest their home, offering what they need (each such place tried once). Exact: each is
+    /// a what-if that adds the internship to the live round (``whatIf(adding:)``).
+    /// - Complexity: one what-if per distinct (sector, town, needs) of the unplaced students,
+    ///   each O(students) plus a repair.
+    func newPlaceGaps() throws(RoundError) -> [PlaceGap] {
+        var tried = Set<String>(), out: [PlaceGap] = []
+        let fixed = model.fixed
+        for s in outcome.unplaced {
+            guard let student = model.student(s), fixed[s] == nil, let town = Town.nearest(to: student.home, within: 15) else { continue }
+            for sector in student.sectors where tried.insert("\(sector.rawValue)|\(town.name)|\(student.needs.bits)").inserted {
+                guard let id = try? PseudonymousID("NEW-\(sector.rawValue)") else { continue }
+                let place = Internship(
+                    id: id, employer: "a new employer", sector: sector, location: town.location, capacity: 1,
+                    supportCapacity: student.needsIntensiveSupport ? 1 : 0, offers: student.needs)
+                let changes = try whatIf(adding: place)
+                guard changes.placedAfter > changes.placedBefore else { continue }
+                out.append(PlaceGap(
+                    internship: place.internshipID, kind: .newPlace, gain: changes.placedAfter - changes.placedBefore,
+                    placed: changes.moves.filter { $0.from == nil && $0.to != nil }.map(\.student).sorted(),
+                    displaced: changes.moves.filter { $0.from != nil && $0.to == nil }.map(\.student).sorted(),
+                    scoreChange: changes.scoreAfter - changes.scoreBefore, offered: student.needs.elements,
+                    sector: sector, town: town.name))
+            }
+        }
+        return out
     }
 
     /// One what-if; a gap when it places more students.

@@ -94,6 +94,48 @@ public final class RoundSession {
         return moved
     }
 
+    /// What one more internship, not in the round, would do: the students it is open to get an
+    /// arc to it (as the candidate graph would give them), on a snapshot of the solver that is
+    /// put back afterwards. Held and pinned students keep their place.
+    /// - Returns: who would move (the new internship as `internship.internshipID`), and the
+    ///   change in placed count and total score.
+    /// - Complexity: O(students) to find its candidates, plus one repair.
+    public func whatIf(adding internship: Internship) throws(RoundError) -> RoundChanges {
+        let m = model.internships.count, fixed = model.fixed
+        let facts = [InternshipFacts(internship, on: model.date)]
+        var changes: [AssignmentChange] = [.addInternship(places: Int32(internship.capacity), supportPlaces: Int32(internship.supportCapacity))]
+        for (k, student) in model.students.enumerated() where fixed[student.studentID] == nil {
+            for arc in CandidateGraph.arcs(for: student, facts: facts, internships: [internship], settings: model.settings,
+                                           banned: [], previous: nil, on: model.date) {
+                changes.append(.setArc(student: k, arc: Arc(internship: Int32(m), cost: arc.cost)))
+            }
+        }
+        guard changes.count > 1 else {
+            return RoundChanges(moves: [], placed: (outcome.placedCount, outcome.placedCount), score: (scoreTotal, scoreTotal))
+        }
+        let after: [Int]
+        do {
+            after = try solver.whatIf(changes) { s in (0 ..< model.students.count).map { s.internship(of: $0) ?? -1 } }
+        } catch let error as SolverError {
+            throw Self.roundError(error)
+        } catch {
+            throw .solver("\(error)")
+        }
+        func at(_ j: Int) -> Internship? { j < 0 ? nil : j == m ? internship : model.internships[j] }
+        var moves: [RoundChanges.Move] = []
+        var placedDelta = 0, scoreDelta: Int64 = 0
+        for k in 0 ..< after.count where after[k] != placedAt[k] {
+            let student = model.students[k]
+            let from = at(placedAt[k]), to = at(after[k])
+            placedDelta += (to == nil ? 0 : 1) - (from == nil ? 0 : 1)
+            scoreDelta += Int64(to.map { model.settings.score(student, $0).total } ?? 0)
+                - Int64(from.map { model.settings.score(student, $0).total } ?? 0)
+            moves.append(.init(student: student.studentID, from: from?.internshipID, to: to?.internshipID))
+        }
+        return RoundChanges(moves: moves.sorted { $0.student < $1.student },
+                            placed: (outcome.placedCount, outcome.placedCount + placedDelta), score: (scoreTotal, scoreTotal + scoreDelta))
+    }
+
     /// What a change would do, without keeping it.
     /// - Returns: who would move, and the change in placed count and total score.
     /// - Complexity: that of ``apply(_:)`` plus O(students + internships) to save and restore.

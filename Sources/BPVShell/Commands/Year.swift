@@ -228,11 +228,12 @@ extension Command {
 extension Command {
     static let gaps = Command(
         "gaps", synopsis: "gaps [STUDENT]",
-        summary: "where places are missing: one more place, support place or accommodation at an internship that would place unplaced students, and who; for one student, the travel limit that would place them",
+        summary: "where places are missing: one more place, support place or accommodation at an internship, or a new place of a sector in a town, that would place unplaced students, and who; for one student, the travel limit that would place them",
         details: """
             Each answer is exact: a what-if on the live round (one repair, nothing kept). Only a full
             internship can gain from one more place, so each of those is tried, and each support
-            place where a job coach can work.
+            place where a job coach can work; a new place is tried for every sector an unplaced
+            student wishes, in the town nearest their home, offering what they need.
             """,
         complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
     ) { args, session throws(ShellError) in
@@ -263,7 +264,7 @@ extension Command {
             return .proceed
         }
         if gaps.isEmpty {
-            console.print("no single extra place at an existing internship would place anyone; see unplaced for why")
+            console.print("no single extra place, accommodation or new place would place anyone; see unplaced for why")
             return .proceed
         }
         var table = Table(["one more", "at", "would place", "students", "score"])
@@ -271,7 +272,11 @@ extension Command {
             let who = g.placed.map(\.value).joined(separator: ", ")
                 + (g.displaced.isEmpty ? "" : " (for " + g.displaced.map(\.value).joined(separator: ", ") + ", of a lower priority)")
             let what = g.kind == .offer ? "offer of " + g.offered.map(\.rawValue).joined(separator: ", ") : g.kind.rawValue
-            table.append([what, Describe.internship(g.internship, model), "\(g.gain)", who,
+            let at = g.kind == .newPlace
+                ? "a new \(g.sector?.rawValue ?? "") employer in \(g.town ?? "?")"
+                    + (g.offered.isEmpty ? "" : " offering " + g.offered.map(\.rawValue).joined(separator: ", "))
+                : Describe.internship(g.internship, model)
+            table.append([what, at, "\(g.gain)", who,
                           g.scoreChange >= 0 ? "+\(g.scoreChange)" : "\(g.scoreChange)"])
         }
         table.rightAligned = [2, 4]
