@@ -49,10 +49,26 @@ extension IncrementalAssignment {
     /// Indexes every current arc by its internship.
     /// - Complexity: O(arcs).
     func buildIndex() {
-        incoming = [[Int32]](repeating: [], count: internshipCount)
+        // A counting sort into one flat array, then one copy per internship: appending arc by
+        // arc to the nested arrays took 0.65 s at 27 million arcs.
+        let m = internshipCount
+        var start = [Int](repeating: 0, count: m + 1)
         for s in 0 ..< studentCount {
-            for a in Int(begin[s]) ..< Int(end[s]) { incoming[Int(target[a])].append(Int32(a)) }
+            for a in Int(begin[s]) ..< Int(end[s]) { start[Int(target[a]) + 1] += 1 }
         }
+        for j in 0 ..< m { start[j + 1] += start[j] }
+        var fill = start
+        var flat = [Int32](repeating: 0, count: start[m])
+        flat.withUnsafeMutableBufferPointer { flat in
+            for s in 0 ..< studentCount {
+                for a in Int(begin[s]) ..< Int(end[s]) {
+                    let j = Int(target[a])
+                    flat[fill[j]] = Int32(truncatingIfNeeded: a)
+                    fill[j] += 1
+                }
+            }
+        }
+        incoming = (0 ..< m).map { Array(flat[start[$0] ..< start[$0 + 1]]) }
         incomingEntries = liveArcs
         indexed = true
     }
@@ -62,9 +78,11 @@ extension IncrementalAssignment {
         let limit = 2 * liveArcs + compactionSlack
         guard target.count > limit || incomingEntries > limit else { return }
         var newTarget: [Int32] = [], newCost: [Int64] = [], newOwner: [Int32] = []
-        newTarget.reserveCapacity(liveArcs)
-        newCost.reserveCapacity(liveArcs)
-        newOwner.reserveCapacity(liveArcs)
+        // With the same slack as a new session, so that the next appends do not copy everything.
+        let room = liveArcs + max(1024, liveArcs / 16)
+        newTarget.reserveCapacity(room)
+        newCost.reserveCapacity(room)
+        newOwner.reserveCapacity(room)
         for s in 0 ..< studentCount {
             let b = Int(begin[s]), e = Int(end[s])
             let first = Int32(newTarget.count)
