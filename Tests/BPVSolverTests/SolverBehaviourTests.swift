@@ -178,3 +178,50 @@ struct PenaltyBoundTests {
         }
     }
 }
+
+/// The shortage index orders each slot's arcs by `cost - unplaced cost`, ties by arc, whichever
+/// sort it uses (comparison for small slots or wide keys, radix otherwise).
+@Suite("Incoming arc index")
+struct IncomingArcIndexTests {
+    /// Small slots, radix-sorted slots (keys within 2^32), and wide keys (must-place students,
+    /// costs near the limit), which take the comparison sort.
+    @Test("each slot is scanned in key order, ties by arc",
+          arguments: [(40, 7, true), (300, 7, false), (300, 4_000, false), (300, 7, true), (300, 1 << 40, false)])
+    func scansInKeyOrder(students: Int, costRange: Int64, mustPlace: Bool) {
+        var rng = SplitMix64(seed: UInt64(students) &+ UInt64(costRange))
+        let m = 3
+        var begin: [Int32] = [], end: [Int32] = [], target: [Int32] = [], cost: [Int64] = []
+        for _ in 0 ..< students {
+            begin.append(Int32(target.count))
+            for j in 0 ..< m where Bool.random(using: &rng) {
+                target.append(Int32(j))
+                cost.append(Int64.random(in: 0 ... costRange, using: &rng))
+            }
+            end.append(Int32(target.count))
+        }
+        // Two tiers of unplaced costs, and perhaps a few students who must be placed.
+        let unplaced: [Int64] = (0 ..< students).map { s in
+            mustPlace && s % 11 == 0 ? UnplacedPricing.forbidden : s % 3 == 0 ? 2 * (costRange + 1) : costRange + 1
+        }
+        let poolShift = [Int32](repeating: 0, count: students)
+        begin.withUnsafeBufferPointer { b in end.withUnsafeBufferPointer { e in
+            target.withUnsafeBufferPointer { t in cost.withUnsafeBufferPointer { c in
+                poolShift.withUnsafeBufferPointer { shift in unplaced.withUnsafeBufferPointer { u in
+                    let arcs = ArcView(begin: b.baseAddress!, end: e.baseAddress!, target: t.baseAddress!, cost: c.baseAddress!)
+                    let index = SortedIncomingIndex(arcs: arcs, studentCount: students, slotCount: m, poolShift: shift.baseAddress!,
+                                                    unplacedCost: u.baseAddress!)
+                    for j in 0 ..< m {
+                        var seen: [(Int64, Int32)] = []
+                        index.scan(into: j) { a, s in
+                            #expect(target[Int(a)] == Int32(j) && Int(begin[s]) <= Int(a) && Int(a) < Int(end[s]))
+                            seen.append((index.key(arc: Int(a), student: s), a))
+                            return true
+                        }
+                        #expect(seen.count == target.filter { $0 == Int32(j) }.count)
+                        for (x, y) in zip(seen, seen.dropFirst()) { #expect(x.0 < y.0 || (x.0 == y.0 && x.1 < y.1)) }
+                    }
+                }}
+            }}
+        }}
+    }
+}
