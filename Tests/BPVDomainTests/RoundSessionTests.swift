@@ -168,6 +168,46 @@ struct GapsTests {
         #expect(session.outcome.placedCount == before)  // nothing kept
     }
 
+    /// Each accommodation named for one unplaced student places them in a cold solve with the
+    /// offer made, at the internship named; and some seed names one.
+    @Test func accommodationRelaxationsPlaceTheStudent() throws {
+        var named = 0
+        let towns = RoundSessionTests.towns
+        for seed in 0 ..< 40 {
+            var rng = SeededGenerator(seed: UInt64(seed) &+ 9000)
+            // Random rounds where some students need a quiet workplace or a fixed mentor, and
+            // some internships offer neither.
+            let needs: [[Accommodation]] = [[], [], [.quiet], [.fixedMentor], [.quiet, .fixedMentor]]
+            let students = (0 ..< Int.random(in: 6 ... 16, using: &rng)).map { k in
+                student("S-\(k)", sectors: [.retail], town: towns.randomElement(using: &rng)!, minutes: Int.random(in: 20 ... 45, using: &rng),
+                        needs: needs.randomElement(using: &rng)!)
+            }
+            let internships = (0 ..< Int.random(in: 2 ... 6, using: &rng)).map { k in
+                internship("I-\(k)", town: towns.randomElement(using: &rng)!, capacity: Int.random(in: 1 ... 3, using: &rng), support: 0,
+                           offers: [[], [.quiet], [.fixedMentor]].randomElement(using: &rng)!)
+            }
+            let model = RoundModel(students: students, internships: internships, settings: MatchSettings())
+            let session = try RoundSession(model: model)
+            for s in session.outcome.unplaced {
+                for r in try session.accommodationRelaxations(for: s, limit: 100) {
+                    var m = model
+                    let i = try #require(model.internship(r.internship))
+                    try m.apply(.offers(internship: r.internship, offers: AccommodationSet(i.offers.elements + r.missing)))
+                    // Placing the student where the advice says is an optimum of the round with
+                    // the offer made (a cold solve may break a tie the other way).
+                    let cold = try m.solve()
+                    var placedThere = m
+                    try placedThere.apply(.pin(student: s, internship: r.placedAt))
+                    let forced = try placedThere.solve()
+                    #expect(forced.placedCount == cold.placedCount && forced.totalScore == cold.totalScore, "seed \(seed): \(r)")
+                    #expect(!r.missing.isEmpty && r.missing.allSatisfy { !i.offers.contains($0) })
+                    named += 1
+                }
+            }
+        }
+        #expect(named > 0)
+    }
+
     /// The seeds above do meet new places that help (otherwise their check would prove nothing).
     @Test func someRandomRoundHasANewPlaceThatHelps() throws {
         var total = 0

@@ -30,6 +30,17 @@ public struct PlaceGap: Sendable, Equatable {
     public var town: String?
 }
 
+/// An accommodation an internship does not offer yet that would place one unplaced student.
+public struct AccommodationRelaxation: Sendable, Equatable {
+    public var student: StudentID
+    /// The internship that would have to offer it.
+    public var internship: InternshipID
+    /// What it would have to offer besides what it does.
+    public var missing: [Accommodation]
+    /// Where the student would then be placed.
+    public var placedAt: InternshipID
+}
+
 /// The smallest relaxation that would place one unplaced student: a longer travel limit.
 public struct Relaxation: Sendable, Equatable {
     public var student: StudentID
@@ -128,6 +139,24 @@ extension RoundSession {
         let displaced = changes.moves.filter { $0.from != nil && $0.to == nil }.map(\.student)
         return PlaceGap(internship: id, kind: kind, gain: changes.placedAfter - changes.placedBefore, placed: placed.sorted(),
                         displaced: displaced.sorted(), scoreChange: changes.scoreAfter - changes.scoreBefore)
+    }
+
+    /// The accommodations an unplaced student lacks at internships that break no other rule for
+    /// them, each offered on its own by a what-if: those that would place the student, with the
+    /// internship they would get (most often that one), best score first, at most `limit`.
+    /// - Complexity: one what-if per such internship.
+    public func accommodationRelaxations(for s: StudentID, limit: Int = 3) throws(RoundError) -> [AccommodationRelaxation] {
+        guard outcome.internshipOf[s] == nil, let student = model.student(s), model.fixed[s] == nil else { return [] }
+        var out: [(AccommodationRelaxation, Int)] = []
+        for i in model.internships where student.sectors.contains(i.sector) && !model.bans.contains(Pair(s, i.internshipID)) {
+            let ex = model.settings.exclusions(student, i, on: model.date)
+            guard ex.count == 1, case .accommodationsMissing(let missing) = ex[0] else { continue }
+            let changes = try whatIf(.offers(internship: i.internshipID, offers: AccommodationSet(i.offers.elements + missing)))
+            guard let to = changes.moves.first(where: { $0.student == s })?.to, let there = model.internship(to) else { continue }
+            out.append((AccommodationRelaxation(student: s, internship: i.internshipID, missing: missing, placedAt: to),
+                        model.settings.score(student, there).total))
+        }
+        return out.sorted { ($0.1, $0.0.internship) < ($1.1, $1.0.internship) }.prefix(limit).map(\.0)
     }
 
     /// The smallest longer travel limit (in steps of 5 minutes, up to 240) that would place an

@@ -228,7 +228,7 @@ extension Command {
 extension Command {
     static let gaps = Command(
         "gaps", synopsis: "gaps [STUDENT]",
-        summary: "where places are missing: one more place, support place or accommodation at an internship, or a new place of a sector in a town, that would place unplaced students, and who; for one student, the travel limit that would place them",
+        summary: "where places are missing: one more place, support place or accommodation at an internship, or a new place of a sector in a town, that would place unplaced students, and who; for one student, the travel limit or an accommodation at an internship that would place them",
         details: """
             Each answer is exact: a what-if on the live round (one repair, nothing kept). Only a full
             internship can gain from one more place, so each of those is tried, and each support
@@ -254,6 +254,12 @@ extension Command {
                     + "; try set \(s) max_travel_min \(r.maxTravelMinutes)")
             } else {
                 console.print("\(s): no travel limit up to 240 min would place them; see why \(s)")
+            }
+            let offers: [AccommodationRelaxation]
+            do throws(RoundError) { offers = try live.accommodationRelaxations(for: s) } catch { throw ShellError(error.description) }
+            for o in offers {
+                let at = o.placedAt == o.internship ? "there" : "at \(Describe.internship(o.placedAt, model))"
+                console.print("\(s): if \(Describe.internship(o.internship, model)) offered \(o.missing.map(\.rawValue).joined(separator: ", ")), they would be placed \(at)")
             }
             return .proceed
         }
