@@ -72,7 +72,6 @@ extension ShortestPathEngine {
     /// - Complexity: O(arcs of the waiting students + arcs scanned in the outbid region +
     ///   heap operations · log slots).
     func unplaceAll(_ waiting: [Int32], arcs: ArcView, worklist: inout [Int]) {
-        let target = arcs.target, cost = arcs.cost
         searches += 1
         var touchedCount = 0, finalizedCount = 0, visitedCount = 0
         let sinkPot = potSlot[sink]
@@ -81,22 +80,7 @@ extension ShortestPathEngine {
             let ps = sinkPot - unplacedCost[s]
             link(s, to: sink, arc: -1)
             potStudent[s] = ps
-            let shift = Int(poolShift[s])
-            let begin = Int(arcs.begin[s]), end = Int(arcs.end[s])
-            var a = begin
-            // Slot potentials are <= 0, so an arc costing at least -ps, and every later one, cannot
-            // be negative.
-            while a < end {
-                let reach = cost[a] + ps
-                if reach >= 0 { break }
-                let k = Int(target[a]) + shift
-                if reach < min(bound[k], potSlot[k]) {
-                    _ = label(k, reach - potSlot[k], student: s32, arc: Int32(truncatingIfNeeded: a), slot: -1,
-                              touchedCount: &touchedCount)
-                }
-                a += 1
-            }
-            scannedArcs += a - begin
+            labelNegativeArcs(of: s, from: ps, arcs: arcs, touchedCount: &touchedCount)
         }
         while let (v, dv) = heap.popMin() {
             state[v] = Self.final
@@ -118,22 +102,7 @@ extension ShortestPathEngine {
                 visited[visitedCount] = Int32(truncatingIfNeeded: t)
                 visitedDist[visitedCount] = dv
                 visitedCount += 1
-                let tShift = Int(poolShift[t])
-                let tInt32 = Int32(truncatingIfNeeded: t)
-                let base = dv + potStudent[t]
-                let tb = Int(arcs.begin[t]), te = Int(arcs.end[t])
-                var b = tb
-                while b < te {
-                    let reach = base + cost[b]
-                    if reach >= 0 { break }
-                    let k = Int(target[b]) + tShift
-                    if reach < min(bound[k], potSlot[k]) {
-                        _ = label(k, reach - potSlot[k], student: tInt32, arc: Int32(truncatingIfNeeded: b), slot: -1,
-                                  touchedCount: &touchedCount)
-                    }
-                    b += 1
-                }
-                scannedArcs += b - tb
+                labelNegativeArcs(of: t, from: dv + potStudent[t], arcs: arcs, touchedCount: &touchedCount)
                 t = Int(next[t])
             }
         }
@@ -159,5 +128,27 @@ extension ShortestPathEngine {
             gainedRoom(v, into: &worklist)
         }
         reset(touchedCount: touchedCount)
+    }
+
+    /// Labels the slots that student `s`'s arcs reach at a negative distance, `base + cost - π(slot)`
+    /// with `base` the distance of `s` plus its potential. Slot potentials are <= 0, so an arc
+    /// reaching 0 or more, and every dearer one after it, cannot label anything.
+    /// - Complexity: O(arcs of `s` scanned).
+    @inline(__always)
+    private func labelNegativeArcs(of s: Int, from base: Int64, arcs: ArcView, touchedCount: inout Int) {
+        let shift = Int(poolShift[s]), student = Int32(truncatingIfNeeded: s)
+        let begin = Int(arcs.begin[s]), end = Int(arcs.end[s])
+        var a = begin
+        while a < end {
+            let reach = base + arcs.cost[a]
+            if reach >= 0 { break }
+            let k = Int(arcs.target[a]) + shift
+            if reach < min(bound[k], potSlot[k]) {
+                _ = label(k, reach - potSlot[k], student: student, arc: Int32(truncatingIfNeeded: a), slot: -1,
+                          touchedCount: &touchedCount)
+            }
+            a += 1
+        }
+        scannedArcs += a - begin
     }
 }
