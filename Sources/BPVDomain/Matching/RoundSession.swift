@@ -121,19 +121,9 @@ public final class RoundSession {
         } catch {
             throw .solver("\(error)")
         }
-        func at(_ j: Int) -> Internship? { j < 0 ? nil : j == m ? internship : model.internships[j] }
-        var moves: [RoundChanges.Move] = []
-        var placedDelta = 0, scoreDelta: Int64 = 0
-        for k in 0 ..< after.count where after[k] != placedAt[k] {
-            let student = model.students[k]
-            let from = at(placedAt[k]), to = at(after[k])
-            placedDelta += (to == nil ? 0 : 1) - (from == nil ? 0 : 1)
-            scoreDelta += Int64(to.map { model.settings.score(student, $0).total } ?? 0)
-                - Int64(from.map { model.settings.score(student, $0).total } ?? 0)
-            moves.append(.init(student: student.studentID, from: from?.internshipID, to: to?.internshipID))
-        }
-        return RoundChanges(moves: moves.sorted { $0.student < $1.student },
-                            placed: (outcome.placedCount, outcome.placedCount + placedDelta), score: (scoreTotal, scoreTotal + scoreDelta))
+        // The same accounting as any what-if, over the round with the internship appended.
+        let widened = RoundModel(students: model.students, internships: model.internships + [internship], settings: model.settings)
+        return diff(after, in: widened, touched: [])
     }
 
     /// What a change would do, without keeping it.
