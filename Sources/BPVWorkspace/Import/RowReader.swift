@@ -46,32 +46,47 @@ struct RowReader {
         // A column bpv does not read is ignored (a school's export has more), unless its name is
         // a near miss of one it does read: then the file most likely meant that column, and
         // importing without it would silently use a default.
-        let all = Set(names + known)
-        for (k, name) in table.header.enumerated() where !name.isEmpty && !all.contains(name) {
-            if let meant = all.filter({ Self.nearMiss(name, $0) }).sorted().first {
+        let all = (names + known).sorted().map { Array($0.utf8) }
+        let allNames = Set(names + known)
+        for (k, name) in table.header.enumerated() where !name.isEmpty && !allNames.contains(name) {
+            let bytes = Array(name.utf8)
+            if let meant = all.first(where: { Self.nearMiss(bytes, $0) }) {
                 problem(line: 1, column: k + 1,
-                        "column '\(name)' is not one bpv reads; did you mean '\(meant)'? rename it, or remove the column")
+                        "column '\(name)' is not one bpv reads; did you mean '\(String(decoding: meant, as: UTF8.self))'? rename it, or remove the column")
             }
         }
     }
 
     /// Whether `name` looks like a misspelling of `column`: at most two edits apart (one for
-    /// short names), or the same letters without separators.
-    /// - Complexity: O(|name| · |column|).
-    static func nearMiss(_ name: String, _ column: String) -> Bool {
-        let a = Array(name), b = Array(column)
-        if a.filter({ $0 != "_" }) == b.filter({ $0 != "_" }) { return true }
+    /// short names), or the same letters without separators. Compared as UTF-8 bytes (bpv's
+    /// column names are ASCII) with one row of the edit-distance table, stopping as soon as a
+    /// row exceeds the limit, because a hostile header can hold thousands of columns, each
+    /// compared with every known name.
+    /// - Complexity: O(|name| · |column|), after an O(1) length check that rejects most.
+    static func nearMiss(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let separator = UInt8(ascii: "_")
         let limit = min(a.count, b.count) <= 4 ? 1 : 2
-        guard abs(a.count - b.count) <= limit else { return false }
-        var previous = Array(0 ... b.count)
-        for i in 1 ... max(a.count, 1) where !a.isEmpty {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
+        if abs(a.count - b.count) > limit {
+            // Only the separators can make up a larger difference.
+            return a.count - a.count(where: { $0 == separator }) == b.count - b.count(where: { $0 == separator })
+                && a.lazy.filter({ $0 != separator }).elementsEqual(b.lazy.filter({ $0 != separator }))
         }
-        return previous[b.count] <= limit
+        if a.lazy.filter({ $0 != separator }).elementsEqual(b.lazy.filter({ $0 != separator })) { return true }
+        guard !a.isEmpty else { return false }
+        var row = Array(0 ... b.count)
+        for i in 1 ... a.count {
+            var diagonal = row[0]
+            row[0] = i
+            var smallest = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let above = row[j]
+                row[j] = min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
+                diagonal = above
+                smallest = min(smallest, row[j])
+            }
+            if smallest > limit { return false }
+        }
+        return row[b.count] <= limit
     }
 
     mutating func problem(line: Int, column: Int, _ message: String) {
