@@ -92,4 +92,83 @@ struct DatesTests {
         try register.propose(student: "S-2", internship: "I-1")
         #expect(!(try ws.waiting(on: today.adding(days: 40)).contains { $0.student == "S-2" }))
     }
+
+    /// Two students at work from today (20 weeks: planned end on day 140), two more places
+    /// elsewhere (I-3, I-4) from today on.
+    func twoAtWork() throws -> (Workspace, Register, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-next-\(UUID().uuidString).sqlite").path
+        let ws = try Workspace(path: path, user: "coordinator")
+        try ws.importStudents(try StudentImport.parse(Array("""
+            id,level,sectors,town,travel_mode,max_travel_min
+            S-1,2,retail,Hilversum,bike,30
+            S-2,2,retail,Hilversum,bike,30
+
+            """.utf8), fileName: "s.csv"), from: "s.csv")
+        try ws.importInternships(try InternshipImport.parse(Array("""
+            id,employer,sector,town,capacity
+            I-1,Winkel Een,retail,Hilversum,1
+            I-2,Winkel Twee,retail,Hilversum,1
+            I-3,Winkel Drie,retail,Hilversum,1
+
+            """.utf8), fileName: "i.csv"), from: "i.csv")
+        let register = Register(workspace: ws)
+        for (s, i) in [("S-1", "I-1"), ("S-2", "I-2")] {
+            try register.propose(student: StudentID(s), internship: InternshipID(i))
+            try register.accept(student: StudentID(s))
+        }
+        try register.start(student: "S-1", on: today)
+        try register.start(student: "S-2", on: today)
+        return (ws, register, path)
+    }
+
+    @Test func aPlacementEndingBeforeTheDateFreesItsPlaceAndTheStudentIsMatchedForTheNext() throws {
+        let (ws, register, path) = try twoAtWork()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // While their placements run, both are held where they are and nobody waits.
+        let during = try register.match(on: today.adding(days: 100))
+        #expect(during.session.outcome.fixed == ["S-1": "I-1", "S-2": "I-2"])
+        #expect(try ws.waiting(on: today.adding(days: 100)).isEmpty)
+        // After the planned end (day 140) both are matched for their next placement, into the
+        // three places free that day, while the ended placements stay on record.
+        let after = try register.match(on: today.adding(days: 150))
+        #expect(after.session.outcome.fixed.isEmpty)
+        #expect(after.summary.placed == 2)
+        #expect(after.session.model.ending == ["S-1": Ending(internship: "I-1", plannedEnd: today.adding(days: 140)),
+                                                "S-2": Ending(internship: "I-2", plannedEnd: today.adding(days: 140))])
+        let next = try #require(after.session.outcome.internshipOf["S-1"])
+        #expect(try ws.history(of: "S-1").map { "\($0.internship) \($0.outcome)" } == ["I-1 active", "\(next) draft"])
+        #expect(try ws.placements().map { "\($0.student) \($0.internship?.value ?? "-") \($0.status)" }
+            == after.session.outcome.internshipOf.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) draft" })
+        // Waiting since the planned end: a draft is not a held place.
+        #expect(try ws.waiting(on: today.adding(days: 150)).map { "\($0.student) \($0.since?.description ?? "")" }
+            == ["S-1 \(today.adding(days: 140))", "S-2 \(today.adding(days: 140))"])
+        // The next placement cannot start while the last one is still on record.
+        #expect(throws: WorkspaceError.self) { try register.start(student: "S-1", on: today.adding(days: 150)) }
+        try register.propose(student: "S-1")
+        try register.accept(student: "S-1")
+        #expect(!(try ws.waiting(on: today.adding(days: 150)).contains { $0.student == "S-1" }))
+        // Ending the last one (on its planned end by default) makes the next one current.
+        try register.end(student: "S-1", outcome: .completed, reason: "route part one done")
+        let ended = try #require(try ws.history(of: "S-1").first)
+        #expect(ended.outcome == "completed" && ended.end == today.adding(days: 140).description && ended.start == today.description)
+        try register.start(student: "S-1", on: today.adding(days: 150))
+        #expect(try ws.history(of: "S-1").map { "\($0.internship) \($0.outcome)" } == ["I-1 completed", "\(next) active"])
+        // A fresh view sees the same: S-1 active at the next place, S-2 drafted, I-2's ending
+        // placement not counted against its place.
+        let fresh = try Register(workspace: ws).current()
+        #expect(fresh.model.heldStatus(of: "S-1") == .active && fresh.model.ending.keys.sorted() == ["S-2"])
+        #expect(fresh.outcome.internshipOf == after.session.outcome.internshipOf)
+    }
+
+    @Test func aBreakdownRecordedAfterThePlannedEndStillBansTheEmployer() throws {
+        let (ws, register, path) = try twoAtWork()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try register.match(on: today.adding(days: 150))
+        try register.end(student: "S-2", outcome: .brokeDown, reason: "stopped coming in week 6", on: today.adding(days: 42))
+        let round = try register.current()
+        #expect(round.model.ending["S-2"] == nil && round.model.bans.contains(Pair("S-2", "I-2")))
+        #expect(round.outcome.internshipOf["S-2"] != "I-2" && round.outcome.internshipOf["S-2"] != nil)
+        let entry = try #require(try ws.history(of: "S-2").first)
+        #expect(entry.outcome == "broke_down" && entry.end == today.adding(days: 42).description)
+    }
 }

@@ -37,6 +37,10 @@ public struct RoundModel: Sendable {
     public internal(set) var proposals: [StudentID: InternshipID]
     /// The agreed students whose placement has started (the praktijkovereenkomst is signed).
     public internal(set) var active: Set<StudentID>
+    /// Active placements that end (by their planned end) before the round's date: on that
+    /// date neither the student nor the place is held, so the student is matched for the next
+    /// placement. The placement stays on record until `end` closes it.
+    public internal(set) var ending: [StudentID: Ending]
     public internal(set) var bans: Set<Pair>
     /// Student → internship in the previous draft, for minimum disruption (see
     /// ``MatchSettings/stabilityWeight``): moving away from it costs that weight.
@@ -50,8 +54,10 @@ public struct RoundModel: Sendable {
     public init(
         students: [Student], internships: [Internship], settings: MatchSettings,
         pins: [StudentID: InternshipID] = [:], commitments: [StudentID: InternshipID] = [:], bans: Set<Pair> = [],
-        previous: [StudentID: InternshipID] = [:], proposals: [StudentID: InternshipID] = [:], active: Set<StudentID> = []
+        previous: [StudentID: InternshipID] = [:], proposals: [StudentID: InternshipID] = [:], active: Set<StudentID> = [],
+        ending: [StudentID: Ending] = [:]
     ) {
+        self.ending = ending
         self.proposals = proposals
         self.active = active
         self.previous = previous
@@ -108,18 +114,29 @@ public struct RoundModel: Sendable {
         guard bans.remove(Pair(student, internship)) != nil else { throw .notFound("no ban for \(student) x \(internship)") }
     }
 
-    /// Ends an agreed or active placement with its outcome. After a breakdown the student is
-    /// not placed at that employer again (any of its internships: the pairs are banned).
+    /// Ends an agreed or active placement with its outcome: the one planned to end before the
+    /// round's date (``ending``) when there is one, else the one the student holds. After a breakdown the
+    /// student is not placed at that employer again (any of its internships: the pairs are banned).
     public mutating func end(student: StudentID, outcome: PlacementOutcome) throws(RoundError) {
-        guard let i = commitments.removeValue(forKey: student) else {
+        let i: InternshipID
+        if let past = ending.removeValue(forKey: student) {
+            // The placement on record ends first; a next one agreed meanwhile stays.
+            i = past.internship
+        } else if let held = commitments.removeValue(forKey: student) {
+            i = held
+            active.remove(student)
+            pins[student] = nil
+        } else {
             throw .refused(proposals[student] != nil
                 ? "\(student) is proposed, not agreed; decline the proposal instead"
                 : "\(student) has no agreed or active placement to end")
         }
-        active.remove(student)
-        pins[student] = nil
         if outcome == .brokeDown, let employer = internship(i)?.employerKey {
-            for other in internships where other.employerKey == employer { bans.insert(Pair(student, other.internshipID)) }
+            // A next placement the student already holds there stays: that was decided after.
+            let next = fixedInternship(of: student)
+            for other in internships where other.employerKey == employer && other.internshipID != next {
+                bans.insert(Pair(student, other.internshipID))
+            }
         }
     }
 
@@ -184,6 +201,10 @@ public struct RoundModel: Sendable {
             }
             bans.insert(Pair(s, i))
         case .start(let s):
+            if let e = ending[s] {
+                throw .refused("\(s)'s placement at \(e.internship) (planned end \(e.plannedEnd)) is still on record; "
+                    + "end it first (end \(s) completed REASON), then start the next one")
+            }
             guard commitments[s] != nil, !active.contains(s) else {
                 throw .refused(active.contains(s) ? "\(s)'s placement is active already"
                     : proposals[s] != nil ? "\(s) is proposed, not agreed; accept first, then start"
@@ -333,6 +354,7 @@ public struct RoundModel: Sendable {
             commitments[s] = nil
             proposals[s] = nil
             active.remove(s)
+            ending[s] = nil
             previous[s] = nil
         }
         bans = bans.filter { !gone.contains($0.student) }
@@ -557,6 +579,17 @@ public enum RoundError: Error, Equatable, CustomStringConvertible {
 
 /// How a student's place is held: by a job coach's pin, a proposal to the employer, an
 /// agreement, or a started placement. Held places never move in a round.
+/// An active placement whose planned end lies before the round's date (see ``RoundModel/ending``).
+public struct Ending: Sendable, Equatable {
+    public var internship: InternshipID
+    public var plannedEnd: CalendarDate
+
+    public init(internship: InternshipID, plannedEnd: CalendarDate) {
+        self.internship = internship
+        self.plannedEnd = plannedEnd
+    }
+}
+
 public enum HeldStatus: String, Sendable, Equatable, CaseIterable {
     case pinned, proposed, agreed, active
 }

@@ -9,9 +9,9 @@ extension Register {
     /// whose places or support places are all held, on a banned pair, for a committed student.
     @discardableResult
     public func pin(student s: StudentID, internship i: InternshipID, reason: String) throws(WorkspaceError) -> RoundChanges? {
-        try apply(.pin(student: s, internship: i)) { db, _, outcome in
+        try apply(.pin(student: s, internship: i)) { db, after, outcome in
             let seq = try self.workspace.audit(db, action: "pin", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
-            try Self.hold(db, s, at: i, as: .pinned, reason: reason, score: outcome?.scoreOf[s], seq: seq)
+            try Self.hold(db, s, at: i, as: .pinned, phase: Self.phase(of: s, after), reason: reason, score: outcome?.scoreOf[s], seq: seq)
             return seq
         }
     }
@@ -44,14 +44,19 @@ extension Register {
     }
 
     /// Writes a held row (pinned, proposed) of the register.
-    static func hold(_ db: Database, _ s: StudentID, at i: InternshipID, as status: HeldStatus, reason: String?, score: ScoreBreakdown?,
-                     seq: Int64) throws {
+    static func hold(_ db: Database, _ s: StudentID, at i: InternshipID, as status: HeldStatus, phase: Int, reason: String?,
+                     score: ScoreBreakdown?, seq: Int64) throws {
         try db.execute(sql: """
-            INSERT INTO register (student_id, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = excluded.status, reason = excluded.reason,
-                round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-            """, arguments: [s.value, i.value, status.rawValue, reason, score?.total, score?.travelMinutes, seq])
+            INSERT INTO register (student_id, phase, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(student_id, phase) DO UPDATE SET internship_id = excluded.internship_id, status = excluded.status,
+                reason = excluded.reason, round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq,
+                start_date = NULL, planned_end = NULL
+            """, arguments: [s.value, phase, i.value, status.rawValue, reason, score?.total, score?.travelMinutes, seq])
     }
+
+    /// The register row a change of `student` writes: the next placement's (1) while the
+    /// current one ended before the round's date (``RoundModel/ending``), else the current one's (0).
+    static func phase(of student: StudentID, _ model: RoundModel) -> Int { model.ending[student] == nil ? 0 : 1 }
 
     /// Ends an agreed or active placement because it broke down (the short form of
     /// `end STUDENT broke_down REASON`): the draft places the student again at once, never at
@@ -89,17 +94,18 @@ extension Register {
         }
         guard !placements.isEmpty else { return 0 }
         let roundID = try workspace.latestRound()
-        try apply(.commit(placements), retry: false) { db, _, outcome in
+        try apply(.commit(placements), retry: false) { db, after, outcome in
             var seq: Int64 = 0
             for (s, i) in placements.sorted(by: { $0.key < $1.key }) {
                 seq = try self.workspace.audit(db, action: "commit", subject: "\(s) -> \(i)", detail: roundID.map { "draft after round \($0)" } ?? "",
                                                 reason: reason, student: s.value, internship: i.value)
                 let score = outcome?.scoreOf[s]
                 try db.execute(sql: """
-                    INSERT INTO register (student_id, internship_id, status, round_id, score, travel_min, seq) VALUES (?, ?, 'agreed', ?, ?, ?, ?)
-                    ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'agreed',
+                    INSERT INTO register (student_id, phase, internship_id, status, round_id, score, travel_min, seq)
+                    VALUES (?, ?, ?, 'agreed', ?, ?, ?, ?)
+                    ON CONFLICT(student_id, phase) DO UPDATE SET internship_id = excluded.internship_id, status = 'agreed',
                         round_id = excluded.round_id, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                    """, arguments: [s.value, i.value, roundID, score?.total, score?.travelMinutes, seq])
+                    """, arguments: [s.value, Self.phase(of: s, after), i.value, roundID, score?.total, score?.travelMinutes, seq])
             }
             return seq
         }

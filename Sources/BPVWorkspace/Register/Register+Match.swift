@@ -28,11 +28,11 @@ extension Register {
     public func match(settings given: MatchSettings? = nil, on date: CalendarDate? = nil) throws(WorkspaceError) -> MatchReport {
         for _ in 0 ..< 3 {
             invalidate()
-            var model = try currentModel()
+            let day = date ?? .today
+            var model = try load(on: day)
             if let given { model.settings = given }
-            model.date = date ?? .today
             let hadDraft = hasDraft
-            let stored = try workspace.read { db in try Self.storedDraft(db) }
+            let stored = try workspace.read { db in try Self.storedDraft(db, on: day) }
             let session: RoundSession
             do {
                 session = try RoundSession(model: model, shouldCancel: shouldCancel)
@@ -65,8 +65,8 @@ extension Register {
                     // Held rows keep their status; their scores follow the round's weights.
                     for (s, _) in outcome.fixed {
                         let score = outcome.scoreOf[s]
-                        try db.execute(sql: "UPDATE register SET score = ?, travel_min = ? WHERE student_id = ?",
-                                       arguments: [score?.total, score?.travelMinutes, s.value])
+                        try db.execute(sql: "UPDATE register SET score = ?, travel_min = ? WHERE student_id = ? AND phase = ?",
+                                       arguments: [score?.total, score?.travelMinutes, s.value, Self.phase(of: s, model)])
                     }
                     return (round, seq)
                 }
@@ -94,10 +94,9 @@ extension Register {
         throw .conflict("the workspace kept changing during the match; try again")
     }
 
-    /// The stored register: student → internship (draft, pinned and committed).
-    static func storedDraft(_ db: Database) throws -> [StudentID: InternshipID] {
-        Dictionary(try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register").map {
-            (StudentID($0[0] as String), InternshipID($0[1] as String))
-        }, uniquingKeysWith: { first, _ in first })
+    /// The stored register on `date`: student → internship (draft and held), the rows in
+    /// effect that day (see ``RegisterRows``).
+    static func storedDraft(_ db: Database, on date: CalendarDate?) throws -> [StudentID: InternshipID] {
+        try RegisterRows(db, on: date).inEffect.mapValues(\.internship)
     }
 }

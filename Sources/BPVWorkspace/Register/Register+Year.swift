@@ -25,9 +25,9 @@ extension Register {
             }
             i = drafted
         }
-        return try apply(.propose(student: s, internship: i)) { db, _, outcome in
+        return try apply(.propose(student: s, internship: i)) { db, after, outcome in
             let seq = try self.workspace.audit(db, action: "propose", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
-            try Self.hold(db, s, at: i, as: .proposed, reason: reason, score: outcome?.scoreOf[s], seq: seq)
+            try Self.hold(db, s, at: i, as: .proposed, phase: Self.phase(of: s, after), reason: reason, score: outcome?.scoreOf[s], seq: seq)
             return seq
         }
     }
@@ -38,7 +38,8 @@ extension Register {
         try apply(.accept(student: s)) { db, model, _ in
             let i = model.commitments[s]?.value
             let seq = try self.workspace.audit(db, action: "accept", subject: "\(s) -> \(i ?? "?")", reason: reason, student: s.value, internship: i)
-            try db.execute(sql: "UPDATE register SET status = 'agreed', seq = ? WHERE student_id = ?", arguments: [seq, s.value])
+            try db.execute(sql: "UPDATE register SET status = 'agreed', seq = ? WHERE student_id = ? AND phase = ?",
+                           arguments: [seq, s.value, Self.phase(of: s, model)])
             return seq
         }
     }
@@ -49,11 +50,11 @@ extension Register {
     @discardableResult
     public func decline(student s: StudentID, by who: Decliner, reason: String) throws(WorkspaceError) -> RoundChanges? {
         let was = try currentModel().proposals[s]
-        return try apply(.decline(student: s)) { db, _, _ in
+        return try apply(.decline(student: s)) { db, after, _ in
             guard let i = was else { throw WorkspaceError.notFound("\(s) has no proposal to decline") }
             let seq = try self.workspace.audit(db, action: "decline", subject: "\(s) x \(i)", detail: "by \(who.rawValue)", reason: reason,
                                                student: s.value, internship: i.value)
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = ?", arguments: [s.value, Self.phase(of: s, after)])
             try db.execute(
                 sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
                 arguments: [s.value, i.value, "declined by \(who.rawValue): \(reason)"])
@@ -74,29 +75,33 @@ extension Register {
             let i = model.commitments[s]?.value
             let seq = try self.workspace.audit(db, action: "start", subject: "\(s) at \(i ?? "?")", detail: "from \(day), planned end \(planned)",
                                                reason: reason, student: s.value, internship: i)
-            try db.execute(sql: "UPDATE register SET status = 'active', start_date = ?, planned_end = ?, seq = ? WHERE student_id = ?",
-                           arguments: [day.description, planned.description, seq, s.value])
+            try db.execute(sql: "UPDATE register SET status = 'active', start_date = ?, planned_end = ?, seq = ? WHERE student_id = ? AND phase = ?",
+                           arguments: [day.description, planned.description, seq, s.value, Self.phase(of: s, model)])
             return seq
         }
     }
 
-    /// Ends an agreed or active placement with its outcome, on `date` (today when nil). After a
-    /// breakdown the student is not placed at that employer again (any of its internships)
-    /// unless unbanned; after `completed` the student can be matched for a next placement.
+    /// Ends an agreed or active placement with its outcome, on `date`: the placement the
+    /// student holds on the round's date, or the one whose planned end lies before it (then
+    /// `date` defaults to that planned end, else to today). After a breakdown the student is
+    /// not placed at that employer again (any of its internships) unless unbanned; after
+    /// `completed` the student can be matched for a next placement. A next placement already
+    /// held or drafted becomes the current one.
     @discardableResult
     public func end(student s: StudentID, outcome: PlacementOutcome, reason: String, on date: CalendarDate? = nil)
         throws(WorkspaceError) -> RoundChanges?
     {
         let before = try currentModel()
-        let day = date ?? .today
-        let was = before.commitments[s]
+        let day = date ?? before.ending[s]?.plannedEnd ?? .today
+        let was = before.ending[s]?.internship ?? before.commitments[s]
         let bansBefore = before.bans
         return try apply(.end(student: s, outcome: outcome)) { db, after, _ in
             guard let i = was else { throw WorkspaceError.notFound("\(s) has no agreed or active placement to end") }
             let seq = try self.workspace.audit(db, action: "end", subject: "\(s) from \(i)", detail: outcome.rawValue, reason: reason,
                                                student: s.value, internship: i.value)
-            let started = try String.fetchOne(db, sql: "SELECT start_date FROM register WHERE student_id = ?", arguments: [s.value])
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
+            let started = try String.fetchOne(db, sql: "SELECT start_date FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
+            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
+            try db.execute(sql: "UPDATE register SET phase = 0 WHERE student_id = ? AND phase = 1", arguments: [s.value])
             for pair in after.bans.subtracting(bansBefore) {
                 try db.execute(
                     sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
@@ -147,9 +152,10 @@ extension Workspace {
                 HistoryEntry(internship: InternshipID(row["internship_id"] as String), employer: row["employer"], outcome: row["outcome"],
                              start: row["start_date"], end: row["end_date"], user: row["user"], at: row["at"], reason: row["reason"])
             }
-            if let row = try Row.fetchOne(db, sql: """
+            // The current placement, then the next one when there is one.
+            for row in try Row.fetchAll(db, sql: """
                 SELECT r.*, i.employer AS employer, a.user AS user, a.at AS at, a.reason AS why FROM register r
-                JOIN internship i ON i.id = r.internship_id LEFT JOIN audit a ON a.seq = r.seq WHERE r.student_id = ?
+                JOIN internship i ON i.id = r.internship_id LEFT JOIN audit a ON a.seq = r.seq WHERE r.student_id = ? ORDER BY r.phase
                 """, arguments: [student.value]) {
                 // A draft place is nobody's decision: only held places say who and why.
                 let status: String = row["status"], held = status != "draft"
@@ -163,11 +169,12 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// Every student without a held placement (not pinned, proposed, agreed or active), with
-    /// the day their wait began: the latest of the day they were first imported, the day they
-    /// became available, and the day their last placement ended. A student available only
-    /// after `today` is not waiting yet and is left out.
-    /// - Complexity: O(students + history).
+    /// Every student without a placement held on `today` (pinned, proposed, agreed, or active
+    /// and not planned to end before `today`), with the day their wait began: the latest of the
+    /// day they were first imported, the day they became available, and the day their last
+    /// placement ended (or was planned to end). A student available only after `today` is not
+    /// waiting yet and is left out.
+    /// - Complexity: O(students + history + register).
     public func waiting(on today: CalendarDate) throws(WorkspaceError) -> [(student: StudentID, since: CalendarDate?, coach: String?)] {
         try read { db in
             var lastEnd: [String: String] = [:]
@@ -177,12 +184,14 @@ extension Workspace {
                 """) {
                 lastEnd[row[0]] = row[1]
             }
+            let register = try RegisterRows(db, on: today)
+            for (s, row) in register.ending {
+                if let end = row.plannedEnd, end > lastEnd[s.value] ?? "" { lastEnd[s.value] = end }
+            }
             var out: [(student: StudentID, since: CalendarDate?, coach: String?)] = []
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, coach, registered_on, available_from FROM student
-                WHERE id NOT IN (SELECT student_id FROM register WHERE status != 'draft') ORDER BY id
-                """) {
+            for row in try Row.fetchAll(db, sql: "SELECT id, coach, registered_on, available_from FROM student ORDER BY id") {
                 let id: String = row[0]
+                if let held = register.inEffect[StudentID(id)], held.status != "draft" { continue }
                 let available = (row[3] as String?).flatMap(CalendarDate.init)
                 if let available, today < available { continue }
                 let since = [(row[2] as String?).flatMap(CalendarDate.init), available, lastEnd[id].flatMap(CalendarDate.init)]
@@ -232,7 +241,7 @@ extension Workspace {
         let internships = try internships()
         let (taken, broke) = try read { db in
             var taken: [String: Int] = [:], broke: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT internship_id, COUNT(*) FROM register GROUP BY internship_id") { taken[row[0]] = row[1] }
+            for row in try RegisterRows(db, on: Workspace.registerDate(db)).inEffect.values { taken[row.internshipID, default: 0] += 1 }
             for row in try Row.fetchAll(db, sql: "SELECT internship_id, COUNT(*) FROM history WHERE outcome = 'broke_down' GROUP BY internship_id") {
                 broke[row[0]] = row[1]
             }

@@ -63,7 +63,7 @@ public final class Register {
         }
         live = session
         self.model = nil
-        dirty = hasDraft ? try differences(from: session.outcome) : []
+        dirty = hasDraft ? try differences(from: session.outcome, on: model.date) : []
         return session
     }
 
@@ -101,10 +101,11 @@ public final class Register {
         model = nil
     }
 
-    /// Reads the model and the latest audit entry in one read transaction.
-    private func load() throws(WorkspaceError) -> RoundModel {
+    /// Reads the model (on `date`, else on the register's date) and the latest audit entry in
+    /// one read transaction.
+    func load(on date: CalendarDate? = nil) throws(WorkspaceError) -> RoundModel {
         let (model, seq, hasDraft) = try workspace.read { db in
-            (try workspace.roundModel(db), try Self.latestSeq(db), try Self.hasRound(db))
+            (try workspace.roundModel(db, on: date), try Self.latestSeq(db), try Self.hasRound(db))
         }
         seen = seq
         self.hasDraft = hasDraft
@@ -112,8 +113,8 @@ public final class Register {
     }
 
     /// Students whose stored draft row differs from `outcome`.
-    private func differences(from outcome: RoundOutcome) throws(WorkspaceError) -> Set<StudentID> {
-        Self.differing(try workspace.read { db in try Self.storedDraft(db) }, outcome)
+    private func differences(from outcome: RoundOutcome, on date: CalendarDate?) throws(WorkspaceError) -> Set<StudentID> {
+        Self.differing(try workspace.read { db in try Self.storedDraft(db, on: date) }, outcome)
     }
 
     /// Students placed differently (or placed in one and not the other) in `stored` and `outcome`.
@@ -223,15 +224,17 @@ public final class Register {
     static func writeDraft(_ db: Database, students: Set<StudentID>, model: RoundModel, outcome: RoundOutcome, seq: Int64) throws {
         for s in students.sorted() {
             if model.fixedInternship(of: s) != nil { continue }
+            let phase = Self.phase(of: s, model)
             if let i = outcome.internshipOf[s] {
                 let score = outcome.scoreOf[s]
                 try db.execute(sql: """
-                    INSERT INTO register (student_id, internship_id, status, score, travel_min, seq) VALUES (?, ?, 'draft', ?, ?, ?)
-                    ON CONFLICT(student_id) DO UPDATE SET internship_id = excluded.internship_id, status = 'draft', reason = NULL,
-                        round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                    """, arguments: [s.value, i.value, score?.total, score?.travelMinutes, seq])
+                    INSERT INTO register (student_id, phase, internship_id, status, score, travel_min, seq) VALUES (?, ?, ?, 'draft', ?, ?, ?)
+                    ON CONFLICT(student_id, phase) DO UPDATE SET internship_id = excluded.internship_id, status = 'draft', reason = NULL,
+                        round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq,
+                        start_date = NULL, planned_end = NULL
+                    """, arguments: [s.value, phase, i.value, score?.total, score?.travelMinutes, seq])
             } else {
-                try db.execute(sql: "DELETE FROM register WHERE student_id = ?", arguments: [s.value])
+                try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = ?", arguments: [s.value, phase])
             }
         }
     }

@@ -204,6 +204,33 @@ enum Schema {
             }
             try db.alter(table: "internship") { t in t.add(column: "employer_id", .text) }
         }
+        m.registerMigration("v9: a next placement after the current one") { db in
+            // A student may hold two rows: the current placement (phase 0) and, once the current
+            // one's planned end lies before a round's date, the next one (phase 1), which becomes
+            // the current one when the first is ended. See `RegisterRow`.
+            try db.create(table: "register_v9") { t in
+                t.column("student_id", .text).notNull().references("student", onDelete: .cascade)
+                t.column("phase", .integer).notNull().defaults(to: 0).check(sql: "phase IN (0, 1)")
+                t.column("internship_id", .text).notNull().references("internship", onDelete: .cascade)
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('draft', 'pinned', 'proposed', 'agreed', 'active')")
+                t.column("reason", .text)
+                t.column("round_id", .integer)
+                t.column("score", .integer)
+                t.column("travel_min", .integer)
+                t.column("seq", .integer).notNull()
+                t.column("start_date", .text)
+                t.column("planned_end", .text)
+                t.primaryKey(["student_id", "phase"])
+            }
+            try db.execute(sql: """
+                INSERT INTO register_v9 (student_id, phase, internship_id, status, reason, round_id, score, travel_min, seq, start_date, planned_end)
+                    SELECT student_id, 0, internship_id, status, reason, round_id, score, travel_min, seq, start_date, planned_end FROM register;
+                DROP TABLE register;
+                ALTER TABLE register_v9 RENAME TO register;
+                """)
+            try db.create(index: "register_by_internship", on: "register", columns: ["internship_id", "status"])
+        }
         return m
     }
 }

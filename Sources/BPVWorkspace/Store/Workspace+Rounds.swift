@@ -104,8 +104,9 @@ extension Workspace {
         return model
     }
 
-    /// The round model as the database `db` holds it (inside a transaction: one consistent state).
-    func roundModel(_ db: Database) throws -> RoundModel {
+    /// The round model as the database `db` holds it (inside a transaction: one consistent state),
+    /// on `given` (a match's date), else on the latest round's date.
+    func roundModel(_ db: Database, on given: CalendarDate? = nil) throws -> RoundModel {
         var settings = MatchSettings()
         for row in try Row.fetchAll(db, sql: "SELECT name, value FROM setting") {
             let name: String = row[0], value: String = row[1]
@@ -126,30 +127,28 @@ extension Workspace {
                 }
             }
         }
+        let date = try given ?? Self.registerDate(db)
+        let register = try RegisterRows(db, on: date)
         var pins: [StudentID: InternshipID] = [:], commitments: [StudentID: InternshipID] = [:], bans = Set<Pair>()
         var proposals: [StudentID: InternshipID] = [:], active = Set<StudentID>()
-        var previous: [StudentID: InternshipID] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, status FROM register WHERE status != 'draft'") {
-            let s = StudentID(row[0] as String), i = InternshipID(row[1] as String)
-            switch row[2] as String {
-            case "agreed": commitments[s] = i
-            case "active": commitments[s] = i; active.insert(s)
-            case "proposed": proposals[s] = i
-            default: pins[s] = i
-            }
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
         // The draft as it stands in the register (what everyone sees), not the latest round's: a
         // student moves away from it only for a gain above the stability weight, so a new match
         // keeps the draft where another optimum would only tie with it.
-        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM register WHERE status = 'draft'") {
-            previous[StudentID(row[0] as String)] = InternshipID(row[1] as String)
+        var previous: [StudentID: InternshipID] = [:]
+        for (s, row) in register.inEffect {
+            switch row.status {
+            case "agreed": commitments[s] = row.internship
+            case "active": commitments[s] = row.internship; active.insert(s)
+            case "proposed": proposals[s] = row.internship
+            case "draft": previous[s] = row.internship
+            default: pins[s] = row.internship
+            }
         }
+        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
         var model = RoundModel(students: students, internships: internships, settings: settings,
-                               pins: pins, commitments: commitments, bans: bans, previous: previous, proposals: proposals, active: active)
-        // The latest round's date: the draft stays the draft for that day until the next match.
-        let latest = try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1")
-        model.date = try Records.date(latest, "the latest round") ?? (try Register.hasRound(db) ? nil : .today)
+                               pins: pins, commitments: commitments, bans: bans, previous: previous, proposals: proposals, active: active,
+                               ending: try register.endings())
+        model.date = date
         return model
     }
 
@@ -215,13 +214,20 @@ extension Workspace {
                     out[id] = Placement(student: id, internship: nil, score: nil, travelMinutes: nil, status: .unplaced)
                 }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM register") {
-                let s = StudentID(row["student_id"] as String)
-                out[s] = Placement(student: s, internship: InternshipID(row["internship_id"] as String), score: row["score"], travelMinutes: row["travel_min"],
-                                   status: Status(rawValue: row["status"]) ?? .draft)
+            for (s, row) in try RegisterRows(db, on: Self.registerDate(db)).inEffect {
+                out[s] = Placement(student: s, internship: row.internship, score: row.score, travelMinutes: row.travelMin,
+                                   status: Status(rawValue: row.status) ?? .draft)
             }
             return out.values.sorted { $0.student < $1.student }
         }
+    }
+
+    /// The day the register's draft is for: the latest round's date (the draft stays the draft
+    /// for that day until the next match), today before any round, nil for a round stored
+    /// before rounds had dates.
+    static func registerDate(_ db: Database) throws -> CalendarDate? {
+        let latest = try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1")
+        return try Records.date(latest, "the latest round") ?? (try Register.hasRound(db) ? nil : .today)
     }
 
     /// The placements of a stored round as it was matched (the history), with the students
@@ -234,10 +240,9 @@ extension Workspace {
                 out[s] = Placement(student: s, internship: i, score: row["score"], travelMinutes: row["travel_min"],
                                    status: i == nil ? .unplaced : .draft)
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM register WHERE status IN ('agreed', 'active')") {
-                let s = StudentID(row["student_id"] as String)
-                out[s] = Placement(student: s, internship: InternshipID(row["internship_id"] as String), score: row["score"], travelMinutes: row["travel_min"],
-                                   status: Status(rawValue: row["status"]) ?? .agreed)
+            for (s, row) in try RegisterRows(db, on: Self.registerDate(db)).inEffect where row.status == "agreed" || row.status == "active" {
+                out[s] = Placement(student: s, internship: row.internship, score: row.score, travelMinutes: row.travelMin,
+                                   status: Status(rawValue: row.status) ?? .agreed)
             }
             return out.values.sorted { $0.student < $1.student }
         }

@@ -1,0 +1,80 @@
+import BPVDomain
+import GRDB
+
+/// One row of the placement register: a student's place in the draft, or a placement the
+/// student holds (pinned, proposed, agreed, active), with its dates.
+///
+/// A student has at most two rows. Phase 0 is the current placement. Once an active
+/// placement's planned end lies before a round's date, that round places the student for the
+/// next placement, which is stored as phase 1 beside it; `end` closes the current one and the
+/// next one becomes phase 0. Which row is in effect on a date is decided in one place,
+/// ``RegisterRows``.
+struct RegisterRow: Codable, FetchableRecord, PersistableRecord, Equatable {
+    static let databaseTableName = "register"
+
+    var studentID: String
+    var phase: Int
+    var internshipID: String
+    var status: String
+    var reason: String?
+    var roundID: Int64?
+    var score: Int?
+    var travelMin: Int?
+    var seq: Int64
+    var startDate: String?
+    var plannedEnd: String?
+
+    enum CodingKeys: String, CodingKey {
+        case studentID = "student_id", phase, internshipID = "internship_id", status, reason, roundID = "round_id", score
+        case travelMin = "travel_min", seq, startDate = "start_date", plannedEnd = "planned_end"
+    }
+
+    var student: StudentID { StudentID(studentID) }
+    var internship: InternshipID { InternshipID(internshipID) }
+
+    /// The planned end, when the row is an active placement that has one.
+    func plannedEnd(_ what: String) throws -> CalendarDate? {
+        status == "active" ? try Records.date(plannedEnd, what) : nil
+    }
+}
+
+/// The register as it stands on one date: per student the row in effect, and the active
+/// placements that end before that date (kept on record until ended).
+struct RegisterRows {
+    /// Per student, the row that places or holds the student on the date.
+    var inEffect: [StudentID: RegisterRow] = [:]
+    /// Per student, an active placement whose planned end lies before the date.
+    var ending: [StudentID: RegisterRow] = [:]
+
+    /// Reads the register as of `date` (no date: every current row is in effect).
+    ///
+    /// On `date`, a student's current row is in effect unless it is an active placement
+    /// planned to end before `date`; then that one is `ending` and the next row (if any) is in
+    /// effect. A next row is not in effect while the current placement still runs on `date`.
+    /// - Complexity: O(register rows).
+    init(_ db: Database, on date: CalendarDate?) throws {
+        let rows = try RegisterRow.order(Column("student_id"), Column("phase")).fetchAll(db)
+        var next: [StudentID: RegisterRow] = [:]
+        for row in rows {
+            if row.phase == 0 { inEffect[row.student] = row } else { next[row.student] = row }
+        }
+        guard let date else { return }
+        for (s, row) in inEffect {
+            guard let end = try row.plannedEnd("the placement of \(s)"), end < date else { continue }
+            ending[s] = row
+            inEffect[s] = next[s]
+        }
+    }
+
+    /// The phase a new or changed row of `student` is written to on this date.
+    func phase(of student: StudentID) -> Int { ending[student] == nil ? 0 : 1 }
+
+    /// The model's view of the ending placements.
+    func endings() throws -> [StudentID: Ending] {
+        var out: [StudentID: Ending] = [:]
+        for (s, row) in ending {
+            if let end = try row.plannedEnd("the placement of \(s)") { out[s] = Ending(internship: row.internship, plannedEnd: end) }
+        }
+        return out
+    }
+}
