@@ -41,9 +41,8 @@ def gooi(rng):
         students.append([f"GV-{k:03d}", rng.choice(NAMES), rng.choice(["entree", "entree", "2"]), "|".join(sectors),
                          rng.choice(towns), rng.choice(["bike", "bike", "ov", "walk"]), rng.choice([20, 30, 30, 45]),
                          "|".join(needs), "|".join(certs), 1 if rng.random() < 0.1 else 0, f"mentor-{(k - 1) // 20 + 1}"])
-    write(os.path.join(HERE, "gooi-students.csv"),
-          ["id", "name", "level", "sectors", "town", "travel_mode", "max_travel_min", "needs", "certificates",
-           "priority", "coach"], students)
+    students_header = ["id", "name", "level", "sectors", "town", "travel_mode", "max_travel_min", "needs", "certificates",
+                       "priority", "coach"]
     internships = []
     for k in range(1, 46):
         sector = rng.choice(["retail"] * 5 + ["logistiek"] * 3 + ["horeca", "zorg"])
@@ -54,9 +53,7 @@ def gooi(rng):
         internships.append([f"GVI-{k:03d}", f"{sector.capitalize()} {rng.choice(towns)} {k}", sector, rng.choice(towns), cap,
                             rng.randint(1, cap) if "jobcoach" in offers else 0, "|".join(offers), "|".join(requires),
                             "entree|2", f"1{rng.randint(10000000, 99999999)}"])
-    write(os.path.join(HERE, "gooi-internships.csv"),
-          ["id", "employer", "sector", "town", "capacity", "support_capacity", "offers", "requires", "levels",
-           "leerbedrijf_id"], internships)
+    return students_header, students, internships
 
 
 def kennemerland(rng):
@@ -86,9 +83,8 @@ def kennemerland(rng):
                              rng.choice([20, 30, 30, 45, 60]), "|".join(needs), "|".join(certs),
                              1 if rng.random() < (0.15 if vso else 0.08) else 0, f"coach-{school.split()[0][:4]}-{k % 12 + 1}",
                              school])
-    write(os.path.join(HERE, "kennemerland-students.csv"),
-          ["id", "name", "level", "sectors", "town", "travel_mode", "max_travel_min", "needs", "certificates", "priority",
-           "coach", "school"], students)
+    students_header = ["id", "name", "level", "sectors", "town", "travel_mode", "max_travel_min", "needs", "certificates",
+                       "priority", "coach", "school"]
     internships = []
     for k in range(1, 461):
         sector = rng.choice(sectors_all)
@@ -99,11 +95,69 @@ def kennemerland(rng):
         internships.append([f"ZKI-{k:04d}", f"{sector.capitalize()} {rng.choice(towns)} {k}", sector, rng.choice(towns), cap,
                             rng.randint(1, cap) if "jobcoach" in offers else 0, "|".join(offers), "|".join(requires),
                             "entree|2", f"1{rng.randint(10000000, 99999999)}"])
-    write(os.path.join(HERE, "kennemerland-internships.csv"),
+    return students_header, students, internships
+
+
+# The placement year. Added with a random generator of its own, so that the columns above are the
+# same as before the year existed (tests and README figures rest on them).
+FIRST_INTAKE, SECOND_INTAKE, JOINED = "2026-09-01", "2026-11-16", "2026-10-01"
+CHAINS = {"retail": ["Buurtsuper", "Bouwmarkt", "Kringloop", "Drogisterij"], "logistiek": ["Transport", "Distributie"],
+          "horeca": ["Lunchroom", "Eetcafe"], "zorg": ["Woonzorg", "Zorgboerderij"], "groen": ["Hoveniers", "Kwekerij"],
+          "techniek": ["Installatie", "Garage"]}
+STAFF = ["P. de Vries", "M. Jansen", "A. Bakker", "S. Visser", "R. Smit", "L. Meijer", "K. de Boer", "H. Mulder"]
+
+
+def year(rng, region, prefix, students_header, students, internships):
+    """Two intake moments, employers with several internships, and last school year's history.
+
+    - students: `available_from` (the first intake, or the second for about a fifth);
+    - internships: `available_from` for the few employers that joined after the start, and
+      `employer_id`: internships of one sector next to each other in the file are often branches
+      of one employer (up to three), whose record is in `{region}-employers.csv`;
+    - `{region}-history.bpv`: a bpv script (script mode) that records last year's placements of
+      about one student in eight, completed or broken down (`make demo` runs it). A breakdown is
+      at an internship outside the sectors the student wishes now, so it changes no round of today.
+    """
+    for s in students:
+        s.append(SECOND_INTAKE if rng.random() < 0.2 else FIRST_INTAKE)
+    write(os.path.join(HERE, f"{region}-students.csv"), students_header + ["available_from"], students)
+    employers, current = [], None
+    for i in internships:
+        sector, town = i[2], i[3]
+        if current and current["sector"] == sector and len(current["internships"]) < 3 and rng.random() < 0.45:
+            current["internships"].append(i)
+        else:
+            n = len(employers) + 1
+            current = {"id": f"{prefix}E-{n:03d}", "sector": sector, "internships": [i],
+                       "name": f"{rng.choice(CHAINS[sector])} {town} {n}", "town": town, "leerbedrijf_id": i[9]}
+            employers.append(current)
+    for e in employers:
+        for i in e["internships"]:
+            i.append(JOINED if rng.random() < 0.06 else "")
+            i.append(e["id"])
+    write(os.path.join(HERE, f"{region}-internships.csv"),
           ["id", "employer", "sector", "town", "capacity", "support_capacity", "offers", "requires", "levels",
-           "leerbedrijf_id"], internships)
+           "leerbedrijf_id", "available_from", "employer_id"], internships)
+    write(os.path.join(HERE, f"{region}-employers.csv"), ["id", "name", "leerbedrijf_id", "town", "contact", "phone", "email"],
+          [[e["id"], e["name"], e["leerbedrijf_id"], e["town"], rng.choice(STAFF), f"0{rng.randint(20, 79)}-{rng.randint(1000000, 9999999)}",
+            f"bpv@{e['id'].lower()}.example"] for e in employers])
+    lines = [f"# {region}: last school year's placements (written by Samples/make_samples.py; run by make demo)"]
+    for s in students:
+        if s[-1] != FIRST_INTAKE or rng.random() >= 0.125:
+            continue
+        wished = s[3].split("|")
+        broke = rng.random() < 0.2
+        pool = [i for i in internships if (i[2] not in wished) == broke]
+        i = rng.choice(pool)
+        lines += [f"propose {s[0]} {i[0]} intake 2025", f"accept {s[0]}", f"start {s[0]} 2025-09-08"]
+        if broke:
+            lines.append(f"end {s[0]} broke_down stopped going after a conflict on 2025-10-20")
+        else:
+            lines.append(f"end {s[0]} completed first placement done on 2026-01-26")
+    with open(os.path.join(HERE, f"{region}-history.bpv"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
-    gooi(random.Random(2024))
-    kennemerland(random.Random(2018))
+    year(random.Random(2026), "gooi", "GV", *gooi(random.Random(2024)))
+    year(random.Random(2027), "kennemerland", "ZK", *kennemerland(random.Random(2018)))

@@ -16,6 +16,7 @@ status=0
 for region in gooi kennemerland; do
   dir=$(mktemp -d)
   $bpv import students "Samples/$region-students.csv" --db "$dir/ws.sqlite" >/dev/null
+  $bpv import employers "Samples/$region-employers.csv" --db "$dir/ws.sqlite" >/dev/null
   $bpv import internships "Samples/$region-internships.csv" --db "$dir/ws.sqlite" >/dev/null
   for round in 1 2; do
     $bpv export --dimacs "$dir/round.dimacs" --db "$dir/ws.sqlite" >/dev/null

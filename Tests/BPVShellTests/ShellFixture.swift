@@ -26,6 +26,7 @@ final class ShellFixture: @unchecked Sendable {
         owned = given == nil
         if gooi {
             _ = shell.runScript(lines: ["import students \(Self.sample("gooi-students.csv"))",
+                                        "import employers \(Self.sample("gooi-employers.csv"))",
                                         "import internships \(Self.sample("gooi-internships.csv"))"], bail: true)
             _ = take()
         }

@@ -14,10 +14,13 @@ struct PrivacyTests {
     func gooi() throws -> (Register, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-privacy-\(UUID().uuidString).sqlite").path
         let ws = try Workspace(path: path, user: "coordinator")
-        for (kind, parse) in [("students", 0), ("internships", 1)] {
+        for (kind, parse) in [("students", 0), ("employers", 2), ("internships", 1)] {
             let bytes = Array(try Data(contentsOf: Self.samples.appendingPathComponent("gooi-\(kind).csv")))
-            if parse == 0 { try ws.importStudents(try StudentImport.parse(bytes, fileName: kind), from: kind) }
-            else { try ws.importInternships(try InternshipImport.parse(bytes, fileName: kind), from: kind) }
+            switch parse {
+            case 0: try ws.importStudents(try StudentImport.parse(bytes, fileName: kind), from: kind)
+            case 1: try ws.importInternships(try InternshipImport.parse(bytes, fileName: kind), from: kind)
+            default: try ws.importEmployers(try EmployerImport.parse(bytes, fileName: kind), from: kind)
+            }
         }
         return (Register(workspace: ws), path)
     }

@@ -12,7 +12,7 @@ struct RegisterScenarioTests {
     static func gooi() throws -> (dir: URL, db: String) {
         let dir = try BPVBinary.scratch()
         let db = dir.appendingPathComponent("ws.sqlite").path
-        for kind in ["students", "internships"] {
+        for kind in ["students", "employers", "internships"] {
             let r = try BPVBinary.run(["import", kind, samples.appendingPathComponent("gooi-\(kind).csv").path, "--db", db])
             #expect(r.status == 0, "\(r.stderr)")
         }

@@ -12,6 +12,7 @@ struct ShellEndToEndTests {
         let db = dir.appendingPathComponent("ws.sqlite").path
         let script = """
             import students \(Self.samples.path)/gooi-students.csv
+            import employers \(Self.samples.path)/gooi-employers.csv
             import internships \(Self.samples.path)/gooi-internships.csv
             match
             frobnicate
@@ -25,8 +26,8 @@ struct ShellEndToEndTests {
         let r = try BPVBinary.run(["--db", db], stdin: script)
         #expect(r.status == 1)
         #expect(r.stderr == """
-            line 4: unknown command 'frobnicate'; type help for the list of commands
-            line 6: missing INTERNSHIP; usage: pin STUDENT INTERNSHIP [reason...]
+            line 5: unknown command 'frobnicate'; type help for the list of commands
+            line 7: missing INTERNSHIP; usage: pin STUDENT INTERNSHIP [reason...]
 
             """)
         #expect(r.stdout.contains("round 1: 84 of 100 placed"))

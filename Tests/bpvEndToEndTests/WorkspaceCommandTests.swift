@@ -12,7 +12,7 @@ struct WorkspaceCommandTests {
         let dir = try BPVBinary.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("ws.sqlite").path
-        for kind in ["students", "internships"] {
+        for kind in ["students", "employers", "internships"] {
             let r = try BPVBinary.run(["import", kind, Self.samples.appendingPathComponent("\(region)-\(kind).csv").path, "--db", db])
             #expect(r.status == 0, "\(r.stderr)")
         }
