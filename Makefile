@@ -9,8 +9,8 @@ deps:
 	@scripts/ensure-deps.sh
 
 ## Build, show the engine on a generated region of 10,000 students (about 7 million candidate
-## pairs, certified optimal), then import the Gooi en Vechtstreek sample into a fresh workspace
-## and open the bpv shell on it (README: the walkthrough; quit or Ctrl-D to leave). The workspace
+## pairs, certified optimal), then import the Gooi en Vechtstreek sample (students, employers,
+## internships, and last school year's placements) into a fresh workspace and open the bpv shell on it (README: the walkthrough; quit or Ctrl-D to leave). The workspace
 ## stays in .build/demo/bpv.sqlite: `.build/release/bpv --db .build/demo/bpv.sqlite` reopens it.
 demo: deps
 	$(SWIFT) build -c release --product bpv
@@ -18,7 +18,10 @@ demo: deps
 	.build/release/bpv generate --students 10000 --internships 5000 --seed 1 --area-km 22 --out $(DEMO_DIR)/region-10k.dimacs
 	.build/release/bpv solve --dimacs $(DEMO_DIR)/region-10k.dimacs
 	.build/release/bpv import students Samples/gooi-students.csv --db $(DEMO_DIR)/bpv.sqlite
+	.build/release/bpv import employers Samples/gooi-employers.csv --db $(DEMO_DIR)/bpv.sqlite
 	.build/release/bpv import internships Samples/gooi-internships.csv --db $(DEMO_DIR)/bpv.sqlite
+	.build/release/bpv --db $(DEMO_DIR)/bpv.sqlite < Samples/gooi-history.bpv > /dev/null
+	@echo "last school year's placements recorded (Samples/gooi-history.bpv): try history GV-002"
 	.build/release/bpv shell --db $(DEMO_DIR)/bpv.sqlite
 
 ## The whole test suite: solver property tests, DIMACS, end-to-end tests on the bpv binary.

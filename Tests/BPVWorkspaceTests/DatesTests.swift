@@ -81,13 +81,17 @@ struct DatesTests {
         try register.commit(students: ["S-1"])
         try register.start(student: "S-1", on: today)
         try register.end(student: "S-1", outcome: .completed, reason: "route done", on: today.adding(days: 20))
-        // Forty days on: S-2 registered today (its availability is earlier), S-1 ended on day 20,
-        // S-3 became available on day 30.
+        // Forty days on: S-2 was available from ten days before today (though imported today),
+        // S-1 ended on day 20 (it had no availability date: imported today), S-3 became
+        // available on day 30.
         let list = try ws.waiting(on: today.adding(days: 40))
         let days = Dictionary(uniqueKeysWithValues: list.map { ($0.student, $0.since.map { $0.days(to: today.adding(days: 40)) }) })
-        #expect(days == ["S-1": 20, "S-2": 40, "S-3": 10])
-        // Today S-3 is not waiting yet (available only in 30 days).
-        #expect(try ws.waiting(on: today).map(\.student) == ["S-1", "S-2"])
+        #expect(days == ["S-1": 20, "S-2": 50, "S-3": 10])
+        // Ten days ago only S-2 was waiting: S-1 was imported today.
+        #expect(try ws.waiting(on: today.adding(days: -10)).map(\.student) == ["S-2"])
+        // Today S-3 is not waiting yet (available only in 30 days), nor S-1 (its placement ran
+        // until day 20).
+        #expect(try ws.waiting(on: today).map(\.student) == ["S-2"])
         // A held placement is not waiting.
         try register.propose(student: "S-2", internship: "I-1")
         #expect(!(try ws.waiting(on: today.adding(days: 40)).contains { $0.student == "S-2" }))

@@ -50,7 +50,7 @@ extension Command {
                 console.print("changes against the draft before: \(changes.moves.count)")
                 for m in changes.moves.prefix(25) {
                     console.print("  \(m.student): \(Describe.internship(m.from, model)) → \(console.style.yellow(Describe.internship(m.to, model)))"
-                        + "  (\(Describe.reason(m, model, cause: nil)))")
+                        + "  (\(Describe.reason(m, model, cause: nil, since: report.previousDate)))")
                 }
                 if changes.moves.count > 25 { console.print("  … and \(changes.moves.count - 25) more (placements shows all)") }
             }

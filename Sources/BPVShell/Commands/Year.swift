@@ -124,10 +124,11 @@ extension Command {
         "waiting", synopsis: "waiting [over DAYS] [on DATE]",
         summary: "the agenda of the weekly case meeting: every student without a held placement, longest waiting first, with why and their coach",
         details: """
-            Days waiting count from the latest of: the day the student was first imported, the day
-            they became available, the day their last placement ended. A mark (!) shows a wait past
-            waiting_alarm_days (28). Students available only later are not waiting yet. on DATE
-            counts to that day instead of today (to prepare next week's meeting).
+            Days waiting count from the later of: the day the student became available (the
+            available_from column, else the day they were first imported) and the day their last
+            placement ended. A mark (!) shows a wait past waiting_alarm_days (28). Students
+            available only later are not waiting yet. on DATE counts to that day instead of today
+            (to prepare next week's meeting).
             """
     ) { args, session throws(ShellError) in
         var over = 0, today = CalendarDate.today
@@ -167,6 +168,10 @@ extension Command {
             rows.append((days, [mark, w.student.value, days.map(String.init) ?? "?", w.since?.description ?? "", w.coach ?? "", why]))
         }
         rows.sort { ($0.days ?? -1, $1.cells[1]) > ($1.days ?? -1, $0.cells[1]) }
+        if rows.isEmpty {
+            session.console.print("nobody is waiting\(over > 0 ? " over \(over) days" : "") on \(today)")
+            return .proceed
+        }
         var table = Table(["", "student", "days", "since", "coach", "why not placed"])
         for r in rows { table.append(r.cells) }
         table.rightAligned = [2]

@@ -59,8 +59,10 @@ enum Describe {
         return lines
     }
 
-    /// Why one student moved: the change itself, or what it set off.
-    static func reason(_ m: RoundChanges.Move, _ model: RoundModel, cause: RoundChange?) -> String {
+    /// Why one student moved: the change itself, or what it set off. For a match (no cause),
+    /// `since` is the date of the draft before, so that a student who became available in
+    /// between is said to be so.
+    static func reason(_ m: RoundChanges.Move, _ model: RoundModel, cause: RoundChange?, since: CalendarDate? = nil) -> String {
         if let cause, cause.students.contains(m.student) {
             switch cause {
             case .pin: return "pinned"
@@ -87,6 +89,15 @@ enum Describe {
         if cause == nil {
             if let status = model.heldStatus(of: m.student) { return status.rawValue }
             if let from = m.from, model.bans.contains(Pair(m.student, from)) { return "banned from \(from)" }
+            if m.from == nil, let e = model.ending[m.student] {
+                return "next placement: the one at \(e.internship) was planned to end \(e.plannedEnd)"
+            }
+            if m.from == nil, let since, let available = model.student(m.student)?.availableFrom, since < available {
+                return "available from \(available)"
+            }
+            if m.from == nil, let since, let to = m.to, let opens = model.internship(to)?.availableFrom, since < opens {
+                return "\(to) takes students from \(opens)"
+            }
         }
         guard let from = m.from, let s = model.student(m.student), let old = model.internship(from) else { return "a place came free" }
         guard let to = m.to, let new = model.internship(to) else { return "lost the place to someone placed first; nothing else in reach has room" }

@@ -11,6 +11,8 @@ extension Register {
         public var changes: RoundChanges?
         public var overfills: [Overfill]
         public var session: RoundSession
+        /// The date of the round before (the draft's day before this match), if it had one.
+        public var previousDate: CalendarDate?
     }
 
     /// Solves the round cold (committed and pinned students where they are, banned pairs left
@@ -32,7 +34,10 @@ extension Register {
             var model = try load(on: day)
             if let given { model.settings = given }
             let hadDraft = hasDraft
-            let stored = try workspace.read { db in try Self.storedDraft(db, on: day) }
+            let (stored, previousDate) = try workspace.read { db in
+                (try Self.storedDraft(db, on: day),
+                 try Records.date(try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1"), "the latest round"))
+            }
             let session: RoundSession
             do {
                 session = try RoundSession(model: model, shouldCancel: shouldCancel)
@@ -84,7 +89,8 @@ extension Register {
                     ? RoundChanges(before: stored, after: outcome.internshipOf, students: Set(stored.keys).union(outcome.internshipOf.keys),
                                    placed: (stored.count, outcome.placedCount), score: (0, outcome.totalScore))
                     : nil
-                return MatchReport(summary: summary, changes: changes, overfills: model.overfills(), session: session)
+                return MatchReport(summary: summary, changes: changes, overfills: model.overfills(), session: session,
+                                   previousDate: previousDate)
             } catch {
                 invalidate()
                 if error == .changedElsewhere { continue }

@@ -170,10 +170,10 @@ extension Workspace {
 
 extension Workspace {
     /// Every student without a placement held on `today` (pinned, proposed, agreed, or active
-    /// and not planned to end before `today`), with the day their wait began: the latest of the
-    /// day they were first imported, the day they became available, and the day their last
-    /// placement ended (or was planned to end). A student available only after `today` is not
-    /// waiting yet and is left out.
+    /// and not planned to end before `today`), with the day their wait began: the later of the
+    /// day they became available (their `available_from`, else the day they were first
+    /// imported) and the day their last placement ended (or was planned to end). A student
+    /// whose wait begins after `today` (available only later) is not waiting yet and is left out.
     /// - Complexity: O(students + history + register).
     public func waiting(on today: CalendarDate) throws(WorkspaceError) -> [(student: StudentID, since: CalendarDate?, coach: String?)] {
         try read { db in
@@ -192,10 +192,9 @@ extension Workspace {
             for row in try Row.fetchAll(db, sql: "SELECT id, coach, registered_on, available_from FROM student ORDER BY id") {
                 let id: String = row[0]
                 if let held = register.inEffect[StudentID(id)], held.status != "draft" { continue }
-                let available = (row[3] as String?).flatMap(CalendarDate.init)
-                if let available, today < available { continue }
-                let since = [(row[2] as String?).flatMap(CalendarDate.init), available, lastEnd[id].flatMap(CalendarDate.init)]
-                    .compactMap { $0 }.max()
+                let available = (row[3] as String?).flatMap(CalendarDate.init) ?? (row[2] as String?).flatMap(CalendarDate.init)
+                let since = [available, lastEnd[id].flatMap(CalendarDate.init)].compactMap { $0 }.max()
+                if let since, today < since { continue }
                 out.append((StudentID(id), since, row[1]))
             }
             return out
