@@ -57,7 +57,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .target(name: "BPVLineEditor", dependencies: ["CEditLine"]),
+        .target(name: "BPVLineEditor", dependencies: ["CEditLine", .product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVLineEditor"]),
         .executableTarget(
             name: "bpv",

@@ -1,4 +1,5 @@
 import CEditLine
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -118,13 +119,23 @@ public final class LineEditor {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         bpv_history_enter(historyHandle, &event, line)
         guard case .file(let path) = historyStore else { return }
-        // Created owner-only before libedit writes it: the lines name students.
-        let fd = open(path, O_CREAT | O_WRONLY, 0o600)
-        if fd >= 0 {
-            fchmod(fd, 0o600)
-            close(fd)
-        }
+        Self.ownerOnly(path)
         bpv_history_save(historyHandle, &event, path)
+    }
+
+    /// Creates the history file owner-only before libedit writes it (the lines name students),
+    /// and tightens one made with wider permissions. Through swift-system, as the workspace's
+    /// files; it has no chmod, so that one call is the C library's.
+    static func ownerOnly(_ path: String) {
+        let file = FilePath(path)
+        if let fd = try? FileDescriptor.open(file, .writeOnly, options: [.create, .exclusiveCreate], permissions: .ownerReadWrite) {
+            try? fd.close()
+            return
+        }
+        guard let info = try? file.stat(), info.userID.rawValue == geteuid(),
+              !info.permissions.intersection([.groupReadWriteExecute, .otherReadWriteExecute]).isEmpty
+        else { return }
+        _ = chmod(path, 0o600)
     }
 
     /// The completion bound to Tab: extends the word under the cursor as far as the candidates

@@ -24,4 +24,13 @@ struct LineEditorTests {
         let lines = text.split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: "\\040", with: " ") }
         #expect(lines == ["why GV-001", "ban GV-001 GVI-002 Daniël zegt nee"])
     }
+
+    @Test func aHistoryFileMadeWorldReadableIsTightenedOnTheNextLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644]))
+        let editor = try LineEditor(name: "bpv-test", history: .file(path))
+        editor.remember("why GV-001")
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+    }
 }
