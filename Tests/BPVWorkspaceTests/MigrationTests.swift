@@ -49,3 +49,32 @@ struct MigrationTests {
         #expect(try register.match().overfills.isEmpty)
     }
 }
+
+/// A workspace made by the release before the next placement (schema v8: one register row per
+/// student), committed as a fixture: the Gooi sample with its employers and last year's history,
+/// matched on 2026-09-01, GV-002 proposed at GVI-017, GV-003 active at GVI-023 from 2026-09-07
+/// (planned end 2027-01-25), GV-006 pinned at GVI-016, GV-007 agreed at GVI-022.
+@Suite("a workspace made before the next placement")
+struct NextPlacementMigrationTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/workspace-v8-before-next-placement.sqlite")
+
+    @Test func opensKeepsEveryHeldPlacementAndItsDatesAndMatchesForTheNextPlacement() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-migrate-v8-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ws = try Workspace(path: path, user: "coordinator")
+        let held = try ws.placements().filter { $0.status != .draft && $0.status != .unplaced }.map { "\($0.student) \($0.internship?.value ?? "") \($0.status)" }
+        #expect(held == ["GV-002 GVI-017 proposed", "GV-003 GVI-023 active", "GV-006 GVI-016 pinned", "GV-007 GVI-022 agreed"])
+        #expect(try ws.history(of: "GV-003").map { "\($0.outcome) \($0.start ?? "") \($0.end ?? "")" } == ["active 2026-09-07 2027-01-25"])
+        #expect(try ws.history(of: "GV-002").map(\.outcome) == ["broke_down", "proposed"])  // last year's breakdown is kept
+        // A fresh view on the round's date solves to the stored draft: nothing moves.
+        let register = Register(workspace: ws)
+        #expect(try register.match(on: CalendarDate("2026-09-01")).changes?.moves.isEmpty == true)
+        // After GV-003's planned end, GV-003 is matched for the next placement beside the one on record.
+        let later = try register.match(on: CalendarDate("2027-02-01"))
+        #expect(later.session.model.ending["GV-003"] == Ending(internship: "GVI-023", plannedEnd: try #require(CalendarDate("2027-01-25"))))
+        #expect(later.session.outcome.internshipOf["GV-003"] != nil)
+        #expect(try ws.history(of: "GV-003").map(\.outcome) == ["active", "draft"])
+    }
+}
