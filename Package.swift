@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The .xlsx container (a ZIP archive); MIT, Linux through the system zlib.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -45,10 +47,12 @@ let package = Package(
         // Synthetic rounds are built with the domain's own rules and scores.
         .target(name: "BPVSynthetic", dependencies: ["BPVDomain", "BPVSolver"]),
         .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
+        // Spreadsheets: reading the cells of an .xlsx sheet and writing a workbook (no domain).
+        .target(name: "BPVSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "BPVWorkspace",
             dependencies: [
-                "BPVDomain", "BPVSolver", .product(name: "GRDB", package: "GRDB.swift"),
+                "BPVDomain", "BPVSolver", "BPVSpreadsheet", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -72,7 +76,7 @@ let package = Package(
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver", "BPVSynthetic"]),
         .testTarget(
             name: "BPVWorkspaceTests",
-            dependencies: ["BPVWorkspace", "BPVDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BPVWorkspace", "BPVDomain", "BPVSpreadsheet", .product(name: "GRDB", package: "GRDB.swift")],
             // A workspace made by an earlier release, opened (as a copy) by MigrationTests.
             exclude: ["Fixtures"]
         ),

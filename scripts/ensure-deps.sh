@@ -18,6 +18,12 @@ fi
 if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libedit; } && [ ! -f /usr/include/histedit.h ]; then
   need_apt+=(libedit-dev)
 fi
+# .xlsx files are ZIP archives (ZIPFoundation links the system zlib through pkg-config), their
+# parts XML (Foundation's XMLParser uses libxml2).
+if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists zlib; } && [ ! -f /usr/include/zlib.h ]; then
+  need_apt+=(zlib1g-dev)
+fi
+ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2' || need_apt+=(libxml2)
 # The end-to-end tests type into the shell through a pseudo-terminal made by util-linux's script.
 command -v script >/dev/null 2>&1 || need_apt+=(bsdutils)
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BPVDimacs
 import BPVDomain
+import BPVShell
 import BPVWorkspace
 
 /// `bpv export placements FILE` and `bpv export --dimacs FILE`.
@@ -8,8 +9,10 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the placements as CSV, everything held about one student as JSON, or the round's scored candidate graph as DIMACS.",
         discussion: """
-            The placements CSV is minimal: ids, employer, travel minutes, score and status, no names.
-            Files are created with mode 0600.
+            The placements CSV is minimal: ids, employer, travel minutes, score, start and planned
+            end, and status, no names. A FILE ending in .xlsx is an Excel workbook with the sheets
+            placements, unplaced (with the reasons) and employers (places, taken, free). Files are
+            created with mode 0600.
             """)
 
     @Argument(help: "What to export: placements, or student STUDENT.") var what: String?
@@ -43,7 +46,11 @@ struct Export: ParsableCommand {
             print("wrote \(studentFile): everything held about \(file), with \(n) audit entries")
             return
         }
-        let n = try ws.exportPlacements(to: file)
+        var reasons: [StudentID: String] = [:]
+        if file.lowercased().hasSuffix(".xlsx") {
+            reasons = UnplacedReasons.of(try Register(workspace: ws).current(), bans: try ws.bans())
+        }
+        let n = try ws.exportPlacements(to: file, unplacedReasons: reasons)
         print("wrote \(file): \(n) placements")
     }
 }

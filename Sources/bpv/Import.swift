@@ -5,12 +5,13 @@ import SystemPackage
 /// `bpv import students|internships FILE`: read a CSV file into the workspace.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import students, internships or employers from a CSV file into the workspace.",
+        abstract: "Import students, internships or employers from a CSV file or an .xlsx workbook into the workspace.",
         discussion: """
-            Columns are named in the header, in any order; extra columns are ignored; comma or
-            semicolon is detected; lists are separated by |. A file with any problem is refused
-            whole: every problem is listed as file:line:column and nothing is imported.
-            Re-importing a file updates records by id.
+            Columns are named in the header, in any order; extra columns are ignored; comma,
+            semicolon or tab is detected; lists are separated by |. A workbook is read from its
+            first sheet (or --sheet) with the same columns and rules. A file with any problem is
+            refused whole: every problem is listed as file:line:column (file.xlsx:Sheet!C14 in a
+            workbook) and nothing is imported. Re-importing a file updates records by id.
             """
     )
 
@@ -19,7 +20,8 @@ struct Import: ParsableCommand {
     }
 
     @Argument(help: "What the file holds: students, internships or employers.") var kind: Kind
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE")) var file: String
+    @Argument(help: ArgumentHelp("The CSV file or .xlsx workbook.", valueName: "FILE")) var file: String
+    @Option(name: .long, help: ArgumentHelp("The workbook's sheet to read (default: the first).", valueName: "NAME")) var sheet: String?
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
@@ -41,9 +43,9 @@ struct Import: ParsableCommand {
         let ws = try Workspace(path: workspace.db)
         let summary: Workspace.ImportSummary
         switch kind {
-        case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
-        case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
-        case .employers: summary = try ws.importEmployers(try EmployerImport.parse(bytes, fileName: file), from: file)
+        case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet), from: file)
+        case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet), from: file)
+        case .employers: summary = try ws.importEmployers(try EmployerImport.parse(bytes, fileName: file, sheet: sheet), from: file)
         }
         print("imported \(kind.rawValue) from \(file): \(summary.added) added, \(summary.updated) updated")
     }

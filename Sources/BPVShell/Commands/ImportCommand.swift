@@ -3,12 +3,13 @@ import Foundation
 
 extension Command {
     static let importFile = Command(
-        "import", synopsis: "import students|internships|employers FILE",
-        summary: "read a CSV file of students, internships or employers into the workspace",
+        "import", synopsis: "import students|internships|employers FILE [sheet NAME]",
+        summary: "read a CSV file or an .xlsx workbook of students, internships or employers into the workspace",
         details: """
             Columns are named in the header, in any order; comma, semicolon or tab is detected; lists
-            are separated by |. A file with any problem is refused whole, with every problem as
-            file:line:column. Re-importing a file updates records by id.
+            are separated by |. A workbook is read from its first sheet, or the sheet NAME. A file
+            with any problem is refused whole, with every problem as file:line:column
+            (file.xlsx:Sheet!C14 in a workbook). Re-importing a file updates records by id.
             """,
         complete: { previous, typed, _ in
             previous.isEmpty ? ["students", "internships", "employers"] : previous.count == 1 ? Complete.files(typed) : []
@@ -16,7 +17,11 @@ extension Command {
     ) { args, session throws(ShellError) in
         let kind = try args.required(0, "students, internships or employers")
         let file = try args.required(1, "FILE")
-        try args.atMost(2)
+        var sheet: String?
+        if args.count > 2 {
+            guard args.count == 4, args[2] == "sheet", let name = args[3] else { throw args.usage("name a sheet as: import \(kind) FILE sheet NAME") }
+            sheet = name
+        }
         guard ["students", "internships", "employers"].contains(kind) else {
             throw args.usage("import students, internships or employers, not '\(kind)'")
         }
@@ -25,13 +30,13 @@ extension Command {
         do {
             let r = session.register
             if kind == "employers" {
-                let summary = try session.workspace.importEmployers(try EmployerImport.parse(bytes, fileName: file), from: file)
+                let summary = try session.workspace.importEmployers(try EmployerImport.parse(bytes, fileName: file, sheet: sheet), from: file)
                 session.console.print("imported employers from \(file): \(summary.added) added, \(summary.updated) updated")
                 return .proceed
             }
             let (summary, moved) = kind == "students"
-                ? try r.importStudents(try StudentImport.parse(bytes, fileName: file), from: file)
-                : try r.importInternships(try InternshipImport.parse(bytes, fileName: file), from: file)
+                ? try r.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet), from: file)
+                : try r.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet), from: file)
             session.forgetIDs()
             session.console.print("imported \(kind) from \(file): \(summary.added) added, \(summary.updated) updated")
             if let moved, !moved.moves.isEmpty {

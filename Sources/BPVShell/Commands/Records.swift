@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVWorkspace
 
 extension Command {
@@ -37,7 +38,11 @@ extension Command {
         guard what == "placements" else { throw args.usage("export placements or student, not '\(what)'") }
         let file = try args.required(1, "FILE")
         try args.atMost(2)
-        let n = try session.shell { () throws(WorkspaceError) in try session.workspace.exportPlacements(to: file) }
+        var reasons: [StudentID: String] = [:]
+        if file.lowercased().hasSuffix(".xlsx") {
+            reasons = UnplacedReasons.of(try session.current(), bans: (try? session.workspace.bans()) ?? [:])
+        }
+        let n = try session.shell { () throws(WorkspaceError) in try session.workspace.exportPlacements(to: file, unplacedReasons: reasons) }
         session.console.print("wrote \(file): \(n) placements")
         return .proceed
     }

@@ -193,3 +193,20 @@ enum Describe {
         }
     }
 }
+
+/// Why each unplaced student of a round is unplaced, in the words of `unplaced`, one line per
+/// student: for the `unplaced` sheet of a workbook export.
+public enum UnplacedReasons {
+    /// - Complexity: O(unplaced students × internships) for the explanations.
+    public static func of(_ round: RoundSession, bans: [Pair: String]) -> [StudentID: String] {
+        var byStudent: [StudentID: [InternshipID: String]] = [:]
+        for (pair, reason) in bans { byStudent[pair.student, default: [:]][pair.internship] = reason }
+        var out: [StudentID: String] = [:]
+        for id in round.outcome.unplaced {
+            guard let reason = round.model.whyUnplaced(id, in: round.outcome) else { continue }
+            out[id] = Describe.unplaced(reason, round.model, bans: byStudent[id] ?? [:])
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+        }
+        return out
+    }
+}

@@ -1,3 +1,4 @@
+import BPVSpreadsheet
 /// A CSV file as header and rows, every field with its line and column.
 ///
 /// Written here rather than taken from a CSV package: imports must report *every* problem as
@@ -16,6 +17,8 @@ public struct CSVTable: Sendable {
     }
 
     public var fileName: String
+    /// The sheet, for a table read from a workbook: positions are then cells (`Sheet!C14`).
+    public var sheet: String?
     public var delimiter: Character
     /// Header names, trimmed and lowercased.
     public var header: [String]
@@ -169,14 +172,60 @@ public struct CSVTable: Sendable {
             endField()
             if !(record.count == 1 && record[0].text.isEmpty) { records.append(record) }
         }
+        header = []
+        rows = []
+        assemble(records, problems: &problems)
+    }
+
+    /// A sheet of a workbook as a table: the cells of each row, in columns from A, with their
+    /// row and column numbers as line and column (problems are then located as `Sheet!C14`).
+    /// Control characters and over-long cells are problems at their cell, as in a CSV file.
+    /// - Complexity: O(cells + rows × columns).
+    public init(cells: [(row: Int, column: Int, text: String)], fileName: String, sheet: String, problems: inout [ImportProblem]) {
+        self.fileName = fileName
+        self.sheet = sheet
+        delimiter = ","
+        header = []
+        rows = []
+        var byRow: [Int: [(column: Int, text: String)]] = [:]
+        for c in cells { byRow[c.row, default: []].append((c.column, c.text)) }
+        var records: [[Field]] = []
+        for r in byRow.keys.sorted() {
+            let row = byRow[r] ?? []
+            let width = row.map(\.column).max() ?? 0
+            // Columns far to the right of any header are noise: stop them at a sane width.
+            guard width <= 16_384 else {
+                problems.append(ImportProblem(file: fileName, sheet: sheet, line: r, column: width, message: "a cell beyond column XFD; remove it"))
+                continue
+            }
+            var record = (1 ... max(width, 1)).map { Field(text: "", line: r, column: $0) }
+            for (column, text) in row {
+                if text.count > Self.fieldLimit {
+                    problems.append(ImportProblem(file: fileName, sheet: sheet, line: r, column: column,
+                        message: "this cell has \(text.count) characters, more than \(Self.fieldLimit); shorten it"))
+                } else if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
+                    problems.append(ImportProblem(file: fileName, sheet: sheet, line: r, column: column,
+                        message: "a control character (U+\(String(bad.value, radix: 16, uppercase: true))) in the cell; remove it"))
+                }
+                record[column - 1].text = text
+            }
+            records.append(record)
+        }
+        assemble(records, problems: &problems)
+    }
+
+    /// The header (the first record) and the rows after it. Rows that hold nothing (blank,
+    /// spaces only, or Excel's `;;;;`) are skipped; a row with more fields than the header has
+    /// columns is refused at its first extra field.
+    private mutating func assemble(_ records: [[Field]], problems: inout [ImportProblem]) {
         header = records.first.map { $0.map { Self.columnName($0.text) } } ?? []
-        // Rows that hold nothing (blank, spaces only, or Excel's `;;;;`) are skipped; a row
-        // with more fields than the header has columns is refused at its first extra field.
+        // A workbook's header row may have empty cells after its last name.
+        if sheet != nil { while header.last?.isEmpty == true { header.removeLast() } }
         rows = []
         for record in records.dropFirst() {
             if record.allSatisfy({ $0.text.trimmedForImport().isEmpty }) { continue }
             if record.count > header.count, let extra = record.dropFirst(header.count).first(where: { !$0.text.trimmedForImport().isEmpty }) {
-                problems.append(ImportProblem(file: fileName, line: extra.line, column: extra.column,
+                problems.append(ImportProblem(file: fileName, sheet: sheet, line: extra.line, column: extra.column,
                     message: "more fields than the header has columns (\(header.count)); remove them or name the column in the header"))
             }
             rows.append(record)
@@ -187,18 +236,25 @@ public struct CSVTable: Sendable {
 /// One problem found while importing, located in the file.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var file: String
+    /// The sheet, when the file is a workbook: `line` is then the row, `column` the column.
+    public var sheet: String?
     public var line: Int
     public var column: Int
     public var message: String
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, sheet: String? = nil, line: Int, column: Int, message: String) {
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `file:line:column: message`, or for a workbook `file.xlsx:Sheet!C14: message`.
+    public var description: String {
+        guard let sheet else { return "\(file):\(line):\(column): \(message)" }
+        return "\(file):\(sheet)!\(WorkbookWriter.reference(row: line, column: column)): \(message)"
+    }
 }
 
 /// A refused import: nothing of the file was taken. Lists the problems found, up to a cap.

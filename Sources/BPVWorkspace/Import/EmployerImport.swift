@@ -11,11 +11,12 @@ import BPVDomain
 /// E-01;Albert Heijn Hilversum;100234567;Hilversum;J. de Vries;035 123 4567;stage@example.nl
 /// ```
 public enum EmployerImport {
+    /// A CSV file or an `.xlsx` workbook (its first sheet, or `sheet`).
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
     /// - Complexity: O(file size).
-    public static func parse(_ bytes: [UInt8], fileName: String) throws(ImportFailure) -> [Employer] {
+    public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [Employer] {
         var problems: [ImportProblem] = []
-        let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
+        let table = ImportTable.read(bytes, fileName: fileName, sheet: sheet, problems: &problems)
         var r = RowReader(table)
         r.problems = problems
         r.requireColumns(["id", "name"],

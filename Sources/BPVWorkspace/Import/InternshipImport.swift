@@ -8,11 +8,12 @@ import BPVDomain
 /// can start, `YYYY-MM-DD`; empty: open). A location is `lat` and `lon`, or `town`. `support_capacity` defaults to 0,
 /// `levels` to all levels; `offers`, `requires` and `levels` are `|`-separated lists.
 public enum InternshipImport {
+    /// A CSV file or an `.xlsx` workbook (its first sheet, or `sheet`).
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
     /// - Complexity: O(file size).
-    public static func parse(_ bytes: [UInt8], fileName: String) throws(ImportFailure) -> [Internship] {
+    public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [Internship] {
         var problems: [ImportProblem] = []
-        let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
+        let table = ImportTable.read(bytes, fileName: fileName, sheet: sheet, problems: &problems)
         var r = RowReader(table)
         r.problems = problems
         r.requireColumns(["id", "employer", "sector", "capacity"],

@@ -90,7 +90,7 @@ struct RowReader {
     }
 
     mutating func problem(line: Int, column: Int, _ message: String) {
-        problems.append(ImportProblem(file: table.fileName, line: line, column: column, message: message))
+        problems.append(ImportProblem(file: table.fileName, sheet: table.sheet, line: line, column: column, message: message))
     }
 
     mutating func problem(_ at: CSVTable.Field, _ message: String) { problem(line: at.line, column: at.column, message) }

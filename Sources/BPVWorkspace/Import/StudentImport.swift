@@ -14,11 +14,12 @@ import BPVDomain
 /// S-0042;Sanne;entree;retail|logistiek;Hilversum;fiets;30;quiet|fixed_mentor;;1;Jan
 /// ```
 public enum StudentImport {
+    /// A CSV file or an `.xlsx` workbook (its first sheet, or `sheet`).
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
     /// - Complexity: O(file size).
-    public static func parse(_ bytes: [UInt8], fileName: String) throws(ImportFailure) -> [Student] {
+    public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [Student] {
         var problems: [ImportProblem] = []
-        let table = CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
+        let table = ImportTable.read(bytes, fileName: fileName, sheet: sheet, problems: &problems)
         var r = RowReader(table)
         r.problems = problems
         r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"],

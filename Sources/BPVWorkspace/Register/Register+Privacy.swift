@@ -139,7 +139,7 @@ extension Workspace {
             let data = try JSONSerialization.data(withJSONObject: out, options: [.prettyPrinted, .sortedKeys])
             return (String(decoding: data, as: UTF8.self), audit.count)
         }
-        try Self.writeOwnerOnly(json + "\n", to: file)
+        try Self.writeOwnerOnly(Array((json + "\n").utf8), to: file)
         _ = try write { db in
             try audit(db, action: "export student", subject: s.value, detail: "everything held about the student, to \(file)", student: s.value)
         }

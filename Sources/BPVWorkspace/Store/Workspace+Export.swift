@@ -1,4 +1,6 @@
 import BPVDomain
+import BPVSpreadsheet
+import Foundation
 import SystemPackage
 #if canImport(Glibc)
 import Glibc
@@ -7,33 +9,75 @@ import Darwin
 #endif
 
 extension Workspace {
-    /// Writes the register (the current draft, pins and commitments) as CSV: ids,
-    /// employer, travel minutes, score and status only. No names, no needs: the minimum a
-    /// school or employer needs. The file is created, or truncated and reset, to mode 0600.
+    /// Writes the register (the current draft and every held placement): ids, employer, travel
+    /// minutes, score, an active placement's start and planned end, and status. No names, no
+    /// needs: the minimum a school or employer needs. The file is written whole or not at all,
+    /// owner-only (0600), never through a link.
     ///
-    /// - Returns: the number of rows written.
+    /// A file named `.xlsx` is an Excel workbook with three sheets: `placements` (as the CSV,
+    /// numbers as numbers and dates as dates), `unplaced` (each unplaced student with
+    /// `unplacedReasons`), and `employers` (places, taken, free). Header rows are frozen, text
+    /// is never a formula, and text that a spreadsheet would run is defused as in the CSV.
+    ///
+    /// - Returns: the number of placement rows written.
     /// - Throws: ``WorkspaceError/cannotWrite(_:_:)`` when the file cannot be written.
     @discardableResult
-    public func exportPlacements(to file: String) throws(WorkspaceError) -> Int {
+    public func exportPlacements(to file: String, unplacedReasons: [StudentID: String] = [:]) throws(WorkspaceError) -> Int {
         let internships = Dictionary(try internships().map { ($0.internshipID, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = try placements()
-        var csv = "student,internship,employer,travel_min,score,status\n"
-        for p in rows {
-            let employer = p.internship.flatMap { internships[$0]?.employer } ?? ""
-            let status = p.status.rawValue
-            let fields: [String] = [p.student.value, p.internship?.value ?? "", employer, p.travelMinutes.map(String.init) ?? "",
-                                    p.score.map(String.init) ?? "", status]
-            csv += fields.map(Self.csvField).joined(separator: ",") + "\n"
+        let header = ["student", "internship", "employer", "travel_min", "score", "start", "planned_end", "status"]
+        func cells(_ p: Placement) -> [CellValue] {
+            [.text(p.student.value), p.internship.map { .text($0.value) } ?? .empty,
+             p.internship.flatMap { internships[$0]?.employer }.map { .text($0) } ?? .empty,
+             p.travelMinutes.map { .number(Double($0)) } ?? .empty, p.score.map { .number(Double($0)) } ?? .empty,
+             p.start.map { .date(day: $0.day) } ?? .empty, p.plannedEnd.map { .date(day: $0.day) } ?? .empty, .text(p.status.rawValue)]
         }
-        try Self.writeOwnerOnly(csv, to: file)
+        guard file.lowercased().hasSuffix(".xlsx") else {
+            var csv = header.joined(separator: ",") + "\n"
+            for p in rows {
+                csv += cells(p).map { Self.csvField(Self.text($0)) }.joined(separator: ",") + "\n"
+            }
+            try Self.writeOwnerOnly(Array(csv.utf8), to: file)
+            return rows.count
+        }
+        let unplaced = rows.filter { $0.internship == nil }.map { p -> [CellValue] in
+            [.text(p.student.value), .text(Self.defused(unplacedReasons[p.student] ?? ""))]
+        }
+        let employers = try employerSummaries().map { e -> [CellValue] in
+            [.text(Self.defused(e.key)), .text(Self.defused(e.name)), .number(Double(e.internships.count)), .number(Double(e.places)),
+             .number(Double(e.taken)), .number(Double(max(e.places - e.taken, 0)))]
+        }
+        let sheets = [
+            Sheet(name: "placements", header: header, rows: rows.map { cells($0).map(Self.defused) }),
+            Sheet(name: "unplaced", header: ["student", "why not placed"], rows: unplaced),
+            Sheet(name: "employers", header: ["employer", "name", "internships", "places", "taken", "free"], rows: employers),
+        ]
+        let data: Data
+        do { data = try WorkbookWriter.data(sheets) } catch { throw .cannotWrite(file, "\(error)") }
+        try Self.writeOwnerOnly([UInt8](data), to: file)
         return rows.count
+    }
+
+    /// A cell as the CSV writes it: numbers as integers, dates as `YYYY-MM-DD`.
+    static func text(_ value: CellValue) -> String {
+        switch value {
+        case .text(let s): s
+        case .number(let x): x == x.rounded() ? String(Int64(x)) : "\(x)"
+        case .date(let day): CalendarDate(day: day).description
+        case .empty: ""
+        }
+    }
+
+    static func defused(_ value: CellValue) -> CellValue {
+        if case .text(let s) = value { return .text(defused(s)) }
+        return value
     }
 
     /// Writes `text` to `file`, owner-only (0600), all or nothing: the bytes go to a new
     /// temporary file beside it (created exclusively, so no link is followed), are synced, and
     /// the temporary file then replaces `file` by a rename. A kill leaves the old file or the new
     /// one, never a half; a symbolic link at `file` is replaced, its target left alone.
-    static func writeOwnerOnly(_ text: String, to file: String) throws(WorkspaceError) {
+    static func writeOwnerOnly(_ bytes: [UInt8], to file: String) throws(WorkspaceError) {
         let target = FilePath(file)
         var isDirectory = stat()
         if stat(file, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR {
@@ -45,7 +89,7 @@ extension Workspace {
                                              permissions: [.ownerRead, .ownerWrite])
             do {
                 try fd.closeAfter {
-                    _ = try fd.writeAll(Array(text.utf8))
+                    _ = try fd.writeAll(bytes)
                     guard fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
                 }
             } catch {
@@ -64,13 +108,19 @@ extension Workspace {
         }
     }
 
+    /// Text a spreadsheet would run as a formula, made plain: a leading `'` before `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return (OWASP's advice on CSV injection).
+    static func defused(_ text: String) -> String {
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { return "'" + text }
+        return text
+    }
+
     /// One CSV field, quoted when it must be, and defused when a spreadsheet would run it: a
     /// field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (an employer named
     /// `=HYPERLINK(...)`) gets a leading `'`, which spreadsheets show as text (OWASP's advice on
     /// CSV injection).
     static func csvField(_ text: String) -> String {
-        var s = text
-        if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { s = "'" + s }
+        let s = defused(text)
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }

@@ -27,15 +27,21 @@ extension Workspace {
         public var score: Int?
         public var travelMinutes: Int?
         public var status: Status
+        /// An active placement's start and planned end.
+        public var start: CalendarDate?
+        public var plannedEnd: CalendarDate?
         /// Agreed or active: final, never moved by a round.
         public var committed: Bool { status == .agreed || status == .active }
 
-        public init(student: StudentID, internship: InternshipID?, score: Int?, travelMinutes: Int?, status: Status) {
+        public init(student: StudentID, internship: InternshipID?, score: Int?, travelMinutes: Int?, status: Status,
+                    start: CalendarDate? = nil, plannedEnd: CalendarDate? = nil) {
             self.student = student
             self.internship = internship
             self.score = score
             self.travelMinutes = travelMinutes
             self.status = status
+            self.start = start
+            self.plannedEnd = plannedEnd
         }
     }
 
@@ -216,7 +222,9 @@ extension Workspace {
             }
             for (s, row) in try RegisterRows(db, on: Self.registerDate(db)).inEffect {
                 out[s] = Placement(student: s, internship: row.internship, score: row.score, travelMinutes: row.travelMin,
-                                   status: Status(rawValue: row.status) ?? .draft)
+                                   status: Status(rawValue: row.status) ?? .draft,
+                                   start: try Records.date(row.startDate, "the placement of \(s)"),
+                                   plannedEnd: try Records.date(row.plannedEnd, "the placement of \(s)"))
             }
             return out.values.sorted { $0.student < $1.student }
         }

@@ -1,0 +1,342 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// A cell as read from a sheet: where it is and its value as text, the way Excel shows it to
+/// the importer: shared and inline strings as they are, numbers as written, booleans `TRUE` or
+/// `FALSE`, and numbers in a date format as `YYYY-MM-DD`.
+public struct ReadCell: Sendable, Equatable {
+    /// 1-based, as in the sheet (row 14 is `14`).
+    public var row: Int
+    /// 1-based (column C is 3).
+    public var column: Int
+    public var text: String
+    /// The cell holds an Excel error value (`#N/A`, `#REF!`): `text` is that value.
+    public var isError: Bool
+}
+
+/// Why a workbook could not be read at all.
+public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notAWorkbook(String)
+    case noSuchSheet(String, available: [String])
+    case tooLarge(part: String, limit: Int)
+    case malformed(part: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .notAWorkbook(let why): "not an .xlsx workbook (\(why)); save it as Excel Workbook (.xlsx) or as CSV UTF-8"
+        case .noSuchSheet(let name, let available):
+            "the workbook has no sheet '\(name)'; its sheets: \(available.joined(separator: ", "))"
+        case .tooLarge(let part, let limit):
+            "\(part) unpacks to more than \(limit / 1_000_000) MB; a student or internship list is far smaller (a damaged or hostile file?)"
+        case .malformed(let part, let detail): "\(part) is not well-formed XML (\(detail)); open the file in Excel and save it again"
+        }
+    }
+}
+
+/// Reads the cells of one sheet of an Office Open XML workbook (`.xlsx`, as Excel, LibreOffice
+/// and Google Sheets write it).
+///
+/// The container is opened with ZIPFoundation; the XML parts are read with Foundation's
+/// streaming `XMLParser` rather than XMLCoder (also at hand): a sheet is a long flat stream of
+/// cells whose meaning hangs on attributes (`t`, `s`, `r`), which a one-pass event parser reads
+/// without building a tree of the whole sheet first.
+///
+/// Hostile files: every part is unpacked with a size limit (a ZIP bomb stops there), and
+/// nothing is fetched or resolved (no external entities: `XMLParser` is told not to).
+public struct WorkbookReader {
+    /// The sheet names, in workbook order.
+    public let sheetNames: [String]
+    private let archive: Archive
+    private let sheetPaths: [String: String]
+    private let sharedStrings: [String]
+    /// Per cell style index: whether the style shows a number as a date.
+    private let dateStyles: [Bool]
+
+    /// The most any one part may unpack to.
+    public static let partLimit = 200_000_000
+
+    /// Whether `bytes` start like a ZIP archive (an `.xlsx` file, whatever its name).
+    public static func looksLikeWorkbook(_ bytes: some Collection<UInt8>) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    /// - Complexity: O(size of the workbook's shared strings and styles).
+    public init(data: Data) throws(WorkbookError) {
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw .notAWorkbook("not a readable ZIP archive")
+        }
+        guard let workbook = try Self.part(archive, "xl/workbook.xml") else { throw .notAWorkbook("no xl/workbook.xml") }
+        var relations: [String: String] = [:]
+        if let data = try Self.part(archive, "xl/_rels/workbook.xml.rels") { relations = try Self.relations(data) }
+        var names: [String] = [], paths: [String: String] = [:]
+        for (name, rid) in try Self.sheets(workbook) {
+            names.append(name)
+            guard let target = relations[rid] else { continue }
+            paths[name] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        guard !names.isEmpty else { throw .notAWorkbook("the workbook lists no sheets") }
+        sheetNames = names
+        sheetPaths = paths
+        if let data = try Self.part(archive, "xl/sharedStrings.xml") { sharedStrings = try Self.strings(data) } else { sharedStrings = [] }
+        if let data = try Self.part(archive, "xl/styles.xml") { dateStyles = try Self.dateStyles(data) } else { dateStyles = [] }
+    }
+
+    /// The non-empty cells of `sheet` (the first sheet when nil), row by row.
+    /// - Throws: ``WorkbookError/noSuchSheet(_:available:)`` naming the sheets there are.
+    /// - Complexity: O(size of the sheet).
+    public func cells(of sheet: String? = nil) throws(WorkbookError) -> (sheet: String, cells: [ReadCell]) {
+        let name = sheet ?? sheetNames[0]
+        guard sheetNames.contains(name) else { throw .noSuchSheet(name, available: sheetNames) }
+        guard let path = sheetPaths[name], let data = try Self.part(archive, path) else {
+            throw .notAWorkbook("sheet '\(name)' has no part in the archive")
+        }
+        let reader = SheetParser(shared: sharedStrings, dateStyles: dateStyles)
+        try Self.parse(data, part: path, with: reader)
+        return (name, reader.cells)
+    }
+
+    // MARK: Parts
+
+    private static func part(_ archive: Archive, _ path: String) throws(WorkbookError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= partLimit else { throw .tooLarge(part: path, limit: partLimit) }
+        var out = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                out.append(chunk)
+                if out.count > partLimit { throw WorkbookError.tooLarge(part: path, limit: partLimit) }
+            }
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw .notAWorkbook("\(path) cannot be unpacked")
+        }
+        return out
+    }
+
+    private static func parse(_ data: Data, part: String, with delegate: XMLParserDelegate & NSObject) throws(WorkbookError) {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        guard parser.parse() else {
+            let line = parser.lineNumber
+            throw .malformed(part: part, detail: "line \(line): \(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error")")
+        }
+    }
+
+    private static func sheets(_ data: Data) throws(WorkbookError) -> [(String, String)] {
+        let p = ElementCollector { name, attributes in
+            name == "sheet" ? (attributes["name"] ?? "", attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value ?? "") : nil
+        }
+        try parse(data, part: "xl/workbook.xml", with: p)
+        return p.items
+    }
+
+    private static func relations(_ data: Data) throws(WorkbookError) -> [String: String] {
+        let p = ElementCollector { name, attributes in
+            name == "Relationship" ? (attributes["Id"] ?? "", attributes["Target"] ?? "") : nil
+        }
+        try parse(data, part: "xl/_rels/workbook.xml.rels", with: p)
+        return Dictionary(p.items, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func strings(_ data: Data) throws(WorkbookError) -> [String] {
+        let p = SharedStringsParser()
+        try parse(data, part: "xl/sharedStrings.xml", with: p)
+        return p.strings
+    }
+
+    /// Whether each cell style (`cellXfs`) shows numbers as dates: a built-in date format
+    /// (14–22, 45–47) or a custom one whose code has day, month or year letters outside quotes
+    /// and brackets.
+    private static func dateStyles(_ data: Data) throws(WorkbookError) -> [Bool] {
+        let p = StylesParser()
+        try parse(data, part: "xl/styles.xml", with: p)
+        return p.formats.map { id in
+            if (14 ... 22).contains(id) || (45 ... 47).contains(id) { return true }
+            guard let code = p.custom[id] else { return false }
+            var inQuotes = false, inBrackets = false
+            for c in code.lowercased() {
+                switch c {
+                case "\"": inQuotes.toggle()
+                case "[": inBrackets = true
+                case "]": inBrackets = false
+                case "d", "m", "y": if !inQuotes && !inBrackets { return true }
+                default: break
+                }
+            }
+            return false
+        }
+    }
+
+    /// Excel's escape for characters XML cannot hold: `_x001B_` is U+001B (and `_x005F_` a
+    /// literal underscore before such a sequence).
+    /// - Complexity: O(length).
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var out = "", rest = Substring(text)
+        while let start = rest.range(of: "_x") {
+            out += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            let hex = after.prefix(4)
+            if hex.count == 4, after.dropFirst(4).first == "_", let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                out.unicodeScalars.append(scalar)
+                rest = after.dropFirst(5)
+            } else {
+                out += "_x"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// `C14` → (14, 3).
+    static func position(_ reference: String) -> (row: Int, column: Int)? {
+        var column = 0, row = 0, digits = false
+        for u in reference.utf8 {
+            if (65 ... 90).contains(u), !digits {
+                column = column * 26 + Int(u - 64)
+            } else if (48 ... 57).contains(u) {
+                digits = true
+                row = row * 10 + Int(u - 48)
+                if row > 10_000_000 { return nil }
+            } else {
+                return nil
+            }
+            if column > 20_000 { return nil }
+        }
+        return column > 0 && row > 0 ? (row, column) : nil
+    }
+
+    /// An Excel serial day as `YYYY-MM-DD` (serial 25569 is 1970-01-01).
+    static func isoDate(serial: Double) -> String? {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let days = Int(serial.rounded(.down)) - WorkbookWriter.excelEpochOffset
+        // Civil from days (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+}
+
+// MARK: Event parsers
+
+/// Collects one item per matching element from its attributes.
+private final class ElementCollector: NSObject, XMLParserDelegate {
+    let pick: (String, [String: String]) -> (String, String)?
+    var items: [(String, String)] = []
+    init(_ pick: @escaping (String, [String: String]) -> (String, String)?) { self.pick = pick }
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if let item = pick(name, attributes) { items.append(item) }
+    }
+}
+
+/// `<si>` items: the text of their `<t>` elements (rich-text runs joined; phonetic runs left out).
+private final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = "", inText = false, inPhonetic = false
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "si": current = ""
+        case "t": inText = !inPhonetic
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "si": strings.append(WorkbookReader.unescaped(current))
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+}
+
+/// The number format of each cell style, and the custom format codes.
+private final class StylesParser: NSObject, XMLParserDelegate {
+    var formats: [Int] = []
+    var custom: [Int: String] = [:]
+    private var inCellXfs = false
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "numFmt": if let id = attributes["numFmtId"].flatMap(Int.init) { custom[id] = attributes["formatCode"] ?? "" }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: formats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "cellXfs" { inCellXfs = false }
+    }
+}
+
+/// The cells of a worksheet.
+private final class SheetParser: NSObject, XMLParserDelegate {
+    let shared: [String]
+    let dateStyles: [Bool]
+    var cells: [ReadCell] = []
+    private var row = 0, column = 0
+    private var type = "", style = 0
+    private var value = "", inValue = false
+    init(shared: [String], dateStyles: [Bool]) {
+        self.shared = shared
+        self.dateStyles = dateStyles
+    }
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "row":
+            row = attributes["r"].flatMap(Int.init) ?? row + 1
+            column = 0
+        case "c":
+            if let r = attributes["r"], let at = WorkbookReader.position(r) {
+                row = at.row
+                column = at.column
+            } else {
+                column += 1
+            }
+            type = attributes["t"] ?? "n"
+            style = attributes["s"].flatMap(Int.init) ?? 0
+            value = ""
+        case "v", "t": inValue = true
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": inValue = false
+        case "c":
+            var text = value, isError = false
+            switch type {
+            case "s": text = Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+            case "b": text = value == "1" ? "TRUE" : "FALSE"
+            case "e": isError = true
+            case "n":
+                if style < dateStyles.count, dateStyles[style], let serial = Double(value), let date = WorkbookReader.isoDate(serial: serial) {
+                    text = date
+                }
+            case "inlineStr", "str": text = WorkbookReader.unescaped(value)
+            default: break  // d (an ISO date): as written
+            }
+            if !text.isEmpty || isError { cells.append(ReadCell(row: row, column: column, text: text, isError: isError)) }
+        default: break
+        }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+}

@@ -1,0 +1,103 @@
+import BPVDomain
+@testable import BPVSpreadsheet
+import Foundation
+import Testing
+@testable import BPVWorkspace
+
+/// `.xlsx` in and out: what bpv writes reads back cell for cell; a workbook imports exactly as
+/// the same CSV does; every problem is located as `file.xlsx:Sheet!C14`.
+@Suite("spreadsheets")
+struct SpreadsheetTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Samples")
+
+    /// A sample CSV as a one-sheet workbook: every field a text cell, except whole numbers.
+    static func workbook(fromCSV name: String, sheet: String = "Blad1", edit: (inout [[String]]) -> Void = { _ in }) throws -> Data {
+        let text = try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
+        var rows = text.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        edit(&rows)
+        let header = rows.removeFirst()
+        return try WorkbookWriter.data([Sheet(name: sheet, header: header, rows: rows.map { row in
+            row.map { field -> CellValue in
+                if let n = Int(field) { return .number(Double(n)) }
+                if let d = CalendarDate(field) { return .date(day: d.day) }
+                return field.isEmpty ? .empty : .text(field)
+            }
+        })])
+    }
+
+    @Test func aWorkbookBpvWritesReadsBackCellForCell() throws {
+        let day = try #require(CalendarDate("2026-09-01"))
+        let data = try WorkbookWriter.data([
+            Sheet(name: "first", header: ["a", "b"], rows: [[.text("x & <y> \"z\" 'q'"), .number(30)], [.empty, .text("Noë 🌱")]]),
+            Sheet(name: "second", header: ["when", "how much"], rows: [[.date(day: day.day), .number(52.2292)]]),
+        ])
+        let book = try WorkbookReader(data: data)
+        #expect(book.sheetNames == ["first", "second"])
+        let first = try book.cells().cells.map { "\(WorkbookWriter.reference(row: $0.row, column: $0.column))=\($0.text)" }
+        #expect(first == ["A1=a", "B1=b", "A2=x & <y> \"z\" 'q'", "B2=30", "B3=Noë 🌱"])
+        let second = try book.cells(of: "second").cells.map(\.text)
+        #expect(second == ["when", "how much", "2026-09-01", "52.2292"])
+        #expect(WorkbookWriter.columnName(1) == "A" && WorkbookWriter.columnName(26) == "Z" && WorkbookWriter.columnName(28) == "AB")
+    }
+
+    @Test(arguments: ["gooi", "kennemerland"])
+    func aWorkbookImportsExactlyAsTheSameCSV(region: String) throws {
+        for kind in ["students", "internships", "employers"] {
+            let csv = Array(try Data(contentsOf: Self.samples.appendingPathComponent("\(region)-\(kind).csv")))
+            let xlsx = Array(try Self.workbook(fromCSV: "\(region)-\(kind).csv"))
+            switch kind {
+            case "students": #expect(try StudentImport.parse(xlsx, fileName: "s.xlsx") == StudentImport.parse(csv, fileName: "s.csv"))
+            case "internships": #expect(try InternshipImport.parse(xlsx, fileName: "i.xlsx") == InternshipImport.parse(csv, fileName: "i.csv"))
+            default: #expect(try EmployerImport.parse(xlsx, fileName: "e.xlsx") == EmployerImport.parse(csv, fileName: "e.csv"))
+            }
+        }
+    }
+
+    /// The import's message for a workbook, whole.
+    func refusal(_ bytes: Data, sheet: String? = nil) -> String {
+        do {
+            _ = try StudentImport.parse(Array(bytes), fileName: "leerlingen.xlsx", sheet: sheet)
+            return "accepted"
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func everyProblemIsLocatedAsSheetAndCell() throws {
+        // Row 14 of the sheet is student 13; level is column C.
+        let bad = try Self.workbook(fromCSV: "gooi-students.csv", sheet: "Leerlingen") { rows in
+            rows[13][2] = "7"
+            rows[20][6] = "lots"
+        }
+        #expect(refusal(bad) == """
+            leerlingen.xlsx:Leerlingen!C14: unknown level '7'; expected entree, 2, 3 or 4
+            leerlingen.xlsx:Leerlingen!G21: max_travel_min 'lots' is not a whole number
+            nothing was imported
+            """)
+        #expect(refusal(bad, sheet: "Stages") == """
+            leerlingen.xlsx:1:1: the workbook has no sheet 'Stages'; its sheets: Leerlingen
+            nothing was imported
+            """)
+        #expect(refusal(Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0])) == """
+            leerlingen.xlsx:1:1: not an .xlsx workbook (not a readable ZIP archive); save it as Excel Workbook (.xlsx) or as CSV UTF-8
+            nothing was imported
+            """)
+        let csv = try Data(contentsOf: Self.samples.appendingPathComponent("gooi-students.csv"))
+        #expect(refusal(csv, sheet: "Blad1") == """
+            leerlingen.xlsx:1:1: --sheet is for .xlsx workbooks, and this file is not one; leave --sheet out for CSV
+            nothing was imported
+            """)
+        // A cell beyond the header, and a terminal escape in a cell (as Excel writes it: _x001B_).
+        let extra = try Self.workbook(fromCSV: "gooi-students.csv") { rows in
+            rows[2].append("surplus")
+            rows[3][1] = "Sa_x001B_[31mar"
+        }
+        #expect(refusal(extra) == """
+            leerlingen.xlsx:Blad1!M3: more fields than the header has columns (12); remove them or name the column in the header
+            leerlingen.xlsx:Blad1!B4: a control character (U+1B) in the cell; remove it
+            nothing was imported
+            """)
+        #expect(WorkbookReader.unescaped("a_x000D_b_x005F_x_xZZ") == "a\rb_x_xZZ")
+    }
+}
