@@ -232,7 +232,7 @@ struct RoundCommandTests {
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.hasPrefix("student,internship,employer,travel_min,score,status\n"))
+        #expect(text.hasPrefix("student,internship,employer,travel_min,score,start,planned_end,status\n"))
         #expect(text.contains("GV-001,GVI-012,Logistiek Eemnes 12,"))
         #expect(text.contains(",pinned\n"))
         #expect(!text.contains("Rayan"))  // GV-001's name stays in the workspace
