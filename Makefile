@@ -22,6 +22,8 @@ demo: deps
 	.build/release/bpv import internships Samples/gooi-internships.csv --db $(DEMO_DIR)/bpv.sqlite
 	.build/release/bpv --db $(DEMO_DIR)/bpv.sqlite < Samples/gooi-history.bpv > /dev/null
 	@echo "last school year's placements recorded (Samples/gooi-history.bpv): try history GV-002"
+	.build/release/bpv report $(DEMO_DIR)/report.html --db $(DEMO_DIR)/bpv.sqlite
+	@echo "the sample's report: $(DEMO_DIR)/report.html (open it in a browser; bpv report FILE, or report FILE in the shell)"
 	.build/release/bpv shell --db $(DEMO_DIR)/bpv.sqlite
 
 ## The whole test suite: solver property tests, DIMACS, end-to-end tests on the bpv binary.

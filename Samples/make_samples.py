@@ -7,7 +7,7 @@ All records are invented. Geography, school sizes and sectors follow the project
   and Eemnes.
 - Zuid-Kennemerland en IJmond: the 1,134 pupils of seven praktijkonderwijs (PRO) and VSO schools
   (sizes of 1 October 2018), sectors groen, retail, horeca, zorg and techniek. PRO and VSO pupils
-  are recorded at level entree. The extra `school` column shows that unknown columns are ignored.
+  are recorded at level entree. The `school` column names each pupil's school.
 
 Usage: python3 Samples/make_samples.py   (from the repository root)
 """
@@ -147,7 +147,8 @@ def year(rng, region, prefix, students_header, students, internships):
             continue
         wished = s[3].split("|")
         broke = rng.random() < 0.2
-        pool = [i for i in internships if (i[2] not in wished) == broke]
+        coach = "jobcoach" in s[7].split("|")
+        pool = [i for i in internships if (i[2] not in wished) == broke and (not coach or int(i[5]) > 0)]
         i = rng.choice(pool)
         lines += [f"propose {s[0]} {i[0]} intake 2025", f"accept {s[0]}", f"start {s[0]} 2025-09-08"]
         if broke:

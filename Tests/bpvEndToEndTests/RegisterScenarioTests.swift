@@ -230,7 +230,7 @@ struct RegisterScenarioTests {
         let lines = blocks.flatMap { $0.split(separator: "\n").map(String.init) }
         let commands = lines.filter { $0.hasPrefix("bpv> ") }.map { String($0.dropFirst(5)) }
         let expected = lines.filter { !$0.hasPrefix("bpv> ") && $0 != "..." }
-        #expect(commands.first == "match on 2026-09-01" && commands.count == 17)
+        #expect(commands.first == "match on 2026-09-01" && commands.count == 18)
         let r = try BPVBinary.run(["--db", db], stdin: commands.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         // Padding collapsed (column widths follow the user's name), and the history's who and

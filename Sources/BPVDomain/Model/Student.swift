@@ -20,14 +20,17 @@ public struct Student: Sendable, Hashable, Codable, Identifiable {
     public var coach: String?
     /// The first day the student can start a placement (rolling intake); nil: now.
     public var availableFrom: CalendarDate?
+    /// The school the student attends (for reports by school), when the file says.
+    public var school: String?
 
     public init(
         id: PseudonymousID, name: String? = nil, level: Level, sectors: [Sector], home: Location,
         travelMode: TravelMode, maxTravelMinutes: Int, needs: AccommodationSet = AccommodationSet(),
         certificates: CertificateSet = CertificateSet(), priority: UInt8 = 0, coach: String? = nil,
-        availableFrom: CalendarDate? = nil
+        availableFrom: CalendarDate? = nil, school: String? = nil
     ) {
         self.availableFrom = availableFrom
+        self.school = school
         self.id = id
         self.name = name
         self.level = level

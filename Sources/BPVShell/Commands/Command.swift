@@ -43,7 +43,7 @@ struct Command: Sendable {
         .help, .importFile, .students, .internships, .employers, .show, .match, .placements, .unplaced,
         .pin, .unpin, .ban, .unban, .set, .tryChange, .why, .whyNot, .propose, .accept, .decline, .start, .end, .commit, .release,
         .history, .waiting, .gaps, .forget, .purge, .undo,
-        .log, .export, .stats, .timer, .quit,
+        .log, .export, .report, .stats, .timer, .quit,
     ]
 
     /// Commands by name, with `exit` for `quit`.

@@ -5,7 +5,7 @@ import BPVDomain
 /// Columns, by header name in any order (extra columns are ignored): `id`, `name`, `level`,
 /// `sectors`, `lat`, `lon`, `town`, `travel_mode`, `max_travel_min`, `needs`, `certificates`,
 /// `priority`, `coach`, `available_from` (the first day the student can start, `YYYY-MM-DD`;
-/// empty: now). A location is `lat` and `lon`, or `town`. `name`, `needs`,
+/// empty: now), `school` (for reports by school). A location is `lat` and `lon`, or `town`. `name`, `needs`,
 /// `certificates`, `priority` and `coach` may be empty. Lists (`sectors`, `needs`,
 /// `certificates`) are separated by `|`; `sectors` is ranked, most wanted first.
 ///
@@ -23,7 +23,7 @@ public enum StudentImport {
         var r = RowReader(table)
         r.problems = problems
         r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"],
-                         known: ["name", "town", "lat", "lon", "needs", "certificates", "priority", "coach", "available_from"])
+                         known: ["name", "town", "lat", "lon", "needs", "certificates", "priority", "coach", "available_from", "school"])
         r.requireLocationColumns()
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         var students: [Student] = []
@@ -60,11 +60,13 @@ public enum StudentImport {
             else { continue }
             let name = r.field(row, "name")?.text
             let coach = r.field(row, "coach")?.text
+            let school = r.field(row, "school")?.text
             students.append(Student(
                 id: pid, name: name?.isEmpty == false ? name : nil, level: level, sectors: sectors, home: home,
                 travelMode: mode, maxTravelMinutes: minutes, needs: AccommodationSet(needs),
                 certificates: CertificateSet(certificates), priority: UInt8(priority),
-                coach: coach?.isEmpty == false ? coach : nil, availableFrom: availableFrom))
+                coach: coach?.isEmpty == false ? coach : nil, availableFrom: availableFrom,
+                school: school?.isEmpty == false ? school : nil))
         }
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         return students

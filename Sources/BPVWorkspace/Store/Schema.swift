@@ -231,6 +231,9 @@ enum Schema {
                 """)
             try db.create(index: "register_by_internship", on: "register", columns: ["internship_id", "status"])
         }
+        m.registerMigration("v10: the student's school") { db in
+            try db.alter(table: "student") { t in t.add(column: "school", .text) }
+        }
         return m
     }
 }

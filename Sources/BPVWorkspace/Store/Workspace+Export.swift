@@ -1,5 +1,6 @@
 import BPVDomain
 import BPVSpreadsheet
+import GRDB
 import Foundation
 import SystemPackage
 #if canImport(Glibc)
@@ -123,5 +124,24 @@ extension Workspace {
         let s = defused(text)
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}
+
+extension Workspace {
+    /// The start and end day of every past placement (the history), for a chart over the year.
+    /// - Complexity: O(history).
+    public func placementSpans() throws(WorkspaceError) -> [(start: CalendarDate?, end: CalendarDate?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT start_date, end_date FROM history WHERE outcome NOT LIKE 'declined%'").map {
+                (try Records.date($0[0], "the history"), try Records.date($0[1], "the history"))
+            }
+        }
+    }
+
+    /// Writes a document made from the workspace (the report) owner-only, whole or not at all,
+    /// never through a link, and records in the audit log who wrote it where.
+    public func writeDocument(_ text: String, to file: String, what: String) throws(WorkspaceError) {
+        try Self.writeOwnerOnly(Array(text.utf8), to: file)
+        _ = try write { db in try audit(db, action: "export \(what)", subject: file, detail: "\(what) written to \(file)") }
     }
 }

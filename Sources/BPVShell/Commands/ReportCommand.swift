@@ -1,0 +1,44 @@
+import BPVDomain
+import BPVWorkspace
+import Foundation
+
+extension Report {
+    /// The report of `round` with what the workspace holds around it (the register's dates,
+    /// the history, the reasons and the advice on missing places), written to `file` (0600).
+    /// - Complexity: a what-if per candidate gap, plus O(students + internships).
+    public static func write(_ round: RoundSession, workspace: Workspace, to file: String, names: Bool) throws(ShellError) {
+        do {
+            let gaps: [PlaceGap]
+            do throws(RoundError) { gaps = try round.gaps() } catch { throw ShellError(error.description) }
+            let report = Report(
+                round: round, placements: try workspace.placements(), history: try workspace.placementSpans(), gaps: gaps,
+                reasons: UnplacedReasons.of(round, bans: try workspace.bans()), names: names,
+                title: "bpv: placements of \(URL(fileURLWithPath: workspace.path).deletingPathExtension().lastPathComponent)",
+                made: "\(CalendarDate.today) by \(workspace.user)")
+            try workspace.writeDocument(report.html(), to: file, what: "report")
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw ShellError("\(error)")
+        }
+    }
+}
+
+extension Command {
+    static let report = Command(
+        "report", synopsis: "report FILE.html [names]",
+        summary: "write the round as one HTML page: a map, placement rates, fairness, who is unplaced and why, and where places are missing",
+        details: """
+            One self-contained file (inline SVG and CSS, no script, no network), readable offline and
+            printable, created 0600. Pseudonymous ids only; add names to show the students' names.
+            """,
+        complete: { previous, typed, _ in previous.isEmpty ? Complete.files(typed) : ["names"] }
+    ) { args, session throws(ShellError) in
+        let file = try args.required(0, "FILE.html")
+        if args.count > 1, args[1] != "names" { throw args.usage("report FILE.html [names]") }
+        try args.atMost(2)
+        try Report.write(try session.current(), workspace: session.workspace, to: file, names: args.count == 2)
+        session.console.print("wrote \(file): the report of \(session.workspace.path)")
+        return .proceed
+    }
+}

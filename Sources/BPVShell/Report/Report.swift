@@ -1,0 +1,276 @@
+import BPVDomain
+import BPVWorkspace
+import Foundation
+
+/// The round as one self-contained HTML page for the school, the municipality and funders: a
+/// map of the region, charts, a fairness panel, the unplaced students with their reasons, and
+/// where places are missing. Inline SVG and CSS only: no script, no network request, readable
+/// offline and printable. Pseudonymous ids only, unless `names` is set.
+///
+/// ```swift
+/// let html = Report(round: session, placements: try ws.placements(), gaps: try session.gaps(), ...).html()
+/// ```
+public struct Report {
+    public var round: RoundSession
+    /// The register as stored (statuses and an active placement's dates).
+    public var placements: [Workspace.Placement]
+    /// Past placements (the history), for the chart over the year: start and end per placement.
+    public var history: [(start: CalendarDate?, end: CalendarDate?)]
+    public var gaps: [PlaceGap]
+    public var reasons: [StudentID: String]
+    public var names: Bool
+    public var title: String
+    public var made: String
+
+    public init(round: RoundSession, placements: [Workspace.Placement], history: [(start: CalendarDate?, end: CalendarDate?)], gaps: [PlaceGap],
+                reasons: [StudentID: String], names: Bool, title: String, made: String) {
+        self.round = round
+        self.placements = placements
+        self.history = history
+        self.gaps = gaps
+        self.reasons = reasons
+        self.names = names
+        self.title = title
+        self.made = made
+    }
+
+    var model: RoundModel { round.model }
+    var outcome: RoundOutcome { round.outcome }
+
+    /// The whole page.
+    /// - Complexity: O(students + internships + outline points).
+    public func html() -> String {
+        let placed = outcome.placedCount, total = model.students.count
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>\(Self.css)</style></head><body>
+            <header><h1>\(escape(title))</h1>
+            <p class="facts"><span><b>\(placed)</b> of \(total) students placed (\(percent(placed, total)))</span>
+            <span><b>\(outcome.unplaced.count)</b> unplaced</span>
+            <span>mean travel <b>\(String(format: "%.1f", outcome.meanTravelMinutes))</b> min</span>
+            <span>round for \(model.date.map { "\($0)" } ?? "no date")</span><span>made \(escape(made))</span></p></header>
+            <main>
+            <section id="map-section"><h2>The region</h2>\(map())\(legend())
+            <p class="note">Internships are circles sized by their places and coloured by sector; a line joins each placed student
+            to their internship; a red cross is a student without a place. Students are drawn near their home town.</p></section>
+            <section id="charts"><h2>Placement rate</h2><div class="grid">
+            """
+        page += chart(id: "by-sector", "by first wished sector", groups { s in [s.sectors.first?.rawValue ?? "none"] })
+        page += chart(id: "by-level", "by level", groups { s in [s.level.rawValue] })
+        page += chart(id: "by-need", "by support need", groups { s in s.needs.elements.isEmpty ? ["none"] : s.needs.elements.map(\.rawValue) })
+        page += chart(id: "by-town", "by home town", groups { s in [Self.nearestTown(s.home)] })
+        if model.students.contains(where: { $0.school != nil }) {
+            page += chart(id: "by-school", "by school", groups { s in [s.school ?? "(none)"] })
+        }
+        page += "</div><div class=\"grid\">" + travelChart() + yearChart() + "</div></section>"
+        page += fairness() + unplacedList() + gapsList()
+        page += """
+            </main><footer>Made by bpv. Pseudonymous ids\(names ? " and names (--names)" : " only")\
+            ; support needs are workplace accommodations, never diagnoses. Every figure is for the round shown.</footer>
+            </body></html>
+
+            """
+        return page
+    }
+
+    // MARK: Grouping
+
+    struct Group {
+        var name: String
+        var students = 0
+        var placed = 0
+        var rankSum = 0
+        var travelSum = 0
+        var rate: Double { students == 0 ? 0 : Double(placed) / Double(students) }
+        var meanRank: Double? { placed == 0 ? nil : Double(rankSum) / Double(placed) }
+        var meanTravel: Double? { placed == 0 ? nil : Double(travelSum) / Double(placed) }
+    }
+
+    /// Students counted under each key `keys` gives them, with their placement figures.
+    /// - Complexity: O(students × keys).
+    func groups(_ keys: (Student) -> [String]) -> [Group] {
+        var out: [String: Group] = [:]
+        for s in model.students {
+            for key in keys(s) {
+                var g = out[key] ?? Group(name: key)
+                g.students += 1
+                if let i = outcome.internshipOf[s.studentID], let internship = model.internship(i) {
+                    g.placed += 1
+                    g.rankSum += (s.sectors.firstIndex(of: internship.sector) ?? s.sectors.count) + 1
+                    g.travelSum += outcome.scoreOf[s.studentID]?.travelMinutes ?? 0
+                }
+                out[key] = g
+            }
+        }
+        return out.values.sorted { ($0.students, $1.name) > ($1.students, $0.name) }
+    }
+
+    static func nearestTown(_ l: Location) -> String {
+        Town.all.min { a, b in
+            let da = pow(a.latitude - l.latitude, 2) + pow(a.longitude - l.longitude, 2)
+            let db = pow(b.latitude - l.latitude, 2) + pow(b.longitude - l.longitude, 2)
+            return da < db
+        }?.name ?? "?"
+    }
+
+    // MARK: Charts
+
+    /// A horizontal bar chart of placement rates, one bar per group.
+    func chart(id: String, _ title: String, _ groups: [Group]) -> String {
+        let rows = Array(groups.prefix(14))
+        let height = 28 + rows.count * 22
+        var svg = #"<figure><figcaption>\#(escape(title))</figcaption><svg id="\#(id)" class="chart" viewBox="0 0 420 \#(height)" role="img" aria-label="placement rate \#(escape(title))">"#
+        for (k, g) in rows.enumerated() {
+            let y = 8 + k * 22, w = Int((g.rate * 200).rounded())
+            svg += #"<text x="150" y="\#(y + 14)" text-anchor="end">\#(escape(String(g.name.prefix(22))))</text>"#
+            svg += #"<rect x="156" y="\#(y + 2)" width="200" height="16" class="track"/><rect x="156" y="\#(y + 2)" width="\#(w)" height="16" class="bar"/>"#
+            svg += #"<text x="362" y="\#(y + 14)">\#(percent(g.placed, g.students)) <tspan class="dim">of \#(g.students)</tspan></text>"#
+        }
+        return svg + "</svg></figure>"
+    }
+
+    /// Travel minutes of the placed students, in bins of five minutes.
+    func travelChart() -> String {
+        var bins = [Int](repeating: 0, count: 13)
+        for score in outcome.scoreOf.values { bins[min(score.travelMinutes / 5, 12)] += 1 }
+        let top = max(bins.max() ?? 1, 1)
+        var svg = #"<figure><figcaption>travel time of placed students (minutes)</figcaption><svg id="travel" class="chart" viewBox="0 0 420 190" role="img" aria-label="travel time distribution">"#
+        for (k, n) in bins.enumerated() {
+            let h = Int(Double(n) / Double(top) * 130), x = 20 + k * 30
+            svg += #"<rect x="\#(x)" y="\#(150 - h)" width="24" height="\#(h)" class="bar"><title>\#(n) students</title></rect>"#
+            let label = k == 12 ? "60+" : String(k * 5)
+            svg += #"<text x="\#(x + 12)" y="166" text-anchor="middle" class="small">\#(label)</text>"#
+            if n > 0 { svg += #"<text x="\#(x + 12)" y="\#(146 - h)" text-anchor="middle" class="small">\#(n)</text>"# }
+        }
+        return svg + "</svg></figure>"
+    }
+
+    /// Placements running in each month, where placements have dates (active now, or ended).
+    func yearChart() -> String {
+        var spans = history.compactMap { h -> (CalendarDate, CalendarDate)? in
+            guard let s = h.start, let e = h.end else { return nil }
+            return (s, e)
+        }
+        spans += placements.compactMap { p in p.start.flatMap { s in p.plannedEnd.map { (s, $0) } } }
+        guard let first = spans.map(\.0).min(), let last = spans.map(\.1).max() else {
+            return #"<figure><figcaption>placements over the year</figcaption><p class="note" id="year">No placement has dates yet (start STUDENT DATE).</p></figure>"#
+        }
+        let months = Self.months(from: first, to: last)
+        let counts = months.map { m in spans.filter { $0.0 <= m.end && $0.1 >= m.start }.count }
+        let top = max(counts.max() ?? 1, 1), step = max(1, 380 / max(months.count, 1))
+        var svg = #"<figure><figcaption>placements running per month</figcaption><svg id="year" class="chart" viewBox="0 0 420 190" role="img" aria-label="placements over the year">"#
+        for (k, n) in counts.enumerated() {
+            let h = Int(Double(n) / Double(top) * 130), x = 20 + k * step
+            svg += #"<rect x="\#(x)" y="\#(150 - h)" width="\#(max(step - 4, 2))" height="\#(h)" class="bar"><title>\#(months[k].label): \#(n)</title></rect>"#
+            if k % max(1, months.count / 8) == 0 {
+                svg += #"<text x="\#(x)" y="166" class="small">\#(months[k].label)</text>"#
+            }
+        }
+        return svg + "</svg></figure>"
+    }
+
+    static func months(from a: CalendarDate, to b: CalendarDate) -> [(label: String, start: CalendarDate, end: CalendarDate)] {
+        var out: [(String, CalendarDate, CalendarDate)] = []
+        let text = a.description
+        guard var year = Int(text.prefix(4)), var month = Int(text.dropFirst(5).prefix(2)) else { return [] }
+        while out.count < 36 {
+            func day(_ y: Int, _ m: Int) -> CalendarDate? { CalendarDate(String(format: "%04d-%02d-01", y, m)) }
+            guard let start = day(year, month) else { break }
+            let (ny, nm) = month == 12 ? (year + 1, 1) : (year, month + 1)
+            guard let next = day(ny, nm) else { break }
+            if start > b { break }
+            out.append((String(format: "%04d-%02d", year, month), start, next.adding(days: -1)))
+            (year, month) = (ny, nm)
+        }
+        return out
+    }
+
+    // MARK: Fairness, unplaced, gaps
+
+    func fairness() -> String {
+        let all = groups { _ in ["all students"] }.first ?? Group(name: "all students")
+        let byNeed = groups { s in s.needs.elements.isEmpty ? ["no support need"] : s.needs.elements.map { "need: \($0.rawValue)" } }
+        let byLevel = groups { s in ["level: \(s.level.rawValue)"] }
+        let candidates = (byNeed + byLevel).filter { $0.students >= 3 }
+        let worst = candidates.min { ($0.rate, $1.students) < ($1.rate, $0.students) }
+        func row(_ g: Group, _ strong: Bool = false) -> String {
+            let cls = strong ? " class=\"whole\"" : g.name == worst?.name ? " class=\"worst\"" : ""
+            return "<tr\(cls)><td>\(escape(g.name))</td><td>\(g.students)</td><td>\(percent(g.placed, g.students))</td>"
+                + "<td>\(g.meanRank.map { String(format: "%.2f", $0) } ?? "–")</td><td>\(g.meanTravel.map { String(format: "%.1f", $0) } ?? "–")</td></tr>"
+        }
+        var html = #"<section id="fairness"><h2>Fairness</h2>"#
+        if let worst {
+            html += "<p>Worst off: <b>\(escape(worst.name))</b>, \(percent(worst.placed, worst.students)) placed against \(percent(all.placed, all.students)) of all students.</p>"
+        }
+        html += "<table><thead><tr><th>group</th><th>students</th><th>placed</th><th>mean sector rank</th><th>mean travel (min)</th></tr></thead><tbody>"
+        html += row(all, true) + (byNeed + byLevel).map { row($0) }.joined() + "</tbody></table>"
+        return html + #"<p class="note">Sector rank 1 is the student's first wish. Groups of fewer than three students are not named worst off.</p></section>"#
+    }
+
+    func unplacedList() -> String {
+        var html = #"<section id="unplaced"><h2>Without a place (\#(outcome.unplaced.count))</h2>"#
+        guard !outcome.unplaced.isEmpty else { return html + "<p>Every student is placed.</p></section>" }
+        html += "<table><thead><tr><th>student</th>\(names ? "<th>name</th>" : "")<th>coach</th><th>why</th></tr></thead><tbody>"
+        for id in outcome.unplaced.sorted() {
+            let s = model.student(id)
+            html += "<tr><td>\(escape(id.value))</td>" + (names ? "<td>\(escape(s?.name ?? ""))</td>" : "")
+                + "<td>\(escape(s?.coach ?? ""))</td><td>\(escape(reasons[id] ?? ""))</td></tr>"
+        }
+        return html + "</tbody></table></section>"
+    }
+
+    func gapsList() -> String {
+        var html = #"<section id="gaps"><h2>Where places are missing</h2>"#
+        guard !gaps.isEmpty else { return html + "<p>No single extra place, accommodation or new place would place anyone.</p></section>" }
+        html += "<table><thead><tr><th>one more</th><th>at</th><th>would place</th><th>students</th></tr></thead><tbody>"
+        for g in gaps {
+            let what = g.kind == .offer ? "offer of " + g.offered.map(\.rawValue).joined(separator: ", ") : g.kind.rawValue
+            let at = g.kind == .newPlace ? "a new \(g.sector?.rawValue ?? "") employer in \(g.town ?? "?")"
+                : Describe.internship(g.internship, model)
+            html += "<tr><td>\(escape(what))</td><td>\(escape(at))</td><td>\(g.gain)</td><td>\(escape(g.placed.map(\.value).joined(separator: ", ")))</td></tr>"
+        }
+        return html + #"</tbody></table><p class="note">Each line is exact: the round re-solved with that one change (nothing kept).</p></section>"#
+    }
+
+    // MARK: Helpers
+
+    func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : "\(Int((Double(a) * 100 / Double(b)).rounded()))%" }
+
+    /// Text for HTML, with control characters dropped.
+    func escape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: if u.value >= 0x20 && u.value != 0x7F { out.unicodeScalars.append(u) }
+            }
+        }
+        return out
+    }
+
+    static let css = """
+        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d232b;margin:0;background:#fafafa}
+        header,main,footer{max-width:1100px;margin:0 auto;padding:0 20px}
+        h1{font-size:24px;margin:20px 0 6px}h2{font-size:18px;margin:26px 0 8px;border-bottom:1px solid #ddd}
+        .facts span{margin-right:18px}.note,.dim{color:#66707a;font-size:12px}
+        .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:14px}
+        figure{margin:0;background:#fff;border:1px solid #e3e3e3;padding:8px}figcaption{font-weight:600;margin-bottom:4px}
+        svg text{font-size:11px;fill:#1d232b}svg .small{font-size:9px}svg .dim{fill:#66707a}
+        .bar{fill:#3b7dd8}.track{fill:#eceff3}
+        #map{width:100%;height:auto;background:#dbe9f6;border:1px solid #c9d6e2}
+        .land{fill:#f4f1e8;stroke:#b9b3a3;stroke-width:.6}.town{fill:#555}.townname{font-size:10px;fill:#444}
+        .link{stroke:#7a8591;stroke-width:.6;opacity:.55}.unplaced{stroke:#c62828;stroke-width:1.6}
+        table{border-collapse:collapse;background:#fff;width:100%}td,th{border:1px solid #e3e3e3;padding:3px 6px;text-align:left}
+        tr.whole td{font-weight:600}tr.worst td{background:#fdecea}
+        .legend span{display:inline-block;margin-right:12px}.legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px}
+        footer{color:#66707a;font-size:12px;margin:24px auto}
+        @media print{body{background:#fff}.grid{grid-template-columns:1fr 1fr}section{break-inside:avoid}}
+        """
+}

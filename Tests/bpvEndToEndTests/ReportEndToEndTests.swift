@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Chromium, headless: installed on demand (Debian `chromium`).
+enum Chromium {
+    static func binary() throws -> String {
+        let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        if let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) { return found }
+        for step in [["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = (getuid() == 0 ? [] : ["sudo", "-n"]) + step
+            p.environment = ProcessInfo.processInfo.environment.merging(["DEBIAN_FRONTEND": "noninteractive"]) { $1 }
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+        }
+        guard let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "Chromium could not be installed (apt-get install chromium)"])
+        }
+        return found
+    }
+
+    /// Loads `page` headless with `arguments` (a screenshot, or the DOM after load); returns
+    /// standard output and the browser's log.
+    static func run(_ page: URL, _ arguments: [String]) throws -> (out: String, log: String) {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try binary())
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)",
+                       "--enable-logging=stderr", "--v=0"] + arguments + [page.absoluteString]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}
+
+/// The report in a real browser: it loads without errors or requests, and draws the map and the
+/// charts; it is private and self-contained.
+@Suite("the report in a browser", .serialized)
+struct ReportEndToEndTests {
+    @Test func theReportLoadsInChromiumAndDrawsTheMapAndCharts() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        for kind in ["students", "employers", "internships"] {
+            #expect(try BPVBinary.run(["import", kind, WorkspaceCommandTests.samples.appendingPathComponent("kennemerland-\(kind).csv").path,
+                                       "--db", db]).status == 0)
+        }
+        let history = try String(contentsOf: WorkspaceCommandTests.samples.appendingPathComponent("kennemerland-history.bpv"), encoding: .utf8)
+        #expect(try BPVBinary.run(["--db", db], stdin: history).status == 0)
+        let page = dir.appendingPathComponent("report.html")
+        let r = try BPVBinary.run(["report", page.path, "--db", db])
+        #expect(r.stdout == "wrote \(page.path): the report of \(db)\n", "\(r.stderr)")
+        #expect((try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? Int) == 0o600)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        // Self-contained and private: nothing fetched, no script, ids without names.
+        for banned in ["http:", "https:", "src=", "<script", "@import", "url(http"] { #expect(!html.contains(banned), "\(banned)") }
+        #expect(!html.contains("Fleur") && !html.contains("Saar"))  // names of sample students
+        #expect(html.contains("Tender College") && html.contains("Heliomare College"))  // the chart by school
+        #expect(html.contains("Worst off: <b>"))
+
+        // The DOM after load: the map with land, towns, internships and links; every chart drawn.
+        let (dom, log) = try Chromium.run(page, ["--dump-dom"])
+        #expect(!log.contains("Uncaught") && !log.contains(":CONSOLE("), "\(log)")
+        func count(_ needle: String) -> Int { dom.components(separatedBy: needle).count - 1 }
+        #expect(count(#"<path class="land""#) >= 1)
+        #expect(count(#"<circle class="town""#) >= 10)
+        #expect(count(#"fill-opacity=".8""#) == 460)  // one circle per internship
+        #expect(count(#"<line class="link""#) > 800)
+        for chart in ["by-sector", "by-level", "by-need", "by-town", "by-school", "travel", "year"] {
+            #expect(dom.contains(#"id="\#(chart)""#), "chart \(chart) missing")
+        }
+        #expect(count(#"class="bar""#) > 30)
+        // A screenshot of the whole page: rendered, not blank.
+        let shot = dir.appendingPathComponent("report.png")
+        _ = try Chromium.run(page, ["--screenshot=\(shot.path)", "--window-size=1200,2400"])
+        let png = try Data(contentsOf: shot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 100_000, "screenshot of \(png.count) bytes")
+        #expect(!html.contains("<th>name</th>"))
+    }
+
+    @Test func namesOnlyWhenAskedAndTheShellWritesTheSameReport() throws {
+        let (dir, db) = try RegisterScenarioTests.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let named = dir.appendingPathComponent("named.html"), shell = dir.appendingPathComponent("shell.html")
+        #expect(try BPVBinary.run(["report", named.path, "--names", "--db", db]).status == 0)
+        let html = try String(contentsOf: named, encoding: .utf8)
+        #expect(html.contains("<th>name</th>") && html.contains("names (--names)"))
+        let r = try BPVBinary.run(["--db", db], stdin: "report \(shell.path)\nreport\n")
+        #expect(r.stdout == "wrote \(shell.path): the report of \(db)\n")
+        #expect(r.stderr == "line 2: missing FILE.html; usage: report FILE.html [names]\n")
+        #expect(try String(contentsOf: shell, encoding: .utf8).contains(#"<svg id="map""#))
+    }
+}
