@@ -12,6 +12,22 @@ struct PlacementYearTests {
         try f.workspace.placements().first { $0.student == s }?.status
     }
 
+    @Test func aPlacementPastItsPlannedEndShowsAsEndingWhileTheNextIsMatched() throws {
+        let f = try ShellFixture()
+        let today = CalendarDate.today
+        _ = f.run("match", "propose GV-001", "accept GV-001", "start GV-001 \(today.adding(days: -150))")
+        // Planned to end 140 days after the start: ten days ago. Today's round matches GV-001 again.
+        let r = f.run("match", "show GV-001")
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines.contains("ending GVI-033 (Logistiek Kortenhoef 33), planned to end \(today.adding(days: -10)); end it when it is over"))
+        #expect(lines.contains { $0.hasPrefix("placement GVI-") && $0.hasSuffix(", draft") })
+        #expect(r.out.contains("GV-001: unplaced → GVI-033 (Logistiek Kortenhoef 33)  (next placement: the one at GVI-033 was planned to end \(today.adding(days: -10)))"))
+        // Ending it makes the next one current; show then has no ending line.
+        #expect(f.run("end GV-001 completed done").status == 0)
+        #expect(!f.run("show GV-001").out.contains("ending"))
+    }
+
     @Test func aStudentGoesFromDraftToProposedAgreedActiveAndEnded() throws {
         let f = try ShellFixture()
         _ = f.run("match")

@@ -157,13 +157,21 @@ extension Command {
             row("certificates", s.certificates.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))
             row("priority", "\(s.priority)")
             if let c = s.coach { row("coach", c) }
+            if let school = s.school { row("school", school) }
+            if let from = s.availableFrom { row("available", "from \(from)") }
+            if let e = model.ending[s.studentID] {
+                row("ending", "\(Describe.internship(e.internship, model)), planned to end \(e.plannedEnd); end it when it is over")
+            }
             if let p = pins[StudentID(id)] { row("pinned", "\(p.internship)" + (p.reason.isEmpty ? "" : " (\(p.reason))")) }
             for (pair, reason) in bans.filter({ $0.key.student.value == id }).sorted(by: { $0.key.internship < $1.key.internship }) {
                 row("banned", "\(pair.internship)" + (reason.isEmpty ? "" : " (\(reason))"))
             }
             let p = placements.first { $0.student.value == id }
             row("placement", p.map { p in
-                p.internship.map { "\(Describe.internship($0, model)), \(p.travelMinutes ?? 0) min, score \(p.score ?? 0)\(p.committed ? ", committed" : "")" } ?? "unplaced"
+                p.internship.map {
+                    "\(Describe.internship($0, model)), \(p.travelMinutes ?? 0) min, score \(p.score ?? 0), \(p.status.rawValue)"
+                        + (p.start.map { " from \($0)" } ?? "") + (p.plannedEnd.map { " until \($0)" } ?? "")
+                } ?? "unplaced"
             } ?? "not matched yet")
         } else if let i = model.internship(InternshipID(id)) {
             row("internship", "\(id)  \(i.employer)")

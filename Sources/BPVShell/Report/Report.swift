@@ -61,7 +61,7 @@ public struct Report {
         page += chart(id: "by-sector", "by first wished sector", groups { s in [s.sectors.first?.rawValue ?? "none"] })
         page += chart(id: "by-level", "by level", groups { s in [s.level.rawValue] })
         page += chart(id: "by-need", "by support need", groups { s in s.needs.elements.isEmpty ? ["none"] : s.needs.elements.map(\.rawValue) })
-        page += chart(id: "by-town", "by home town", groups { s in [Self.nearestTown(s.home)] })
+        page += chart(id: "by-town", "by home town", groups { s in [Town.nearest(to: s.home)?.name ?? "?"] })
         if model.students.contains(where: { $0.school != nil }) {
             page += chart(id: "by-school", "by school", groups { s in [s.school ?? "(none)"] })
         }
@@ -106,14 +106,6 @@ public struct Report {
             }
         }
         return out.values.sorted { ($0.students, $1.name) > ($1.students, $0.name) }
-    }
-
-    static func nearestTown(_ l: Location) -> String {
-        Town.all.min { a, b in
-            let da = pow(a.latitude - l.latitude, 2) + pow(a.longitude - l.longitude, 2)
-            let db = pow(b.latitude - l.latitude, 2) + pow(b.longitude - l.longitude, 2)
-            return da < db
-        }?.name ?? "?"
     }
 
     // MARK: Charts
