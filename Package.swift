@@ -80,6 +80,7 @@ let package = Package(
             // A workspace made by an earlier release, opened (as a copy) by MigrationTests.
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "BPVSpreadsheetTests", dependencies: ["BPVSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain"]),
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv"]),
     ],

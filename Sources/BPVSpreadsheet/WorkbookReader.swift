@@ -44,8 +44,9 @@ public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
 /// cells whose meaning hangs on attributes (`t`, `s`, `r`), which a one-pass event parser reads
 /// without building a tree of the whole sheet first.
 ///
-/// Hostile files: every part is unpacked with a size limit (a ZIP bomb stops there), and
-/// nothing is fetched or resolved (no external entities: `XMLParser` is told not to).
+/// Hostile files: every part is unpacked with a size limit (a ZIP bomb stops there), nothing
+/// is fetched or resolved (no external entities), and a part that declares entities at all (a
+/// "billion laughs") is refused: Office Open XML never has a DTD.
 public struct WorkbookReader {
     /// The sheet names, in workbook order.
     public let sheetNames: [String]
@@ -55,22 +56,25 @@ public struct WorkbookReader {
     /// Per cell style index: whether the style shows a number as a date.
     private let dateStyles: [Bool]
 
-    /// The most any one part may unpack to.
-    public static let partLimit = 200_000_000
+    /// The most any one part may unpack to, by default.
+    public static let defaultPartLimit = 200_000_000
+    private let partLimit: Int
 
     /// Whether `bytes` start like a ZIP archive (an `.xlsx` file, whatever its name).
     public static func looksLikeWorkbook(_ bytes: some Collection<UInt8>) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
     /// - Complexity: O(size of the workbook's shared strings and styles).
-    public init(data: Data) throws(WorkbookError) {
+    /// - Parameter partLimit: the most any one part may unpack to.
+    public init(data: Data, partLimit: Int = defaultPartLimit) throws(WorkbookError) {
+        self.partLimit = partLimit
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw .notAWorkbook("not a readable ZIP archive")
         }
-        guard let workbook = try Self.part(archive, "xl/workbook.xml") else { throw .notAWorkbook("no xl/workbook.xml") }
+        guard let workbook = try Self.part(archive, "xl/workbook.xml", limit: partLimit) else { throw .notAWorkbook("no xl/workbook.xml") }
         var relations: [String: String] = [:]
-        if let data = try Self.part(archive, "xl/_rels/workbook.xml.rels") { relations = try Self.relations(data) }
+        if let data = try Self.part(archive, "xl/_rels/workbook.xml.rels", limit: partLimit) { relations = try Self.relations(data) }
         var names: [String] = [], paths: [String: String] = [:]
         for (name, rid) in try Self.sheets(workbook) {
             names.append(name)
@@ -80,8 +84,8 @@ public struct WorkbookReader {
         guard !names.isEmpty else { throw .notAWorkbook("the workbook lists no sheets") }
         sheetNames = names
         sheetPaths = paths
-        if let data = try Self.part(archive, "xl/sharedStrings.xml") { sharedStrings = try Self.strings(data) } else { sharedStrings = [] }
-        if let data = try Self.part(archive, "xl/styles.xml") { dateStyles = try Self.dateStyles(data) } else { dateStyles = [] }
+        if let data = try Self.part(archive, "xl/sharedStrings.xml", limit: partLimit) { sharedStrings = try Self.strings(data) } else { sharedStrings = [] }
+        if let data = try Self.part(archive, "xl/styles.xml", limit: partLimit) { dateStyles = try Self.dateStyles(data) } else { dateStyles = [] }
     }
 
     /// The non-empty cells of `sheet` (the first sheet when nil), row by row.
@@ -90,7 +94,7 @@ public struct WorkbookReader {
     public func cells(of sheet: String? = nil) throws(WorkbookError) -> (sheet: String, cells: [ReadCell]) {
         let name = sheet ?? sheetNames[0]
         guard sheetNames.contains(name) else { throw .noSuchSheet(name, available: sheetNames) }
-        guard let path = sheetPaths[name], let data = try Self.part(archive, path) else {
+        guard let path = sheetPaths[name], let data = try Self.part(archive, path, limit: partLimit) else {
             throw .notAWorkbook("sheet '\(name)' has no part in the archive")
         }
         let reader = SheetParser(shared: sharedStrings, dateStyles: dateStyles)
@@ -100,7 +104,7 @@ public struct WorkbookReader {
 
     // MARK: Parts
 
-    private static func part(_ archive: Archive, _ path: String) throws(WorkbookError) -> Data? {
+    private static func part(_ archive: Archive, _ path: String, limit partLimit: Int) throws(WorkbookError) -> Data? {
         guard let entry = archive[path] else { return nil }
         guard entry.uncompressedSize <= partLimit else { throw .tooLarge(part: path, limit: partLimit) }
         var out = Data()
@@ -117,11 +121,18 @@ public struct WorkbookReader {
         return out
     }
 
-    private static func parse(_ data: Data, part: String, with delegate: XMLParserDelegate & NSObject) throws(WorkbookError) {
+    private static func parse(_ data: Data, part: String, with delegate: GuardedParser) throws(WorkbookError) {
+        // A DTD is refused before the parser sees it (whether the parser reports entity
+        // declarations to its delegate differs between platforms).
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw .malformed(part: part, detail: "it declares XML entities, which a workbook never does")
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        guard parser.parse() else {
+        let parsed = parser.parse()
+        if delegate.declaresEntities { throw .malformed(part: part, detail: "it declares XML entities, which a workbook never does") }
+        guard parsed else {
             let line = parser.lineNumber
             throw .malformed(part: part, detail: "line \(line): \(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error")")
         }
@@ -232,22 +243,44 @@ public struct WorkbookReader {
 
 // MARK: Event parsers
 
+/// Stops at the first entity declaration (a DTD has no place in a workbook; entities are how
+/// an XML bomb multiplies itself). The parsers below override its element and text methods:
+/// the protocol's witnesses are this class's, so a subclass must override, not just declare.
+class GuardedParser: NSObject, XMLParserDelegate {
+    private(set) var declaresEntities = false
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {}
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {}
+    func parser(_ parser: XMLParser, foundCharacters string: String) {}
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        declaresEntities = true
+        parser.abortParsing()
+    }
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        declaresEntities = true
+        parser.abortParsing()
+    }
+}
+
 /// Collects one item per matching element from its attributes.
-private final class ElementCollector: NSObject, XMLParserDelegate {
+private final class ElementCollector: GuardedParser {
     let pick: (String, [String: String]) -> (String, String)?
     var items: [(String, String)] = []
-    init(_ pick: @escaping (String, [String: String]) -> (String, String)?) { self.pick = pick }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    init(_ pick: @escaping (String, [String: String]) -> (String, String)?) {
+        self.pick = pick
+        super.init()
+    }
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if let item = pick(name, attributes) { items.append(item) }
     }
 }
 
 /// `<si>` items: the text of their `<t>` elements (rich-text runs joined; phonetic runs left out).
-private final class SharedStringsParser: NSObject, XMLParserDelegate {
+private final class SharedStringsParser: GuardedParser {
     var strings: [String] = []
     private var current = "", inText = false, inPhonetic = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch name {
         case "si": current = ""
@@ -256,7 +289,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
         case "si": strings.append(WorkbookReader.unescaped(current))
         case "t": inText = false
@@ -264,15 +297,15 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    override func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
 }
 
 /// The number format of each cell style, and the custom format codes.
-private final class StylesParser: NSObject, XMLParserDelegate {
+private final class StylesParser: GuardedParser {
     var formats: [Int] = []
     var custom: [Int: String] = [:]
     private var inCellXfs = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch name {
         case "numFmt": if let id = attributes["numFmtId"].flatMap(Int.init) { custom[id] = attributes["formatCode"] ?? "" }
@@ -281,13 +314,13 @@ private final class StylesParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "cellXfs" { inCellXfs = false }
     }
 }
 
 /// The cells of a worksheet.
-private final class SheetParser: NSObject, XMLParserDelegate {
+private final class SheetParser: GuardedParser {
     let shared: [String]
     let dateStyles: [Bool]
     var cells: [ReadCell] = []
@@ -297,8 +330,9 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     init(shared: [String], dateStyles: [Bool]) {
         self.shared = shared
         self.dateStyles = dateStyles
+        super.init()
     }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         switch name {
         case "row":
@@ -318,7 +352,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
         case "v", "t": inValue = false
         case "c":
@@ -338,5 +372,5 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+    override func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
 }

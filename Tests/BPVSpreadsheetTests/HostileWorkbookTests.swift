@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import BPVSpreadsheet
+
+/// Workbooks made to hurt: a part that unpacks to far more than any list, an XML bomb, a sheet
+/// the relationships do not find, and cells far out of range. Each is refused with its reason,
+/// quickly and without holding the expansion in memory.
+@Suite("hostile workbooks")
+struct HostileWorkbookTests {
+    /// A workbook with one sheet whose XML is `sheet`, and optional extra parts.
+    static func workbook(sheet: Data, sharedStrings: String? = nil) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        func add(_ path: String, _ data: Data) throws {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                                 provider: { position, size in data.subdata(in: Int(position) ..< Int(position) + size) })
+        }
+        try add("xl/workbook.xml", Data(#"""
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """#.utf8))
+        try add("xl/_rels/workbook.xml.rels", Data(#"""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/></Relationships>
+            """#.utf8))
+        try add("xl/worksheets/sheet1.xml", sheet)
+        if let sharedStrings { try add("xl/sharedStrings.xml", Data(sharedStrings.utf8)) }
+        return try #require(archive.data)
+    }
+
+    @Test func aPartThatUnpacksBeyondTheLimitIsRefused() throws {
+        // 4 MB of spaces compress to a few kilobytes; the limit here is 1 MB.
+        let bomb = Data("<worksheet><sheetData>".utf8) + Data(repeating: 0x20, count: 4_000_000) + Data("</sheetData></worksheet>".utf8)
+        let data = try Self.workbook(sheet: bomb)
+        #expect(data.count < 100_000)
+        let book = try WorkbookReader(data: data, partLimit: 1_000_000)
+        #expect(throws: WorkbookError.tooLarge(part: "xl/worksheets/sheet1.xml", limit: 1_000_000)) { _ = try book.cells() }
+    }
+
+    @Test func anXMLBombIsRefusedBeforeItExpands() throws {
+        let laughs = """
+            <?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\
+            <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\
+            <sst><si><t>&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;</t></si></sst>
+            """
+        let sheet = Data(#"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#.utf8)
+        #expect(throws: WorkbookError.malformed(part: "xl/sharedStrings.xml", detail: "it declares XML entities, which a workbook never does")) {
+            _ = try WorkbookReader(data: try Self.workbook(sheet: sheet, sharedStrings: laughs))
+        }
+    }
+
+    @Test func cellsAreReadWhereTheySayOrInOrderAndNeverOutOfRange() throws {
+        let sheet = Data(#"""
+            <worksheet><sheetData><row r="2"><c t="inlineStr"><is><t>a</t></is></c><c r="D2"><v>7</v></c><c><v>8</v></c></row>\
+            <row r="3"><c r="ZZZZZZ999999999" t="inlineStr"><is><t>far</t></is></c><c t="s"><v>99</v></c><c t="b"><v>1</v></c></row>\
+            </sheetData></worksheet>
+            """#.utf8)
+        let cells = try WorkbookReader(data: try Self.workbook(sheet: sheet)).cells().cells
+        // A bad reference counts on from the cell before; a shared string that is not there is empty (and left out).
+        #expect(cells.map { "\($0.row):\($0.column)=\($0.text)" } == ["2:1=a", "2:4=7", "2:5=8", "3:1=far", "3:3=TRUE"])
+    }
+
+    @Test func notAWorkbookSaysWhatToDo() throws {
+        #expect(throws: WorkbookError.notAWorkbook("not a readable ZIP archive")) { _ = try WorkbookReader(data: Data("PK\u{3}\u{4}junk".utf8)) }
+        let empty = try Archive(accessMode: .create)
+        #expect(throws: WorkbookError.notAWorkbook("no xl/workbook.xml")) { _ = try WorkbookReader(data: try #require(empty.data)) }
+    }
+}
