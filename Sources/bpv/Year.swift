@@ -55,12 +55,14 @@ struct Start: ParsableCommand {
         abstract: "The praktijkovereenkomst is signed: the agreed placement is active from the date (today), planned to end placement_weeks later.")
     @Argument(help: "The student.") var student: String
     @Option(help: ArgumentHelp("The start date.", valueName: "YYYY-MM-DD")) var on: String?
+    @Option(help: ArgumentHelp("Days a week at the workplace (1 to 5).", valueName: "N")) var daysPerWeek: Int?
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         let ws = try Workspace(path: workspace.db, create: false)
-        try Register(workspace: ws).start(student: StudentID(student), on: on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) })
-        let now = try ws.history(of: StudentID(student)).last
+        try Register(workspace: ws).start(student: StudentID(student), on: on.map { (text) throws(WorkspaceError) in try CalendarDate(parsing: text) },
+                                          daysPerWeek: daysPerWeek)
+        let now = try ws.history(of: StudentID(student)).last { $0.outcome == "active" }
         print("started: \(student) at \(now?.internship.value ?? "?") from \(now?.start ?? "?"), planned end \(now?.end ?? "?")")
     }
 }

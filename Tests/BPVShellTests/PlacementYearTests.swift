@@ -12,6 +12,18 @@ struct PlacementYearTests {
         try f.workspace.placements().first { $0.student == s }?.status
     }
 
+    @Test func aPlacementCanSayHowManyDaysAWeekAndTheHistoryKeepsIt() throws {
+        let f = try ShellFixture()
+        _ = f.run("match", "propose GV-001", "accept GV-001")
+        #expect(f.run("start GV-001 2026-09-01 days 6").err == "line 1: 6 days a week is not a BPV week; give 1 to 5\n")
+        #expect(f.run("start GV-001 days").err.hasPrefix("line 1: give the days a week as: start GV-001 [DATE] days 3"))
+        #expect(f.run("start GV-001 2026-09-01 days 3").out
+            == "started: GV-001 at GVI-033 (Logistiek Kortenhoef 33) from 2026-09-01, planned end 2027-01-19, 3 days a week\n")
+        _ = f.run("end GV-001 completed done on 2027-01-19")
+        let rows = f.run("history GV-001").out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.dropFirst().first?.hasPrefix("GVI-033 Logistiek Kortenhoef 33 2026-09-01 2027-01-19 completed, 3 d/wk ") == true)
+    }
+
     @Test func aPlacementPastItsPlannedEndShowsAsEndingWhileTheNextIsMatched() throws {
         let f = try ShellFixture()
         let today = CalendarDate.today

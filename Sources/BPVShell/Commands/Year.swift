@@ -55,16 +55,24 @@ extension Command {
     }
 
     static let start = Command(
-        "start", synopsis: "start STUDENT [DATE]",
-        summary: "the praktijkovereenkomst is signed: the agreed placement is active from DATE (today), planned to end placement_weeks later",
-        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+        "start", synopsis: "start STUDENT [DATE] [days N]",
+        summary: "the praktijkovereenkomst is signed: the agreed placement is active from DATE (today), planned to end placement_weeks later, N days a week",
+        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : ["days"] }
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
-        try args.atMost(2)
-        let date = try args[1].map { (text) throws(ShellError) -> CalendarDate in try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) } }
-        try session.shell { () throws(WorkspaceError) in _ = try session.register.start(student: s, on: date) }
-        let entry = try session.shell { () throws(WorkspaceError) in try session.workspace.history(of: s).last }
-        session.console.print("started: \(s) at \(entry.map { "\($0.internship) (\($0.employer))" } ?? "?") from \(entry?.start ?? "?"), planned end \(entry?.end ?? "?")")
+        var words = Array(args.words.dropFirst())
+        var days: Int?
+        if let k = words.firstIndex(of: "days") {
+            guard k + 1 < words.count, let n = Int(words[k + 1]) else { throw args.usage("give the days a week as: start \(s) [DATE] days 3") }
+            days = n
+            words.removeSubrange(k ... k + 1)
+        }
+        guard words.count <= 1 else { throw args.usage("start STUDENT [DATE] [days N]") }
+        let date = try words.first.map { (text) throws(ShellError) -> CalendarDate in try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) } }
+        try session.shell { () throws(WorkspaceError) in _ = try session.register.start(student: s, on: date, daysPerWeek: days) }
+        let entry = try session.shell { () throws(WorkspaceError) in try session.workspace.history(of: s).last { $0.outcome == "active" } }
+        session.console.print("started: \(s) at \(entry.map { "\($0.internship) (\($0.employer))" } ?? "?") from \(entry?.start ?? "?"), planned end \(entry?.end ?? "?")"
+            + (days.map { ", \($0) days a week" } ?? ""))
         return .proceed
     }
 
@@ -111,7 +119,7 @@ extension Command {
         }
         var table = Table(["internship", "employer", "from", "until", "outcome", "by", "when (UTC)", "why"])
         for e in entries {
-            table.append([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome, e.user,
+            table.append([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome + (e.daysPerWeek.map { ", \($0) d/wk" } ?? ""), e.user,
                           String(e.at.prefix(16)).replacingOccurrences(of: "T", with: " "), e.reason ?? ""])
         }
         session.console.print(table.render(width: session.console.width, style: session.console.style))

@@ -65,18 +65,27 @@ extension Register {
     }
 
     /// The praktijkovereenkomst is signed: agreed → active, from `date` (today when nil), with a
-    /// planned end `placement_weeks` later.
+    /// planned end `placement_weeks` later, and the days a week the student works there (1 to 5
+    /// in a BPV week; optional).
     @discardableResult
-    public func start(student s: StudentID, on date: CalendarDate? = nil, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
+    public func start(student s: StudentID, on date: CalendarDate? = nil, daysPerWeek: Int? = nil, reason: String? = nil)
+        throws(WorkspaceError) -> RoundChanges?
+    {
+        if let days = daysPerWeek, !(1 ... 5).contains(days) {
+            throw .invalidSetting("\(days) days a week is not a BPV week; give 1 to 5")
+        }
         let day = date ?? .today
         let weeks = try currentModel().settings.placementWeeks
         let planned = day.adding(days: 7 * weeks)
         return try apply(.start(student: s)) { db, model, _ in
             let i = model.commitments[s]?.value
-            let seq = try self.workspace.audit(db, action: "start", subject: "\(s) at \(i ?? "?")", detail: "from \(day), planned end \(planned)",
+            let seq = try self.workspace.audit(db, action: "start", subject: "\(s) at \(i ?? "?")",
+                                               detail: "from \(day), planned end \(planned)" + (daysPerWeek.map { ", \($0) days a week" } ?? ""),
                                                reason: reason, student: s.value, internship: i)
-            try db.execute(sql: "UPDATE register SET status = 'active', start_date = ?, planned_end = ?, seq = ? WHERE student_id = ? AND phase = ?",
-                           arguments: [day.description, planned.description, seq, s.value, Self.phase(of: s, model)])
+            try db.execute(sql: """
+                UPDATE register SET status = 'active', start_date = ?, planned_end = ?, days_per_week = ?, seq = ?
+                WHERE student_id = ? AND phase = ?
+                """, arguments: [day.description, planned.description, daysPerWeek, seq, s.value, Self.phase(of: s, model)])
             return seq
         }
     }
@@ -99,7 +108,9 @@ extension Register {
             guard let i = was else { throw WorkspaceError.notFound("\(s) has no agreed or active placement to end") }
             let seq = try self.workspace.audit(db, action: "end", subject: "\(s) from \(i)", detail: outcome.rawValue, reason: reason,
                                                student: s.value, internship: i.value)
-            let started = try String.fetchOne(db, sql: "SELECT start_date FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
+            let current = try Row.fetchOne(db, sql: "SELECT start_date, days_per_week FROM register WHERE student_id = ? AND phase = 0",
+                                           arguments: [s.value])
+            let started: String? = current?[0], days: Int? = current?[1]
             try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
             try db.execute(sql: "UPDATE register SET phase = 0 WHERE student_id = ? AND phase = 1", arguments: [s.value])
             for pair in after.bans.subtracting(bansBefore) {
@@ -108,18 +119,18 @@ extension Register {
                     arguments: [pair.student.value, pair.internship.value, "broke down at \(i): \(reason)"])
             }
             try Self.recordHistory(db, student: s, internship: i, outcome: outcome.rawValue, start: started, end: day.description,
-                                   user: self.workspace.user, reason: reason, seq: seq)
+                                   user: self.workspace.user, reason: reason, seq: seq, daysPerWeek: days)
             return seq
         }
     }
 
     static func recordHistory(_ db: Database, student: StudentID, internship: InternshipID, outcome: String, start: String?, end: String?,
-                              user: String, reason: String?, seq: Int64) throws {
+                              user: String, reason: String?, seq: Int64, daysPerWeek: Int? = nil) throws {
         let employer = try String.fetchOne(db, sql: "SELECT employer FROM internship WHERE id = ?", arguments: [internship.value]) ?? ""
         try db.execute(sql: """
-            INSERT INTO history (student_id, internship_id, employer, outcome, start_date, end_date, user, reason, seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [student.value, internship.value, employer, outcome, start, end, user, reason, seq])
+            INSERT INTO history (student_id, internship_id, employer, outcome, start_date, end_date, user, reason, seq, days_per_week)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [student.value, internship.value, employer, outcome, start, end, user, reason, seq, daysPerWeek])
     }
 }
 
@@ -136,6 +147,8 @@ public struct HistoryEntry: Sendable, Equatable {
     public var user: String
     public var at: String
     public var reason: String?
+    /// Days a week at the workplace, when given at the start.
+    public var daysPerWeek: Int?
 }
 
 extension Workspace {
@@ -150,7 +163,8 @@ extension Workspace {
                 SELECT h.*, a.at AS at FROM history h JOIN audit a ON a.seq = h.seq WHERE h.student_id = ? ORDER BY h.id
                 """, arguments: [student.value]).map { row in
                 HistoryEntry(internship: InternshipID(row["internship_id"] as String), employer: row["employer"], outcome: row["outcome"],
-                             start: row["start_date"], end: row["end_date"], user: row["user"], at: row["at"], reason: row["reason"])
+                             start: row["start_date"], end: row["end_date"], user: row["user"], at: row["at"], reason: row["reason"],
+                             daysPerWeek: row["days_per_week"])
             }
             // The current placement, then the next one when there is one.
             for row in try Row.fetchAll(db, sql: """
@@ -161,7 +175,8 @@ extension Workspace {
                 let status: String = row["status"], held = status != "draft"
                 out.append(HistoryEntry(internship: InternshipID(row["internship_id"] as String), employer: row["employer"],
                                         outcome: status, start: row["start_date"], end: row["planned_end"],
-                                        user: held ? row["user"] ?? "" : "", at: held ? row["at"] ?? "" : "", reason: held ? row["why"] : nil))
+                                        user: held ? row["user"] ?? "" : "", at: held ? row["at"] ?? "" : "", reason: held ? row["why"] : nil,
+                                        daysPerWeek: row["days_per_week"]))
             }
             return out
         }

@@ -23,10 +23,11 @@ struct RegisterRow: Codable, FetchableRecord, PersistableRecord, Equatable {
     var seq: Int64
     var startDate: String?
     var plannedEnd: String?
+    var daysPerWeek: Int?
 
     enum CodingKeys: String, CodingKey {
         case studentID = "student_id", phase, internshipID = "internship_id", status, reason, roundID = "round_id", score
-        case travelMin = "travel_min", seq, startDate = "start_date", plannedEnd = "planned_end"
+        case travelMin = "travel_min", seq, startDate = "start_date", plannedEnd = "planned_end", daysPerWeek = "days_per_week"
     }
 
     var student: StudentID { StudentID(studentID) }

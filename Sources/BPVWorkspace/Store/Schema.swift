@@ -234,6 +234,10 @@ enum Schema {
         m.registerMigration("v10: the student's school") { db in
             try db.alter(table: "student") { t in t.add(column: "school", .text) }
         }
+        m.registerMigration("v11: days per week of a placement") { db in
+            try db.alter(table: "register") { t in t.add(column: "days_per_week", .integer) }
+            try db.alter(table: "history") { t in t.add(column: "days_per_week", .integer) }
+        }
         return m
     }
 }
