@@ -17,6 +17,9 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "BPVWorkspace", package: bpvPackage)]),
         .executableTarget(name: "FuzzDimacs", dependencies: ["FuzzSupport", .product(name: "BPVDimacs", package: bpvPackage)]),
-        .executableTarget(name: "FuzzShellWords", dependencies: ["FuzzSupport", .product(name: "BPVShell", package: bpvPackage)]),
+        .executableTarget(name: "FuzzShellWords", dependencies: [
+            "FuzzSupport", .product(name: "BPVShell", package: bpvPackage), .product(name: "BPVWorkspace", package: bpvPackage),
+            .product(name: "BPVDomain", package: bpvPackage),
+        ]),
     ]
 )

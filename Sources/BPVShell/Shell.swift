@@ -115,6 +115,10 @@ public final class Shell {
         return command.complete(Array(words.dropFirst()), typed, session)
     }
 
+    /// The command a mistyped name most likely meant (at most two edits away), as the
+    /// unknown-command message suggests it.
+    public static func suggestion(for name: String) -> String? { closest(to: name) }
+
     /// The command whose name is nearest to a mistyped one (at most two edits away).
     static func closest(to name: String) -> String? {
         // One slip in a short name, two in a longer one: `foo` should not suggest `log`.

@@ -1,11 +1,34 @@
-import FuzzSupport
+import BPVDomain
 import BPVShell
+import BPVWorkspace
+import FuzzSupport
 
-/// The shell's tokenizer on arbitrary lines (quotes, escapes, any Unicode): words or a usage
-/// error, never a crash.
+/// Hilversum: a valid home (fixed, not input).
+let home: Location = {
+    do { return try Location(latitude: 52.2292, longitude: 5.1669) } catch { fatalError("\(error)") }
+}()
+
+/// A student whose settings the fuzzed values try to change.
+let student = Student(
+    id: PseudonymousID(stored: "S-1"), level: .entree, sectors: [.retail], home: home, travelMode: .bike, maxTravelMinutes: 30)
+
+/// The shell's tokenizer on arbitrary lines (quotes, escapes, any Unicode), then every word
+/// through the parsers that commands' arguments go through: a date, a number, an id (the
+/// import's rules, citizen numbers included), each workspace setting's value, each student
+/// setting's value, and the unknown-command suggestion. Words or a usage error, a value or a
+/// refusal, never a crash.
 func fuzzShellWords(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let line = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    _ = try? Tokenizer.words(line)
+    guard let words = try? Tokenizer.words(line) else { return 0 }
+    for word in words.prefix(8) {
+        _ = try? CalendarDate(parsing: word)
+        _ = Int(word)
+        _ = try? PseudonymousID(word)
+        for setting in MatchSetting.allCases { _ = try? setting.validate(word) }
+        var s = student
+        for setting in StudentSetting.allCases { _ = try? setting.apply(word, to: &s) }
+        _ = Shell.suggestion(for: word)
+    }
     return 0
 }
 

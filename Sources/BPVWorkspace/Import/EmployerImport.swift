@@ -15,8 +15,12 @@ public enum EmployerImport {
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
     /// - Complexity: O(file size).
     public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [Employer] {
-        var problems: [ImportProblem] = []
-        let table = ImportTable.read(bytes, fileName: fileName, sheet: sheet, problems: &problems)
+        let (table, problems) = ImportTable.read(bytes, fileName: fileName, sheet: sheet)
+        return try parse(table, problems: problems)
+    }
+
+    /// The rows of a table already read (with the problems found reading it).
+    public static func parse(_ table: CSVTable, problems: [ImportProblem]) throws(ImportFailure) -> [Employer] {
         var r = RowReader(table)
         r.problems = problems
         r.requireColumns(["id", "name"],

@@ -5,9 +5,16 @@ import Foundation
 /// its bytes, whatever the file is called). The row readers work on either the same way, so a
 /// workbook gets the same columns, rules and all-or-nothing refusal as a CSV file, with
 /// problems located as `file.xlsx:Sheet!C14`.
-enum ImportTable {
+public enum ImportTable {
+    /// The table of a file and the problems found reading it (the row readers add theirs).
     /// - Parameter sheet: the workbook's sheet to read (the first when nil); refused for CSV.
     /// - Complexity: O(file size).
+    public static func read(_ bytes: [UInt8], fileName: String, sheet: String?) -> (CSVTable, [ImportProblem]) {
+        var problems: [ImportProblem] = []
+        let table = read(bytes, fileName: fileName, sheet: sheet, problems: &problems)
+        return (table, problems)
+    }
+
     static func read(_ bytes: [UInt8], fileName: String, sheet: String?, problems: inout [ImportProblem]) -> CSVTable {
         guard WorkbookReader.looksLikeWorkbook(bytes) else {
             if sheet != nil {

@@ -18,8 +18,12 @@ public enum StudentImport {
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
     /// - Complexity: O(file size).
     public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [Student] {
-        var problems: [ImportProblem] = []
-        let table = ImportTable.read(bytes, fileName: fileName, sheet: sheet, problems: &problems)
+        let (table, problems) = ImportTable.read(bytes, fileName: fileName, sheet: sheet)
+        return try parse(table, problems: problems)
+    }
+
+    /// The rows of a table already read (with the problems found reading it).
+    public static func parse(_ table: CSVTable, problems: [ImportProblem]) throws(ImportFailure) -> [Student] {
         var r = RowReader(table)
         r.problems = problems
         r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"],
