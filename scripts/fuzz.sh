@@ -16,8 +16,9 @@ flags=(-c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,tr
        -Xlinker "$lib" -Xlinker -lstdc++)
 for t in $targets; do (cd Fuzz && swift build "${flags[@]}" --product "$t" >/dev/null); done
 mkdir -p .fuzz
-seed() {  # seed corpus per target
+seed() {  # seed corpus per target: the samples, and the cases the tests try (Fuzz/Seeds/TARGET)
   local dir=.fuzz/$1/corpus; mkdir -p "$dir"
+  [ -d "Fuzz/Seeds/$1" ] && cp Fuzz/Seeds/"$1"/* "$dir"/
   case $1 in
     FuzzCSV) for f in Samples/*.csv; do head -n 12 "$f" > "$dir/$(basename "$f")"; done ;;
     FuzzDimacs) head -c 200000 Samples/synthetic-region.dimacs > "$dir/region.dimacs"
