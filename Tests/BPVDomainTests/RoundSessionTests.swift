@@ -165,6 +165,15 @@ struct GapsTests {
         for (key, _) in expected where key.hasPrefix("place ") {
             #expect(listed.contains(key), "seed \(seed): \(key) missing")
         }
+        // No ask is listed beside a smaller ask of its kind at the same place that places at
+        // least the same students.
+        for g in found where g.kind == .offer || g.kind == .newPlace {
+            let smaller = found.filter { h in
+                h.kind == g.kind && h.internship == g.internship && h.town == g.town && h.sector == g.sector
+                    && Set(h.offered.map(\.rawValue)).isStrictSubset(of: Set(g.offered.map(\.rawValue))) && Set(h.placed).isSuperset(of: g.placed)
+            }
+            #expect(smaller.isEmpty, "seed \(seed): \(g) beside \(smaller)")
+        }
         #expect(session.outcome.placedCount == before)  // nothing kept
     }
 

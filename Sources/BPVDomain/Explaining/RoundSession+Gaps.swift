@@ -94,6 +94,15 @@ extension RoundSession {
             }
         }
         out += try newPlaceGaps()
+        // An ask that another ask of its kind at the same place beats (at least the same students
+        // placed, for fewer accommodations) is left out: a coordinator asks for the smaller one.
+        func place(_ g: PlaceGap) -> String { g.kind == .newPlace ? "\(g.sector?.rawValue ?? "")|\(g.town ?? "")" : g.internship.value }
+        func beaten(_ g: PlaceGap, by h: PlaceGap) -> Bool {
+            g.kind == h.kind && (g.kind == .offer || g.kind == .newPlace) && place(g) == place(h)
+                && Set(h.offered.map(\.rawValue)).isStrictSubset(of: Set(g.offered.map(\.rawValue)))
+                && Set(h.placed).isSuperset(of: g.placed)
+        }
+        out = out.filter { g in !out.contains { h in beaten(g, by: h) } }
         // Most students first; among equals, what is easiest to ask for first (a place at an
         // existing internship, then a support place, an accommodation, a new employer).
         func ease(_ k: PlaceGap.Kind) -> Int { [PlaceGap.Kind.place, .supportPlace, .offer, .newPlace].firstIndex(of: k) ?? 4 }
