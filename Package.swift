@@ -76,7 +76,10 @@ let package = Package(
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver", "BPVSynthetic"]),
         .testTarget(
             name: "BPVWorkspaceTests",
-            dependencies: ["BPVWorkspace", "BPVDomain", "BPVSpreadsheet", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BPVWorkspace", "BPVDomain", "BPVSpreadsheet", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             // A workspace made by an earlier release, opened (as a copy) by MigrationTests.
             exclude: ["Fixtures"]
         ),

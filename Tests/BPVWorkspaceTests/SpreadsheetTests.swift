@@ -2,6 +2,7 @@ import BPVDomain
 @testable import BPVSpreadsheet
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import BPVWorkspace
 
 /// `.xlsx` in and out: what bpv writes reads back cell for cell; a workbook imports exactly as
@@ -99,5 +100,34 @@ struct SpreadsheetTests {
             nothing was imported
             """)
         #expect(WorkbookReader.unescaped("a_x000D_b_x005F_x_xZZ") == "a\rb_x_xZZ")
+    }
+
+    /// An Excel error value (`#N/A`) in a cell, and a boolean and a formula's cached text, as
+    /// Excel writes them (shared strings, `t="e"`, `t="b"`, `t="str"`).
+    @Test func anExcelErrorCellIsLocatedAndOtherCellKindsAreRead() throws {
+        let archive = try Archive(accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                                 provider: { position, size in data.subdata(in: Int(position) ..< Int(position) + size) })
+        }
+        try add("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="Leerlingen" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+        try add("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Target="/xl/worksheets/sheet1.xml"/></Relationships>"#)
+        let header = ["id", "level", "sectors", "town", "travel_mode", "max_travel_min", "name"]
+        try add("xl/sharedStrings.xml", "<sst>" + (header + ["S-1", "retail", "Hilversum", "bike"]).map { "<si><t>\($0)</t></si>" }.joined()
+            + "<si><r><t>Sa</t></r><r><t>ar</t></r><rPh><t>x</t></rPh></si></sst>")
+        let cells = (0 ..< 7).map { #"<c r="\#(WorkbookWriter.columnName($0 + 1))1" t="s"><v>\#($0)</v></c>"# }.joined()
+        try add("xl/worksheets/sheet1.xml", #"""
+            <worksheet><sheetData><row r="1">\#(cells)</row>\#
+            <row r="2"><c r="A2" t="s"><v>7</v></c><c r="B2" t="e"><v>#N/A</v></c><c r="C2" t="s"><v>8</v></c><c r="D2" t="s"><v>9</v></c>\#
+            <c r="E2" t="s"><v>10</v></c><c r="F2" t="str"><f>10*3</f><v>30</v></c><c r="G2" t="s"><v>11</v></c></row></sheetData></worksheet>
+            """#)
+        let data = try #require(archive.data)
+        #expect(refusal(data) == """
+            leerlingen.xlsx:Leerlingen!B2: the cell holds the Excel error #N/A; put the value itself there
+            nothing was imported
+            """)
+        let cellsRead = try WorkbookReader(data: data).cells().cells.filter { $0.row == 2 }.map(\.text)
+        #expect(cellsRead == ["S-1", "#N/A", "retail", "Hilversum", "bike", "30", "Saar"])
     }
 }
