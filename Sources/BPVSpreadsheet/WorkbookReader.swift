@@ -252,6 +252,13 @@ class GuardedParser: NSObject, XMLParserDelegate {
                 attributes: [String: String] = [:]) {}
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {}
     func parser(_ parser: XMLParser, foundCharacters string: String) {}
+
+    /// An element's name without its namespace prefix: some writers (the Open XML SDK) write
+    /// `<x:c>` where Excel writes `<c>`.
+    static func local(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
         declaresEntities = true
         parser.abortParsing()
@@ -270,8 +277,9 @@ private final class ElementCollector: GuardedParser {
         self.pick = pick
         super.init()
     }
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        let name = GuardedParser.local(element)
         if let item = pick(name, attributes) { items.append(item) }
     }
 }
@@ -280,8 +288,9 @@ private final class ElementCollector: GuardedParser {
 private final class SharedStringsParser: GuardedParser {
     var strings: [String] = []
     private var current = "", inText = false, inPhonetic = false
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        let name = GuardedParser.local(element)
         switch name {
         case "si": current = ""
         case "t": inText = !inPhonetic
@@ -289,7 +298,8 @@ private final class SharedStringsParser: GuardedParser {
         default: break
         }
     }
-    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        let name = GuardedParser.local(element)
         switch name {
         case "si": strings.append(WorkbookReader.unescaped(current))
         case "t": inText = false
@@ -305,8 +315,9 @@ private final class StylesParser: GuardedParser {
     var formats: [Int] = []
     var custom: [Int: String] = [:]
     private var inCellXfs = false
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        let name = GuardedParser.local(element)
         switch name {
         case "numFmt": if let id = attributes["numFmtId"].flatMap(Int.init) { custom[id] = attributes["formatCode"] ?? "" }
         case "cellXfs": inCellXfs = true
@@ -314,7 +325,8 @@ private final class StylesParser: GuardedParser {
         default: break
         }
     }
-    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        let name = GuardedParser.local(element)
         if name == "cellXfs" { inCellXfs = false }
     }
 }
@@ -332,8 +344,9 @@ private final class SheetParser: GuardedParser {
         self.dateStyles = dateStyles
         super.init()
     }
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    override func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        let name = GuardedParser.local(element)
         switch name {
         case "row":
             row = attributes["r"].flatMap(Int.init) ?? row + 1
@@ -352,7 +365,8 @@ private final class SheetParser: GuardedParser {
         default: break
         }
     }
-    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        let name = GuardedParser.local(element)
         switch name {
         case "v", "t": inValue = false
         case "c":

@@ -63,4 +63,15 @@ struct HostileWorkbookTests {
         let empty = try Archive(accessMode: .create)
         #expect(throws: WorkbookError.notAWorkbook("no xl/workbook.xml")) { _ = try WorkbookReader(data: try #require(empty.data)) }
     }
+
+    @Test func elementsWithANamespacePrefixAreReadAsExcelsOwn() throws {
+        // The Open XML SDK writes <x:row><x:c>; Excel writes <row><c>.
+        let sheet = Data(#"""
+            <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1">\#
+            <x:c r="A1" t="inlineStr"><x:is><x:t>id</x:t></x:is></x:c><x:c r="B1"><x:v>42</x:v></x:c></x:row></x:sheetData></x:worksheet>
+            """#.utf8)
+        let cells = try WorkbookReader(data: try Self.workbook(sheet: sheet)).cells().cells
+        #expect(cells.map(\.text) == ["id", "42"])
+        #expect(GuardedParser.local("x:c") == "c" && GuardedParser.local("c") == "c")
+    }
 }
