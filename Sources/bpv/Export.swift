@@ -47,10 +47,12 @@ struct Export: ParsableCommand {
             return
         }
         var reasons: [StudentID: String] = [:]
+        let register = Register(workspace: ws)
         if file.lowercased().hasSuffix(".xlsx") {
-            reasons = UnplacedReasons.of(try Register(workspace: ws).current(), bans: try ws.bans())
+            reasons = UnplacedReasons.of(try register.current(), bans: try ws.bans())
         }
         let n = try ws.exportPlacements(to: file, unplacedReasons: reasons)
+        try register.exported("placements", to: file, detail: "\(n) placements to \(file)")
         print("wrote \(file): \(n) placements")
     }
 }

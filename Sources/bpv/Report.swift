@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let ws = try Workspace(path: workspace.db, create: false)
-        try Report.write(try Register(workspace: ws).current(), workspace: ws, to: file, names: names)
+        let register = Register(workspace: ws)
+        try Report.write(try register.current(), register: register, to: file, names: names)
         print("wrote \(file): the report of \(ws.path)")
     }
 }

@@ -236,5 +236,9 @@ struct RoundCommandTests {
         #expect(text.contains("GV-001,GVI-012,Logistiek Eemnes 12,"))
         #expect(text.contains(",pinned\n"))
         #expect(!text.contains("Rayan"))  // GV-001's name stays in the workspace
+        // The export is in the audit log, and the live round stays current (no re-solve).
+        #expect(f.run("log").out.contains("export placements"))
+        #expect(try f.shell.session.register.isStale() == false)
+        #expect(f.shell.session.register.liveSession != nil)
     }
 }

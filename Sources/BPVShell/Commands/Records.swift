@@ -42,7 +42,11 @@ extension Command {
         if file.lowercased().hasSuffix(".xlsx") {
             reasons = UnplacedReasons.of(try session.current(), bans: (try? session.workspace.bans()) ?? [:])
         }
-        let n = try session.shell { () throws(WorkspaceError) in try session.workspace.exportPlacements(to: file, unplacedReasons: reasons) }
+        let n = try session.shell { () throws(WorkspaceError) in
+            let n = try session.workspace.exportPlacements(to: file, unplacedReasons: reasons)
+            try session.register.exported("placements", to: file, detail: "\(n) placements to \(file)")
+            return n
+        }
         session.console.print("wrote \(file): \(n) placements")
         return .proceed
     }

@@ -6,7 +6,8 @@ extension Report {
     /// The report of `round` with what the workspace holds around it (the register's dates,
     /// the history, the reasons and the advice on missing places), written to `file` (0600).
     /// - Complexity: a what-if per candidate gap, plus O(students + internships).
-    public static func write(_ round: RoundSession, workspace: Workspace, to file: String, names: Bool) throws(ShellError) {
+    public static func write(_ round: RoundSession, register: Register, to file: String, names: Bool) throws(ShellError) {
+        let workspace = register.workspace
         do {
             let gaps: [PlaceGap]
             do throws(RoundError) { gaps = try round.gaps() } catch { throw ShellError(error.description) }
@@ -15,7 +16,8 @@ extension Report {
                 reasons: UnplacedReasons.of(round, bans: try workspace.bans()), names: names,
                 title: "bpv: placements of \(URL(fileURLWithPath: workspace.path).deletingPathExtension().lastPathComponent)",
                 made: "\(CalendarDate.today) by \(workspace.user)")
-            try workspace.writeDocument(report.html(), to: file, what: "report")
+            try workspace.writeDocument(report.html(), to: file)
+            try register.exported("report", to: file, detail: "the round as a report\(names ? ", with names" : ""), to \(file)")
         } catch let error as ShellError {
             throw error
         } catch {
@@ -37,7 +39,7 @@ extension Command {
         let file = try args.required(0, "FILE.html")
         if args.count > 1, args[1] != "names" { throw args.usage("report FILE.html [names]") }
         try args.atMost(2)
-        try Report.write(try session.current(), workspace: session.workspace, to: file, names: args.count == 2)
+        try Report.write(try session.current(), register: session.register, to: file, names: args.count == 2)
         session.console.print("wrote \(file): the report of \(session.workspace.path)")
         return .proceed
     }

@@ -239,6 +239,20 @@ public final class Register {
         }
     }
 
+    /// Records in the audit log that data left the workspace (an export, the report): who wrote
+    /// what where. A view that was up to date stays so (the entry changes nothing it holds), so
+    /// the live round is not solved again because of it.
+    /// - Complexity: one small write transaction.
+    public func exported(_ what: String, to file: String, detail: String) throws(WorkspaceError) {
+        let before = seen
+        let (previous, latest) = try workspace.writeImmediate { db in
+            let previous = try Self.latestSeq(db)
+            _ = try self.workspace.audit(db, action: "export \(what)", subject: file, detail: detail)
+            return (previous, try Self.latestSeq(db))
+        }
+        if before >= 0, previous == before { seen = latest }
+    }
+
     static func latestSeq(_ db: Database) throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit") ?? 0 }
     static func hasRound(_ db: Database) throws -> Bool { try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM round)") ?? false }
 }

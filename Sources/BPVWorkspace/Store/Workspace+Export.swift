@@ -139,9 +139,8 @@ extension Workspace {
     }
 
     /// Writes a document made from the workspace (the report) owner-only, whole or not at all,
-    /// never through a link, and records in the audit log who wrote it where.
-    public func writeDocument(_ text: String, to file: String, what: String) throws(WorkspaceError) {
+    /// never through a link (``Register/exported(_:to:detail:)`` records it in the audit log).
+    public func writeDocument(_ text: String, to file: String) throws(WorkspaceError) {
         try Self.writeOwnerOnly(Array(text.utf8), to: file)
-        _ = try write { db in try audit(db, action: "export \(what)", subject: file, detail: "\(what) written to \(file)") }
     }
 }
