@@ -84,6 +84,10 @@ struct SpreadsheetTests {
             leerlingen.xlsx:1:1: not an .xlsx workbook (not a readable ZIP archive); save it as Excel Workbook (.xlsx) or as CSV UTF-8
             nothing was imported
             """)
+        #expect(refusal(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0])) == """
+            leerlingen.xlsx:1:1: this is an old Excel file (.xls, 97-2003); save it as Excel Workbook (.xlsx) or as CSV UTF-8
+            nothing was imported
+            """)
         let csv = try Data(contentsOf: Self.samples.appendingPathComponent("gooi-students.csv"))
         #expect(refusal(csv, sheet: "Blad1") == """
             leerlingen.xlsx:1:1: --sheet is for .xlsx workbooks, and this file is not one; leave --sheet out for CSV

@@ -16,6 +16,14 @@ public enum ImportTable {
     }
 
     static func read(_ bytes: [UInt8], fileName: String, sheet: String?, problems: inout [ImportProblem]) -> CSVTable {
+        // The Excel 97-2003 format (an OLE2 compound file) is not read: say so rather than
+        // report its bytes as broken text.
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            problems.append(ImportProblem(file: fileName, line: 1, column: 1,
+                message: "this is an old Excel file (.xls, 97-2003); save it as Excel Workbook (.xlsx) or as CSV UTF-8"))
+            var none: [ImportProblem] = []
+            return CSVTable(bytes: [], fileName: fileName, problems: &none)
+        }
         guard WorkbookReader.looksLikeWorkbook(bytes) else {
             if sheet != nil {
                 problems.append(ImportProblem(file: fileName, line: 1, column: 1,
