@@ -46,6 +46,11 @@ enum DimacsAssignmentReader {
                 guard nodes >= 0, nodes < Int64(Int32.max), arcs >= 0, arcs < Int64(Int32.max),
                       arcs <= Int64(bytes.count / 8 + 1)
                 else { throw cursor.error("node count \(nodes) or arc count \(arcs) is impossible for a \(bytes.count)-byte file") }
+                // As for min-cost-flow files: nodes beyond what the arcs can connect would only
+                // cost memory (a fuzzed header asked for 1.6 billion).
+                guard nodes <= 2 * arcs + Int64(DimacsLineParser.isolatedNodeAllowance) else {
+                    throw cursor.error("the p line declares \(nodes) nodes, far more than \(arcs) arcs can connect")
+                }
                 problemLine = cursor.line
                 nodeCount = Int(nodes)
                 declaredArcs = Int(arcs)

@@ -256,4 +256,24 @@ struct DimacsErrorTests {
         let r = try AssignmentSolver().solve(instance.problem)
         #expect(r.placedCount == 1)
     }
+
+    /// Found by `make fuzz` (FuzzDimacs, an out-of-memory): a `p asn` line declaring 1.6 billion
+    /// nodes made the reader allocate gigabytes before reading anything else. Refused at the line.
+    @Test func aProblemLineWithMoreNodesThanArcsCanConnectIsRefusedNotAllocated() {
+        let fuzzed = "\t\t\t\t\t\t\t\t\t\t\np asn \t\t\t\t\t\t\t\t\t\t\t0001657525216 1\t\t\t11"
+        do {
+            _ = try DimacsReader.parse(fuzzed, fileName: "oom.dimacs")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description == "oom.dimacs:2:36: the p line declares 1657525216 nodes, far more than 1 arcs can connect")
+        }
+        // A min-cost-flow file with the same header is refused the same way.
+        do {
+            _ = try DimacsReader.parse("p min 1657525216 1\na 1 2 0 1 5\n", fileName: "oom.dimacs")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.hasSuffix("the p line declares 1657525216 nodes, far more than 1 arcs can connect"))
+        }
+    }
 }
+
