@@ -123,7 +123,10 @@ public final class Shell {
     static func closest(to name: String) -> String? {
         // One slip in a short name, two in a longer one: `foo` should not suggest `log`.
         let allowed = name.count < 5 ? 1 : 2
-        let scored = Command.all.map { ($0.name, editDistance($0.name, name)) }.filter { $0.1 <= allowed }
+        // Names whose lengths differ by more than that are never close: no table for them (a
+        // pasted paragraph is compared with nothing).
+        let scored = Command.all.filter { abs($0.name.count - name.count) <= allowed }
+            .map { ($0.name, editDistance($0.name, name)) }.filter { $0.1 <= allowed }
         return scored.min { $0.1 < $1.1 }?.0
     }
 
