@@ -4,21 +4,7 @@ import Testing
 /// Chromium, headless: installed on demand (Debian `chromium`).
 enum Chromium {
     static func binary() throws -> String {
-        let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        if let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) { return found }
-        for step in [["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = (getuid() == 0 ? [] : ["sudo", "-n"]) + step
-            p.environment = ProcessInfo.processInfo.environment.merging(["DEBIAN_FRONTEND": "noninteractive"]) { $1 }
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-        }
-        guard let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "Chromium could not be installed (apt-get install chromium)"])
-        }
-        return found
+        try DebianPackage.program(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"], package: "chromium")
     }
 
     /// Loads `page` headless with `arguments` (a screenshot, or the DOM after load); returns

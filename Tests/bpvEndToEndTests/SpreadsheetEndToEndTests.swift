@@ -6,22 +6,7 @@ import Testing
 enum LibreOffice {
     /// The `soffice` to use; installs `libreoffice-calc` when there is none.
     static func soffice() throws -> String {
-        let candidates = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
-        if let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) { return found }
-        let root = getuid() == 0
-        for step in [["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-calc"]] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = (root ? [] : ["sudo", "-n"]) + step
-            p.environment = ProcessInfo.processInfo.environment.merging(["DEBIAN_FRONTEND": "noninteractive"]) { $1 }
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-        }
-        guard let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "LibreOffice could not be installed (apt-get install libreoffice-calc)"])
-        }
-        return found
+        try DebianPackage.program(["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"], package: "libreoffice-calc")
     }
 
     /// Converts `file` to `format` (`csv`, `xlsx`) into `directory`; returns the new file.
