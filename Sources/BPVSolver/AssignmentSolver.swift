@@ -21,9 +21,18 @@ public struct AssignmentSolver: Sendable {
     public var shouldCancel: (@Sendable () -> Bool)?
     /// When to search from the places instead of the students; any mode gives an optimum.
     public var shortageMode: ShortageMode
+    /// Whether a perfect assignment (everyone placed, one place per internship, as many of
+    /// each) starts from an ε-scaling auction's prices (see ``ScaledAuction``); either way
+    /// gives an optimum. Tests turn it off to compare.
+    public var auctionStart: Bool
+    /// Bids per student and phase before the auction gives up (tests make it give up).
+    var auctionBudget = ScaledAuction().bidsPerStudent
 
-    public init(shortageMode: ShortageMode = .automatic, shouldCancel: (@Sendable () -> Bool)? = nil) {
+    public init(
+        shortageMode: ShortageMode = .automatic, auctionStart: Bool = true, shouldCancel: (@Sendable () -> Bool)? = nil
+    ) {
         self.shortageMode = shortageMode
+        self.auctionStart = auctionStart
         self.shouldCancel = shouldCancel
     }
 
@@ -51,7 +60,9 @@ public struct AssignmentSolver: Sendable {
                             let arcs = ArcView(
                                 begin: start.baseAddress!, end: start.baseAddress! + 1,
                                 target: target.baseAddress ?? dt.baseAddress!, cost: cost.baseAddress ?? dc.baseAddress!)
-                            try engine.solve(arcs: arcs, groups: groups, shortage: shortageMode, shouldCancel: shouldCancel)
+                            try engine.solve(
+                                arcs: arcs, groups: groups, shortage: shortageMode,
+                                auction: auctionStart ? ScaledAuction(bidsPerStudent: auctionBudget) : nil, shouldCancel: shouldCancel)
                         }
                     }
                 }
@@ -118,7 +129,7 @@ public struct AssignmentSolver: Sendable {
         return Assignment(
             arcOfStudent: arcOf, internshipOfStudent: internshipOf, placedCount: placed,
             arcCost: arcCost, unplacedCost: unplacedCost, duals: duals,
-            statistics: SolveStatistics(searches: engine.searches, scannedArcs: engine.scannedArcs))
+            statistics: SolveStatistics(engine))
     }
 }
 
@@ -128,4 +139,12 @@ public struct SolveStatistics: Sendable, Equatable {
     public let searches: Int
     /// Arcs scanned by those searches.
     public let scannedArcs: Int
+    /// Bids of the auction that found the starting prices; 0 when none ran.
+    public let auctionBids: Int
+
+    init(_ engine: ShortestPathEngine) {
+        searches = engine.searches
+        scannedArcs = engine.scannedArcs
+        auctionBids = engine.auctionBids
+    }
 }

@@ -67,6 +67,8 @@ final class ShortestPathEngine {
 
     var searches = 0
     var scannedArcs = 0
+    /// Bids of the auction price start (see ``ScaledAuction``), 0 when it did not run.
+    var auctionBids = 0
 
     static let unlabelled = Int64.max
     static let labelled: UInt8 = 1
@@ -179,9 +181,20 @@ final class ShortestPathEngine {
     ///   operations · log m), usually a small part of the graph.
     func solve(
         arcs: ArcView, groups: [ArraySlice<Int32>], shortage: ShortageMode = .automatic,
-        shouldCancel: (@Sendable () -> Bool)?
+        auction: ScaledAuction? = ScaledAuction(), shouldCancel: (@Sendable () -> Bool)?
     ) throws(SolverError) {
         var searchesSinceCheck = 0
+        // A perfect assignment starts from an auction's prices; the searches finish it exactly.
+        if let auction, ScaledAuction.applies(to: self, groups: groups),
+            let outcome = try auction.run(arcs: arcs, n: n, shouldCancel: shouldCancel)
+        {
+            for s in install(outcome, arcs: arcs) {
+                searchesSinceCheck += 1
+                if searchesSinceCheck & 7 == 0, let shouldCancel, shouldCancel() { throw .cancelled }
+                try augment(from: Int(s), arcs: arcs)
+            }
+            return
+        }
         var index: SortedIncomingIndex?
         for group in groups {
             var deferred: [Int32] = []

@@ -59,7 +59,8 @@ struct Solve: ParsableCommand {
             unplaced: problem.studentCount - result.placedCount, students: problem.studentCount,
             internships: problem.internshipCount, arcs: problem.arcCount,
             readMs: (read - start).milliseconds, matchMs: (solved - read).milliseconds,
-            certifyMs: (certified - solved).milliseconds, searches: result.statistics.searches, scannedArcs: result.statistics.scannedArcs)
+            certifyMs: (certified - solved).milliseconds, searches: result.statistics.searches, scannedArcs: result.statistics.scannedArcs,
+            auctionBids: result.statistics.auctionBids)
         print(json ? report.json : report.text)
     }
 }
@@ -71,6 +72,7 @@ struct SolveReport {
     var readMs, matchMs, certifyMs: Double
     var searches: Int
     var scannedArcs: Int
+    var auctionBids: Int
 
     var solveMs: Double { matchMs + certifyMs }
     var totalMs: Double { readMs + matchMs + certifyMs }
@@ -89,7 +91,8 @@ struct SolveReport {
         {"cost":\(cost),"placed":\(placed),"unplaced":\(unplaced),"students":\(students),\
         "internships":\(internships),"arcs":\(arcs),"certified":true,"solve_ms":\(fmt(solveMs)),\
         "read_ms":\(fmt(readMs)),"match_ms":\(fmt(matchMs)),"certify_ms":\(fmt(certifyMs)),\
-        "total_ms":\(fmt(totalMs)),"searches":\(searches),"scanned_arcs":\(scannedArcs)}
+        "total_ms":\(fmt(totalMs)),"searches":\(searches),"scanned_arcs":\(scannedArcs),\
+        "auction_bids":\(auctionBids)}
         """
     }
 

@@ -163,7 +163,7 @@ public final class IncrementalAssignment {
         return Assignment(
             arcOfStudent: arcOf, internshipOfStudent: internshipOf, placedCount: placed, arcCost: arcCost,
             unplacedCost: unplacedCost, duals: duals,
-            statistics: SolveStatistics(searches: engine.searches, scannedArcs: engine.scannedArcs))
+            statistics: SolveStatistics(engine))
     }
 
     /// The objective a cold solve of the current instance reports in DIMACS terms: arc costs
