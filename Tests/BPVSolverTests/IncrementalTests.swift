@@ -18,7 +18,7 @@ struct IncrementalTests {
     static func randomChange(_ session: IncrementalAssignment, explicit: Bool, leaving: Set<Int>, rng: inout SplitMix64) -> AssignmentChange {
         let n = session.studentCount, m = session.internshipCount
         // A student who dropped out is not changed again (as in the shell); their index stays.
-        let active = (0 ..< n).filter { !session.removed[$0] && !leaving.contains($0) }
+        let active = (0 ..< n).filter { !session.instance.removed[$0] && !leaving.contains($0) }
         let j = Int32.random(in: 0 ..< Int32(m), using: &rng)
         let arc = Arc(internship: j, cost: Int64.random(in: -5 ... 60, using: &rng))
         guard let s = active.randomElement(using: &rng) else {
@@ -43,7 +43,7 @@ struct IncrementalTests {
         case 6:
             return session.hasSupport
                 ? .setSupportCapacity(internship: Int(j), places: Int32.random(in: 0 ... 3, using: &rng))
-                : .setCapacity(internship: Int(j), places: session.capacities[Int(j)] + 1)
+                : .setCapacity(internship: Int(j), places: session.instance.capacities[Int(j)] + 1)
         case 7:
             return .addStudent(
                 arcs: [arc, Arc(internship: Int32.random(in: 0 ..< Int32(m), using: &rng), cost: Int64.random(in: 0 ... 40, using: &rng))],
@@ -117,13 +117,13 @@ struct IncrementalTests {
                 // infeasible for a cold solve too.
                 #expect(session.assignment == before)
                 #expect(session.problem() == beforeProblem)
-                #expect(throws: SolverError.self) { try AssignmentSolver().solve(next.problem(scale: session.penaltyScale)) }
+                #expect(throws: SolverError.self) { try AssignmentSolver().solve(next.problem(scale: session.instance.penaltyScale)) }
                 continue
             }
             shadow = next
             let changed = session.problem()
             // The session's instance is the changed instance, kept independently here.
-            #expect(changed == shadow.problem(scale: session.penaltyScale), "seed \(seed), batch \(batch)")
+            #expect(changed == shadow.problem(scale: session.instance.penaltyScale), "seed \(seed), batch \(batch)")
             let repaired = session.assignment
             try OptimalityCertificate.verify(repaired, for: changed)
             let cold = try AssignmentSolver().solve(changed)

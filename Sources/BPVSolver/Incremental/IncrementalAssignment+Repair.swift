@@ -17,7 +17,7 @@ extension IncrementalAssignment {
                 try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
             case .setArc(let s, let arc):
                 try requireStudent(s)
-                let existing = (Int(begin[s]) ..< Int(end[s])).filter { target[$0] == arc.internship }
+                let existing = (Int(instance.begin[s]) ..< Int(instance.end[s])).filter { target[$0] == arc.internship }
                 if existing.count == 1, abs(arc.cost) <= AssignmentProblem.maximumAbsoluteCost {
                     recost(s, arc: existing[0], to: arc.cost, pending: &pending, worklist: &worklist)
                 } else {
@@ -30,46 +30,46 @@ extension IncrementalAssignment {
                 try replaceArcs(of: s, with: arcs(of: s).filter { $0.internship != j }, pending: &pending, worklist: &worklist)
             case .setTier(let s, let tier):
                 try requireStudent(s)
-                guard tiers != nil else { throw .invalidChange("tiers belong to the lexicographic objective; use setUnplacedCost") }
+                guard instance.tiers != nil else { throw .invalidChange("tiers belong to the lexicographic objective; use setUnplacedCost") }
                 // The same tier again (a round change re-sends every touched student's) changes
                 // no cost: the student stays where it is.
-                guard tiers?[s] != tier else { continue }
-                tiers?[s] = tier
+                guard instance.tiers?[s] != tier else { continue }
+                instance.tiers?[s] = tier
                 retake(s, pending: &pending, worklist: &worklist)
             case .setUnplacedCost(let s, let c):
                 try requireStudent(s)
-                guard tiers == nil else { throw .invalidChange("unplaced costs belong to the explicit objective; use setTier") }
-                guard explicitCosts[s] != c else { continue }
-                explicitCosts[s] = c
+                guard instance.tiers == nil else { throw .invalidChange("unplaced costs belong to the explicit objective; use setTier") }
+                guard instance.explicitCosts[s] != c else { continue }
+                instance.explicitCosts[s] = c
                 retake(s, pending: &pending, worklist: &worklist)
             case .setMustPlace(let s, let must):
                 try requireStudent(s)
-                guard mustPlace[s] != must else { continue }
-                mustPlace[s] = must
+                guard instance.mustPlace[s] != must else { continue }
+                instance.mustPlace[s] = must
                 retake(s, pending: &pending, worklist: &worklist)
             case .setCapacity(let j, let places):
                 try requireInternship(j)
                 guard places >= 0 else { throw .invalidChange("internship \(j): negative capacity \(places)") }
-                capacities[j] = places
+                instance.capacities[j] = places
                 engine.setCapacity(j, places, worklist: &worklist, pending: &pending)
             case .setSupportCapacity(let j, let places):
                 try requireInternship(j)
                 guard hasSupport else { throw .invalidChange("this instance has no support limits") }
                 guard places >= 0 else { throw .invalidChange("internship \(j): negative support capacity \(places)") }
-                supportCapacities[j] = places
+                instance.supportCapacities[j] = places
                 engine.setSupportCapacity(j, places, worklist: &worklist, pending: &pending)
             case .addStudent(let arcs, let tier, let unplaced, let support):
                 guard !support || hasSupport else { throw .invalidChange("this instance has no support limits") }
                 let s = studentCount
-                begin.append(Int32(target.count))
-                end.append(Int32(target.count))
-                tiers?.append(tier)
-                explicitCosts.append(unplaced)
-                mustPlace.append(false)
-                removed.append(false)
-                needsSupport.append(support)
-                rangeOf.append(0)
-                maxAbsOf.append(0)
+                instance.begin.append(Int32(target.count))
+                instance.end.append(Int32(target.count))
+                instance.tiers?.append(tier)
+                instance.explicitCosts.append(unplaced)
+                instance.mustPlace.append(false)
+                instance.removed.append(false)
+                instance.needsSupport.append(support)
+                instance.rangeOf.append(0)
+                instance.maxAbsOf.append(0)
                 engine = ShortestPathEngine(copying: engine, studentCount: s + 1, internshipCount: internshipCount)
                 engine.poolShift[s] = support ? Int32(internshipCount) : 0
                 try replaceArcs(of: s, with: arcs, pending: &pending, worklist: &worklist)
@@ -77,14 +77,14 @@ extension IncrementalAssignment {
                 pending.append(Int32(s))
             case .removeStudent(let s):
                 try requireStudent(s)
-                removed[s] = true
+                instance.removed[s] = true
                 try replaceArcs(of: s, with: [], pending: &pending, worklist: &worklist)
                 retake(s, pending: &pending, worklist: &worklist)
             case .addInternship(let places, let supportPlaces):
                 guard places >= 0, supportPlaces >= 0 else { throw .invalidChange("negative capacity") }
                 let j = internshipCount
-                capacities.append(places)
-                if hasSupport { supportCapacities.append(supportPlaces) }
+                instance.capacities.append(places)
+                if hasSupport { instance.supportCapacities.append(supportPlaces) }
                 incoming.append([])
                 engine = ShortestPathEngine(copying: engine, studentCount: studentCount, internshipCount: j + 1)
                 // Pools moved up by one: so do the slots waiting to be looked at.
@@ -93,18 +93,18 @@ extension IncrementalAssignment {
                 if hasSupport { engine.cap[engine.m + j] = supportPlaces }
             case .removeInternship(let j):
                 try requireInternship(j)
-                capacities[j] = 0
+                instance.capacities[j] = 0
                 engine.setCapacity(j, 0, worklist: &worklist, pending: &pending)
                 if hasSupport {
-                    supportCapacities[j] = 0
+                    instance.supportCapacities[j] = 0
                     engine.setSupportCapacity(j, 0, worklist: &worklist, pending: &pending)
                 }
             }
         }
-        if tiers != nil {
+        if instance.tiers != nil {
             let required = requiredPenaltyScale()
-            if required > penaltyScale {
-                penaltyScale = required <= UnplacedPricing.safeBound / 2 ? 2 * required : required
+            if required > instance.penaltyScale {
+                instance.penaltyScale = required <= UnplacedPricing.safeBound / 2 ? 2 * required : required
                 needsCold = true
             }
         }
@@ -132,8 +132,8 @@ extension IncrementalAssignment {
                         queue = displaced
                     }
                     let order = searchFor.sorted { (engine.unplacedCost[Int($0)], $1) > (engine.unplacedCost[Int($1)], $0) }
-                    let mustPlace = order.prefix { engine.unplacedCost[Int($0)] == UnplacedPricing.forbidden }
-                    let rest = Array(order.dropFirst(mustPlace.count))
+                    let mustFirst = order.prefix { engine.unplacedCost[Int($0)] == UnplacedPricing.forbidden }
+                    let rest = Array(order.dropFirst(mustFirst.count))
                     // Repairs search from the students unless told `.always` (which the tests use
                     // to keep both directions exact). A cold solve settles each tier on its own,
                     // into a market the lower tiers have not entered yet; a repair's waiting
@@ -143,7 +143,7 @@ extension IncrementalAssignment {
                     // took 91 students out (a support pool's price rose) ran 21,997 backward
                     // searches, 52 s; from the students, the slowest tweaks take 3 to 5 s.
                     let fromPlaces = shortageMode == .always && engine.prefersPlaces(rest, mode: shortageMode)
-                    for (k, s) in (fromPlaces ? Array(mustPlace) : order).enumerated() {
+                    for (k, s) in (fromPlaces ? Array(mustFirst) : order).enumerated() {
                         if k & 7 == 7, let shouldCancel, shouldCancel() { throw .cancelled }
                         try engine.augment(from: Int(s), arcs: arcs)
                     }
@@ -186,7 +186,7 @@ extension IncrementalAssignment {
         let sorted = arcs.sorted { ($0.cost, $0.internship) < ($1.cost, $1.internship) }
         let oldArc = Int(engine.arcOf[s])
         let old = oldArc >= 0 ? Arc(internship: target[oldArc], cost: cost[oldArc]) : nil
-        liveArcs += sorted.count - Int(end[s] - begin[s])
+        instance.liveArcs += sorted.count - Int(instance.end[s] - instance.begin[s])
         let first = Int32(target.count)
         incomingEntries += sorted.count
         for a in sorted {
@@ -195,8 +195,8 @@ extension IncrementalAssignment {
             cost.append(a.cost)
             owner.append(Int32(s))
         }
-        begin[s] = first
-        end[s] = Int32(target.count)
+        instance.begin[s] = first
+        instance.end[s] = Int32(target.count)
         keepOrRetake(s, placedAt: old?.internship, pending: &pending, worklist: &worklist)
     }
 
@@ -206,7 +206,7 @@ extension IncrementalAssignment {
     /// what-if puts the arcs back exactly (see ``restore(_:)``).
     /// - Complexity: O(arcs of the student); no arc storage is appended, unlike ``replaceArcs``.
     private func recost(_ s: Int, arc a: Int, to newCost: Int64, pending: inout [Int32], worklist: inout [Int]) {
-        let b = Int(begin[s]), e = Int(end[s])
+        let b = Int(instance.begin[s]), e = Int(instance.end[s])
         let ownArc = Int(engine.arcOf[s])
         let placedAt = ownArc >= 0 ? target[ownArc] : nil
         func edit(_ i: Int, _ t: Int32, _ c: Int64) {
@@ -244,7 +244,7 @@ extension IncrementalAssignment {
         guard slot != Int(ShortestPathEngine.unassigned) else { return }
         if slot < engine.sink {
             guard let placedAt,
-                  let k = (Int(begin[s]) ..< Int(end[s])).first(where: { target[$0] == placedAt })
+                  let k = (Int(instance.begin[s]) ..< Int(instance.end[s])).first(where: { target[$0] == placedAt })
             else {
                 retake(s, pending: &pending, worklist: &worklist)
                 return
@@ -265,21 +265,21 @@ extension IncrementalAssignment {
     }
 
     /// `1 + Σ` per-student cost ranges (0 included), as ``UnplacedPricing`` computes it.
-    func requiredPenaltyScale() -> Int64 { 1 &+ sumRange }
+    func requiredPenaltyScale() -> Int64 { 1 &+ instance.sumRange }
 
     /// Records `s`'s cost range and largest |cost| (both 0 for a removed student).
     func measure(_ s: Int) {
         var lo: Int64 = 0, hi: Int64 = 0
-        if !removed[s] {
-            for a in Int(begin[s]) ..< Int(end[s]) {
+        if !instance.removed[s] {
+            for a in Int(instance.begin[s]) ..< Int(instance.end[s]) {
                 lo = min(lo, cost[a])
                 hi = max(hi, cost[a])
             }
         }
-        sumRange = sumRange &- rangeOf[s] &+ (hi - lo)
-        sumMaxAbs = sumMaxAbs &- maxAbsOf[s] &+ max(hi, -lo)
-        rangeOf[s] = hi - lo
-        maxAbsOf[s] = max(hi, -lo)
+        instance.sumRange = instance.sumRange &- instance.rangeOf[s] &+ (hi - lo)
+        instance.sumMaxAbs = instance.sumMaxAbs &- instance.maxAbsOf[s] &+ max(hi, -lo)
+        instance.rangeOf[s] = hi - lo
+        instance.maxAbsOf[s] = max(hi, -lo)
     }
 
     /// Refuses instances whose paths could overflow, as a cold solve does.
@@ -290,7 +290,7 @@ extension IncrementalAssignment {
             let u = unplacedCost(s)
             if u != UnplacedPricing.forbidden { maxUnplaced = max(maxUnplaced, abs(u)) }
         }
-        guard sumRange <= UnplacedPricing.safeBound / 4, sumMaxAbs <= UnplacedPricing.safeBound / 4,
+        guard instance.sumRange <= UnplacedPricing.safeBound / 4, instance.sumMaxAbs <= UnplacedPricing.safeBound / 4,
               maxUnplaced <= UnplacedPricing.safeBound / 2
         else {
             throw .invalidChange("the changed instance's costs are too large to solve without overflow")

@@ -10,8 +10,8 @@ extension IncrementalAssignment {
             cost.append(0)
             owner.append(0)
         }
-        return try begin.withUnsafeBufferPointer { (b) throws(E) -> T in
-            try end.withUnsafeBufferPointer { (e) throws(E) -> T in
+        return try instance.begin.withUnsafeBufferPointer { (b) throws(E) -> T in
+            try instance.end.withUnsafeBufferPointer { (e) throws(E) -> T in
                 try target.withUnsafeBufferPointer { (t) throws(E) -> T in
                     try cost.withUnsafeBufferPointer { (c) throws(E) -> T in
                         let dummy: [Int32] = [0]
@@ -33,11 +33,11 @@ extension IncrementalAssignment {
         for s in 0 ..< n {
             costs[s] = unplacedCost(s)
             fresh.unplacedCost[s] = costs[s]
-            if hasSupport && needsSupport[s] { fresh.poolShift[s] = Int32(m) }
+            if hasSupport && instance.needsSupport[s] { fresh.poolShift[s] = Int32(m) }
         }
         for j in 0 ..< m {
-            fresh.cap[j] = capacities[j]
-            if hasSupport { fresh.cap[m + j] = supportCapacities[j] }
+            fresh.cap[j] = instance.capacities[j]
+            if hasSupport { fresh.cap[m + j] = instance.supportCapacities[j] }
         }
         let groups = AssignmentSolver.seatingGroups(costs)
         try withArcView { (arcs) throws(SolverError) in
@@ -54,14 +54,14 @@ extension IncrementalAssignment {
         let m = internshipCount
         var start = [Int](repeating: 0, count: m + 1)
         for s in 0 ..< studentCount {
-            for a in Int(begin[s]) ..< Int(end[s]) { start[Int(target[a]) + 1] += 1 }
+            for a in Int(instance.begin[s]) ..< Int(instance.end[s]) { start[Int(target[a]) + 1] += 1 }
         }
         for j in 0 ..< m { start[j + 1] += start[j] }
         var fill = start
         var flat = [Int32](repeating: 0, count: start[m])
         flat.withUnsafeMutableBufferPointer { flat in
             for s in 0 ..< studentCount {
-                for a in Int(begin[s]) ..< Int(end[s]) {
+                for a in Int(instance.begin[s]) ..< Int(instance.end[s]) {
                     let j = Int(target[a])
                     flat[fill[j]] = Int32(truncatingIfNeeded: a)
                     fill[j] += 1
@@ -69,22 +69,22 @@ extension IncrementalAssignment {
             }
         }
         incoming = (0 ..< m).map { Array(flat[start[$0] ..< start[$0 + 1]]) }
-        incomingEntries = liveArcs
+        incomingEntries = instance.liveArcs
         indexed = true
     }
 
     /// Rewrites the arc storage without replaced arcs once they outnumber the live ones.
     func compactIfWasteful() {
-        let limit = 2 * liveArcs + compactionSlack
+        let limit = 2 * instance.liveArcs + compactionSlack
         guard target.count > limit || incomingEntries > limit else { return }
         var newTarget: [Int32] = [], newCost: [Int64] = [], newOwner: [Int32] = []
         // With the same slack as a new session, so that the next appends do not copy everything.
-        let room = liveArcs + max(1024, liveArcs / 16)
+        let room = instance.liveArcs + max(1024, instance.liveArcs / 16)
         newTarget.reserveCapacity(room)
         newCost.reserveCapacity(room)
         newOwner.reserveCapacity(room)
         for s in 0 ..< studentCount {
-            let b = Int(begin[s]), e = Int(end[s])
+            let b = Int(instance.begin[s]), e = Int(instance.end[s])
             let first = Int32(newTarget.count)
             if engine.arcOf[s] >= 0 { engine.arcOf[s] = first + engine.arcOf[s] - Int32(b) }
             for a in b ..< e {
@@ -92,8 +92,8 @@ extension IncrementalAssignment {
                 newCost.append(cost[a])
                 newOwner.append(Int32(s))
             }
-            begin[s] = first
-            end[s] = Int32(newTarget.count)
+            instance.begin[s] = first
+            instance.end[s] = Int32(newTarget.count)
         }
         target = newTarget
         cost = newCost
@@ -103,26 +103,21 @@ extension IncrementalAssignment {
 
     // MARK: Snapshots
 
+    /// What undoes a failed change or a what-if: the engine's copy, the instance value, and the
+    /// lengths of the append-only arc storage and of the edit log.
     struct Snapshot {
         var engine: ShortestPathEngine
+        var instance: Instance
         var arcCount: Int
-        var begin: [Int32], end: [Int32]
-        var capacities: [Int32], supportCapacities: [Int32], needsSupport: [Bool]
-        var tiers: [UInt8]?, explicitCosts: [Int64?], mustPlace: [Bool], removed: [Bool]
-        var penaltyScale: Int64
-        var rangeOf: [Int64], maxAbsOf: [Int64], sumRange: Int64, sumMaxAbs: Int64
-        var liveArcs: Int
-        var internshipCount: Int
         var arcEdits: Int
     }
 
+    /// - Complexity: O(students + internships) for the engine's buffers; the instance's arrays
+    ///   are shared until changed (copy on write).
     func snapshot() -> Snapshot {
         Snapshot(
             engine: ShortestPathEngine(copying: engine, studentCount: engine.n, internshipCount: engine.m),
-            arcCount: target.count, begin: begin, end: end, capacities: capacities, supportCapacities: supportCapacities,
-            needsSupport: needsSupport, tiers: tiers, explicitCosts: explicitCosts, mustPlace: mustPlace, removed: removed,
-            penaltyScale: penaltyScale, rangeOf: rangeOf, maxAbsOf: maxAbsOf, sumRange: sumRange, sumMaxAbs: sumMaxAbs,
-            liveArcs: liveArcs, internshipCount: internshipCount, arcEdits: arcEdits.count)
+            instance: instance, arcCount: target.count, arcEdits: arcEdits.count)
     }
 
     func restore(_ s: Snapshot) {
@@ -138,24 +133,35 @@ extension IncrementalAssignment {
             cost.removeLast(cost.count - s.arcCount)
             owner.removeLast(owner.count - s.arcCount)
         }
-        begin = s.begin
-        end = s.end
-        capacities = s.capacities
-        supportCapacities = s.supportCapacities
-        needsSupport = s.needsSupport
-        tiers = s.tiers
-        explicitCosts = s.explicitCosts
-        mustPlace = s.mustPlace
-        removed = s.removed
-        penaltyScale = s.penaltyScale
-        rangeOf = s.rangeOf
-        maxAbsOf = s.maxAbsOf
-        sumRange = s.sumRange
-        sumMaxAbs = s.sumMaxAbs
-        liveArcs = s.liveArcs
+        instance = s.instance
         // Not restored, on purpose: `incoming` keeps every entry appended since (the restored
         // arcs' entries are still there; the others are stale and skipped when scanned), so
         // `incomingEntries` still counts what it holds, and an index built since stays valid.
-        if incoming.count > s.internshipCount { incoming.removeLast(incoming.count - s.internshipCount) }
+        if incoming.count > internshipCount { incoming.removeLast(incoming.count - internshipCount) }
     }
+}
+
+/// The instance an ``IncrementalAssignment`` holds, apart from its arc arrays: per student,
+/// per internship, and the sums kept up to date so that a change never rescans every arc.
+struct Instance {
+    /// A student's arcs are `begin[s] ..< end[s]` of the session's arc storage.
+    var begin: [Int32]
+    var end: [Int32]
+    var capacities: [Int32]
+    var supportCapacities: [Int32]
+    var needsSupport: [Bool]
+    /// Tiers of the lexicographic objective; nil for explicit unplaced costs.
+    var tiers: [UInt8]?
+    var explicitCosts: [Int64?]
+    var mustPlace: [Bool]
+    var removed: [Bool]
+    var penaltyScale: Int64
+    /// Per student: the cost range (0 included) and the largest |cost| of its arcs, and their
+    /// sums.
+    var rangeOf: [Int64]
+    var maxAbsOf: [Int64]
+    var sumRange: Int64 = 0
+    var sumMaxAbs: Int64 = 0
+    /// Arcs in use (the storage also holds replaced ones).
+    var liveArcs: Int
 }

@@ -26,35 +26,21 @@
 /// let result = session.assignment    // optimal for the changed instance, with its duals
 /// ```
 public final class IncrementalAssignment {
-    // Arc storage: a student's arcs are `begin[s] ..< end[s]`, cheapest first. Replaced arcs stay
-    // behind as garbage until the storage is compacted.
+    // Arc storage: a student's arcs are `instance.begin[s] ..< instance.end[s]`, cheapest first.
+    // Replaced arcs stay behind as garbage until the storage is compacted. Append-only between
+    // compactions (edits in place are logged in `arcEdits`), so a snapshot keeps only counts.
     var target: [Int32]
     var cost: [Int64]
     var owner: [Int32]
-    var begin: [Int32]
-    var end: [Int32]
-    var capacities: [Int32]
-    var supportCapacities: [Int32]
-    var needsSupport: [Bool]
+    /// Everything else that describes the current instance, as one value: a snapshot copies it
+    /// whole, so a field added to it can never be forgotten by the snapshot.
+    var instance: Instance
     let hasSupport: Bool
-    /// Tiers of the lexicographic objective; nil for explicit unplaced costs.
-    var tiers: [UInt8]?
-    var explicitCosts: [Int64?]
-    var mustPlace: [Bool]
-    var removed: [Bool]
-    var penaltyScale: Int64
-    /// Per student: the cost range (0 included) and the largest |cost| of its arcs, and their
-    /// sums, kept up to date so that a change never rescans every arc.
-    var rangeOf: [Int64]
-    var maxAbsOf: [Int64]
-    var sumRange: Int64 = 0
-    var sumMaxAbs: Int64 = 0
     /// Per internship: indices of arcs into it (including stale ones, skipped when scanned).
     /// Built on the first change, not for the cold solve: a session that is never changed (a
     /// plain `match`) does not pay for it, and the first solve stays cancellable throughout.
     var incoming: [[Int32]] = []
     var indexed = false
-    var liveArcs: Int
     /// Entries in `incoming`, stale ones included.
     var incomingEntries: Int
     var engine: ShortestPathEngine
@@ -71,8 +57,8 @@ public final class IncrementalAssignment {
     /// change succeeds outside a what-if.
     var arcEdits: [(index: Int32, target: Int32, cost: Int64)] = []
 
-    public var studentCount: Int { begin.count }
-    public var internshipCount: Int { capacities.count }
+    public var studentCount: Int { instance.begin.count }
+    public var internshipCount: Int { instance.capacities.count }
 
     /// Solves `problem` and keeps what is needed to repair it.
     /// - Throws: ``SolverError`` as ``AssignmentSolver/solve(_:)`` does.
@@ -95,17 +81,11 @@ public final class IncrementalAssignment {
         owner = []
         owner.reserveCapacity(room)
         owner.append(contentsOf: repeatElement(0, count: problem.arcCount))
-        begin = Array(problem.arcStart.dropLast())
-        end = Array(problem.arcStart.dropFirst())
         for s in 0 ..< n {
             for a in problem.arcs(of: s) { owner[a] = Int32(s) }
         }
-        capacities = problem.capacities
         hasSupport = problem.support != nil
-        supportCapacities = problem.support?.capacities ?? []
-        needsSupport = problem.support?.needsSupport ?? [Bool](repeating: false, count: n)
-        mustPlace = [Bool](repeating: false, count: n)
-        removed = [Bool](repeating: false, count: n)
+        let tiers: [UInt8]?, explicitCosts: [Int64?]
         switch problem.objective {
         case .maximizePlacements(let t):
             tiers = t.isEmpty ? [UInt8](repeating: 0, count: n) : t
@@ -114,18 +94,22 @@ public final class IncrementalAssignment {
             tiers = nil
             explicitCosts = c
         }
-        liveArcs = problem.arcCount
+        instance = Instance(
+            begin: Array(problem.arcStart.dropLast()), end: Array(problem.arcStart.dropFirst()),
+            capacities: problem.capacities, supportCapacities: problem.support?.capacities ?? [],
+            needsSupport: problem.support?.needsSupport ?? [Bool](repeating: false, count: n),
+            tiers: tiers, explicitCosts: explicitCosts,
+            mustPlace: [Bool](repeating: false, count: n), removed: [Bool](repeating: false, count: n),
+            penaltyScale: 1, rangeOf: [Int64](repeating: 0, count: n), maxAbsOf: [Int64](repeating: 0, count: n),
+            liveArcs: problem.arcCount)
         incomingEntries = problem.arcCount
-        rangeOf = [Int64](repeating: 0, count: n)
-        maxAbsOf = [Int64](repeating: 0, count: n)
-        penaltyScale = 1
         self.shouldCancel = shouldCancel
         engine = ShortestPathEngine(studentCount: 0, internshipCount: 0, hasSupport: false)
         for s in 0 ..< n { measure(s) }
-        if tiers != nil {
+        if instance.tiers != nil {
             let required: Int64
             do { required = try problem.penaltyScale() ?? 1 } catch { throw .invalidProblem(error) }
-            penaltyScale = required <= UnplacedPricing.safeBound / 2 ? 2 * required : required
+            instance.penaltyScale = required <= UnplacedPricing.safeBound / 2 ? 2 * required : required
         }
         try solveCold()
     }
@@ -144,7 +128,7 @@ public final class IncrementalAssignment {
             let slot = Int(engine.slotOf[s])
             if slot < engine.sink && slot >= 0 {
                 let a = Int(engine.arcOf[s])
-                arcOf[s] = offset + Int32(a) - begin[s]
+                arcOf[s] = offset + Int32(a) - instance.begin[s]
                 internshipOf[s] = target[a]
                 placed += 1
                 arcCost += cost[a]
@@ -153,7 +137,7 @@ public final class IncrementalAssignment {
                 let u = self.unplacedCost(s)
                 if u != UnplacedPricing.forbidden { unplacedCost += u }
             }
-            offset += end[s] - begin[s]
+            offset += instance.end[s] - instance.begin[s]
         }
         let duals = Duals(
             students: Array(UnsafeBufferPointer(start: engine.potStudent, count: n)),
@@ -176,8 +160,8 @@ public final class IncrementalAssignment {
             let slot = Int(engine.slotOf[s])
             if slot >= 0 && slot < engine.sink {
                 total += cost[Int(engine.arcOf[s])]
-            } else if !removed[s] {
-                if let tiers { total += (Int64(tiers[s]) + 1) * requiredPenaltyScale() } else { total += explicitCosts[s] ?? 0 }
+            } else if !instance.removed[s] {
+                if let tiers = instance.tiers { total += (Int64(tiers[s]) + 1) * requiredPenaltyScale() } else { total += instance.explicitCosts[s] ?? 0 }
             }
         }
         return total
@@ -204,10 +188,10 @@ public final class IncrementalAssignment {
     /// - Complexity: O(arcs).
     public func problem() -> AssignmentProblem {
         var start: [Int32] = [0], arcTarget: [Int32] = [], arcCost: [Int64] = []
-        arcTarget.reserveCapacity(liveArcs)
-        arcCost.reserveCapacity(liveArcs)
+        arcTarget.reserveCapacity(instance.liveArcs)
+        arcCost.reserveCapacity(instance.liveArcs)
         for s in 0 ..< studentCount {
-            for a in Int(begin[s]) ..< Int(end[s]) {
+            for a in Int(instance.begin[s]) ..< Int(instance.end[s]) {
                 arcTarget.append(target[a])
                 arcCost.append(cost[a])
             }
@@ -220,9 +204,9 @@ public final class IncrementalAssignment {
         // Built from a consistent session, so the checks cannot fail; a failure is a bug.
         do {
             return try AssignmentProblem(
-                capacities: capacities, arcStart: start, arcInternship: arcTarget, arcCost: arcCost,
+                capacities: instance.capacities, arcStart: start, arcInternship: arcTarget, arcCost: arcCost,
                 objective: .unplacedCosts(unplaced),
-                support: hasSupport ? SupportLimits(capacities: supportCapacities, needsSupport: needsSupport) : nil)
+                support: hasSupport ? SupportLimits(capacities: instance.supportCapacities, needsSupport: instance.needsSupport) : nil)
         } catch {
             preconditionFailure("incremental session holds an invalid problem: \(error)")
         }
@@ -268,24 +252,24 @@ public final class IncrementalAssignment {
 
     /// The engine's unplaced cost for `s`.
     func unplacedCost(_ s: Int) -> Int64 {
-        if removed[s] { return 0 }
-        if mustPlace[s] { return UnplacedPricing.forbidden }
-        if let tiers { return (Int64(tiers[s]) + 1) * penaltyScale }
-        return explicitCosts[s] ?? UnplacedPricing.forbidden
+        if instance.removed[s] { return 0 }
+        if instance.mustPlace[s] { return UnplacedPricing.forbidden }
+        if let tiers = instance.tiers { return (Int64(tiers[s]) + 1) * instance.penaltyScale }
+        return instance.explicitCosts[s] ?? UnplacedPricing.forbidden
     }
 
     /// A student's current arcs, cheapest first.
     /// - Complexity: O(arcs of the student).
     public func arcs(of s: Int) -> [Arc] {
-        (Int(begin[s]) ..< Int(end[s])).map { Arc(internship: target[$0], cost: cost[$0]) }
+        (Int(instance.begin[s]) ..< Int(instance.end[s])).map { Arc(internship: target[$0], cost: cost[$0]) }
     }
 
     /// An internship's current places.
-    public func capacity(of j: Int) -> Int32 { capacities[j] }
+    public func capacity(of j: Int) -> Int32 { instance.capacities[j] }
 
     /// Whether a student takes a support place.
-    public func needsSupport(_ s: Int) -> Bool { hasSupport && needsSupport[s] }
+    public func needsSupport(_ s: Int) -> Bool { hasSupport && instance.needsSupport[s] }
 
     /// Whether a student was removed (dropped out).
-    public func isRemoved(_ s: Int) -> Bool { removed[s] }
+    public func isRemoved(_ s: Int) -> Bool { instance.removed[s] }
 }
