@@ -164,6 +164,34 @@ struct DatesTests {
         #expect(fresh.outcome.internshipOf == after.session.outcome.internshipOf)
     }
 
+    @Test func aNextPlacementKeepsItsPlaceWhenAnEarlierDateIsMatched() throws {
+        let (ws, register, path) = try twoAtWork()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // After the planned end (day 140) S-1's next placement is agreed at I-3, I-3's one place.
+        try register.match(on: today.adding(days: 150))
+        try register.propose(student: "S-1", internship: "I-3")
+        try register.accept(student: "S-1")
+        // A newcomer who wants I-3 above all arrives; the coordinator matches an earlier day,
+        // while S-1 is still at I-1. I-3 is promised to S-1, so the newcomer is not put there.
+        _ = try register.importStudents(try StudentImport.parse(Array("""
+            id,level,sectors,town,travel_mode,max_travel_min
+            S-3,2,retail,Hilversum,bike,30
+
+            """.utf8), fileName: "s3.csv"), from: "s3.csv")
+        let earlier = try register.match(on: today.adding(days: 100))
+        #expect(earlier.session.model.upcoming == ["S-1": Upcoming(internship: "I-3", status: .agreed)])
+        #expect(earlier.session.outcome.internshipOf["S-3"] == nil)
+        #expect(earlier.session.outcome.fixed == ["S-1": "I-1", "S-2": "I-2"])
+        // Nor can the place be taken away from under the promise.
+        #expect(throws: WorkspaceError.self) { try register.setPlaces(of: "I-3", places: 0, support: 0) }
+        // Back on the later day: S-1 holds I-3, nobody else is there, and no overfill is kept.
+        let later = try register.match(on: today.adding(days: 150))
+        #expect(later.session.model.overfills().isEmpty)
+        #expect(later.session.outcome.fixed["S-1"] == "I-3")
+        #expect(later.session.outcome.internshipOf.filter { $0.value == "I-3" }.map(\.key) == ["S-1"])
+        #expect(later.session.outcome.internshipOf["S-3"] != nil)
+    }
+
     @Test func aBreakdownRecordedAfterThePlannedEndStillBansTheEmployer() throws {
         let (ws, register, path) = try twoAtWork()
         defer { try? FileManager.default.removeItem(atPath: path) }

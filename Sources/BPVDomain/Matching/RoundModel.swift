@@ -41,6 +41,10 @@ public struct RoundModel: Sendable {
     /// date neither the student nor the place is held, so the student is matched for the next
     /// placement. The placement stays on record until `end` closes it.
     public internal(set) var ending: [StudentID: Ending]
+    /// Next placements held for students whose current placement still runs on the round's
+    /// date (matched for a later date, before that one ends): the place is promised from the
+    /// current placement's planned end, so no one else is matched into it, on any date.
+    public internal(set) var upcoming: [StudentID: Upcoming]
     public internal(set) var bans: Set<Pair>
     /// Student → internship in the previous draft, for minimum disruption (see
     /// ``MatchSettings/stabilityWeight``): moving away from it costs that weight.
@@ -55,9 +59,10 @@ public struct RoundModel: Sendable {
         students: [Student], internships: [Internship], settings: MatchSettings,
         pins: [StudentID: InternshipID] = [:], commitments: [StudentID: InternshipID] = [:], bans: Set<Pair> = [],
         previous: [StudentID: InternshipID] = [:], proposals: [StudentID: InternshipID] = [:], active: Set<StudentID> = [],
-        ending: [StudentID: Ending] = [:]
+        ending: [StudentID: Ending] = [:], upcoming: [StudentID: Upcoming] = [:]
     ) {
         self.ending = ending
+        self.upcoming = upcoming
         self.proposals = proposals
         self.active = active
         self.previous = previous
@@ -288,7 +293,9 @@ public struct RoundModel: Sendable {
     /// - Complexity: O(held placements).
     public func overfills(at internships: Set<InternshipID>? = nil) -> [Overfill] {
         var out: [Overfill] = []
-        for (i, who) in held(at: internships).sorted(by: { $0.key < $1.key }) {
+        var holding = held(at: internships)
+        for (i, who) in promised(at: internships) { holding[i, default: []] += who }
+        for (i, who) in holding.sorted(by: { $0.key < $1.key }) {
             guard let j = internshipIndex[i] else { continue }
             let internship = self.internships[j]
             let places = max(internship.capacity, 0)
@@ -304,7 +311,18 @@ public struct RoundModel: Sendable {
     }
 
     private func holders(_ students: [StudentID]) -> [Overfill.Holder] {
-        students.map { Overfill.Holder(student: $0, status: heldStatus(of: $0) ?? .pinned) }
+        students.map { Overfill.Holder(student: $0, status: upcoming[$0]?.status ?? heldStatus(of: $0) ?? .pinned) }
+    }
+
+    /// The students promised a next placement at each internship (see ``upcoming``), sorted.
+    /// - Complexity: O(upcoming placements).
+    public func promised(at internships: Set<InternshipID>? = nil) -> [InternshipID: [StudentID]] {
+        var out: [InternshipID: [StudentID]] = [:]
+        for (s, u) in upcoming where studentIndex[s] != nil && internships?.contains(u.internship) ?? true {
+            out[u.internship, default: []].append(s)
+        }
+        for k in out.keys { out[k]?.sort() }
+        return out
     }
 
     /// Refuses a state in which an internship in `touched` (every internship when nil) is
@@ -355,6 +373,7 @@ public struct RoundModel: Sendable {
             proposals[s] = nil
             active.remove(s)
             ending[s] = nil
+            upcoming[s] = nil
             previous[s] = nil
         }
         bans = bans.filter { !gone.contains($0.student) }
@@ -379,25 +398,29 @@ public struct RoundModel: Sendable {
     /// - Complexity: O(held placements).
     public func solverPlaces(of id: InternshipID) -> (places: Int, support: Int)? {
         guard let j = internshipIndex[id] else { return nil }
-        let i = internships[j], who = held(at: [id])[id] ?? []
-        let needing = who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
-        let places = max(i.capacity, who.count, 0)
-        return (places, max(min(max(i.supportCapacity, 0), max(i.capacity, 0)), needing))
+        let i = internships[j], who = held(at: [id])[id] ?? [], promised = promised(at: [id])[id] ?? []
+        func needing(_ who: [StudentID]) -> Int {
+            who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
+        }
+        // Places promised to next placements are not there for this round's students.
+        let capacity = i.capacity - promised.count, support = i.supportCapacity - needing(promised)
+        let places = max(capacity, who.count, 0)
+        return (places, max(min(max(support, 0), max(capacity, 0)), needing(who)))
     }
 
-    /// The internships as the solver sees them: an internship overfilled by held placements
-    /// (only possible in a workspace made before the register) gets just enough places for
-    /// them, so that the round goes on for everyone else and nobody joins them there.
+    /// The internships as the solver sees them: places promised to next placements
+    /// (``upcoming``) are taken off, and an internship overfilled by held placements (only
+    /// possible in a workspace made before the register) gets just enough places for them, so
+    /// that the round goes on for everyone else and nobody joins them there.
     /// - Complexity: O(held placements).
     public func solverInternships() -> [Internship] {
-        let over = overfills()
-        guard !over.isEmpty else { return internships }
+        let changed = Set(overfills().map(\.internship)).union(upcoming.values.map(\.internship))
+        guard !changed.isEmpty else { return internships }
         var out = internships
-        for (i, who) in held(at: Set(over.map(\.internship))) {
-            guard let j = internshipIndex[i] else { continue }
-            let needing = who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
-            out[j].capacity = max(out[j].capacity, who.count)
-            out[j].supportCapacity = max(min(out[j].supportCapacity, out[j].capacity), needing)
+        for i in changed {
+            guard let j = internshipIndex[i], let places = solverPlaces(of: i) else { continue }
+            out[j].capacity = places.places
+            out[j].supportCapacity = places.support
         }
         return out
     }
@@ -587,6 +610,18 @@ public struct Ending: Sendable, Equatable {
     public init(internship: InternshipID, plannedEnd: CalendarDate) {
         self.internship = internship
         self.plannedEnd = plannedEnd
+    }
+}
+
+/// A next placement held for a student whose current placement still runs on the round's date
+/// (see ``RoundModel/upcoming``).
+public struct Upcoming: Sendable, Equatable {
+    public var internship: InternshipID
+    public var status: HeldStatus
+
+    public init(internship: InternshipID, status: HeldStatus) {
+        self.internship = internship
+        self.status = status
     }
 }
 

@@ -46,6 +46,9 @@ struct RegisterRows {
     var inEffect: [StudentID: RegisterRow] = [:]
     /// Per student, an active placement whose planned end lies before the date.
     var ending: [StudentID: RegisterRow] = [:]
+    /// Per student, a next placement held while the current one still runs on the date: not in
+    /// effect yet, but its place is promised (a draft next row promises nothing).
+    var upcoming: [StudentID: RegisterRow] = [:]
 
     /// Reads the register as of `date` (no date: every current row is in effect).
     ///
@@ -59,16 +62,28 @@ struct RegisterRows {
         for row in rows {
             if row.phase == 0 { inEffect[row.student] = row } else { next[row.student] = row }
         }
-        guard let date else { return }
-        for (s, row) in inEffect {
-            guard let end = try row.plannedEnd("the placement of \(s)"), end < date else { continue }
-            ending[s] = row
-            inEffect[s] = next[s]
+        if let date {
+            for (s, row) in inEffect {
+                guard let end = try row.plannedEnd("the placement of \(s)"), end < date else { continue }
+                ending[s] = row
+                inEffect[s] = next.removeValue(forKey: s)
+            }
         }
+        upcoming = next.filter { $0.value.status != "draft" }
     }
 
     /// The phase a new or changed row of `student` is written to on this date.
     func phase(of student: StudentID) -> Int { ending[student] == nil ? 0 : 1 }
+
+    /// The model's view of the promised next placements.
+    func upcomingPlacements() throws -> [StudentID: Upcoming] {
+        try upcoming.mapValues { row in
+            guard let status = HeldStatus(rawValue: row.status) else {
+                throw WorkspaceError.corruptRecord("the next placement of \(row.student) has status \(row.status)")
+            }
+            return Upcoming(internship: row.internship, status: status)
+        }
+    }
 
     /// The model's view of the ending placements.
     func endings() throws -> [StudentID: Ending] {

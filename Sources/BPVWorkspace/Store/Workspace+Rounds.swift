@@ -153,7 +153,7 @@ extension Workspace {
         for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
         var model = RoundModel(students: students, internships: internships, settings: settings,
                                pins: pins, commitments: commitments, bans: bans, previous: previous, proposals: proposals, active: active,
-                               ending: try register.endings())
+                               ending: try register.endings(), upcoming: try register.upcomingPlacements())
         model.date = date
         return model
     }
