@@ -182,6 +182,14 @@ struct DatesTests {
         #expect(earlier.session.model.upcoming == ["S-1": Upcoming(internship: "I-3", status: .agreed)])
         #expect(earlier.session.outcome.internshipOf["S-3"] == nil)
         #expect(earlier.session.outcome.fixed == ["S-1": "I-1", "S-2": "I-2"])
+        // Why: every place is held or promised, none lost in competition.
+        guard case .noCandidate(let tally) = earlier.session.model.whyUnplaced("S-3", in: earlier.session.outcome) else {
+            Issue.record("S-3 should have no candidate left")
+            return
+        }
+        #expect(tally.fullWithFixedStudents == 3)
+        // The employers' view counts the promised place as taken.
+        #expect(try ws.employerSummaries().first { $0.internships == ["I-3"] }.map { "\($0.places) \($0.taken)" } == "1 1")
         // Nor can the place be taken away from under the promise.
         #expect(throws: WorkspaceError.self) { try register.setPlaces(of: "I-3", places: 0, support: 0) }
         // Back on the later day: S-1 holds I-3, nobody else is there, and no overfill is kept.

@@ -99,6 +99,7 @@ extension RoundModel {
     public func whyUnplaced(_ student: StudentID, in outcome: RoundOutcome) -> UnplacedReason? {
         guard outcome.internshipOf[student] == nil, let s = self.student(student) else { return nil }
         let holders = outcome.holders()
+        let promised = promised()
         var candidates: [TakenAlternative] = []
         var tally = ExclusionTally()
         for i in internships {
@@ -129,7 +130,8 @@ extension RoundModel {
                 tally.banned += 1
                 continue
             }
-            let fixedHere = outcome.fixed.filter { $0.value == id }.count
+            // Held here, or promised to a next placement from a later date (``upcoming``).
+            let fixedHere = outcome.fixed.filter { $0.value == id }.count + (promised[id]?.count ?? 0)
             if fixedHere >= i.capacity {
                 tally.fullWithFixedStudents += 1
                 continue

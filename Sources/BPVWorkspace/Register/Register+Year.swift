@@ -255,7 +255,9 @@ extension Workspace {
         let internships = try internships()
         let (taken, broke) = try read { db in
             var taken: [String: Int] = [:], broke: [String: Int] = [:]
-            for row in try RegisterRows(db, on: Workspace.registerDate(db)).inEffect.values { taken[row.internshipID, default: 0] += 1 }
+            // A place promised to a next placement is taken too: no one else is matched into it.
+            let register = try RegisterRows(db, on: Workspace.registerDate(db))
+            for row in Array(register.inEffect.values) + Array(register.upcoming.values) { taken[row.internshipID, default: 0] += 1 }
             for row in try Row.fetchAll(db, sql: "SELECT internship_id, COUNT(*) FROM history WHERE outcome = 'broke_down' GROUP BY internship_id") {
                 broke[row[0]] = row[1]
             }
