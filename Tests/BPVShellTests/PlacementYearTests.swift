@@ -24,6 +24,21 @@ struct PlacementYearTests {
         #expect(rows.dropFirst().first?.hasPrefix("GVI-033 Logistiek Kortenhoef 33 2026-09-01 2027-01-19 completed, 3 d/wk ") == true)
     }
 
+    @Test func aNextPlacementAgreedForALaterDateShowsAsPromisedOnAnEarlierOne() throws {
+        let f = try ShellFixture()
+        let today = CalendarDate.today
+        _ = f.run("match", "propose GV-001", "accept GV-001", "start GV-001 \(today.adding(days: -150))")
+        _ = f.run("match", "propose GV-001", "accept GV-001")
+        let next = try #require(try f.workspace.placements().first { $0.student == "GV-001" }?.internship)
+        // Twenty days back the first placement still runs: the next one's place is promised.
+        let r = f.run("match on \(today.adding(days: -20))", "show GV-001", "show \(next)")
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        let name = try #require(f.workspace.internships().first { $0.internshipID == next }?.employer)
+        #expect(lines.contains("next \(next) (\(name)), agreed, once the placement below ends"))
+        #expect(lines.contains("promised GV-001 (next placement, agreed)"))
+    }
+
     @Test func aPlacementPastItsPlannedEndShowsAsEndingWhileTheNextIsMatched() throws {
         let f = try ShellFixture()
         let today = CalendarDate.today

@@ -162,6 +162,9 @@ extension Command {
             if let e = model.ending[s.studentID] {
                 row("ending", "\(Describe.internship(e.internship, model)), planned to end \(e.plannedEnd); end it when it is over")
             }
+            if let u = model.upcoming[s.studentID] {
+                row("next", "\(Describe.internship(u.internship, model)), \(u.status.rawValue), once the placement below ends")
+            }
             if let p = pins[StudentID(id)] { row("pinned", "\(p.internship)" + (p.reason.isEmpty ? "" : " (\(p.reason))")) }
             for (pair, reason) in bans.filter({ $0.key.student.value == id }).sorted(by: { $0.key.internship < $1.key.internship }) {
                 row("banned", "\(pair.internship)" + (reason.isEmpty ? "" : " (\(reason))"))
@@ -184,6 +187,10 @@ extension Command {
             row("levels", Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: ", "))
             let here = placements.filter { $0.internship?.value == id }
             row("placed", here.isEmpty ? "nobody" : here.map { $0.student.value + ($0.committed ? " (committed)" : "") }.joined(separator: ", "))
+            if let promised = model.promised(at: [i.internshipID])[i.internshipID] {
+                row("promised", promised.map { "\($0) (next placement, \(model.upcoming[$0]?.status.rawValue ?? "held"))" }
+                    .joined(separator: ", "))
+            }
         } else if let e = try session.shell({ () throws(WorkspaceError) in try ws.employerSummaries() }).first(where: { $0.key == id }) {
             row("employer", "\(e.key)  \(e.name)")
             if let r = e.record {
