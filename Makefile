@@ -46,7 +46,7 @@ peers: deps
 	python3 Benchmarks/peers/compare.py
 	bash Benchmarks/peers/check_sample_rounds.sh
 
-## libFuzzer on the parsers of untrusted input (CSV files, DIMACS files, shell lines), each for
+## libFuzzer on the parsers of untrusted input (CSV files, workbook parts, DIMACS files, shell lines), each for
 ## FUZZ_SECONDS (default 120); a crash fails it and leaves its input in .fuzz/.
 fuzz: deps
 	scripts/fuzz.sh

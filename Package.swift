@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "BPVDomain", targets: ["BPVDomain"]),
         .library(name: "BPVWorkspace", targets: ["BPVWorkspace"]),
         .library(name: "BPVShell", targets: ["BPVShell"]),
+        .library(name: "BPVSpreadsheet", targets: ["BPVSpreadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

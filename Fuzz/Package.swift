@@ -16,6 +16,9 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "BPVWorkspace", package: bpvPackage)]),
+        .executableTarget(name: "FuzzWorkbook", dependencies: [
+            "FuzzSupport", .product(name: "BPVSpreadsheet", package: bpvPackage), .product(name: "BPVWorkspace", package: bpvPackage),
+        ]),
         .executableTarget(name: "FuzzDimacs", dependencies: ["FuzzSupport", .product(name: "BPVDimacs", package: bpvPackage)]),
         .executableTarget(name: "FuzzShellWords", dependencies: [
             "FuzzSupport", .product(name: "BPVShell", package: bpvPackage), .product(name: "BPVWorkspace", package: bpvPackage),

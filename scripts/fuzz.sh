@@ -9,7 +9,7 @@ seconds=${FUZZ_SECONDS:-120}
 # FUZZ_RUNS=N runs each target for N executions instead (no time limit): the ten-million check.
 runs=${FUZZ_RUNS:+-runs=$FUZZ_RUNS}
 [ -n "$runs" ] && seconds=0
-targets=${FUZZ_TARGETS:-"FuzzCSV FuzzDimacs FuzzShellWords"}
+targets=${FUZZ_TARGETS:-"FuzzCSV FuzzWorkbook FuzzDimacs FuzzShellWords"}
 lib=$(find "$(dirname "$(dirname "$(command -v swift)")")" /opt/swift -name 'libclang_rt.fuzzer_no_main-x86_64.a' 2>/dev/null | head -1)
 [ -n "$lib" ] || { echo "fuzz: libFuzzer (libclang_rt.fuzzer_no_main) not found in the Swift toolchain"; exit 1; }
 flags=(-c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table

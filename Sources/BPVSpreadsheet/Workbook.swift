@@ -33,16 +33,12 @@ public enum WorkbookWriter {
     /// The workbook's bytes.
     /// - Complexity: O(cells).
     public static func data(_ sheets: [Sheet]) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
-                                 provider: { position, size in bytes.subdata(in: Int(position) ..< Int(position) + size) })
-        }
+        var parts: [(path: String, bytes: Data)] = []
+        func add(_ path: String, _ text: String) { parts.append((path, Data(text.utf8))) }
         let overrides = sheets.indices.map {
             #"<Override PartName="/xl/worksheets/sheet\#($0 + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }.joined()
-        try add("[Content_Types].xml", header + #"""
+        add("[Content_Types].xml", header + #"""
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\#
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\#
             <Default Extension="xml" ContentType="application/xml"/>\#
@@ -50,7 +46,7 @@ public enum WorkbookWriter {
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\#
             \#(overrides)</Types>
             """#)
-        try add("_rels/.rels", header + #"""
+        add("_rels/.rels", header + #"""
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\#
             </Relationships>
@@ -58,20 +54,35 @@ public enum WorkbookWriter {
         let sheetList = sheets.enumerated().map { k, s in
             #"<sheet name="\#(escape(String(s.name.prefix(31))))" sheetId="\#(k + 1)" r:id="rId\#(k + 1)"/>"#
         }.joined()
-        try add("xl/workbook.xml", header + #"""
+        add("xl/workbook.xml", header + #"""
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \#
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetList)</sheets></workbook>
             """#)
         let rels = sheets.indices.map {
             #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
         }.joined()
-        try add("xl/_rels/workbook.xml.rels", header + #"""
+        add("xl/_rels/workbook.xml.rels", header + #"""
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(rels)\#
             <Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\#
             </Relationships>
             """#)
-        try add("xl/styles.xml", header + styles)
-        for (k, sheet) in sheets.enumerated() { try add("xl/worksheets/sheet\(k + 1).xml", worksheet(sheet)) }
+        add("xl/styles.xml", header + styles)
+        for (k, sheet) in sheets.enumerated() { add("xl/worksheets/sheet\(k + 1).xml", worksheet(sheet)) }
+        return try package(parts)
+    }
+
+    /// A ZIP package of `parts`, in order: what ``data(_:)`` writes its parts with, and what
+    /// the workbook fuzzer wraps arbitrary part contents in, so that they reach the XML readers
+    /// instead of failing the archive's checksums.
+    /// - Parameter compressed: deflate (true) or store each part.
+    /// - Complexity: O(bytes).
+    public static func package(_ parts: [(path: String, bytes: Data)], compressed: Bool = true) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        for (path, bytes) in parts {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: compressed ? .deflate : .none,
+                provider: { position, size in bytes.subdata(in: Int(position) ..< Int(position) + size) })
+        }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
     }
