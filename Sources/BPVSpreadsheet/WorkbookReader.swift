@@ -127,6 +127,11 @@ public struct WorkbookReader {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw .malformed(part: part, detail: "it declares XML entities, which a workbook never does")
         }
+        // Foundation's XMLParser traps on a name that is not UTF-8 (found by FuzzWorkbook), so
+        // such bytes never reach it. Excel, LibreOffice and Numbers write every part as UTF-8.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw .malformed(part: part, detail: "it is not UTF-8 text; save the workbook again from Excel or LibreOffice")
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate

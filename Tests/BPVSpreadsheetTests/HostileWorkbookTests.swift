@@ -10,20 +10,27 @@ import ZIPFoundation
 struct HostileWorkbookTests {
     /// A workbook with one sheet whose XML is `sheet`, and optional extra parts.
     static func workbook(sheet: Data, sharedStrings: String? = nil) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ data: Data) throws {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-                                 provider: { position, size in data.subdata(in: Int(position) ..< Int(position) + size) })
+        var parts: [(path: String, bytes: Data)] = [
+            ("xl/workbook.xml", Data(#"""
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """#.utf8)),
+            ("xl/_rels/workbook.xml.rels", Data(#"""
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/></Relationships>
+                """#.utf8)),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]
+        if let sharedStrings { parts.append(("xl/sharedStrings.xml", Data(sharedStrings.utf8))) }
+        return try WorkbookWriter.package(parts)
+    }
+
+    @Test func aPartThatIsNotUTF8IsRefusedBeforeTheXMLParserSeesIt() throws {
+        // Found by FuzzWorkbook: bytes that are not UTF-8 in an element name (here after
+        // `sheetData`) reached Foundation's XMLParser, which traps on such a name. The part is
+        // refused instead, whatever its XML declaration says.
+        let sheet = Data(#"<worksheet><sheetData"#.utf8) + Data([0xCA, 0xF5]) + Data(#"><row r="1"/></sheetData></worksheet>"#.utf8)
+        #expect(throws: WorkbookError.malformed(part: "xl/worksheets/sheet1.xml", detail: "it is not UTF-8 text; save the workbook again from Excel or LibreOffice")) {
+            _ = try WorkbookReader(data: try Self.workbook(sheet: sheet)).cells()
         }
-        try add("xl/workbook.xml", Data(#"""
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
-            """#.utf8))
-        try add("xl/_rels/workbook.xml.rels", Data(#"""
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/></Relationships>
-            """#.utf8))
-        try add("xl/worksheets/sheet1.xml", sheet)
-        if let sharedStrings { try add("xl/sharedStrings.xml", Data(sharedStrings.utf8)) }
-        return try #require(archive.data)
     }
 
     @Test func aPartThatUnpacksBeyondTheLimitIsRefused() throws {

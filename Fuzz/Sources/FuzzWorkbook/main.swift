@@ -26,7 +26,7 @@ func fuzzWorkbook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let pieces = UnsafeBufferPointer(start: data, count: size).split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
     var parts: [(path: String, bytes: Data)] = [("xl/_rels/workbook.xml.rels", relations)]
     parts.append(("xl/workbook.xml", pieces.count > 3 ? Data(pieces[3]) : defaultWorkbook))
-    parts.append(("xl/worksheets/sheet1.xml", Data(pieces.first ?? [])))
+    parts.append(("xl/worksheets/sheet1.xml", pieces.first.map { Data($0) } ?? Data()))
     if pieces.count > 1 { parts.append(("xl/sharedStrings.xml", Data(pieces[1]))) }
     if pieces.count > 2 { parts.append(("xl/styles.xml", Data(pieces[2]))) }
     // Packing in memory cannot fail on these sizes; a failure would only skip the input.
