@@ -343,7 +343,7 @@ private final class SheetParser: GuardedParser {
     var cells: [ReadCell] = []
     private var row = 0, column = 0
     private var type = "", style = 0
-    private var value = "", inValue = false
+    private var value = "", inValue = false, inCell = false
     init(shared: [String], dateStyles: [Bool]) {
         self.shared = shared
         self.dateStyles = dateStyles
@@ -354,9 +354,12 @@ private final class SheetParser: GuardedParser {
         let name = GuardedParser.local(element)
         switch name {
         case "row":
-            row = attributes["r"].flatMap(Int.init) ?? row + 1
+            // A row number out of Excel's range counts on from the row before, as a bad cell
+            // reference does (FuzzWorkbook: a negative one reached the table as row -5).
+            row = attributes["r"].flatMap(Int.init).flatMap { (1 ... 10_000_000).contains($0) ? $0 : nil } ?? row + 1
             column = 0
         case "c":
+            inCell = true
             if let r = attributes["r"], let at = WorkbookReader.position(r) {
                 row = at.row
                 column = at.column
@@ -375,6 +378,9 @@ private final class SheetParser: GuardedParser {
         switch name {
         case "v", "t": inValue = false
         case "c":
+            // An end without its start (a parser recovering from broken XML reports one) is no cell.
+            guard inCell, row >= 1, column >= 1 else { return }
+            inCell = false
             var text = value, isError = false
             switch type {
             case "s": text = Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""

@@ -27,6 +27,40 @@ struct SpreadsheetTests {
         })])
     }
 
+    /// Every input FuzzWorkbook found (`Fuzz/Seeds/FuzzWorkbook/found-*`: the sheet, shared
+    /// strings, styles and workbook parts, split at NUL bytes) is read as the fuzzer reads it:
+    /// a table or located problems, no crash.
+    @Test func workbookPartsTheFuzzerFoundAreReadOrRefusedWithoutACrash() throws {
+        let seeds = Self.samples.deletingLastPathComponent().appendingPathComponent("Fuzz/Seeds/FuzzWorkbook")
+        let found = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasPrefix("found-") }.sorted()
+        #expect(found.count >= 2)
+        for name in found {
+            let bytes = try Data(contentsOf: seeds.appendingPathComponent(name))
+            let pieces = bytes.split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false).map { Data($0) }
+            var parts: [(path: String, bytes: Data)] = [
+                ("xl/_rels/workbook.xml.rels", Data(#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
+                ("xl/workbook.xml", pieces.count > 3 ? pieces[3] : Data(#"<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#.utf8)),
+                ("xl/worksheets/sheet1.xml", pieces[0]),
+            ]
+            if pieces.count > 1 { parts.append(("xl/sharedStrings.xml", pieces[1])) }
+            if pieces.count > 2 { parts.append(("xl/styles.xml", pieces[2])) }
+            let (table, problems) = ImportTable.read(Array(try WorkbookWriter.package(parts)), fileName: name + ".xlsx", sheet: nil)
+            #expect(!problems.isEmpty || !table.header.isEmpty, "\(name): neither a table nor a problem")
+            _ = try? StudentImport.parse(table, problems: problems)
+        }
+    }
+
+    @Test func cellsOutsideTheSheetAreProblemsNotCrashes() {
+        var problems: [ImportProblem] = []
+        let table = CSVTable(cells: [(1, 1, "id"), (0, 1, "zero row"), (2, 0, "zero column"), (2, 1, "S-1")],
+                             fileName: "f.xlsx", sheet: "S", problems: &problems)
+        #expect(table.header == ["id"] && table.rows.map { $0.map(\.text) } == [["S-1"]])
+        #expect(problems.map(\.description) == [
+            "f.xlsx:S!A1: a cell outside the sheet (row 0, column 1); save the workbook again from Excel or LibreOffice",
+            "f.xlsx:S!A2: a cell outside the sheet (row 2, column 0); save the workbook again from Excel or LibreOffice",
+        ])
+    }
+
     @Test func aWorkbookBpvWritesReadsBackCellForCell() throws {
         let day = try #require(CalendarDate("2026-09-01"))
         let data = try WorkbookWriter.data([

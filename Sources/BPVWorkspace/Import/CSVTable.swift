@@ -188,7 +188,15 @@ public struct CSVTable: Sendable {
         header = []
         rows = []
         var byRow: [Int: [(column: Int, text: String)]] = [:]
-        for c in cells { byRow[c.row, default: []].append((c.column, c.text)) }
+        for c in cells {
+            // A workbook reader gives rows and columns from 1; anything else is no cell of a sheet.
+            guard c.row >= 1, c.column >= 1 else {
+                problems.append(ImportProblem(file: fileName, sheet: sheet, line: max(c.row, 1), column: max(c.column, 1),
+                    message: "a cell outside the sheet (row \(c.row), column \(c.column)); save the workbook again from Excel or LibreOffice"))
+                continue
+            }
+            byRow[c.row, default: []].append((c.column, c.text))
+        }
         var records: [[Field]] = []
         for r in byRow.keys.sorted() {
             let row = byRow[r] ?? []
