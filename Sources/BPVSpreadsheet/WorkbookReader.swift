@@ -122,16 +122,7 @@ public struct WorkbookReader {
     }
 
     private static func parse(_ data: Data, part: String, with delegate: GuardedParser) throws(WorkbookError) {
-        // A DTD is refused before the parser sees it (whether the parser reports entity
-        // declarations to its delegate differs between platforms).
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw .malformed(part: part, detail: "it declares XML entities, which a workbook never does")
-        }
-        // Foundation's XMLParser traps on a name that is not UTF-8 (found by FuzzWorkbook), so
-        // such bytes never reach it. Excel, LibreOffice and Numbers write every part as UTF-8.
-        guard String(validating: data, as: UTF8.self) != nil else {
-            throw .malformed(part: part, detail: "it is not UTF-8 text; save the workbook again from Excel or LibreOffice")
-        }
+        try screen(data, part: part)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
@@ -140,6 +131,43 @@ public struct WorkbookReader {
         guard parsed else {
             let line = parser.lineNumber
             throw .malformed(part: part, detail: "line \(line): \(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error")")
+        }
+    }
+
+    /// Refuses, before Foundation's `XMLParser` sees them, parts that a workbook application
+    /// never writes and that the parser cannot take safely:
+    /// - a DTD or entity declarations (an XML bomb; whether the parser reports entity
+    ///   declarations to its delegate differs between platforms);
+    /// - bytes that are not UTF-8, or an XML declaration naming another encoding (the parser
+    ///   traps on a name that is not UTF-8: found by FuzzWorkbook);
+    /// - a processing instruction other than the XML declaration (the parser crashes on one
+    ///   without data, `<?x?>`: found by FuzzWorkbook).
+    ///
+    /// Excel, LibreOffice and Numbers write every part as UTF-8 with at most the declaration.
+    /// - Complexity: O(bytes).
+    static func screen(_ data: Data, part: String) throws(WorkbookError) {
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw .malformed(part: part, detail: "it declares XML entities, which a workbook never does")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .malformed(part: part, detail: "it is not UTF-8 text; save the workbook again from Excel or LibreOffice")
+        }
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        if body.hasPrefix("<?xml"), let close = body.range(of: "?>"),
+            let next = body.dropFirst(5).first, next == " " || next == "\t" || next == "\n" || next == "\r"
+        {
+            let declaration = body[..<close.lowerBound].lowercased()
+            if let at = declaration.range(of: "encoding") {
+                let value = declaration[at.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+                guard value.hasPrefix("utf-8") || value.hasPrefix("utf8") else {
+                    throw .malformed(part: part, detail: "its XML declaration names another encoding than UTF-8; save the workbook again from Excel or LibreOffice")
+                }
+            }
+            body = body[close.upperBound...]
+        }
+        if body.contains("<?") {
+            throw .malformed(part: part, detail: "it holds an XML processing instruction, which a workbook never does")
         }
     }
 

@@ -33,6 +33,26 @@ struct HostileWorkbookTests {
         }
     }
 
+    @Test func aProcessingInstructionOrAnotherEncodingIsRefusedBeforeTheXMLParserSeesIt() throws {
+        // Found by FuzzWorkbook: Foundation's XMLParser crashes on a processing instruction
+        // without data. Only the XML declaration may open a part, and it must say UTF-8.
+        let cases: [(String, String)] = [
+            (#"<worksheet><?x?><sheetData/></worksheet>"#, "it holds an XML processing instruction, which a workbook never does"),
+            (#"<?xml?><worksheet><sheetData/></worksheet>"#, "it holds an XML processing instruction, which a workbook never does"),
+            (#"<?xml version="1.0" encoding="ISO-8859-1"?><worksheet/>"#,
+             "its XML declaration names another encoding than UTF-8; save the workbook again from Excel or LibreOffice"),
+        ]
+        for (sheet, detail) in cases {
+            #expect(throws: WorkbookError.malformed(part: "xl/worksheets/sheet1.xml", detail: detail), "\(sheet)") {
+                _ = try WorkbookReader(data: try Self.workbook(sheet: Data(sheet.utf8))).cells()
+            }
+        }
+        // The declaration Excel writes, after a byte order mark, is fine.
+        let excel = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+            + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row></sheetData></worksheet>"#
+        #expect(try WorkbookReader(data: try Self.workbook(sheet: Data(excel.utf8))).cells().cells.map(\.text) == ["id"])
+    }
+
     @Test func aPartThatUnpacksBeyondTheLimitIsRefused() throws {
         // 4 MB of spaces compress to a few kilobytes; the limit here is 1 MB.
         let bomb = Data("<worksheet><sheetData>".utf8) + Data(repeating: 0x20, count: 4_000_000) + Data("</sheetData></worksheet>".utf8)
