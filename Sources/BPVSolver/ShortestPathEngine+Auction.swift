@@ -63,11 +63,17 @@ struct ScaledAuction {
                 highest = max(highest, cost[a])
             }
         }
-        // Prices stay below bids times the largest step; keep them far from overflow.
         let range = highest - lowest
-        guard range < 1 << 32 else { return nil }
         // A student with one arc must have it whatever it costs: it bids a whole range more.
         let soleStep = range + 1
+        var epsilon = max(1, range / (scaleFactor * scaleFactor))
+        let limit = bidsPerStudent * n
+        // Every bid raises a price by at most the step plus ε: prices stay below the bids of
+        // all phases times that, which must keep far from overflow (the engine adds costs to them).
+        var phases = 1
+        var e = epsilon
+        while e > 1 { e = max(1, e / scaleFactor); phases += 1 }
+        guard range < 1 << 32, Double(limit) * Double(phases) * Double(soleStep + range + epsilon) < 0x1p59 else { return nil }
 
         var prices = [Int64](repeating: 0, count: n)
         var holder = [Int32](repeating: -1, count: n)
@@ -75,8 +81,6 @@ struct ScaledAuction {
         // Unseated students, first in first out; never more than n at once.
         var ring = [Int32](repeating: 0, count: n + 1)
         var bids = 0
-        var epsilon = max(1, range / (scaleFactor * scaleFactor))
-        let limit = bidsPerStudent * n
         let finished = try prices.withUnsafeMutableBufferPointer { (price) throws(SolverError) -> Bool in
             try holder.withUnsafeMutableBufferPointer { (holder) throws(SolverError) -> Bool in
                 try arcOf.withUnsafeMutableBufferPointer { (arcOf) throws(SolverError) -> Bool in

@@ -68,6 +68,16 @@ struct AuctionStartTests {
         #expect(result.arcCost == plain.arcCost)
     }
 
+    @Test("costs too wide for the auction's prices: it does not run, and the searches solve it")
+    func wideCostsSkipTheAuction() throws {
+        let wide = try AssignmentProblem(
+            capacities: [1, 1], arcStart: [0, 2, 4], arcInternship: [0, 1, 0, 1], arcCost: [0, 1 << 39, 1, 1 << 40],
+            objective: .unplacedCosts([nil, nil]))
+        let result = try AssignmentSolver().solve(wide)
+        #expect(result.statistics.auctionBids == 0)
+        #expect(result.internshipOfStudent == [1, 0] && result.arcCost == (1 << 39) + 1)
+    }
+
     @Test("no perfect assignment: the auction gives up and the solver reports the student it cannot place")
     func infeasibleSquare() {
         // Students 0 and 1 both want only internship 0; internship 1 is wanted by nobody.
