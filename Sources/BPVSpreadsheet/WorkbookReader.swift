@@ -157,7 +157,11 @@ public struct WorkbookReader {
         if body.hasPrefix("<?xml"), let close = body.range(of: "?>"),
             let next = body.dropFirst(5).first, next == " " || next == "\t" || next == "\n" || next == "\r"
         {
-            let declaration = body[..<close.lowerBound].lowercased()
+            let declaration = body[..<close.lowerBound].dropFirst(2).lowercased()
+            // A declaration holds attributes only: `<` or `>` in it means markup the `?>` closed.
+            if declaration.contains("<") || declaration.contains(">") {
+                throw .malformed(part: part, detail: "it holds an XML processing instruction, which a workbook never does")
+            }
             if let at = declaration.range(of: "encoding") {
                 let value = declaration[at.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
                 guard value.hasPrefix("utf-8") || value.hasPrefix("utf8") else {

@@ -39,6 +39,7 @@ struct HostileWorkbookTests {
         let cases: [(String, String)] = [
             (#"<worksheet><?x?><sheetData/></worksheet>"#, "it holds an XML processing instruction, which a workbook never does"),
             (#"<?xml?><worksheet><sheetData/></worksheet>"#, "it holds an XML processing instruction, which a workbook never does"),
+            (#"<?xml version="1"><worksheet><?x?><sheetData/></worksheet>"#, "it holds an XML processing instruction, which a workbook never does"),
             (#"<?xml version="1.0" encoding="ISO-8859-1"?><worksheet/>"#,
              "its XML declaration names another encoding than UTF-8; save the workbook again from Excel or LibreOffice"),
         ]
