@@ -399,7 +399,8 @@ private final class SheetParser: GuardedParser {
                 column += 1
             }
             type = attributes["t"] ?? "n"
-            style = attributes["s"].flatMap(Int.init) ?? 0
+            // A style that is not an index of the styles (FuzzWorkbook: `s="-3"`) is the default one.
+            style = attributes["s"].flatMap(Int.init).flatMap { $0 >= 0 ? $0 : nil } ?? 0
             value = ""
         case "v", "t": inValue = true
         default: break
@@ -419,7 +420,7 @@ private final class SheetParser: GuardedParser {
             case "b": text = value == "1" ? "TRUE" : "FALSE"
             case "e": isError = true
             case "n":
-                if style < dateStyles.count, dateStyles[style], let serial = Double(value), let date = WorkbookReader.isoDate(serial: serial) {
+                if dateStyles.indices.contains(style), dateStyles[style], let serial = Double(value), let date = WorkbookReader.isoDate(serial: serial) {
                     text = date
                 }
             case "inlineStr", "str": text = WorkbookReader.unescaped(value)

@@ -9,7 +9,7 @@ import ZIPFoundation
 @Suite("hostile workbooks")
 struct HostileWorkbookTests {
     /// A workbook with one sheet whose XML is `sheet`, and optional extra parts.
-    static func workbook(sheet: Data, sharedStrings: String? = nil) throws -> Data {
+    static func workbook(sheet: Data, sharedStrings: String? = nil, styles: String? = nil) throws -> Data {
         var parts: [(path: String, bytes: Data)] = [
             ("xl/workbook.xml", Data(#"""
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
@@ -20,6 +20,7 @@ struct HostileWorkbookTests {
             ("xl/worksheets/sheet1.xml", sheet),
         ]
         if let sharedStrings { parts.append(("xl/sharedStrings.xml", Data(sharedStrings.utf8))) }
+        if let styles { parts.append(("xl/styles.xml", Data(styles.utf8))) }
         return try WorkbookWriter.package(parts)
     }
 
@@ -52,6 +53,13 @@ struct HostileWorkbookTests {
         let excel = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
             + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row></sheetData></worksheet>"#
         #expect(try WorkbookReader(data: try Self.workbook(sheet: Data(excel.utf8))).cells().cells.map(\.text) == ["id"])
+    }
+
+    @Test func aCellStyleThatIsNoIndexIsTheDefaultStyle() throws {
+        // Found by FuzzWorkbook: a negative style indexed before the first style.
+        let sheet = Data(#"<worksheet><sheetData><row r="1"><c r="A1" s="-3"><v>46266</v></c><c r="B1" s="99"><v>7</v></c></row></sheetData></worksheet>"#.utf8)
+        let styles = #"<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#
+        #expect(try WorkbookReader(data: try Self.workbook(sheet: sheet, styles: styles)).cells().cells.map(\.text) == ["46266", "7"])
     }
 
     @Test func aPartThatUnpacksBeyondTheLimitIsRefused() throws {
