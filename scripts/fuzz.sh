@@ -33,7 +33,11 @@ status=0
 for t in $targets; do
   seed "$t"
   mkdir -p ".fuzz/$t/found"
-  if (cd ".fuzz/$t" && "../../Fuzz/.build/release/$t" -max_total_time="$seconds" $runs -print_final_stats=1 -max_len=4096 \
+  # Foundation's XMLParser leaks each parse error it reports (the CFError made in its
+  # _structuredErrorFunc is never released: about 1 KB per broken part), which bpv cannot free;
+  # FuzzWorkbook feeds almost only broken parts, so its memory limit is raised above 2 GB.
+  limit=2048; [ "$t" = FuzzWorkbook ] && limit=16000
+  if (cd ".fuzz/$t" && "../../Fuzz/.build/release/$t" -max_total_time="$seconds" $runs -print_final_stats=1 -max_len=4096 -rss_limit_mb=$limit \
         -artifact_prefix=./ found corpus > "../$t.log" 2>&1); then
     echo "fuzz $t: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' ".fuzz/$t.log"), no crash"
   else
