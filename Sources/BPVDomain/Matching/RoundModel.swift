@@ -398,7 +398,11 @@ public struct RoundModel: Sendable {
     /// - Complexity: O(held placements).
     public func solverPlaces(of id: InternshipID) -> (places: Int, support: Int)? {
         guard let j = internshipIndex[id] else { return nil }
-        let i = internships[j], who = held(at: [id])[id] ?? [], promised = promised(at: [id])[id] ?? []
+        return places(of: internships[j], held: held(at: [id])[id] ?? [], promised: promised(at: [id])[id] ?? [])
+    }
+
+    /// The places the solver gets at `i`, given who holds it and who is promised it.
+    private func places(of i: Internship, held who: [StudentID], promised: [StudentID]) -> (places: Int, support: Int) {
         func needing(_ who: [StudentID]) -> Int {
             who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
         }
@@ -416,9 +420,11 @@ public struct RoundModel: Sendable {
     public func solverInternships() -> [Internship] {
         let changed = Set(overfills().map(\.internship)).union(upcoming.values.map(\.internship))
         guard !changed.isEmpty else { return internships }
+        let held = held(at: changed), promised = promised(at: changed)
         var out = internships
         for i in changed {
-            guard let j = internshipIndex[i], let places = solverPlaces(of: i) else { continue }
+            guard let j = internshipIndex[i] else { continue }
+            let places = places(of: out[j], held: held[i] ?? [], promised: promised[i] ?? [])
             out[j].capacity = places.places
             out[j].supportCapacity = places.support
         }
