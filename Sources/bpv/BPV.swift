@@ -39,6 +39,10 @@ struct BPV: ParsableCommand {
             Self.exit(withError: error)
         } catch let error as ValidationError {
             Self.exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // `--help` and `help` parse to argument-parser's own help command, whose run throws
+            // its internal `CommandError`: that is argument-parser's to print (help, exit 0).
+            Self.exit(withError: error)
         } catch {
             FileHandle.standardError.write(Data("bpv: \(error)\n".utf8))
             Self.exit(withError: ExitCode.failure)

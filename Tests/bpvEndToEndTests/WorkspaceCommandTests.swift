@@ -7,6 +7,17 @@ struct WorkspaceCommandTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples")
 
+    @Test func helpIsPrintedAndExitsCleanly() throws {
+        // `bpv --help` once went through the executable's error boundary and printed
+        // argument-parser's internal error instead of the help.
+        for arguments in [["--help"], ["help", "solve"], ["solve", "--help"]] {
+            let r = try BPVBinary.run(arguments)
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(arguments): \(r.stderr)")
+            #expect(r.stdout.hasPrefix("OVERVIEW: "), "\(arguments): \(r.stdout)")
+            #expect(r.stdout.contains("USAGE: bpv"), "\(arguments)")
+        }
+    }
+
     @Test(arguments: ["gooi", "kennemerland"])
     func eachSampleImportsMatchesAndExportsTheSameObjective(region: String) throws {
         let dir = try BPVBinary.scratch()
