@@ -28,15 +28,25 @@ struct PlacementYearTests {
         let f = try ShellFixture()
         let today = CalendarDate.today
         _ = f.run("match", "propose GV-001", "accept GV-001", "start GV-001 \(today.adding(days: -150))")
-        _ = f.run("match", "propose GV-001", "accept GV-001")
-        let next = try #require(try f.workspace.placements().first { $0.student == "GV-001" }?.internship)
+        // Today the first placement (at GVI-033) has ended; the next one is agreed at another internship.
+        _ = f.run("match", "propose GV-001 GVI-028", "accept GV-001")
         // Twenty days back the first placement still runs: the next one's place is promised.
-        let r = f.run("match on \(today.adding(days: -20))", "show GV-001", "show \(next)")
-        #expect(r.status == 0, "\(r.err)")
+        let r = f.run("match on \(today.adding(days: -20))", "show GV-001", "show GVI-028", "show GVI-033", "set GVI-028 capacity 0")
         let lines = r.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        let name = try #require(f.workspace.internships().first { $0.internshipID == next }?.employer)
-        #expect(lines.contains("next \(next) (\(name)), agreed, once the placement below ends"))
-        #expect(lines.contains("promised GV-001 (next placement, agreed)"))
+        #expect(lines.contains("next GVI-028 (Logistiek Hilversum 28), agreed, once the placement below ends"))
+        #expect(lines.filter { $0.hasPrefix("promised ") } == ["promised GV-001 (next placement, agreed)"])
+        #expect(r.err == "line 5: refused: GVI-028 has 0 places but 1 held: GV-001 (agreed, next placement); "
+            + "keep at least 1 place (set GVI-028 capacity 1); nothing was changed\n")
+    }
+
+    @Test func aNextPlacementAtTheSameInternshipIsNotPromisedTwice() throws {
+        let f = try ShellFixture()
+        let today = CalendarDate.today
+        _ = f.run("match", "propose GV-001", "accept GV-001", "start GV-001 \(today.adding(days: -150))")
+        _ = f.run("match", "propose GV-001 GVI-033", "accept GV-001")
+        let r = f.run("match on \(today.adding(days: -20))", "show GVI-033")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(!r.out.contains("promised") && !r.out.contains("warning"), "\(r.out)")
     }
 
     @Test func aPlacementPastItsPlannedEndShowsAsEndingWhileTheNextIsMatched() throws {

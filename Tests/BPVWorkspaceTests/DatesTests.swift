@@ -191,13 +191,31 @@ struct DatesTests {
         // The employers' view counts the promised place as taken.
         #expect(try ws.employerSummaries().first { $0.internships == ["I-3"] }.map { "\($0.places) \($0.taken)" } == "1 1")
         // Nor can the place be taken away from under the promise.
-        #expect(throws: WorkspaceError.self) { try register.setPlaces(of: "I-3", places: 0, support: 0) }
+        #expect(throws: WorkspaceError.refused(
+            "refused: I-3 has 0 places but 1 held: S-1 (agreed, next placement); keep at least 1 place (set I-3 capacity 1)")) {
+            try register.setPlaces(of: "I-3", places: 0, support: 0)
+        }
         // Back on the later day: S-1 holds I-3, nobody else is there, and no overfill is kept.
         let later = try register.match(on: today.adding(days: 150))
         #expect(later.session.model.overfills().isEmpty)
         #expect(later.session.outcome.fixed["S-1"] == "I-3")
         #expect(later.session.outcome.internshipOf.filter { $0.value == "I-3" }.map(\.key) == ["S-1"])
         #expect(later.session.outcome.internshipOf["S-3"] != nil)
+    }
+
+    @Test func aNextPlacementAtTheSameInternshipTakesOnePlaceNotTwo() throws {
+        let (ws, register, path) = try twoAtWork()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // S-1 goes on at I-1 after the planned end (day 140): the same place, agreed again.
+        try register.match(on: today.adding(days: 150))
+        try register.propose(student: "S-1", internship: "I-1")
+        try register.accept(student: "S-1")
+        let earlier = try register.match(on: today.adding(days: 100))
+        #expect(earlier.session.model.promised().isEmpty && earlier.session.model.overfills().isEmpty)
+        // I-1's one place is S-1's on both dates; cutting it is refused, keeping it is fine.
+        #expect(throws: WorkspaceError.self) { try register.setPlaces(of: "I-1", places: 0, support: 0) }
+        try register.setPlaces(of: "I-1", places: 1, support: 0)
+        _ = ws
     }
 
     @Test func aBreakdownRecordedAfterThePlannedEndStillBansTheEmployer() throws {

@@ -294,8 +294,16 @@ public struct RoundModel: Sendable {
     public func overfills(at internships: Set<InternshipID>? = nil) -> [Overfill] {
         var out: [Overfill] = []
         var holding = held(at: internships)
-        for (i, who) in promised(at: internships) { holding[i, default: []] += who }
+        let promised = promised(at: internships)
+        for (i, who) in promised { holding[i, default: []] += who }
         for (i, who) in holding.sorted(by: { $0.key < $1.key }) {
+            func holders(_ students: [StudentID]) -> [Overfill.Holder] {
+                students.map { s in
+                    promised[i]?.contains(s) == true
+                        ? Overfill.Holder(student: s, status: upcoming[s]?.status ?? .agreed, promised: true)
+                        : Overfill.Holder(student: s, status: heldStatus(of: s) ?? .pinned)
+                }
+            }
             guard let j = internshipIndex[i] else { continue }
             let internship = self.internships[j]
             let places = max(internship.capacity, 0)
@@ -310,15 +318,14 @@ public struct RoundModel: Sendable {
         return out
     }
 
-    private func holders(_ students: [StudentID]) -> [Overfill.Holder] {
-        students.map { Overfill.Holder(student: $0, status: upcoming[$0]?.status ?? heldStatus(of: $0) ?? .pinned) }
-    }
-
-    /// The students promised a next placement at each internship (see ``upcoming``), sorted.
+    /// The students promised a next placement at each internship (see ``upcoming``), sorted;
+    /// not a student whose next placement is where they are now (the same place goes on).
     /// - Complexity: O(upcoming placements).
     public func promised(at internships: Set<InternshipID>? = nil) -> [InternshipID: [StudentID]] {
         var out: [InternshipID: [StudentID]] = [:]
-        for (s, u) in upcoming where studentIndex[s] != nil && internships?.contains(u.internship) ?? true {
+        for (s, u) in upcoming where studentIndex[s] != nil && internships?.contains(u.internship) ?? true
+            && fixedInternship(of: s) != u.internship
+        {
             out[u.internship, default: []].append(s)
         }
         for k in out.keys { out[k]?.sort() }
@@ -342,6 +349,8 @@ public struct RoundModel: Sendable {
         case .pin(let s, _), .propose(let s, _): others.removeAll { $0.student == s }
         default: break
         }
+        // A promised place cannot be released on this date; only room helps there.
+        others.removeAll(where: \.promised)
         let release = others.map { o in
             switch o.status {
             case .pinned: "unpin \(o.student)"
@@ -354,9 +363,9 @@ public struct RoundModel: Sendable {
         let places = (o.supportPlaces ? "support place" : "place") + (need == 1 ? "" : "s")
         switch change {
         case .records:
-            return "import the file with at least \(need) \(places) for \(o.internship), or first \(release)"
+            return "import the file with at least \(need) \(places) for \(o.internship)" + (release.isEmpty ? "" : ", or first \(release)")
         case .places:
-            return "keep at least \(need) \(places) (set \(o.internship) \(setting) \(need)), or first \(release)"
+            return "keep at least \(need) \(places) (set \(o.internship) \(setting) \(need))" + (release.isEmpty ? "" : ", or first \(release)")
         default:
             return others.isEmpty ? "give it room first (set \(o.internship) \(setting) \(need))"
                 : "first \(release), or give it room (set \(o.internship) \(setting) \(need))"
@@ -564,6 +573,9 @@ public struct Overfill: Sendable, Equatable, CustomStringConvertible {
     public struct Holder: Sendable, Equatable {
         public var student: StudentID
         public var status: HeldStatus
+        /// The place is promised to the student's next placement (see ``RoundModel/upcoming``):
+        /// it cannot be released on this date.
+        public var promised = false
     }
 
     public var internship: InternshipID
@@ -577,7 +589,7 @@ public struct Overfill: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let what = supportPlaces ? "support place" : "place"
-        let who = held.map { "\($0.student) (\($0.status.rawValue))" }.joined(separator: ", ")
+        let who = held.map { "\($0.student) (\($0.status.rawValue)\($0.promised ? ", next placement" : ""))" }.joined(separator: ", ")
         return "\(internship) has \(limit) \(what)\(limit == 1 ? "" : "s") but \(held.count) held: \(who)"
     }
 }
