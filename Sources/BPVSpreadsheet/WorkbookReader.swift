@@ -15,6 +15,19 @@ public struct ReadCell: Sendable, Equatable {
     public var text: String
     /// The cell holds an Excel error value (`#N/A`, `#REF!`): `text` is that value.
     public var isError: Bool
+    /// Why the cell cannot be read as it stands (a shared string the workbook lacks, a formula
+    /// without its saved value, a place beyond Excel's last row or column), with the way out;
+    /// nil for a readable cell. An importer refuses such a cell at its place rather than read
+    /// it as empty, which would silently wipe a stored value on re-import.
+    public var problem: String?
+
+    public init(row: Int, column: Int, text: String, isError: Bool, problem: String? = nil) {
+        self.row = row
+        self.column = column
+        self.text = text
+        self.isError = isError
+        self.problem = problem
+    }
 }
 
 /// Why a workbook could not be read at all.
@@ -67,6 +80,7 @@ public struct WorkbookReader {
     /// - Parameter partLimit: the most any one part may unpack to.
     public init(data: Data, partLimit: Int = defaultPartLimit) throws(WorkbookError) {
         self.partLimit = partLimit
+        try ZipStructure.validate(data)
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -241,7 +255,11 @@ public struct WorkbookReader {
         return out + rest
     }
 
-    /// `C14` → (14, 3).
+    /// Excel's last row and column (XFD): no sheet an application writes goes beyond them.
+    public static let lastRow = 1_048_576, lastColumn = 16_384
+
+    /// `C14` → (14, 3); a place beyond Excel's last row or column is returned as it is (the
+    /// sheet parser refuses it at its cell), a reference too long to mean anything is nil.
     static func position(_ reference: String) -> (row: Int, column: Int)? {
         var column = 0, row = 0, digits = false
         for u in reference.utf8 {
@@ -376,6 +394,8 @@ private final class SheetParser: GuardedParser {
     private var row = 0, column = 0
     private var type = "", style = 0
     private var value = "", inValue = false, inCell = false
+    /// The cell has a formula (`<f>`), and a saved value (`<v>`, or `<is>` for inline text).
+    private var hasFormula = false, hasValue = false
     init(shared: [String], dateStyles: [Bool]) {
         self.shared = shared
         self.dateStyles = dateStyles
@@ -402,7 +422,12 @@ private final class SheetParser: GuardedParser {
             // A style that is not an index of the styles (FuzzWorkbook: `s="-3"`) is the default one.
             style = attributes["s"].flatMap(Int.init).flatMap { $0 >= 0 ? $0 : nil } ?? 0
             value = ""
-        case "v", "t": inValue = true
+            hasFormula = false
+            hasValue = false
+        case "v", "t":
+            inValue = true
+            hasValue = true
+        case "f": hasFormula = true
         default: break
         }
     }
@@ -415,8 +440,25 @@ private final class SheetParser: GuardedParser {
             guard inCell, row >= 1, column >= 1 else { return }
             inCell = false
             var text = value, isError = false
+            if row > WorkbookReader.lastRow || column > WorkbookReader.lastColumn {
+                cells.append(ReadCell(row: row, column: column, text: "", isError: false, problem:
+                    "the cell lies beyond Excel's last row (1,048,576) or column (XFD); a damaged file? save it again from Excel or LibreOffice"))
+                return
+            }
+            if hasFormula && !hasValue {
+                cells.append(ReadCell(row: row, column: column, text: "", isError: false, problem:
+                    "the cell holds a formula without its saved value; open the workbook in Excel or LibreOffice and save it, or paste the values only"))
+                return
+            }
             switch type {
-            case "s": text = Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+            case "s" where !hasValue: text = ""  // a styled empty cell
+            case "s":
+                guard let index = Int(value), index >= 0, index < shared.count else {
+                    cells.append(ReadCell(row: row, column: column, text: "", isError: false, problem:
+                        "the cell points at shared text number \(value), which the workbook does not have; a damaged file? save it again from Excel or LibreOffice"))
+                    return
+                }
+                text = shared[index]
             case "b": text = value == "1" ? "TRUE" : "FALSE"
             case "e": isError = true
             case "n":

@@ -90,12 +90,13 @@ struct HostileWorkbookTests {
             </sheetData></worksheet>
             """#.utf8)
         let cells = try WorkbookReader(data: try Self.workbook(sheet: sheet)).cells().cells
-        // A bad reference counts on from the cell before; a shared string that is not there is empty (and left out).
-        #expect(cells.map { "\($0.row):\($0.column)=\($0.text)" } == ["2:1=a", "2:4=7", "2:5=8", "3:1=far", "3:3=TRUE"])
+        // A bad reference counts on from the cell before; a shared string that is not there is a problem at its cell.
+        #expect(cells.map { "\($0.row):\($0.column)=\($0.text)\($0.problem == nil ? "" : " refused")" }
+            == ["2:1=a", "2:4=7", "2:5=8", "3:1=far", "3:2= refused", "3:3=TRUE"])
     }
 
     @Test func notAWorkbookSaysWhatToDo() throws {
-        #expect(throws: WorkbookError.notAWorkbook("not a readable ZIP archive")) { _ = try WorkbookReader(data: Data("PK\u{3}\u{4}junk".utf8)) }
+        #expect(throws: WorkbookError.notAWorkbook("damaged ZIP archive: too short")) { _ = try WorkbookReader(data: Data("PK\u{3}\u{4}junk".utf8)) }
         let empty = try Archive(accessMode: .create)
         #expect(throws: WorkbookError.notAWorkbook("no xl/workbook.xml")) { _ = try WorkbookReader(data: try #require(empty.data)) }
     }
@@ -109,5 +110,85 @@ struct HostileWorkbookTests {
         let cells = try WorkbookReader(data: try Self.workbook(sheet: sheet)).cells().cells
         #expect(cells.map(\.text) == ["id", "42"])
         #expect(GuardedParser.local("x:c") == "c" && GuardedParser.local("c") == "c")
+    }
+}
+
+/// Archives whose ZIP structure lies: ZIPFoundation seeks wherever the records point and its
+/// in-memory reader traps past the end, so bpv walks the structure first and refuses.
+@Suite("damaged ZIP archives")
+struct DamagedArchiveTests {
+    static func small() throws -> Data {
+        try HostileWorkbookTests.workbook(sheet: Data(#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row></sheetData></worksheet>"#.utf8))
+    }
+
+    /// The offset of the end of central directory record.
+    static func endRecord(_ data: Data) throws -> Int {
+        let bytes = [UInt8](data)
+        return try #require((0 ... bytes.count - 22).reversed().first { bytes[$0 ..< $0 + 4] == [0x50, 0x4B, 0x05, 0x06] })
+    }
+
+    @Test func anEndRecordPointingPastTheFileIsRefusedNotACrash() throws {
+        // The shape FuzzCSV found (issue 24): the central directory's offset in the end record
+        // lies past the end; ZIPFoundation's MemoryFile trapped reading there.
+        var data = try Self.small()
+        let end = try Self.endRecord(data)
+        data.replaceSubrange(end + 16 ..< end + 20, with: [0xF0, 0xFF, 0x00, 0x00])
+        #expect(throws: WorkbookError.notAWorkbook("damaged ZIP archive: the central directory lies outside the file")) {
+            _ = try WorkbookReader(data: data)
+        }
+    }
+
+    @Test func aLocalHeaderPastTheEndIsRefused() throws {
+        var data = try Self.small()
+        let end = try Self.endRecord(data)
+        let bytes = [UInt8](data)
+        let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16 | Int(bytes[end + 19]) << 24
+        data.replaceSubrange(directory + 42 ..< directory + 46, with: [0x00, 0x00, 0x10, 0x00])
+        #expect(throws: WorkbookError.notAWorkbook("damaged ZIP archive: a part's local header lies outside the file")) {
+            _ = try WorkbookReader(data: data)
+        }
+    }
+
+    @Test func everyDamagedByteOrCutOfTheDirectoryIsRefusedOrReadNeverACrash() throws {
+        // Each byte of the central directory and end record set to 0x00, 0x7F, 0xFF in turn, and
+        // every cut of the file: a crash fails the whole test run.
+        let data = try Self.small()
+        let end = try Self.endRecord(data)
+        let bytes = [UInt8](data)
+        let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16 | Int(bytes[end + 19]) << 24
+        var refused = 0
+        for at in directory ..< bytes.count {
+            for value: UInt8 in [0x00, 0x7F, 0xFF] where bytes[at] != value {
+                var damaged = bytes
+                damaged[at] = value
+                do { _ = try WorkbookReader(data: Data(damaged)).cells() } catch { refused += 1 }
+            }
+        }
+        for length in 0 ..< bytes.count {
+            do { _ = try WorkbookReader(data: Data(bytes[..<length])).cells() } catch { refused += 1 }
+        }
+        #expect(refused > bytes.count)
+    }
+}
+
+/// Cells a workbook reader must not read as empty: they would wipe a stored value on re-import.
+@Suite("strict workbook cells")
+struct StrictCellTests {
+    @Test func danglingSharedTextFormulaWithoutValueAndCellsPastExcelsLimitsAreProblemsAtTheirCell() throws {
+        let sheet = Data(#"""
+            <worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c><c r="C1" t="str"><f>A1&amp;"x"</f></c>\#
+            <c r="D1"><f>1+1</f></c><c r="E1"><f>2+2</f><v>4</v></c><c r="F1" t="s"/></row>\#
+            <row r="1048577"><c r="A1048577" t="inlineStr"><is><t>far</t></is></c></row></sheetData></worksheet>
+            """#.utf8)
+        let book = try WorkbookReader(data: try HostileWorkbookTests.workbook(sheet: sheet, sharedStrings: "<sst><si><t>naam</t></si></sst>"))
+        let cells = try book.cells().cells
+        #expect(cells.map { "\($0.row):\($0.column)=\($0.text) \($0.problem ?? "ok")" } == [
+            "1:1=naam ok",
+            "1:2= the cell points at shared text number 7, which the workbook does not have; a damaged file? save it again from Excel or LibreOffice",
+            "1:3= the cell holds a formula without its saved value; open the workbook in Excel or LibreOffice and save it, or paste the values only",
+            "1:4= the cell holds a formula without its saved value; open the workbook in Excel or LibreOffice and save it, or paste the values only",
+            "1:5=4 ok",
+            "1048577:1= the cell lies beyond Excel's last row (1,048,576) or column (XFD); a damaged file? save it again from Excel or LibreOffice",
+        ])
     }
 }

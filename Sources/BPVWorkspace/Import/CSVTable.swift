@@ -103,10 +103,13 @@ public struct CSVTable: Sendable {
             }
             return s
         }
+        /// The current field already has its problem after a closing quote.
+        var brokenField = false
         func endField() {
             record.append(Field(text: text(field, fieldLine, fieldColumn), line: fieldLine, column: fieldColumn))
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
+            brokenField = false
         }
         var i = b.startIndex
         while i < b.endIndex {
@@ -154,9 +157,18 @@ public struct CSVTable: Sendable {
                         message: "a quote inside an unquoted field; quote the whole field and double inner quotes (\"\")"))
                 }
             } else if wasQuoted {
-                if c != 32 {
-                    problems.append(ImportProblem(
-                        file: fileName, line: line, column: column, message: "text after the closing quote of a field"))
+                // Said once per field, never once per character. A quoted field that ran over
+                // lines and is followed by text was, far more likely, a quote never closed on
+                // its own line: say so where it opened, not where the next quote happened to be.
+                if c != 32 && !brokenField {
+                    brokenField = true
+                    if quoteLine != line {
+                        problems.append(ImportProblem(file: fileName, line: quoteLine, column: quoteColumn, message:
+                            "this quote is not closed on its line (the next quote is on line \(line)); close it, or double a quote inside the text (\"\")"))
+                    } else {
+                        problems.append(ImportProblem(
+                            file: fileName, line: line, column: column, message: "text after the closing quote of a field; put the whole field inside the quotes"))
+                    }
                 }
             } else {
                 field.append(c)

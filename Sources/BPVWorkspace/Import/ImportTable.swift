@@ -34,11 +34,11 @@ public enum ImportTable {
         do {
             let book = try WorkbookReader(data: Data(bytes))
             let (name, cells) = try book.cells(of: sheet)
-            for c in cells where c.isError {
+            for c in cells where c.isError || c.problem != nil {
                 problems.append(ImportProblem(file: fileName, sheet: name, line: c.row, column: c.column,
-                                              message: "the cell holds the Excel error \(c.text); put the value itself there"))
+                                              message: c.problem ?? "the cell holds the Excel error \(c.text); put the value itself there"))
             }
-            return CSVTable(cells: cells.filter { !$0.isError }.map { ($0.row, $0.column, $0.text) }, fileName: fileName, sheet: name,
+            return CSVTable(cells: cells.filter { !$0.isError && $0.problem == nil }.map { ($0.row, $0.column, $0.text) }, fileName: fileName, sheet: name,
                             problems: &problems)
         } catch {
             problems.append(ImportProblem(file: fileName, line: 1, column: 1, message: error.description))

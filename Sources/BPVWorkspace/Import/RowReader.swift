@@ -105,6 +105,8 @@ struct RowReader {
             return f
         }
         let last = row.last
+        // A sheet's short row: the missing cell is at its own column (C5, not after the last cell).
+        if table.sheet != nil { return CSVTable.Field(text: "", line: last?.line ?? 0, column: i + 1) }
         return CSVTable.Field(text: "", line: last?.line ?? 0, column: (last?.column ?? 0) + (last?.text.count ?? 0) + 1)
     }
 
@@ -169,8 +171,8 @@ struct RowReader {
     /// A decimal number; a decimal comma is accepted (Dutch Excel writes one with `;` files).
     mutating func decimal(_ f: CSVTable.Field, _ column: String, in range: ClosedRange<Double>) -> Double? {
         let text = table.delimiter == ";" ? f.text.replacingCommaByPoint() : f.text
-        guard let v = Double(text), v.isFinite else {
-            problem(f, "\(column) '\(f.text)' is not a number")
+        guard Self.isDecimal(text), let v = Double(text), v.isFinite else {
+            problem(f, "\(column) '\(f.text)' is not a number; write it in decimals, for example 52.37")
             return nil
         }
         guard range.contains(v) else {
@@ -178,6 +180,22 @@ struct RowReader {
             return nil
         }
         return v
+    }
+
+    /// Whether `text` is a number in plain decimal notation (`-52.37`, `5`, `.5`): Swift's
+    /// `Double` also reads hexadecimal (`0x1.a3p5`), exponents, `inf` and `nan`, none of which
+    /// a person means in a coordinate.
+    static func isDecimal(_ text: String) -> Bool {
+        var digits = 0, points = 0
+        for (k, u) in text.utf8.enumerated() {
+            switch u {
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if k != 0 { return false }
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): digits += 1
+            default: return false
+            }
+        }
+        return digits > 0 && points <= 1
     }
 
     /// A `|`-separated list, each item parsed by `parse`; unknown items are problems.
