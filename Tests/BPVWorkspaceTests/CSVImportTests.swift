@@ -171,6 +171,13 @@ struct MalformedFileTests {
          "s.csv:1:1: the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as CSV UTF-8"),
         ("a double byte order mark", [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array((header + "S-1;Ann;2;retail;Hilversum;bike;30\n").utf8),
          "s.csv:1:1: the file starts with two byte order marks (saved twice by a converter); save it again as CSV UTF-8"),
+        ("a quote not closed on its line, the next quote lines later",
+         Array((header + "S-1;\"Ann;2;retail;Hilversum;bike;30\nS-2;Bob;2;retail;Hilversum;bike;30\nS-3;\"Cor\";2;retail;Hilversum;bike;30\n").utf8),
+         "s.csv:2:5: this quote is not closed on its line (the next quote is on line 4); close it, or double a quote inside the text (\"\")"),
+        ("text after a closing quote, said once", Array((header + "S-1;\"Ann\" Jansen x;2;retail;Hilversum;bike;30\n").utf8),
+         "s.csv:2:11: text after the closing quote of a field; put the whole field inside the quotes"),
+        ("a hexadecimal latitude", Array("id;name;level;sectors;lat;lon;travel_mode;max_travel_min\nS-1;Ann;2;retail;0x1.a3p5;5.17;bike;30\n".utf8),
+         "s.csv:2:18: lat '0x1.a3p5' is not a number; write it in decimals, for example 52.37"),
         ("a very long field", Array((header + "S-1;" + String(repeating: "A", count: 5000) + ";2;retail;Hilversum;bike;30\n").utf8),
          "s.csv:2:5: a field of 5000 characters; at most 1000 (is a quote missing?)"),
     ]

@@ -115,7 +115,7 @@ struct SpreadsheetTests {
             nothing was imported
             """)
         #expect(refusal(Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0])) == """
-            leerlingen.xlsx:1:1: not an .xlsx workbook (not a readable ZIP archive); save it as Excel Workbook (.xlsx) or as CSV UTF-8
+            leerlingen.xlsx:1:1: not an .xlsx workbook (damaged ZIP archive: too short); save it as Excel Workbook (.xlsx) or as CSV UTF-8
             nothing was imported
             """)
         #expect(refusal(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0])) == """

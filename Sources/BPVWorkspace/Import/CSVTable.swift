@@ -145,6 +145,8 @@ public struct CSVTable: Sendable {
                 column = 0
                 fieldLine = line
                 fieldColumn = 1
+            } else if c == UInt8(ascii: "\""), brokenField {
+                // The field's problem is said; the rest of it is not examined.
             } else if c == UInt8(ascii: "\"") {
                 if field.allSatisfy({ $0 == 32 }) && !wasQuoted {
                     field.removeAll()
