@@ -27,7 +27,8 @@ demo: deps
 	.build/release/bpv shell --db $(DEMO_DIR)/bpv.sqlite
 
 ## The whole test suite: solver property tests, DIMACS, end-to-end tests on the bpv binary.
-test: deps
+test:
+	@scripts/ensure-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

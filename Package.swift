@@ -5,6 +5,7 @@ import PackageDescription
 ///
 /// Modules depend only downward:
 /// - `BPVSolver`: certified-optimal capacitated assignment on integer indices (no I/O, no domain words).
+/// - `BPVFiles`: the one seam for writing a file a user names (never over a database, all or nothing, 0600).
 /// - `BPVDimacs`: DIMACS min-cost-flow text in and out, in the assignment shape.
 /// - `BPVDomain`: students, internships, hard constraints, scoring and the candidate graph.
 /// - `BPVWorkspace`: the SQLite workspace (GRDB), CSV import with located errors, the audit log.
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "BPVWorkspace", targets: ["BPVWorkspace"]),
         .library(name: "BPVShell", targets: ["BPVShell"]),
         .library(name: "BPVSpreadsheet", targets: ["BPVSpreadsheet"]),
+        .library(name: "BPVFiles", targets: ["BPVFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,9 +43,11 @@ let package = Package(
                 .define("BPV_INTERNAL_CHECKS", .when(configuration: .debug)),
             ]
         ),
+        // The one way a file a user names is written: never over a database, whole or not at all.
+        .target(name: "BPVFiles", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(
             name: "BPVDimacs",
-            dependencies: ["BPVSolver", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["BPVSolver", "BPVFiles", .product(name: "SystemPackage", package: "swift-system")]
         ),
         // Synthetic rounds are built with the domain's own rules and scores.
         .target(name: "BPVSynthetic", dependencies: ["BPVDomain", "BPVSolver"]),
@@ -53,7 +57,7 @@ let package = Package(
         .target(
             name: "BPVWorkspace",
             dependencies: [
-                "BPVDomain", "BPVSolver", "BPVSpreadsheet", .product(name: "GRDB", package: "GRDB.swift"),
+                "BPVDomain", "BPVSolver", "BPVSpreadsheet", "BPVFiles", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -72,6 +76,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        .testTarget(name: "BPVFilesTests", dependencies: ["BPVFiles"]),
         .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver", "BPVSynthetic"]),
         .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver", "BPVSynthetic"]),

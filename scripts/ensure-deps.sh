@@ -27,9 +27,17 @@ ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2' || need_apt+=(libxml2)
 # The end-to-end tests type into the shell through a pseudo-terminal made by util-linux's script.
 command -v script >/dev/null 2>&1 || need_apt+=(bsdutils)
 
+# `ensure-deps.sh --test` (make test): the programs the end-to-end tests drive, installed here,
+# once and before any test runs, never from inside a test (two tests installing at once fight
+# over dpkg's lock): LibreOffice Calc opens bpv's workbooks, Chromium loads its report.
+if [ "${1:-}" = "--test" ]; then
+  [ -x /usr/bin/soffice ] || [ -x /usr/lib/libreoffice/program/soffice ] || need_apt+=(libreoffice-calc)
+  [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || need_apt+=(chromium)
+fi
+
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-deps: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi

@@ -1,3 +1,4 @@
+import BPVFiles
 import BPVSolver
 import SystemPackage
 
@@ -19,15 +20,20 @@ public enum DimacsWriter {
     /// - Throws: ``DimacsError`` when the file cannot be written or the penalties cannot be formed.
     /// - Complexity: O(students + internships + arcs).
     public static func write(_ problem: AssignmentProblem, to path: String, comments: [String] = []) throws(DimacsError) {
-        let fd: FileDescriptor
+        // Through the one file seam: never over a database (`--dimacs W.sqlite`), whole or not at all.
+        var failure: DimacsError?
         do {
-            fd = try FileDescriptor.open(
-                FilePath(path), .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+            try OutputFile.write(to: path) { fd in
+                do throws(DimacsError) {
+                    try render(problem, comments: comments, name: path) { bytes in _ = try fd.writeAll(bytes) }
+                } catch {
+                    failure = error
+                    throw error
+                }
+            }
         } catch {
-            throw DimacsError(file: path, line: 0, column: 0, message: "cannot create: \(error)")
+            throw failure ?? DimacsError(file: path, line: 0, column: 0, message: "cannot write: \(error.reason)")
         }
-        defer { try? fd.close() }
-        try render(problem, comments: comments, name: path) { bytes in try fd.writeAll(bytes) }
     }
 
     /// The file's text, for tests and small instances.

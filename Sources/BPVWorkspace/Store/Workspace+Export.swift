@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVFiles
 import BPVSpreadsheet
 import GRDB
 import Foundation
@@ -74,39 +75,11 @@ extension Workspace {
         return value
     }
 
-    /// Writes `text` to `file`, owner-only (0600), all or nothing: the bytes go to a new
-    /// temporary file beside it (created exclusively, so no link is followed), are synced, and
-    /// the temporary file then replaces `file` by a rename. A kill leaves the old file or the new
-    /// one, never a half; a symbolic link at `file` is replaced, its target left alone.
+    /// Writes `bytes` to `file` through the one file seam (``OutputFile``): never over a
+    /// database (the workspace itself, its log, any SQLite file) or a folder, owner-only
+    /// (0600), all or nothing, never through a link, no temporary file left behind.
     static func writeOwnerOnly(_ bytes: [UInt8], to file: String) throws(WorkspaceError) {
-        let target = FilePath(file)
-        var isDirectory = stat()
-        if stat(file, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR {
-            throw .cannotWrite(file, "it is a folder")
-        }
-        let temporary = FilePath(file + ".bpv-\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp")
-        do {
-            let fd = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .exclusiveCreate, .noFollow],
-                                             permissions: [.ownerRead, .ownerWrite])
-            do {
-                try fd.closeAfter {
-                    _ = try fd.writeAll(bytes)
-                    guard fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
-                }
-            } catch {
-                _ = unlink(temporary.string)
-                throw error
-            }
-            guard rename(temporary.string, target.string) == 0 else {
-                let failure = Errno(rawValue: errno)
-                _ = unlink(temporary.string)
-                throw failure
-            }
-        } catch let error as Errno {
-            throw .cannotWrite(file, error.description)
-        } catch {
-            throw .cannotWrite(file, "\(error)")
-        }
+        do { try OutputFile.write(bytes, to: file) } catch { throw .cannotWrite(file, error.reason) }
     }
 
     /// Text a spreadsheet would run as a formula, made plain: a leading `'` before `=`, `+`,

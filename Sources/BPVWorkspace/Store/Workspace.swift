@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVFiles
 import GRDB
 import SystemPackage
 #if canImport(Glibc)
@@ -41,7 +42,19 @@ public final class Workspace: Sendable {
         self.user = user ?? Self.osUser()
         self.writer = WriterNote(workspace: path)
         self.busySeconds = busySeconds
-        if (try? FilePath(path).stat()) == nil {
+        if let info = try? FilePath(path).stat() {
+            // Only a bpv workspace is opened: a folder, an empty file (`--db notes.csv`) or a
+            // file that is no database is refused as it is, its bytes and its mode untouched.
+            if info.type == .directory {
+                throw .cannotOpen(path, "it is a folder; name the workspace file, for example \(FilePath(path).appending("bpv.sqlite"))")
+            }
+            if info.size == 0 {
+                throw .cannotOpen(path, "it is an empty file, not a workspace; nothing was changed. Name the workspace file, or a new file name to start one")
+            }
+            if !OutputFile.isSQLite(path) {
+                throw .cannotOpen(path, "this is not a bpv workspace (not a database at all); nothing was changed. Check --db")
+            }
+        } else {
             guard create else {
                 throw .cannotOpen(path, "there is no workspace here; check --db, or import students to start a new one")
             }
@@ -52,14 +65,6 @@ public final class Workspace: Sendable {
             } catch {
                 throw .cannotOpen(path, "\(error)")
             }
-        }
-        // Owner-only, also when the file (or its log) was made with wider permissions. swift-system
-        // reads the mode; it has no chmod, so that one call is the C library's.
-        for file in [path, path + "-wal", path + "-shm"] {
-            guard let info = try? FilePath(file).stat(), info.userID.rawValue == geteuid(),
-                  !info.permissions.intersection([.groupReadWriteExecute, .otherReadWriteExecute]).isEmpty
-            else { continue }
-            _ = chmod(file, 0o600)
         }
         var config = Configuration()
         // Another bpv process may hold the write lock for a moment (a commit): wait, then fail clearly.
@@ -86,6 +91,15 @@ public final class Workspace: Sendable {
                 return !tables.isEmpty && !tables.contains("grdb_migrations")
             }
             if foreign { throw WorkspaceError.cannotOpen(path, "this is not a bpv workspace (it holds another program's tables); nothing was changed") }
+            // Owner-only, also when the file (or its log) was made with wider permissions; only
+            // once the file is known to be bpv's, so that a refused file keeps its mode.
+            // swift-system reads the mode; it has no chmod, so that one call is the C library's.
+            for file in [path, path + "-wal", path + "-shm"] {
+                guard let info = try? FilePath(file).stat(), info.userID.rawValue == geteuid(),
+                      !info.permissions.intersection([.groupReadWriteExecute, .otherReadWriteExecute]).isEmpty
+                else { continue }
+                _ = chmod(file, 0o600)
+            }
             try db.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Issue 24: nothing a user types destroys or wedges the register.
+@Suite("the register survives what a user types, end to end")
+struct RegisterSafetyTests {
+    static let samples = WorkspaceCommandTests.samples
+
+    /// A Gooi workspace with one match done, in a fresh folder.
+    static func gooi() throws -> (dir: URL, db: String) {
+        let dir = try BPVBinary.scratch()
+        let db = dir.appendingPathComponent("W.sqlite").path
+        for kind in ["students", "employers", "internships"] {
+            let r = try BPVBinary.run(["import", kind, samples.appendingPathComponent("gooi-\(kind).csv").path, "--db", db])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
+        return (dir, db)
+    }
+
+    @Test func anOutputNamingTheWorkspaceOrItsLogIsRefusedAndTheWorkspaceStillOpens() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let refusal = "bpv: \(db): cannot write: it is a database (a bpv workspace?), which this would destroy; name another file, for example one ending in .csv, .xlsx or .html\n"
+        for arguments in [["report", db], ["export", "placements", db], ["export", "student", "GV-001", db], ["export", "--dimacs", db]] {
+            let r = try BPVBinary.run(arguments + ["--db", db])
+            #expect(r.status == 1 && r.stderr == refusal && r.stdout.isEmpty, "\(arguments): \(r.stderr)")
+        }
+        let wal = try BPVBinary.run(["export", "placements", db + "-wal", "--db", db])
+        #expect(wal.status == 1 && wal.stderr == "bpv: \(db)-wal: cannot write: it belongs to the database \(db) (its wal file), which this would destroy; name another file\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        let after = try BPVBinary.run(["match", "--db", db])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") } == [])
+    }
+
+    @Test func aDbThatIsNoWorkspaceIsRefusedUntouchedModeIncluded() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("notes.csv").path, text = dir.appendingPathComponent("n.csv").path
+        FileManager.default.createFile(atPath: empty, contents: Data(), attributes: [.posixPermissions: 0o644])
+        FileManager.default.createFile(atPath: text, contents: Data("id;name\n".utf8), attributes: [.posixPermissions: 0o644])
+        let cases = [
+            (empty, "bpv: \(empty): cannot open the workspace: it is an empty file, not a workspace; nothing was changed. Name the workspace file, or a new file name to start one\n"),
+            (text, "bpv: \(text): cannot open the workspace: this is not a bpv workspace (not a database at all); nothing was changed. Check --db\n"),
+            (dir.path, "bpv: \(dir.path): cannot open the workspace: it is a folder; name the workspace file, for example \(dir.path)/bpv.sqlite\n"),
+        ]
+        for (db, message) in cases {
+            let r = try BPVBinary.run(["match", "--db", db])
+            #expect(r.status == 1 && r.stderr == message, "\(db): \(r.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
+        #expect(try String(contentsOfFile: text, encoding: .utf8) == "id;name\n")
+        for file in [empty, text] {
+            #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o644)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["n.csv", "notes.csv"])
+    }
+}
