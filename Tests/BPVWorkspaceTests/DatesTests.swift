@@ -229,4 +229,65 @@ struct DatesTests {
         let entry = try #require(try ws.history(of: "S-2").first)
         #expect(entry.outcome == "broke_down" && entry.end == today.adding(days: 42).description)
     }
+
+    @Test func aDateOutsideTheWindowIsRefusedWhereverItIsGiven() throws {
+        #expect(throws: WorkspaceError.invalidSetting("'9999-12-31' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year")) {
+            _ = try CalendarDate(parsing: "9999-12-31")
+        }
+        #expect(throws: WorkspaceError.invalidSetting("'0226-09-01' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year")) {
+            _ = try CalendarDate(parsing: "0226-09-01")
+        }
+        #expect(try CalendarDate(parsing: "2100-12-31").description == "2100-12-31")
+        do {
+            _ = try StudentImport.parse(Array("id,level,sectors,town,travel_mode,max_travel_min,available_from\nS-1,2,retail,Hilversum,bike,30,9999-01-01\n".utf8),
+                                        fileName: "s.csv")
+            Issue.record("accepted a far date")
+        } catch {
+            #expect(error.description == "s.csv:2:32: available_from '9999-01-01' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year\nnothing was imported")
+        }
+    }
+
+    @Test func aStartFarAwayBeforeAvailabilityOrOutsideTheWindowAndAnEndBeforeTheStartAreRefused() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let register = Register(workspace: ws)
+        try register.propose(student: "S-3", internship: "I-2")
+        try register.accept(student: "S-3")
+        #expect(throws: WorkspaceError.invalidSetting("'9999-12-31' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year")) {
+            try register.start(student: "S-3", on: CalendarDate("9999-12-31"))
+        }
+        #expect(throws: WorkspaceError.refused("S-3 is available from \(today.adding(days: 30)), not on \(today); start on \(today.adding(days: 30)) or later (start S-3 \(today.adding(days: 30))), or change the student's available_from")) {
+            try register.start(student: "S-3", on: today)
+        }
+        #expect(throws: WorkspaceError.refused("I-2 takes students from \(today.adding(days: 60)) to \(today.adding(days: 120)), not on \(today.adding(days: 40)); start within that window, or change the internship's dates")) {
+            try register.start(student: "S-3", on: today.adding(days: 40))
+        }
+        let start = today.adding(days: 66)
+        try register.start(student: "S-3", on: start)
+        #expect(throws: WorkspaceError.refused("S-3's placement at I-2 started on \(start); an end on \(start.adding(days: -6)) would come before it. Give the day it ended: end S-3 completed REASON on \(start) or later")) {
+            try register.end(student: "S-3", outcome: .completed, reason: "done", on: start.adding(days: -6))
+        }
+        #expect(try ws.history(of: "S-3").map { "\($0.internship) \($0.outcome) \($0.start ?? "")" } == ["I-2 active \(start)"])
+    }
+
+    @Test func aFarDateAnEarlierReleaseStoredNoLongerWedgesTheWorkspace() throws {
+        // Before issue 24, `start S 9999-12-31` stored a planned end of 10000-05-19, which no
+        // reader could parse: every command that read the register failed from then on.
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let register = Register(workspace: ws)
+        try register.propose(student: "S-1", internship: "I-1")
+        try register.accept(student: "S-1")
+        try register.start(student: "S-1", on: today)
+        try ws.write { db in
+            try db.execute(sql: "UPDATE register SET start_date = '9999-12-31', planned_end = '10000-05-19' WHERE student_id = 'S-1'")
+        }
+        let round = try register.match()
+        #expect(round.session.model.heldStatus(of: "S-1") == .active)
+        #expect(try ws.placements().contains { $0.student == "S-1" && $0.plannedEnd?.description == "10000-05-19" })
+        // Ending it repairs the record: the far start is left out of the history.
+        try register.end(student: "S-1", outcome: .brokeDown, reason: "the far date was a typo", on: today.adding(days: 1))
+        #expect(try ws.history(of: "S-1").map { "\($0.internship) \($0.outcome) \($0.start ?? "?") \($0.end ?? "")" }
+            == ["I-1 broke_down ? \(today.adding(days: 1))"])
+    }
 }

@@ -9,10 +9,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public init(day: Int) { self.day = day }
 
-    /// Parses `YYYY-MM-DD`; nil when it is not a real date (2026-02-30 is not).
+    /// The dates a user or a file may give: 2000-01-01 to 2100-12-31. A placement year needs
+    /// nothing outside; a date beyond is a typo (`9999-12-31`, `0226-09-01`), and one in the
+    /// register would make every derived date (a planned end) leave the four-digit years that
+    /// every export, spreadsheet and reader expects.
+    public static let supported = CalendarDate(day: days(year: 2000, month: 1, day: 1)) ... CalendarDate(day: days(year: 2100, month: 12, day: 31))
+
+    /// Whether the date lies in ``supported``.
+    public var isSupported: Bool { Self.supported.contains(self) }
+
+    /// Parses `YYYY-MM-DD`; nil when it is not a real date (2026-02-30 is not). A year of five
+    /// or six digits is read too (`10000-05-19`), so that a far date an earlier release stored
+    /// is a record to repair, not one that cannot be read; ``supported`` is what users may give.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        guard parts.count == 3, (4 ... 6).contains(parts[0].count), parts[0].allSatisfy(\.isASCII),
+              parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1 ... 12).contains(m), d >= 1,
               d <= Self.daysIn(month: m, year: y)
         else { return nil }
@@ -49,6 +61,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
     }
+
+    /// The year.
+    public var year: Int { civil.0 }
 
     /// The year, month and day.
     var civil: (Int, Int, Int) {

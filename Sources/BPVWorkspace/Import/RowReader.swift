@@ -165,6 +165,10 @@ struct RowReader {
             problem(f, "\(column) '\(f.text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
             return nil
         }
+        guard d.isSupported else {
+            problem(f, "\(column) \(CalendarDate.outsideWindow(f.text))")
+            return nil
+        }
         return .some(d)
     }
 

@@ -67,6 +67,10 @@ extension Register {
     /// The praktijkovereenkomst is signed: agreed → active, from `date` (today when nil), with a
     /// planned end `placement_weeks` later, and the days a week the student works there (1 to 5
     /// in a BPV week; optional).
+    ///
+    /// Refused: a date outside ``CalendarDate/supported`` (the planned end must stay a date
+    /// every reader takes); from today on, a start before the student's `available_from` or
+    /// outside the internship's window, each with the way on.
     @discardableResult
     public func start(student s: StudentID, on date: CalendarDate? = nil, daysPerWeek: Int? = nil, reason: String? = nil)
         throws(WorkspaceError) -> RoundChanges?
@@ -75,8 +79,22 @@ extension Register {
             throw .invalidSetting("\(days) days a week is not a BPV week; give 1 to 5")
         }
         let day = date ?? .today
-        let weeks = try currentModel().settings.placementWeeks
+        let before = try currentModel()
+        let weeks = before.settings.placementWeeks
         let planned = day.adding(days: 7 * weeks)
+        guard day.isSupported, planned.year <= 9999 else { throw .invalidSetting(CalendarDate.outsideWindow(day.description)) }
+        // A start from today on must suit the student's availability and the internship's
+        // window. A start before today records a placement that happened (last year's, in the
+        // history): the student's available_from and the internship's window describe the
+        // placements to come, not that one, so they are not held against it.
+        let recordsThePast = day < .today
+        if !recordsThePast, let from = before.student(s)?.availableFrom, day < from {
+            throw .refused("\(s) is available from \(from), not on \(day); start on \(from) or later (start \(s) \(from)), or change the student's available_from")
+        }
+        if !recordsThePast, let i = before.commitments[s], let internship = before.internship(i), !internship.isOpen(on: day) {
+            let window = "\(internship.availableFrom.map(\.description) ?? "any day") to \(internship.availableUntil.map(\.description) ?? "any day")"
+            throw .refused("\(i) takes students from \(window), not on \(day); start within that window, or change the internship's dates")
+        }
         return try apply(.start(student: s)) { db, model, _ in
             let i = model.commitments[s]?.value
             let seq = try self.workspace.audit(db, action: "start", subject: "\(s) at \(i ?? "?")",
@@ -102,6 +120,7 @@ extension Register {
     {
         let before = try currentModel()
         let day = date ?? before.ending[s]?.plannedEnd ?? .today
+        guard day.isSupported else { throw .invalidSetting(CalendarDate.outsideWindow(day.description)) }
         let was = before.ending[s]?.internship ?? before.commitments[s]
         let bansBefore = before.bans
         return try apply(.end(student: s, outcome: outcome)) { db, after, _ in
@@ -110,7 +129,14 @@ extension Register {
                                                student: s.value, internship: i.value)
             let current = try Row.fetchOne(db, sql: "SELECT start_date, days_per_week FROM register WHERE student_id = ? AND phase = 0",
                                            arguments: [s.value])
-            let started: String? = current?[0], days: Int? = current?[1]
+            var started: String? = current?[0]
+            let days: Int? = current?[1]
+            // A start outside the window (stored by a release before the window existed) is a
+            // typo, not a date: the end repairs it by leaving the start unknown in the history.
+            if let text = started, CalendarDate(text)?.isSupported != true { started = nil }
+            if let started, let from = CalendarDate(started), day < from {
+                throw WorkspaceError.refused("\(s)'s placement at \(i) started on \(from); an end on \(day) would come before it. Give the day it ended: end \(s) \(outcome.rawValue) REASON on \(from) or later")
+            }
             try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
             try db.execute(sql: "UPDATE register SET phase = 0 WHERE student_id = ? AND phase = 1", arguments: [s.value])
             for pair in after.bans.subtracting(bansBefore) {
@@ -223,11 +249,18 @@ extension CalendarDate {
 
     /// Parses `YYYY-MM-DD`, as the workspace's words.
     /// - Throws: ``WorkspaceError/invalidSetting(_:)`` saying what a date looks like.
+    /// - Throws: also when the date lies outside ``CalendarDate/supported``.
     public init(parsing text: String) throws(WorkspaceError) {
         guard let date = CalendarDate(text) else {
             throw .invalidSetting("'\(text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
         }
+        guard date.isSupported else { throw .invalidSetting(Self.outsideWindow(text)) }
         self = date
+    }
+
+    /// What is said of a date outside ``CalendarDate/supported``.
+    public static func outsideWindow(_ text: String) -> String {
+        "'\(text)' lies outside the dates bpv takes (\(supported.lowerBound) to \(supported.upperBound)); check the year"
     }
 }
 
