@@ -123,6 +123,35 @@ public final class LineEditor {
         bpv_history_save(historyHandle, &event, path)
     }
 
+    /// Removes every history line for which `erase` is true, in memory and in the history
+    /// file (after `forget`: the lines that named the erased student, the `forget` line too).
+    /// - Complexity: O(history size).
+    public func scrub(_ erase: (String) -> Bool) {
+        var kept: [String] = []
+        var line = bpv_history_oldest(historyHandle, &event)
+        while let raw = line {
+            let text = String(cString: raw)
+            if !erase(text) { kept.append(text) }
+            line = bpv_history_newer(historyHandle, &event)
+        }
+        bpv_history_clear(historyHandle, &event)
+        for text in kept { bpv_history_enter(historyHandle, &event, text) }
+        guard case .file(let path) = historyStore else { return }
+        Self.ownerOnly(path)
+        bpv_history_save(historyHandle, &event, path)
+    }
+
+    /// The lines of the history, oldest first.
+    public var lines: [String] {
+        var out: [String] = []
+        var line = bpv_history_oldest(historyHandle, &event)
+        while let raw = line {
+            out.append(String(cString: raw))
+            line = bpv_history_newer(historyHandle, &event)
+        }
+        return out
+    }
+
     /// Creates the history file owner-only before libedit writes it (the lines name students),
     /// and tightens one made with wider permissions. Through swift-system, as the workspace's
     /// files; it has no chmod, so that one call is the C library's.

@@ -95,7 +95,15 @@ public final class Shell {
                 continue
             case .line(let line):
                 editor.remember(line)
-                switch run(line: line) {
+                let outcome = run(line: line)
+                // After an erasure, no line that names the erased student stays in the history
+                // (the `forget` line itself included).
+                if !session.erasedWords.isEmpty {
+                    let words = session.erasedWords
+                    session.erasedWords = []
+                    editor.scrub { Register.mentionsAny($0, words) }
+                }
+                switch outcome {
                 case .done: break
                 case .quit: return 0
                 case .failed(let message):

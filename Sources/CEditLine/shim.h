@@ -82,6 +82,19 @@ static inline int bpv_history_save(History *h, HistEvent *ev, const char *path) 
     return history(h, ev, H_SAVE, path);
 }
 
+/// The oldest line of the history (NULL when it is empty), then each newer one.
+static inline const char *bpv_history_oldest(History *h, HistEvent *ev) {
+    return history(h, ev, H_LAST) == 0 ? ev->str : NULL;
+}
+
+static inline const char *bpv_history_newer(History *h, HistEvent *ev) {
+    return history(h, ev, H_PREV) == 0 ? ev->str : NULL;
+}
+
+static inline int bpv_history_clear(History *h, HistEvent *ev) {
+    return history(h, ev, H_CLEAR);
+}
+
 /// Columns of the terminal on `fd`, or 0 when it is not a terminal (`ioctl` is variadic too).
 static inline int bpv_terminal_columns(int fd) {
     struct winsize ws;

@@ -125,7 +125,7 @@ struct Purge: ParsableCommand {
 
     func run() throws {
         let date = try CalendarDate(parsing: endedBefore)
-        let n = try Register(workspace: try Workspace(path: workspace.db, create: false)).purge(endedBefore: date)
+        let n = try Register(workspace: try Workspace(path: workspace.db, create: false)).purge(endedBefore: date).count
         print("erased \(n) student\(n == 1 ? "" : "s") whose last placement ended before \(date)")
     }
 }

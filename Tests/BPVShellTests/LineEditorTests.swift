@@ -1,4 +1,6 @@
 import BPVLineEditor
+import BPVShell
+import BPVWorkspace
 import Foundation
 import Testing
 
@@ -32,5 +34,26 @@ struct LineEditorTests {
         let editor = try LineEditor(name: "bpv-test", history: .file(path))
         editor.remember("why GV-001")
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func afterForgetNoHistoryLineNamesTheErasedPupil() throws {
+        // The shell names what forget erased (id and name); the editor drops every line that
+        // mentions them, in memory and in the file, and keeps the rest in order.
+        let f = try ShellFixture()
+        _ = f.run("match", "pin GV-010 GVI-001 swapped with Daan", "forget GV-009 request of the parents")
+        #expect(f.shell.session.erasedWords == ["GV-009", "Daan"])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        Terminal.adoptLocale()
+        let editor = try LineEditor(name: "bpv-test", history: .file(path))
+        for line in ["match", "why GV-009", "pin GV-010 GVI-001 swapped with daan", "why GV-0090", "forget GV-009 request of the parents"] {
+            editor.remember(line)
+        }
+        let words = f.shell.session.erasedWords
+        editor.scrub { Register.mentionsAny($0, words) }
+        #expect(editor.lines == ["match", "why GV-0090"])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let saved = text.split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: "\\040", with: " ") }
+        #expect(saved == ["match", "why GV-0090"])
     }
 }

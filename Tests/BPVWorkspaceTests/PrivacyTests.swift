@@ -69,10 +69,53 @@ struct PrivacyTests {
         try register.commit(students: ["GV-001", "GV-002"])
         try register.end(student: "GV-001", outcome: .completed, reason: "done", on: CalendarDate("2024-06-30"))
         try register.end(student: "GV-002", outcome: .completed, reason: "done", on: CalendarDate("2026-06-30"))
-        #expect(try register.purge(endedBefore: try #require(CalendarDate("2025-01-01"))) == 1)
+        #expect(try register.purge(endedBefore: try #require(CalendarDate("2025-01-01"))) == ["GV-001"])
         let ids = try register.workspace.students().map(\.id.value)
         #expect(!ids.contains("GV-001") && ids.contains("GV-002"))
         #expect(try register.workspace.auditLog().last?.detail == "1 student whose last placement ended before 2025-01-01 erased")
+    }
+
+    @Test func forgetRewritesWhatOthersWroteAboutThePupilAndKeepsTheirOwnRecords() throws {
+        // GV-009 is Daan, the only Daan of the sample: after forget and purge neither the id nor
+        // the name is anywhere in the files, while the other pupils keep their pins, bans and
+        // audit entries, with the reference replaced.
+        let (register, path) = try gooi()
+        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        let round = try register.match()
+        let daansPlace = try #require(round.session.outcome.internshipOf["GV-009"])
+        try register.pin(student: "GV-010", internship: daansPlace, reason: "swapped with GV-009 (Daan), who goes to his uncle's firm")
+        try register.ban(student: "GV-011", internship: daansPlace, reason: "not together with daan")
+        try register.commit(students: ["GV-009"])
+        try register.end(student: "GV-009", outcome: .completed, reason: "Daan finished well", on: CalendarDate("2024-06-30"))
+        let auditBefore = try register.workspace.auditLog()
+        // A reason that names the pupil would keep them in the log for good: refused.
+        #expect(throws: WorkspaceError.refused("the reason names GV-009, whom forget erases, and the audit log would keep it for good; give a reason without the student's id or name, for example 'request of the parents'")) {
+            try register.forget(students: ["GV-009"], reason: "Daan's parents asked")
+        }
+        #expect(try register.purge(endedBefore: try #require(CalendarDate("2025-01-01"))) == ["GV-009"])
+        for needle in ["GV-009", "Daan", "daan"] {
+            #expect(files(path).range(of: Data(needle.utf8)) == nil, "\(needle) is still in the files")
+        }
+        let round2 = try register.current()
+        #expect(round2.model.pins["GV-010"] == daansPlace && round2.model.bans.contains(Pair("GV-011", daansPlace)))
+        let log = try register.workspace.auditLog()
+        let pin = try #require(log.first { $0.action == "pin" })
+        #expect(pin.subject.hasPrefix("GV-010") && pin.reason == "swapped with [erased] ([erased]), who goes to his uncle's firm")
+        #expect(log.first { $0.action == "ban" }?.reason == "not together with [erased]")
+        #expect(log.count == auditBefore.count - auditBefore.filter { $0.subject.contains("GV-009") && !$0.subject.contains("GV-010") && !$0.subject.contains("GV-011") }.count + 1)
+        // Another pupil's access export holds nothing of the erased one.
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-access-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try register.workspace.exportStudent("GV-010", to: out)
+        let json = String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)
+        #expect(!json.contains("GV-009") && !json.contains("Daan") && json.contains("swapped with [erased] ([erased])"))
+    }
+
+    @Test func mentionsAreWholeWordsIgnoringCaseAndTheFullNameGoesAsOneToken() {
+        let words = Register.identifying("S-1", name: "Noë van Dijk")
+        #expect(words == ["S-1", "Noë van Dijk", "Noë", "Dijk"])
+        #expect(Register.redacted("met S-1 en noë van dijk, niet S-10 of Dijkstra", words) == "met [erased] en [erased], niet S-10 of Dijkstra")
+        #expect(Register.redacted("nothing here", words) == nil)
     }
 
     @Test func accessExportsEverythingHeldAboutOneStudentOwnerOnly() throws {

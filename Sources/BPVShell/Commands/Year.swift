@@ -216,9 +216,11 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         guard let reason = args.text(from: 1) else { throw args.usage("give a reason (the request), for the audit log") }
+        let words = try session.shell { () throws(WorkspaceError) in try session.register.identifyingWords(of: [s]) }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.forget(students: [s], reason: reason) }
         session.forgetIDs()
-        session.console.print("erased \(s): the record, settings, placements, bans, history and audit entries about them")
+        session.erasedWords += words
+        session.console.print("erased \(s): the record, settings, placements, bans, history and their own audit entries; what others wrote about them now reads \(Register.erasedToken)")
         if let moved, !moved.moves.isEmpty {
             session.console.print("the draft follows: \(moved.moves.count) student\(moved.moves.count == 1 ? "" : "s") placed differently")
         }
@@ -231,8 +233,12 @@ extension Command {
     ) { args, session throws(ShellError) in
         guard args.count == 2, args[0] == "ended-before", let text = args[1] else { throw args.usage("give the day: purge ended-before YYYY-MM-DD") }
         let date = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) }
-        let n = try session.shell { () throws(WorkspaceError) in try session.register.purge(endedBefore: date) }
+        let words = try session.shell { () throws(WorkspaceError) in
+            try session.register.identifyingWords(of: try session.register.purgeable(endedBefore: date))
+        }
+        let n = try session.shell { () throws(WorkspaceError) in try session.register.purge(endedBefore: date) }.count
         session.forgetIDs()
+        session.erasedWords += words
         session.console.print("erased \(n) student\(n == 1 ? "" : "s") whose last placement ended before \(date)")
         return .proceed
     }

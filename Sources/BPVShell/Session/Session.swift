@@ -75,6 +75,10 @@ public final class Session {
     /// Reads the ids for completion again (after an import).
     func forgetIDs() { ids = nil }
 
+    /// The words identifying students erased by the last command (`forget`, `purge`), for the
+    /// front end to scrub from what it keeps (the line editor's history); it empties this.
+    public var erasedWords: [String] = []
+
     func popUndo() -> UndoStep? { undoSteps.popLast() }
     func pushUndo(_ step: UndoStep) { undoSteps.append(step) }
 
