@@ -1,4 +1,5 @@
 import ArgumentParser
+import BPVDomain
 import Foundation
 
 /// The `bpv` command: internship matching for students in Dutch vocational education.
@@ -44,8 +45,16 @@ struct BPV: ParsableCommand {
             // its internal `CommandError`: that is argument-parser's to print (help, exit 0).
             Self.exit(withError: error)
         } catch {
-            FileHandle.standardError.write(Data("bpv: \(error)\n".utf8))
+            // An error may quote what a user or a file gave: shown, never obeyed by the terminal.
+            FileHandle.standardError.write(Data("bpv: \(ControlText.escaped("\(error)"))\n".utf8))
             Self.exit(withError: ExitCode.failure)
         }
     }
+}
+
+extension [String] {
+    /// One tab-separated line: each field with its tabs, line breaks and other control
+    /// characters shown as `\u{9}` (see ``ControlText``), so that a reason cannot break the
+    /// columns or reach the terminal raw.
+    var tabSeparated: String { map { ControlText.escaped($0, keepingLineBreaks: false) }.joined(separator: "\t") }
 }

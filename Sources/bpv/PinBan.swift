@@ -72,10 +72,10 @@ struct Log: ParsableCommand {
 
     func run() throws {
         for e in try Workspace(path: workspace.db, create: false).auditLog() {
-            var line = "\(e.sequence)\t\(e.at)\t\(e.user)\t\(e.action)\t\(e.subject)"
-            if !e.detail.isEmpty { line += "\t\(e.detail)" }
-            if let r = e.reason { line += "\tbecause: \(r)" }
-            print(line)
+            var fields = ["\(e.sequence)", e.at, e.user, e.action, e.subject]
+            if !e.detail.isEmpty { fields.append(e.detail) }
+            if let r = e.reason { fields.append("because: \(r)") }
+            print(fields.tabSeparated)
         }
     }
 }

@@ -97,7 +97,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         for e in try Workspace(path: workspace.db, create: false).history(of: StudentID(student)) {
-            print([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome, e.user, e.at, e.reason ?? ""].joined(separator: "\t"))
+            print([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome, e.user, e.at, e.reason ?? ""].tabSeparated)
         }
     }
 }

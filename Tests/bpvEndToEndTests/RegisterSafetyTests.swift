@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Issue 24: nothing a user types destroys or wedges the register.
@@ -56,5 +57,35 @@ struct RegisterSafetyTests {
             #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o644)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["n.csv", "notes.csv"])
+    }
+
+    @Test func textStoredWithTerminalEscapesIsShownNotObeyedAndTabsKeepTheColumns() throws {
+        let (dir, db) = try Self.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Today a reason with a control character is refused at the door.
+        let refused = try BPVBinary.run(["pin", "GV-001", "GVI-001", "--reason", "a\u{1B}]0;pwned\u{7}b", "--db", db])
+        #expect(refused.status == 1 && refused.stderr == "bpv: a reason may not hold a control character (U+1B, a tab, a line break or a terminal escape); type it as plain text on one line\n")
+        // What an earlier release stored raw (a screen clear, a retitle, a tab, a line break) is escaped.
+        #expect(try BPVBinary.run(["propose", "GV-002", "GVI-017", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["decline", "GV-002", "--by", "employer", "--reason", "no room", "--db", db]).status == 0)
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_no_update")
+            try db.execute(sql: "UPDATE audit SET reason = ? WHERE action = 'decline'", arguments: ["\u{1B}[2J\u{1B}]0;x\u{7}\tnext\r\nline"])
+            try db.execute(sql: "UPDATE history SET reason = ? WHERE student_id = 'GV-002'", arguments: ["\u{1B}[2J\u{1B}]0;x\u{7}\tnext\r\nline"])
+        }
+        try queue.close()
+        let escaped = #"\u{1B}[2J\u{1B}]0;x\u{7}\u{9}next\u{D}\u{A}line"#
+        let history = try BPVBinary.run(["history", "GV-002", "--db", db])
+        #expect(history.status == 0 && !history.stdout.contains("\u{1B}") && !history.stdout.contains("\r"))
+        let declined = try #require(history.stdout.split(separator: "\n").first)
+        #expect(declined.split(separator: "\t", omittingEmptySubsequences: false).count == 8)
+        #expect(declined.hasSuffix("\t" + escaped))
+        let log = try BPVBinary.run(["log", "--db", db])
+        #expect(log.stdout.split(separator: "\n").contains { $0.hasSuffix("\tbecause: " + escaped) })
+        #expect(!log.stdout.contains("\u{1B}") && !log.stdout.contains("\u{7}"))
+        // And in the shell, whose table keeps its columns.
+        let shell = try BPVBinary.run(["--db", db], stdin: "history GV-002\nlog 3\n")
+        #expect(shell.status == 0 && !shell.stdout.contains("\u{1B}") && shell.stdout.contains(escaped))
     }
 }

@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVLineEditor
 #if canImport(Glibc)
 import Glibc
@@ -40,11 +41,12 @@ public final class Console: @unchecked Sendable {
             out: { text in Self.writeAll(STDOUT_FILENO, text) }, err: { text in Self.writeAll(STDERR_FILENO, text) })
     }
 
-    /// Writes a line (or lines) of results.
-    public func print(_ text: String) { locked { out(text + "\n") } }
+    /// Writes a line (or lines) of results. Control characters are shown, not sent (see
+    /// ``ControlText``): whatever a file or another user stored, only bpv's colours reach the terminal.
+    public func print(_ text: String) { locked { out(ControlText.escaped(text, keepingStyle: true) + "\n") } }
 
-    /// Writes a line to the error stream.
-    public func error(_ text: String) { locked { err(text + "\n") } }
+    /// Writes a line to the error stream, escaped as ``print(_:)``.
+    public func error(_ text: String) { locked { err(ControlText.escaped(text, keepingStyle: true) + "\n") } }
 
     /// Writes raw text to the error stream (the progress line).
     func progress(_ text: String) { locked { err(text) } }

@@ -1,3 +1,4 @@
+import BPVDomain
 /// An aligned text table that fits a width: numbers right-aligned, text left-aligned, and,
 /// when the table is wider than the terminal, the widest text columns shortened with `…`.
 ///
@@ -17,7 +18,11 @@ public struct Table: Sendable {
 
     public init(_ headers: [String]) { self.headers = headers }
 
-    public mutating func append(_ row: [String]) { rows.append(row) }
+    /// Adds a row; a tab, line break or other control character in a cell is shown as
+    /// `\u{9}`, never breaking the columns (bpv's colours stay).
+    public mutating func append(_ row: [String]) {
+        rows.append(row.map { ControlText.escaped($0, keepingLineBreaks: false, keepingStyle: true) })
+    }
 
     /// The table as lines of at most `width` characters (no limit when nil).
     /// - Complexity: O(cells).

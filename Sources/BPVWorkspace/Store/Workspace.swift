@@ -256,6 +256,10 @@ public final class Workspace: Sendable {
         if let reason, reason.count > Self.reasonLimit {
             throw WorkspaceError.invalidSetting("a reason may be at most \(Self.reasonLimit) characters (this one has \(reason.count)); say it shorter")
         }
+        // Free text reaches other people's terminals: no escape, carriage return, tab or line break.
+        if let reason, let bad = ControlText.firstControl(in: reason) {
+            throw WorkspaceError.invalidSetting("a reason may not hold a control character (U+\(String(bad.value, radix: 16, uppercase: true)), a tab, a line break or a terminal escape); type it as plain text on one line")
+        }
         try db.execute(
             sql: """
                 INSERT INTO audit (at, user, action, subject, detail, reason, student_id, internship_id)
