@@ -20,6 +20,9 @@ let package = Package(
             "FuzzSupport", .product(name: "BPVSpreadsheet", package: bpvPackage), .product(name: "BPVWorkspace", package: bpvPackage),
         ]),
         .executableTarget(name: "FuzzDimacs", dependencies: ["FuzzSupport", .product(name: "BPVDimacs", package: bpvPackage)]),
+        .executableTarget(name: "FuzzVerbs", dependencies: [
+            "FuzzSupport", .product(name: "BPVShell", package: bpvPackage), .product(name: "BPVWorkspace", package: bpvPackage),
+        ]),
         .executableTarget(name: "FuzzShellWords", dependencies: [
             "FuzzSupport", .product(name: "BPVShell", package: bpvPackage), .product(name: "BPVWorkspace", package: bpvPackage),
             .product(name: "BPVDomain", package: bpvPackage),

@@ -9,7 +9,7 @@ seconds=${FUZZ_SECONDS:-120}
 # FUZZ_RUNS=N runs each target for N executions instead (no time limit): the ten-million check.
 runs=${FUZZ_RUNS:+-runs=$FUZZ_RUNS}
 [ -n "$runs" ] && seconds=0
-targets=${FUZZ_TARGETS:-"FuzzCSV FuzzWorkbook FuzzDimacs FuzzShellWords"}
+targets=${FUZZ_TARGETS:-"FuzzCSV FuzzWorkbook FuzzDimacs FuzzShellWords FuzzVerbs"}
 lib=$(find "$(dirname "$(dirname "$(command -v swift)")")" /opt/swift -name 'libclang_rt.fuzzer_no_main-x86_64.a' 2>/dev/null | head -1)
 [ -n "$lib" ] || { echo "fuzz: libFuzzer (libclang_rt.fuzzer_no_main) not found in the Swift toolchain"; exit 1; }
 flags=(-c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table
@@ -24,6 +24,7 @@ seed() {  # seed corpus per target: the samples, and the cases the tests try (Fu
     FuzzDimacs) head -c 200000 Samples/synthetic-region.dimacs > "$dir/region.dimacs"
                 printf 'c tiny\np min 4 3\nn 1 1\nn 4 -1\na 1 2 0 1 0\na 2 3 0 1 5\na 3 4 0 1 0\n' > "$dir/tiny.dimacs" ;;
     FuzzShellWords) printf 'ban S-1 I-2 "late twice"' > "$dir/a"; printf "pin 'x y' \\\\z # c" > "$dir/b" ;;
+    FuzzVerbs) head -c 64 /dev/urandom > "$dir/random"; printf '\x00\x00\x01\x09\x01\x02\x0b\x00' > "$dir/chain" ;;
   esac
 }
 # No allocation stack traces: recording one per allocation (the sanitizer's stack depot) took a
