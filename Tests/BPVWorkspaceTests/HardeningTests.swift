@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVSpreadsheet
 import Foundation
 import GRDB
 import Testing
@@ -33,6 +34,27 @@ struct HardeningTests {
         let row = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")[1]
         let employerField = row.split(separator: ",", omittingEmptySubsequences: false)[2...].dropLast(3).joined(separator: ",")
         #expect(employerField.hasPrefix("'") || employerField.hasPrefix("\"'"), "\(row)")
+    }
+
+    @Test func everyTextCellOfEverySheetOfTheWorkbookIsDefusedAlike() throws {
+        let path = scratch("ws.sqlite")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ws = try Workspace(path: path, user: "coordinator")
+        try ws.importStudents(try StudentImport.parse(Array("id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,retail,Hilversum,bike,30\n-2,2,zorg,Hilversum,bike,30\n".utf8),
+                                                      fileName: "s.csv"), from: "s.csv")
+        try ws.importInternships([Internship(id: try PseudonymousID("I-1"), employer: "-2+3", sector: .retail,
+                                             location: try Location(latitude: 52.22, longitude: 5.17), capacity: 1)], from: "test")
+        try ws.match()
+        let out = scratch("p.xlsx")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let unplaced = try #require(try ws.placements().first { $0.internship == nil }?.student)
+        try ws.exportPlacements(to: out, unplacedReasons: [unplaced: "-1 place short at =I-1"])
+        let book = try WorkbookReader(data: try Data(contentsOf: URL(fileURLWithPath: out)))
+        var texts: [String] = []
+        for sheet in book.sheetNames { texts += try book.cells(of: sheet).cells.filter { $0.row > 1 }.map(\.text) }
+        // The unplaced pupil's id (-2: ids may start with a hyphen) too.
+        #expect(unplaced == "-2" && texts.contains("'-2") && texts.contains("'-2+3") && texts.contains("'-1 place short at =I-1"))
+        #expect(!texts.contains { ["=", "+", "-", "@"].contains($0.first) }, "\(texts)")
     }
 
     @Test func anExportReplacesALinkWithoutTouchingItsTarget() throws {

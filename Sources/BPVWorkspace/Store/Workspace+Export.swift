@@ -43,17 +43,18 @@ extension Workspace {
             return rows.count
         }
         let unplaced = rows.filter { $0.internship == nil }.map { p -> [CellValue] in
-            [.text(p.student.value), .text(Self.defused(unplacedReasons[p.student] ?? ""))]
+            [.text(p.student.value), .text(unplacedReasons[p.student] ?? "")]
         }
         let employers = try employerSummaries().map { e -> [CellValue] in
-            [.text(Self.defused(e.key)), .text(Self.defused(e.name)), .number(Double(e.internships.count)), .number(Double(e.places)),
+            [.text(e.key), .text(e.name), .number(Double(e.internships.count)), .number(Double(e.places)),
              .number(Double(e.taken)), .number(Double(max(e.places - e.taken, 0)))]
         }
+        // Every text cell of every sheet is defused in this one place.
         let sheets = [
-            Sheet(name: "placements", header: header, rows: rows.map { cells($0).map(Self.defused) }),
+            Sheet(name: "placements", header: header, rows: rows.map(cells)),
             Sheet(name: "unplaced", header: ["student", "why not placed"], rows: unplaced),
             Sheet(name: "employers", header: ["employer", "name", "internships", "places", "taken", "free"], rows: employers),
-        ]
+        ].map { sheet in Sheet(name: sheet.name, header: sheet.header, rows: sheet.rows.map { $0.map(Self.defused) }) }
         let data: Data
         do { data = try WorkbookWriter.data(sheets) } catch { throw .cannotWrite(file, "\(error)") }
         try Self.writeOwnerOnly([UInt8](data), to: file)
