@@ -14,7 +14,7 @@ struct BPV: ParsableCommand {
             """,
         subcommands: [
             ShellCommand.self, Import.self, Match.self, Commit.self, Propose.self, Accept.self, Decline.self, Start.self, End.self,
-            Release.self, History.self, Forget.self, Purge.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
+            Release.self, History.self, Check.self, Forget.self, Purge.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
             Export.self, ReportCommand.self, Settings.self, Solve.self, Generate.self,
         ],
         defaultSubcommand: ShellCommand.self

@@ -285,9 +285,20 @@ struct DatesTests {
         let round = try register.match()
         #expect(round.session.model.heldStatus(of: "S-1") == .active)
         #expect(try ws.placements().contains { $0.student == "S-1" && $0.plannedEnd?.description == "10000-05-19" })
+        // check names it with its repair.
+        #expect(try register.check() == [RecordProblem(
+            what: "S-1's placement at I-1 starts on 9999-12-31 (planned end 10000-05-19), outside 2000-01-01 to 2100-12-31",
+            repair: "end S-1 OUTCOME REASON on DATE with the real end; the history then keeps no start for it")])
         // Ending it repairs the record: the far start is left out of the history.
         try register.end(student: "S-1", outcome: .brokeDown, reason: "the far date was a typo", on: today.adding(days: 1))
         #expect(try ws.history(of: "S-1").map { "\($0.internship) \($0.outcome) \($0.start ?? "?") \($0.end ?? "")" }
             == ["I-1 broke_down ? \(today.adding(days: 1))"])
+        #expect(try register.check() == [])
+        // A history entry an earlier release stored with its end before its start is listed, not fatal.
+        try ws.write { db in
+            try db.execute(sql: "UPDATE history SET start_date = '2026-09-07', end_date = '2026-09-01' WHERE student_id = 'S-1'")
+        }
+        #expect(try register.check().map(\.what) == ["S-1's history at I-1 (broke_down) ends on 2026-09-01, before it starts on 2026-09-07"])
+        #expect(try ws.history(of: "S-1").count == 1)
     }
 }

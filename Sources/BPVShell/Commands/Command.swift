@@ -42,7 +42,7 @@ struct Command: Sendable {
     static let all: [Command] = [
         .help, .importFile, .students, .internships, .employers, .show, .match, .placements, .unplaced,
         .pin, .unpin, .ban, .unban, .set, .tryChange, .why, .whyNot, .propose, .accept, .decline, .start, .end, .commit, .release,
-        .history, .waiting, .gaps, .forget, .purge, .undo,
+        .history, .waiting, .gaps, .check, .forget, .purge, .undo,
         .log, .export, .report, .stats, .timer, .quit,
     ]
 

@@ -209,6 +209,17 @@ extension Command {
 }
 
 extension Command {
+    static let check = Command(
+        "check", synopsis: "check",
+        summary: "stored records that break today's rules (a date outside 2000 to 2100, an end before its start), each with its repair"
+    ) { args, session throws(ShellError) in
+        try args.atMost(0)
+        let problems = try session.shell { () throws(WorkspaceError) in try session.register.check() }
+        for p in problems { session.console.print(p.description) }
+        session.console.print(problems.isEmpty ? "no records to repair" : "\(problems.count) record\(problems.count == 1 ? "" : "s") to repair")
+        return .proceed
+    }
+
     static let forget = Command(
         "forget", synopsis: "forget STUDENT reason...",
         summary: "erase one student and everything about them (the right to erasure); the log keeps that an erasure happened, not who",
