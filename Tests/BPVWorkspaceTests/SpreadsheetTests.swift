@@ -137,6 +137,12 @@ struct SpreadsheetTests {
             leerlingen.xlsx:Blad1!B4: a control character (U+1B) in the cell; remove it
             nothing was imported
             """)
+        // A short row: its missing value is located at its own column (G), not after its last cell.
+        let short = try Self.workbook(fromCSV: "gooi-students.csv") { rows in rows[5] = Array(rows[5].prefix(6)) }
+        #expect(refusal(short) == """
+            leerlingen.xlsx:Blad1!G6: max_travel_min is empty
+            nothing was imported
+            """)
         #expect(WorkbookReader.unescaped("a_x000D_b_x005F_x_xZZ") == "a\rb_x_xZZ")
     }
 
