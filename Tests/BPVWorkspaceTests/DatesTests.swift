@@ -300,5 +300,12 @@ struct DatesTests {
         }
         #expect(try register.check().map(\.what) == ["S-1's history at I-1 (broke_down) ends on 2026-09-01, before it starts on 2026-09-07"])
         #expect(try ws.history(of: "S-1").count == 1)
+        // A date no release writes (another program's) is read as absent and listed by check.
+        try register.propose(student: "S-2", internship: "I-1")
+        try register.accept(student: "S-2")
+        try register.start(student: "S-2", on: today)
+        try ws.write { db in try db.execute(sql: "UPDATE register SET planned_end = 'soon' WHERE student_id = 'S-2'") }
+        #expect(try register.match().session.model.heldStatus(of: "S-2") == .active)
+        #expect(try register.check().map(\.what).contains("S-2's placement at I-1 starts on \(today) (planned end soon), outside 2000-01-01 to 2100-12-31"))
     }
 }

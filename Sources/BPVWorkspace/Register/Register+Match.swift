@@ -36,7 +36,7 @@ extension Register {
             let hadDraft = hasDraft
             let (stored, previousDate) = try workspace.read { db in
                 (try Self.storedDraft(db, on: day),
-                 try Records.date(try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1"), "the latest round"))
+                 Records.date(try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1"), "the latest round"))
             }
             let session: RoundSession
             do {

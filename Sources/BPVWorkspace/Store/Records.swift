@@ -33,10 +33,11 @@ enum Records {
                  contact: row["contact"], phone: row["phone"], email: row["email"])
     }
 
-    static func date(_ text: String?, _ what: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard let d = CalendarDate(text) else { throw WorkspaceError.corruptRecord("\(what): date '\(text)'") }
-        return d
+    /// A stored date. One that cannot be read (another program wrote it) is read as absent
+    /// rather than failing every command that reads the register: `check` lists it with its
+    /// repair.
+    static func date(_ text: String?, _ what: String) -> CalendarDate? {
+        text.flatMap(CalendarDate.init)
     }
 
     static func student(_ row: Row) throws -> Student {
@@ -51,7 +52,7 @@ enum Records {
             maxTravelMinutes: row["max_travel_min"], needs: AccommodationSet(try list(row["needs"], Accommodation.init(rawValue:))),
             certificates: CertificateSet(try list(row["certificates"], Certificate.init(rawValue:))),
             priority: UInt8(clamping: row["priority"] as Int), coach: row["coach"],
-            availableFrom: try date(row["available_from"], "student \(id)"), school: row["school"])
+            availableFrom: date(row["available_from"], "student \(id)"), school: row["school"])
     }
 
     static func internship(_ row: Row) throws -> Internship {
@@ -63,7 +64,7 @@ enum Records {
             supportCapacity: row["support_capacity"], offers: AccommodationSet(try list(row["offers"], Accommodation.init(rawValue:))),
             requires: CertificateSet(try list(row["requires"], Certificate.init(rawValue:))),
             levels: Set(try list(row["levels"], Level.init(rawValue:))),
-            availableFrom: try date(row["available_from"], "internship \(id)"), availableUntil: try date(row["available_until"], "internship \(id)"),
+            availableFrom: date(row["available_from"], "internship \(id)"), availableUntil: date(row["available_until"], "internship \(id)"),
             employerID: row["employer_id"])
     }
 }

@@ -35,7 +35,7 @@ struct RegisterRow: Codable, FetchableRecord, PersistableRecord, Equatable {
 
     /// The planned end, when the row is an active placement that has one.
     func plannedEnd(_ what: String) throws -> CalendarDate? {
-        status == "active" ? try Records.date(plannedEnd, what) : nil
+        status == "active" ? Records.date(plannedEnd, what) : nil
     }
 }
 

@@ -107,7 +107,7 @@ extension Workspace {
     public func placementSpans() throws(WorkspaceError) -> [(start: CalendarDate?, end: CalendarDate?)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT start_date, end_date FROM history WHERE outcome NOT LIKE 'declined%'").map {
-                (try Records.date($0[0], "the history"), try Records.date($0[1], "the history"))
+                (Records.date($0[0], "the history"), Records.date($0[1], "the history"))
             }
         }
     }

@@ -223,8 +223,8 @@ extension Workspace {
             for (s, row) in try RegisterRows(db, on: Self.registerDate(db)).inEffect {
                 out[s] = Placement(student: s, internship: row.internship, score: row.score, travelMinutes: row.travelMin,
                                    status: Status(rawValue: row.status) ?? .draft,
-                                   start: try Records.date(row.startDate, "the placement of \(s)"),
-                                   plannedEnd: try Records.date(row.plannedEnd, "the placement of \(s)"))
+                                   start: Records.date(row.startDate, "the placement of \(s)"),
+                                   plannedEnd: Records.date(row.plannedEnd, "the placement of \(s)"))
             }
             return out.values.sorted { $0.student < $1.student }
         }
@@ -235,7 +235,8 @@ extension Workspace {
     /// before rounds had dates.
     static func registerDate(_ db: Database) throws -> CalendarDate? {
         let latest = try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1")
-        return try Records.date(latest, "the latest round") ?? (try Register.hasRound(db) ? nil : .today)
+        if let date = Records.date(latest, "the latest round") { return date }
+        return try Register.hasRound(db) ? nil : .today
     }
 
     /// The placements of a stored round as it was matched (the history), with the students
