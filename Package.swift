@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "bpv",
             dependencies: [
-                "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVDomain", "BPVWorkspace", "BPVShell",
+                "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVDomain", "BPVWorkspace", "BPVShell", "BPVLineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -40,23 +40,42 @@ public final class Shell {
             }
         }
         do throws(ShellError) {
-            let words = try Tokenizer.words(line)
-            guard let name = words.first else { return .done }
-            guard let command = Command.byName[name] else {
-                let hint = Self.closest(to: name).map { "did you mean '\($0)'? " } ?? ""
-                throw ShellError("unknown command '\(name)'; \(hint)type help for the list of commands")
-            }
-            Interrupt.clear()
-            let arguments = Arguments(command: command, words: Array(words.dropFirst()))
-            let outcome = try Progress.run(command.name, on: session.console) { () throws(ShellError) in
-                try command.run(arguments, session)
-            }
-            switch outcome {
-            case .proceed: return .done
-            case .quit: return .quit
-            }
+            return try run(words: try Tokenizer.words(line))
         } catch {
             return .failed(error.message)
+        }
+    }
+
+    /// The shell's commands: name and one-line summary, in help's order.
+    public static var commands: [(name: String, summary: String)] { Command.all.map { ($0.name, $0.summary) } }
+
+    /// Whether `name` is one of the shell's commands (`bpv NAME ...` runs it, see ``run(arguments:)``).
+    public static func isCommand(_ name: String) -> Bool { Command.byName[name] != nil }
+
+    /// Runs one command given as words, as the command line passes them (`bpv why GV-001`):
+    /// the same definition, output and refusals as the line typed in the shell.
+    public func run(arguments words: [String]) -> LineResult {
+        do throws(ShellError) {
+            return try run(words: words)
+        } catch {
+            return .failed(error.message)
+        }
+    }
+
+    private func run(words: [String]) throws(ShellError) -> LineResult {
+        guard let name = words.first else { return .done }
+        guard let command = Command.byName[name] else {
+            let hint = Self.closest(to: name).map { "did you mean '\($0)'? " } ?? ""
+            throw ShellError("unknown command '\(name)'; \(hint)type help for the list of commands")
+        }
+        Interrupt.clear()
+        let arguments = Arguments(command: command, words: Array(words.dropFirst()))
+        let outcome = try Progress.run(command.name, on: session.console) { () throws(ShellError) in
+            try command.run(arguments, session)
+        }
+        switch outcome {
+        case .proceed: return .done
+        case .quit: return .quit
         }
     }
 

@@ -9,16 +9,22 @@ struct BPV: ParsableCommand {
         commandName: "bpv",
         abstract: "Match students to internships (BPV), optimally and explainably.",
         discussion: """
-            bpv places students of MBO Entree and level 2, praktijkonderwijs and VSO at employer
+            bpv places students of MBO Entree and level 2, praktijkonderwijs and VSO at employer \
             internships. Its engine is a certified-optimal capacitated assignment solver.
+
+            Every command of the shell also runs from here, with the shell's output \
+            (bpv why GV-072 --db W.sqlite): \(ShellVerb.routed(besides: subcommands.map { $0._commandName }).joined(separator: ", ")).
             """,
-        subcommands: [
-            ShellCommand.self, Import.self, Match.self, Commit.self, Propose.self, Accept.self, Decline.self, Start.self, End.self,
-            Release.self, History.self, Check.self, Forget.self, Purge.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
-            Export.self, ReportCommand.self, Settings.self, Solve.self, Generate.self,
-        ],
+        subcommands: subcommands,
         defaultSubcommand: ShellCommand.self
     )
+
+    /// The commands argument-parser defines; every other shell command runs through ``ShellVerb``.
+    static let subcommands: [any ParsableCommand.Type] = [
+        ShellCommand.self, Import.self, Match.self, Commit.self, Propose.self, Accept.self, Decline.self, Start.self, End.self,
+        Release.self, History.self, Forget.self, Purge.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
+        Export.self, ReportCommand.self, Settings.self, Solve.self, Generate.self,
+    ]
 
     /// Runs the command: the one place where errors become what the user reads. Usage errors,
     /// help and exit codes keep argument-parser's handling; every other error a command throws
@@ -26,6 +32,10 @@ struct BPV: ParsableCommand {
     /// ``CommandFailure``) is already phrased for the user and printed as `bpv: message`, with
     /// exit status 1. Commands therefore throw what they get and do not wrap it.
     static func main() {
+        let words = Array(CommandLine.arguments.dropFirst())
+        if let verb = ShellVerb(words, subcommands: Set(subcommands.map { $0._commandName } + ["help"])) {
+            Foundation.exit(verb.run())
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

@@ -130,15 +130,3 @@ struct Purge: ParsableCommand {
     }
 }
 
-/// `bpv check`: the stored records that today's rules refuse, each with its repair.
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List stored records that break today's rules (a date outside 2000 to 2100, an end before its start), each with its repair.")
-    @OptionGroup var workspace: WorkspaceOption
-
-    func run() throws {
-        let problems = try Register(workspace: try Workspace(path: workspace.db, create: false)).check()
-        for p in problems { print(ControlText.escaped(p.description)) }
-        print(problems.isEmpty ? "no records to repair" : "\(problems.count) record\(problems.count == 1 ? "" : "s") to repair")
-    }
-}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Every shell command that the command line runs through the shell's own definition gives the
+/// same output and exit status as the line in script mode (only the error prefix differs:
+/// `bpv:` there, `line 1:` here).
+@Suite("bpv VERB runs the shell's command")
+struct ShellVerbTests {
+    /// One line per routed verb, successes and refusals alike.
+    static let lines: [[String]] = [
+        ["students", "sector", "zorg"], ["internships", "free"], ["employers"], ["show", "GV-002"], ["show", "settings"],
+        ["placements", "draft"], ["unplaced"], ["set", "GV-001", "max_travel_min", "60"], ["set", "GV-001", "max_travel_min", "x"],
+        ["try", "ban", "GV-002", "GVI-017"], ["why", "GV-002"], ["why", "GV-999"], ["why-not", "GV-001", "GVI-001"],
+        ["waiting", "over", "28", "on", "2026-10-19"], ["gaps", "GV-043"], ["check"], ["undo"], ["stats"],
+        ["why", "GV-002", "\u{1B}[2J"],
+    ]
+
+    @Test func everyRoutedVerbPrintsAndExitsAsInScriptMode() throws {
+        let (dir, db) = try RegisterSafetyTests.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pristine = try Data(contentsOf: URL(fileURLWithPath: db))
+        let verbs = Set(Self.lines.map { $0[0] })
+        let help = try BPVBinary.run(["--help"]).stdout
+        let listed = help.components(separatedBy: "W.sqlite): ").last?.replacingOccurrences(of: "\n", with: " ")
+            .split(separator: ".").first?.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        #expect(Set(listed) == verbs, "bpv --help lists: \(listed)")
+        for words in Self.lines {
+            // Each from the same workspace, so that a change (set) is compared with itself.
+            let a = dir.appendingPathComponent("a.sqlite").path, b = dir.appendingPathComponent("b.sqlite").path
+            for copy in [a, b] {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+                FileManager.default.createFile(atPath: copy, contents: pristine, attributes: [.posixPermissions: 0o600])
+            }
+            let line = words.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ")
+            let direct = try BPVBinary.run(words + ["--db", a])
+            let script = try BPVBinary.run(["--db", b], stdin: line + "\n")
+            #expect(direct.status == script.status, "\(line): \(direct.status) vs \(script.status)")
+            #expect(direct.stdout == script.stdout, "\(line)")
+            #expect(direct.stderr.replacingOccurrences(of: "bpv: ", with: "") == script.stderr.replacingOccurrences(of: "line 1: ", with: ""), "\(line)")
+            #expect(!direct.stdout.contains("\u{1B}") && !direct.stderr.contains("\u{1B}"), "\(line)")
+        }
+    }
+
+    @Test func anUnknownVerbGetsANearMissAndUsageStatus() throws {
+        let r = try BPVBinary.run(["wating", "--db", "nowhere.sqlite"])
+        #expect(r.status == 64 && r.stdout.isEmpty)
+        #expect(r.stderr == """
+            bpv: unknown command 'wating'; did you mean 'waiting'?
+            Usage: bpv COMMAND [ARGUMENTS] [--db PATH]; bpv --help lists the commands, bpv shell then help explains each
+
+            """)
+    }
+}
