@@ -71,7 +71,8 @@ let package = Package(
         .executableTarget(
             name: "bpv",
             dependencies: [
-                "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVDomain", "BPVWorkspace", "BPVShell", "BPVLineEditor",
+                "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVDomain", "BPVWorkspace", "BPVShell", "BPVLineEditor", "BPVFiles",
+                "BPVSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

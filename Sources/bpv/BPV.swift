@@ -1,5 +1,12 @@
 import ArgumentParser
+import BPVDimacs
 import BPVDomain
+import BPVFiles
+import BPVLineEditor
+import BPVShell
+import BPVSolver
+import BPVSpreadsheet
+import BPVWorkspace
 import Foundation
 
 /// The `bpv` command: internship matching for students in Dutch vocational education.
@@ -44,20 +51,15 @@ struct BPV: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let error as ExitCode {
-            Self.exit(withError: error)
-        } catch let error as CleanExit {
-            Self.exit(withError: error)
-        } catch let error as ValidationError {
-            Self.exit(withError: error)
-        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            // `--help` and `help` parse to argument-parser's own help command, whose run throws
-            // its internal `CommandError`: that is argument-parser's to print (help, exit 0).
-            Self.exit(withError: error)
-        } catch {
+        } catch let error as any UserFacingError {
             // An error may quote what a user or a file gave: shown, never obeyed by the terminal.
-            FileHandle.standardError.write(Data("bpv: \(ControlText.escaped("\(error)"))\n".utf8))
+            FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.description))\n".utf8))
             Self.exit(withError: ExitCode.failure)
+        } catch {
+            // Everything else is argument-parser's to report: its exit codes, usage errors,
+            // `--help` (its help command's run throws its own error type), and a type bpv
+            // forgot to mark, which it prints as `Error: ...` with status 1.
+            Self.exit(withError: error)
         }
     }
 }
@@ -68,3 +70,22 @@ extension [String] {
     /// columns or reach the terminal raw.
     var tabSeparated: String { map { ControlText.escaped($0, keepingLineBreaks: false) }.joined(separator: "\t") }
 }
+
+/// An error bpv's own modules throw, already phrased for the user (`file:line:column: what is
+/// wrong`, a refusal with the way out): printed as `bpv: message` with exit status 1. Marked by
+/// type, so that the boundary never inspects another library's errors by their names.
+protocol UserFacingError: Error, CustomStringConvertible {}
+
+extension CommandFailure: UserFacingError {}
+extension WorkspaceError: UserFacingError {}
+extension ImportFailure: UserFacingError {}
+extension DimacsError: UserFacingError {}
+extension DomainError: UserFacingError {}
+extension RoundError: UserFacingError {}
+extension ShellError: UserFacingError {}
+extension SolverError: UserFacingError {}
+extension AssignmentProblemError: UserFacingError {}
+extension CertificateViolation: UserFacingError {}
+extension OutputFileError: UserFacingError {}
+extension WorkbookError: UserFacingError {}
+extension LineEditorError: UserFacingError {}
