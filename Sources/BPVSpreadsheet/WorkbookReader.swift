@@ -6,7 +6,7 @@ import ZIPFoundation
 
 /// A cell as read from a sheet: where it is and its value as text, the way Excel shows it to
 /// the importer: shared and inline strings as they are, numbers as written, booleans `TRUE` or
-/// `FALSE`, and numbers in a date format as `YYYY-MM-DD`.
+/// `FALSE`, and numbers in a date format with the ``day`` they show.
 public struct ReadCell: Sendable, Equatable {
     /// 1-based, as in the sheet (row 14 is `14`).
     public var row: Int
@@ -20,13 +20,17 @@ public struct ReadCell: Sendable, Equatable {
     /// nil for a readable cell. An importer refuses such a cell at its place rather than read
     /// it as empty, which would silently wipe a stored value on re-import.
     public var problem: String?
+    /// For a number in a date format: the day it shows, as days since 1970-01-01 (`text` then
+    /// holds the serial number as written).
+    public var day: Int?
 
-    public init(row: Int, column: Int, text: String, isError: Bool, problem: String? = nil) {
+    public init(row: Int, column: Int, text: String, isError: Bool, problem: String? = nil, day: Int? = nil) {
         self.row = row
         self.column = column
         self.text = text
         self.isError = isError
         self.problem = problem
+        self.day = day
     }
 }
 
@@ -277,22 +281,12 @@ public struct WorkbookReader {
         return column > 0 && row > 0 ? (row, column) : nil
     }
 
-    /// An Excel serial day as `YYYY-MM-DD` (serial 25569 is 1970-01-01).
-    static func isoDate(serial: Double) -> String? {
+    /// An Excel serial day as days since 1970-01-01 (serial 25569 is day 0); nil outside
+    /// Excel's calendar (1900-01-01 to 9999-12-31). The importer writes it as a calendar date
+    /// (`CalendarDate`, the one date algorithm).
+    static func day(serial: Double) -> Int? {
         guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
-        let days = Int(serial.rounded(.down)) - WorkbookWriter.excelEpochOffset
-        // Civil from days (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))"
+        return Int(serial.rounded(.down)) - WorkbookWriter.excelEpochOffset
     }
 }
 
@@ -462,8 +456,9 @@ private final class SheetParser: GuardedParser {
             case "b": text = value == "1" ? "TRUE" : "FALSE"
             case "e": isError = true
             case "n":
-                if dateStyles.indices.contains(style), dateStyles[style], let serial = Double(value), let date = WorkbookReader.isoDate(serial: serial) {
-                    text = date
+                if dateStyles.indices.contains(style), dateStyles[style], let serial = Double(value), let day = WorkbookReader.day(serial: serial) {
+                    cells.append(ReadCell(row: row, column: column, text: value, isError: false, day: day))
+                    return
                 }
             case "inlineStr", "str": text = WorkbookReader.unescaped(value)
             default: break  // d (an ISO date): as written

@@ -71,7 +71,8 @@ struct SpreadsheetTests {
         #expect(book.sheetNames == ["first", "second"])
         let first = try book.cells().cells.map { "\(WorkbookWriter.reference(row: $0.row, column: $0.column))=\($0.text)" }
         #expect(first == ["A1=a", "B1=b", "A2=x & <y> \"z\" 'q'", "B2=30", "B3=Noë 🌱"])
-        let second = try book.cells(of: "second").cells.map(\.text)
+        // A date cell reads back as its day, written by the one date algorithm.
+        let second = try book.cells(of: "second").cells.map { $0.day.map { CalendarDate(day: $0).description } ?? $0.text }
         #expect(second == ["when", "how much", "2026-09-01", "52.2292"])
         #expect(WorkbookWriter.columnName(1) == "A" && WorkbookWriter.columnName(26) == "Z" && WorkbookWriter.columnName(28) == "AB")
     }

@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVSpreadsheet
 import Foundation
 
@@ -38,7 +39,8 @@ public enum ImportTable {
                 problems.append(ImportProblem(file: fileName, sheet: name, line: c.row, column: c.column,
                                               message: c.problem ?? "the cell holds the Excel error \(c.text); put the value itself there"))
             }
-            return CSVTable(cells: cells.filter { !$0.isError && $0.problem == nil }.map { ($0.row, $0.column, $0.text) }, fileName: fileName, sheet: name,
+            return CSVTable(cells: cells.filter { !$0.isError && $0.problem == nil }
+                                .map { ($0.row, $0.column, $0.day.map { CalendarDate(day: $0).description } ?? $0.text) }, fileName: fileName, sheet: name,
                             problems: &problems)
         } catch {
             problems.append(ImportProblem(file: fileName, line: 1, column: 1, message: error.description))
