@@ -67,7 +67,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "BPVLineEditor", dependencies: ["CEditLine", .product(name: "SystemPackage", package: "swift-system")]),
-        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVLineEditor"]),
+        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVLineEditor", "BPVSpreadsheet"]),
         .executableTarget(
             name: "bpv",
             dependencies: [

@@ -160,8 +160,19 @@ public enum WorkbookWriter {
         return out
     }
 
-    /// Text for XML: the five entities, and control characters XML 1.0 cannot hold dropped.
-    static func escape(_ s: String) -> String {
+    /// Text for XML (see ``MarkupText/escaped(_:keepingWhitespace:)``).
+    static func escape(_ s: String) -> String { MarkupText.escaped(s, keepingWhitespace: true) }
+}
+
+/// The one escaper for text in markup bpv writes: a workbook's XML parts and the HTML report.
+public enum MarkupText {
+    /// `s` with the five markup characters as entities (`&#39;` for the apostrophe, which both
+    /// XML and HTML read) and control characters dropped: XML 1.0 cannot hold them, and in a
+    /// report they would only hide text.
+    /// - Parameter keepingWhitespace: keep tabs and line breaks (a workbook cell); a report's
+    ///   one-line fields drop them too.
+    /// - Complexity: O(length).
+    public static func escaped(_ s: String, keepingWhitespace: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
@@ -170,9 +181,10 @@ public enum WorkbookWriter {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": if keepingWhitespace { out.unicodeScalars.append(u) }
             default:
-                if u.value < 0x20, u != "\t", u != "\n", u != "\r" { continue }
+                if u.value < 0x20 || u.value == 0x7F { continue }
                 out.unicodeScalars.append(u)
             }
         }

@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVSpreadsheet
 import BPVWorkspace
 import Foundation
 
@@ -231,21 +232,8 @@ public struct Report {
 
     func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : "\(Int((Double(a) * 100 / Double(b)).rounded()))%" }
 
-    /// Text for HTML, with control characters dropped.
-    func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: if u.value >= 0x20 && u.value != 0x7F { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    /// Text for HTML, with control characters dropped (the one markup escaper).
+    func escape(_ s: String) -> String { MarkupText.escaped(s, keepingWhitespace: false) }
 
     static let css = """
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d232b;margin:0;background:#fafafa}
