@@ -63,8 +63,13 @@ public struct MatchSettings: Sendable, Hashable, Codable {
     /// at the mode's speed.
     /// - Complexity: O(1).
     public func travelMinutes(from a: Location, to b: Location, by mode: TravelMode) -> Double {
-        a.kilometres(to: b) * detourFactor / speed(mode) * 60
+        a.kilometres(to: b) * minutesPerKilometre(mode)
     }
+
+    /// Minutes per straight-line kilometre by `mode`: the detour factor at the mode's speed.
+    /// The candidate graph computes it once per student (``PairRules``), with the same distance
+    /// formula, so this and the solved times are one formula.
+    public func minutesPerKilometre(_ mode: TravelMode) -> Double { detourFactor / speed(mode) * 60 }
 
     /// The farthest straight-line distance a student can go within their limit, in km.
     public func reachKilometres(minutes: Int, by mode: TravelMode) -> Double {

@@ -70,22 +70,18 @@ struct PairRules {
         held = s.certificates.bits
         level = Self.bit(s.level)
         support = s.needsIntensiveSupport
-        minutesPerKm = settings.detourFactor / settings.speed(s.travelMode) * 60
+        minutesPerKm = settings.minutesPerKilometre(s.travelMode)
         limit = Double(s.maxTravelMinutes)
     }
 
     static func bit(_ l: Level) -> UInt8 { UInt8(1) << UInt8(Level.allCases.firstIndex(of: l) ?? 0) }
 
-    /// Estimated one-way travel in minutes: straight-line distance (equirectangular at the mean
-    /// latitude) times the detour factor, at the student's speed.
+    /// Estimated one-way travel in minutes: ``MatchSettings/travelMinutes(from:to:by:)``, with the
+    /// student's minutes per kilometre computed once.
     /// - Complexity: O(1).
     @inline(__always)
     func minutes(_ f: InternshipFacts) -> Double {
-        let home = student.home
-        let midLat = (home.latitude + f.latitude) * 0.5 * Double.pi / 180
-        let dx = (f.longitude - home.longitude) * Location.kmPerDegree * cos(midLat)
-        let dy = (f.latitude - home.latitude) * Location.kmPerDegree
-        return (dx * dx + dy * dy).squareRoot() * minutesPerKm
+        student.home.kilometres(toLatitude: f.latitude, longitude: f.longitude) * minutesPerKm
     }
 
     /// The pair's cost (its score's total) when every hard constraint holds; nil otherwise.

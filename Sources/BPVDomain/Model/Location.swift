@@ -23,10 +23,16 @@ public struct Location: Sendable, Hashable, Codable {
     /// enough for millions of pairs.
     /// - Complexity: O(1).
     @inlinable
-    public func kilometres(to other: Location) -> Double {
-        let midLatitude = (latitude + other.latitude) * 0.5 * Double.pi / 180
-        let dx = (other.longitude - longitude) * Self.kmPerDegree * cos(midLatitude)
-        let dy = (other.latitude - latitude) * Self.kmPerDegree
+    public func kilometres(to other: Location) -> Double { kilometres(toLatitude: other.latitude, longitude: other.longitude) }
+
+    /// The one distance formula (equirectangular at the mean latitude), also for the candidate
+    /// graph's hot loop, which holds an internship's point as two numbers.
+    /// - Complexity: O(1).
+    @inlinable @inline(__always)
+    public func kilometres(toLatitude lat: Double, longitude lon: Double) -> Double {
+        let midLatitude = (latitude + lat) * 0.5 * Double.pi / 180
+        let dx = (lon - longitude) * Self.kmPerDegree * cos(midLatitude)
+        let dy = (lat - latitude) * Self.kmPerDegree
         return (dx * dx + dy * dy).squareRoot()
     }
 
