@@ -26,7 +26,8 @@ public struct CandidateGraph: Sendable {
     /// - Throws: ``AssignmentProblemError`` if the scores do not fit the solver's cost bounds.
     /// - Complexity: O(students × internships within reach of each) plus O(internships).
     /// - Parameters:
-    ///   - excluding: banned pairs as `"studentID\u{1F}internshipID"`.
+    ///   - excluding: banned pairs, by position: a student's banned internships. Positions, not
+    ///     ids: the inner loop tests one integer per candidate, with no string built.
     ///   - shouldCancel: polled every 64 students; when it turns true the build stops with
     ///     ``CandidateGraph/Cancelled``.
     ///   - fixed: students (by position) fixed at an internship (a pin or a commitment): their
@@ -35,7 +36,7 @@ public struct CandidateGraph: Sendable {
     ///   - previous: students (by position) and their internship in the previous draft, whose arc
     ///     costs `settings.stabilityWeight` less, so that a student moves only for a real gain.
     public init(
-        students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: Set<String> = [],
+        students: [Student], internships: [Internship], settings: MatchSettings, excluding bans: [Int: Set<Int32>] = [:],
         fixed: [Int: Int32] = [:], previous: [Int: Int32] = [:], on date: CalendarDate? = nil,
         shouldCancel: (@Sendable () -> Bool)? = nil
     ) throws {
@@ -72,6 +73,7 @@ public struct CandidateGraph: Sendable {
                 let first = arcInternship.count
                 keys.removeAll(keepingCapacity: true)
                 let rules = PairRules(s, settings, on: date)
+                let banned = bans[k]
                 let reach = settings.reachKilometres(minutes: s.maxTravelMinutes, by: s.travelMode)
                 let cosLat = max(cos(s.home.latitude * Double.pi / 180), 0.01)
                 let (y0, y1) = grid.rows(from: s.home.latitude - reach / kmPerDegree, to: s.home.latitude + reach / kmPerDegree)
@@ -83,7 +85,7 @@ public struct CandidateGraph: Sendable {
                         for x in x0 ... x1 {
                             for jj in grid.bucket(sector: si, row: y, column: x) {
                                 guard let cost = rules.cost(facts[Int(jj)]) else { continue }
-                                if !bans.isEmpty, bans.contains("\(s.id.value)\u{1F}\(internships[Int(jj)].id.value)") { continue }
+                                if let banned, banned.contains(jj) { continue }
                                 if packable {
                                     keys.append(UInt64(cost) << 24 | UInt64(jj))
                                 } else {
@@ -136,28 +138,28 @@ public struct CandidateGraph: Sendable {
     /// constraints, costs and stability as the graph gives the student, for re-scoring one
     /// student in an incremental session.
     /// - Complexity: O(internships).
+    /// - Parameters:
+    ///   - banned: the student's banned internships, by position in `internships`.
+    ///   - previous: the position of the student's internship in the previous draft.
     public static func arcs(
-        for s: Student, internships: [Internship], settings: MatchSettings, banned: Set<String> = [], previous: String? = nil,
+        for s: Student, internships: [Internship], settings: MatchSettings, banned: Set<Int32> = [], previous: Int32? = nil,
         on date: CalendarDate? = nil
     ) -> [(internship: Int32, cost: Int64)] {
-        arcs(for: s, facts: internships.map { InternshipFacts($0, on: date) }, internships: internships, settings: settings,
-             banned: banned, previous: previous, on: date)
+        arcs(for: s, facts: internships.map { InternshipFacts($0, on: date) }, settings: settings, banned: banned, previous: previous, on: date)
     }
 
     /// One student's arcs against internship facts computed once (an incremental session keeps
-    /// them between tweaks).
+    /// them between tweaks); bans and the previous draft by position, as in the graph.
     /// - Complexity: O(internships).
     static func arcs(
-        for s: Student, facts: [InternshipFacts], internships: [Internship], settings: MatchSettings, banned: Set<String>,
-        previous: String?, on date: CalendarDate?
+        for s: Student, facts: [InternshipFacts], settings: MatchSettings, banned: Set<Int32>, previous: Int32?, on date: CalendarDate?
     ) -> [(internship: Int32, cost: Int64)] {
         let rules = PairRules(s, settings, on: date)
         var out: [(internship: Int32, cost: Int64)] = []
         for (j, f) in facts.enumerated() {
             guard var cost = rules.cost(f) else { continue }
-            let i = internships[j]
-            if !banned.isEmpty, banned.contains(i.id.value) { continue }
-            if previous == i.id.value { cost -= Int64(max(settings.stabilityWeight, 0)) }
+            if !banned.isEmpty, banned.contains(Int32(j)) { continue }
+            if previous == Int32(j) { cost -= Int64(max(settings.stabilityWeight, 0)) }
             out.append((Int32(j), cost))
         }
         return out

@@ -452,7 +452,10 @@ public struct RoundModel: Sendable {
         for (s, i) in previous where fixed[s] == nil {
             if let k = studentIndex[s], let j = internshipIndex[i] { previousAt[k] = Int32(j) }
         }
-        let banned = Set(bans.map { "\($0.student)\u{1F}\($0.internship)" })
+        var banned: [Int: Set<Int32>] = [:]
+        for pair in bans {
+            if let k = studentIndex[pair.student], let j = internshipIndex[pair.internship] { banned[k, default: []].insert(Int32(j)) }
+        }
         do {
             let graph = try CandidateGraph(
                 students: students, internships: solverInternships(), settings: settings, excluding: banned,

@@ -105,8 +105,7 @@ public final class RoundSession {
         let facts = [InternshipFacts(internship, on: model.date)]
         var changes: [AssignmentChange] = [.addInternship(places: Int32(internship.capacity), supportPlaces: Int32(internship.supportCapacity))]
         for (k, student) in model.students.enumerated() where fixed[student.studentID] == nil {
-            for arc in CandidateGraph.arcs(for: student, facts: facts, internships: [internship], settings: model.settings,
-                                           banned: [], previous: nil, on: model.date) {
+            for arc in CandidateGraph.arcs(for: student, facts: facts, settings: model.settings, banned: [], previous: nil, on: model.date) {
                 changes.append(.setArc(student: k, arc: Arc(internship: Int32(m), cost: arc.cost)))
             }
         }
@@ -346,9 +345,9 @@ public final class RoundSession {
                 out.append(.setArcs(student: k, arcs: [Arc(internship: Int32(j), cost: Int64(m.settings.score(s, internship).total))]))
                 out.append(.setTier(student: k, tier: CandidateGraph.fixedTier))
             } else {
-                let banned = Set(m.bans.filter { $0.student == id }.map(\.internship.value))
-                let arcs = CandidateGraph.arcs(for: s, facts: facts, internships: m.internships, settings: m.settings, banned: banned,
-                                               previous: m.previous[id]?.value, on: m.date)
+                let banned = Set(m.bans.filter { $0.student == id }.compactMap { m.position(ofInternship: $0.internship).map(Int32.init) })
+                let arcs = CandidateGraph.arcs(for: s, facts: facts, settings: m.settings, banned: banned,
+                                               previous: m.previous[id].flatMap { m.position(ofInternship: $0) }.map(Int32.init), on: m.date)
                 out.append(.setArcs(student: k, arcs: arcs.map { Arc(internship: $0.internship, cost: $0.cost) }))
                 out.append(.setTier(student: k, tier: s.priority))
             }
