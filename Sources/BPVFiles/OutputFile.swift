@@ -31,6 +31,7 @@ public struct OutputFileError: Error, Sendable, Equatable, CustomStringConvertib
 /// - **Whole or not at all, owner-only, never through a link.** The bytes go to a temporary
 ///   file beside the target, created exclusively (mode 0600) with an unguessable name, synced,
 ///   and renamed over the target. A kill leaves the old file or the new one.
+/// - **A device or a pipe** (`/dev/stdout`, a FIFO) is written to directly.
 /// - **No temporary file outlives its write.** It is removed on every error path; one left by
 ///   a killed run (bpv's pattern, owned by this user, older than a minute) is removed before
 ///   the next write into that folder.
@@ -74,6 +75,20 @@ public enum OutputFile {
     /// notes). `body` may throw; the target is then untouched and the temporary file gone.
     public static func write(to path: String, _ body: (FileDescriptor) throws -> Void) throws(OutputFileError) {
         try check(path)
+        // A device or a pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written to as it is: it
+        // cannot be replaced by a rename (and must not be: renaming over /dev/null would put a
+        // file in its place).
+        if isStream(path) {
+            do {
+                let fd = try FileDescriptor.open(FilePath(path), .writeOnly)
+                try fd.closeAfter { try body(fd) }
+            } catch let error as Errno {
+                throw OutputFileError(path: path, reason: error.description)
+            } catch {
+                throw OutputFileError(path: path, reason: "\(error)")
+            }
+            return
+        }
         let target = FilePath(path)
         let folder = target.removingLastComponent()
         removeStaleTemporaries(in: folder.isEmpty ? FilePath(".") : folder)
@@ -133,6 +148,14 @@ public enum OutputFile {
     static func token() -> String {
         let hex = String(UInt64.random(in: 0 ... .max), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Whether `path` (through links) is a character device or a pipe.
+    static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFCHR || type == S_IFIFO
     }
 
     static func isDirectory(_ path: String) -> Bool {

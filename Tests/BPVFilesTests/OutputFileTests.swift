@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import BPVFiles
 
@@ -81,5 +84,13 @@ struct OutputFileTests {
         #expect(OutputFile.isTemporaryName("a.csv.bpv-\(OutputFile.token()).tmp"))
         #expect(OutputFile.isTemporaryName("a.csv.bpv-12-3.tmp"))
         #expect(!OutputFile.isTemporaryName("a.csv.tmp") && !OutputFile.isTemporaryName("a.bpv-1.tmp") && !OutputFile.isTemporaryName("a.bpv-12-3.txt"))
+    }
+
+    @Test func aDeviceIsWrittenToNeverReplaced() throws {
+        // Renaming over /dev/null would put a regular file in its place.
+        try OutputFile.write(Array("discarded".utf8), to: "/dev/null")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "/dev").filter { $0.hasPrefix("null.bpv-") }.isEmpty)
     }
 }
