@@ -232,7 +232,7 @@ extension Workspace {
             var out: [(student: StudentID, since: CalendarDate?, coach: String?)] = []
             for row in try Row.fetchAll(db, sql: "SELECT id, coach, registered_on, available_from FROM student ORDER BY id") {
                 let id: String = row[0]
-                if let held = register.inEffect[StudentID(id)], held.status != "draft" { continue }
+                if let held = register.inEffect[StudentID(id)], held.status != .draft { continue }
                 let available = (row[3] as String?).flatMap(CalendarDate.init) ?? (row[2] as String?).flatMap(CalendarDate.init)
                 let since = [available, lastEnd[id].flatMap(CalendarDate.init)].compactMap { $0 }.max()
                 if let since, today < since { continue }

@@ -15,7 +15,8 @@ struct RegisterRow: Codable, FetchableRecord, PersistableRecord, Equatable {
     var studentID: String
     var phase: Int
     var internshipID: String
-    var status: String
+    /// Never ``Workspace/Status/unplaced`` (the table's CHECK holds the five a row can have).
+    var status: Workspace.Status
     var reason: String?
     var roundID: Int64?
     var score: Int?
@@ -35,7 +36,7 @@ struct RegisterRow: Codable, FetchableRecord, PersistableRecord, Equatable {
 
     /// The planned end, when the row is an active placement that has one.
     func plannedEnd(_ what: String) throws -> CalendarDate? {
-        status == "active" ? Records.date(plannedEnd, what) : nil
+        status == .active ? Records.date(plannedEnd, what) : nil
     }
 }
 
@@ -69,7 +70,7 @@ struct RegisterRows {
                 inEffect[s] = next.removeValue(forKey: s)
             }
         }
-        upcoming = next.filter { $0.value.status != "draft" }
+        upcoming = next.filter { $0.value.status != .draft }
     }
 
     /// The phase a new or changed row of `student` is written to on this date.
@@ -78,7 +79,7 @@ struct RegisterRows {
     /// The model's view of the promised next placements.
     func upcomingPlacements() throws -> [StudentID: Upcoming] {
         try upcoming.mapValues { row in
-            guard let status = HeldStatus(rawValue: row.status) else {
+            guard let status = HeldStatus(rawValue: row.status.rawValue) else {
                 throw WorkspaceError.corruptRecord("the next placement of \(row.student) has status \(row.status)")
             }
             return Upcoming(internship: row.internship, status: status)

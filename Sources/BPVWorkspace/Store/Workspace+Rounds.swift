@@ -4,7 +4,7 @@ import GRDB
 
 extension Workspace {
     /// Where a student stands in the register.
-    public enum Status: String, Sendable, Equatable {
+    public enum Status: String, Sendable, Equatable, Codable {
         /// Proposed by the solver, nothing agreed: moves freely.
         case draft
         /// Fixed by a job coach (a place the student found).
@@ -143,11 +143,12 @@ extension Workspace {
         var previous: [StudentID: InternshipID] = [:]
         for (s, row) in register.inEffect {
             switch row.status {
-            case "agreed": commitments[s] = row.internship
-            case "active": commitments[s] = row.internship; active.insert(s)
-            case "proposed": proposals[s] = row.internship
-            case "draft": previous[s] = row.internship
-            default: pins[s] = row.internship
+            case .agreed: commitments[s] = row.internship
+            case .active: commitments[s] = row.internship; active.insert(s)
+            case .proposed: proposals[s] = row.internship
+            case .draft: previous[s] = row.internship
+            case .pinned: pins[s] = row.internship
+            case .unplaced: break  // never a row (the table's CHECK)
             }
         }
         for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
@@ -222,7 +223,7 @@ extension Workspace {
             }
             for (s, row) in try RegisterRows(db, on: Self.registerDate(db)).inEffect {
                 out[s] = Placement(student: s, internship: row.internship, score: row.score, travelMinutes: row.travelMin,
-                                   status: Status(rawValue: row.status) ?? .draft,
+                                   status: row.status,
                                    start: Records.date(row.startDate, "the placement of \(s)"),
                                    plannedEnd: Records.date(row.plannedEnd, "the placement of \(s)"))
             }
@@ -249,9 +250,9 @@ extension Workspace {
                 out[s] = Placement(student: s, internship: i, score: row["score"], travelMinutes: row["travel_min"],
                                    status: i == nil ? .unplaced : .draft)
             }
-            for (s, row) in try RegisterRows(db, on: Self.registerDate(db)).inEffect where row.status == "agreed" || row.status == "active" {
+            for (s, row) in try RegisterRows(db, on: Self.registerDate(db)).inEffect where row.status == .agreed || row.status == .active {
                 out[s] = Placement(student: s, internship: row.internship, score: row.score, travelMinutes: row.travelMin,
-                                   status: Status(rawValue: row.status) ?? .agreed)
+                                   status: row.status)
             }
             return out.values.sorted { $0.student < $1.student }
         }
