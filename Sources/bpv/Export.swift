@@ -9,9 +9,9 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the placements as CSV, everything held about one student as JSON, or the round's scored candidate graph as DIMACS.",
         discussion: """
-            The placements CSV is minimal: ids, employer, travel minutes, score, start and planned
-            end, and status, no names. A FILE ending in .xlsx is an Excel workbook with the sheets
-            placements, unplaced (with the reasons) and employers (places, taken, free). Files are
+            The placements CSV is minimal: ids, employer, travel minutes, score, start and planned \
+            end, and status, no names. A FILE ending in .xlsx is an Excel workbook with the sheets \
+            placements, unplaced (with the reasons) and employers (places, taken, free). Files are \
             created with mode 0600.
             """)
 

@@ -7,12 +7,12 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic matching instance as a DIMACS min-cost-flow file.",
         discussion: """
-            Students live in clustered towns and wish for one to three sectors; internships have
-            1 to 7 places, some with support capacity. A pair is a candidate when the sector fits,
-            the level is accepted, the travel time is within the student's limit and, for a student
-            who needs support, the internship has support capacity. Costs rank sector wishes and
-            travel time; students are unplaced at an exact penalty that places as many as possible,
-            urgent and supported students first. See SyntheticRegion in the BPVSynthetic module.
+            Students live in clustered towns and wish for one to three sectors; internships have \
+            1 to 7 places, some with support capacity. A pair is a candidate when the sector fits, \
+            the level is accepted, the travel time is within the student's limit and, for a student \
+            who needs support, the internship has support capacity. Costs rank sector wishes and \
+            travel time; students are unplaced at an exact penalty that places as many as possible, \
+            urgent and supported students first. See SyntheticRegion in the BPVSynthetic module. \
             The same options and seed always write the same file.
             """
     )

@@ -7,10 +7,10 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import students, internships or employers from a CSV file or an .xlsx workbook into the workspace.",
         discussion: """
-            Columns are named in the header, in any order; extra columns are ignored; comma,
-            semicolon or tab is detected; lists are separated by |. A workbook is read from its
-            first sheet (or --sheet) with the same columns and rules. A file with any problem is
-            refused whole: every problem is listed as file:line:column (file.xlsx:Sheet!C14 in a
+            Columns are named in the header, in any order; extra columns are ignored; comma, \
+            semicolon or tab is detected; lists are separated by |. A workbook is read from its \
+            first sheet (or --sheet) with the same columns and rules. A file with any problem is \
+            refused whole: every problem is listed as file:line:column (file.xlsx:Sheet!C14 in a \
             workbook) and nothing is imported. Re-importing a file updates records by id.
             """
     )

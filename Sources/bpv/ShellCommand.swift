@@ -10,10 +10,10 @@ struct ShellCommand: ParsableCommand {
         commandName: "shell",
         abstract: "The bpv shell: explore, tweak and commit placements (the default when no command is given).",
         discussion: """
-            With a terminal on standard input: a banner and a prompt, line editing, history in
-            ~/.bpv_history (or $BPV_HISTORY; mode 0600) and Tab completion. Otherwise the lines
-            are run as a script: each error is reported as 'line N: message' on standard error,
-            the run goes on, and the exit status is 1 if any line failed (--bail stops at the
+            With a terminal on standard input: a banner and a prompt, line editing, history in \
+            ~/.bpv_history (or $BPV_HISTORY; mode 0600) and Tab completion. Otherwise the lines \
+            are run as a script: each error is reported as 'line N: message' on standard error, \
+            the run goes on, and the exit status is 1 if any line failed (--bail stops at the \
             first). Type help in the shell for its commands.
             """)
 

@@ -7,10 +7,10 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a DIMACS min-cost-flow file of the assignment shape and certify the result.",
         discussion: """
-            The file holds one source feeding every student (capacity 1), student -> internship arcs
-            (capacity 1, the pair's cost), internship -> sink arcs (the internship's capacity) and,
-            optionally, student -> sink arcs meaning "unplaced at this cost". The printed cost is the
-            min-cost-flow objective of the file, the same number LEMON or OR-Tools report.
+            The file holds one source feeding every student (capacity 1), student -> internship arcs \
+            (capacity 1, the pair's cost), internship -> sink arcs (the internship's capacity) and, \
+            optionally, student -> sink arcs meaning "unplaced at this cost". The printed cost is the \
+            min-cost-flow objective of the file, the same number LEMON or OR-Tools report. \
             Every result is checked by the optimality certificate before it is printed.
             """
     )

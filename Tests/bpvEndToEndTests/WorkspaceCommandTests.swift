@@ -18,6 +18,17 @@ struct WorkspaceCommandTests {
         }
     }
 
+    @Test(arguments: ["import", "export", "generate", "solve", "shell"])
+    func commandHelpIsWrappedByTheTerminalNotByHardLineBreaks(command: String) throws {
+        // Discussions once carried the source's line breaks, which argument-parser wrapped again
+        // (`... start and planned` / `end, ...`): every line of a paragraph but its last fills the width.
+        let help = try BPVBinary.run([command, "--help"]).stdout
+        let discussion = help.components(separatedBy: "\n\n").dropFirst().first { !$0.hasPrefix("USAGE") && !$0.hasPrefix("OVERVIEW") } ?? ""
+        let lines = discussion.split(separator: "\n")
+        #expect(!lines.isEmpty, "\(help)")
+        for line in lines.dropLast() { #expect(line.count >= 60 && line.count <= 80, "\(command): '\(line)'") }
+    }
+
     @Test(arguments: ["gooi", "kennemerland"])
     func eachSampleImportsMatchesAndExportsTheSameObjective(region: String) throws {
         let dir = try BPVBinary.scratch()
