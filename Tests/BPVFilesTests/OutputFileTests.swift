@@ -21,8 +21,8 @@ struct OutputFileTests {
     @Test func aDatabaseItsLogsAndAFolderAreRefusedUntouched() throws {
         let db = folder + "/W.sqlite"
         let content = Array("SQLite format 3\u{0}".utf8) + [UInt8](repeating: 7, count: 100)
-        FileManager.default.createFile(atPath: db, contents: Data(content), attributes: [.posixPermissions: 0o644])
-        FileManager.default.createFile(atPath: db + "-wal", contents: Data([1, 2, 3]), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: db, contents: Data(content), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: db + "-wal", contents: Data([1, 2, 3]), attributes: [.posixPermissions: 0o644])
         let cases: [(String, String)] = [
             (db, "\(db): cannot write: it is a database (a bpv workspace?), which this would destroy; name another file, for example one ending in .csv, .xlsx or .html"),
             (db + "-wal", "\(db)-wal: cannot write: it belongs to the database \(db) (its wal file), which this would destroy; name another file"),
@@ -46,7 +46,7 @@ struct OutputFileTests {
 
     @Test func aWriteIsWholeOwnerOnlyAndLeavesNoTemporaryFile() throws {
         let target = folder + "/report.html"
-        FileManager.default.createFile(atPath: target, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: target, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
         try OutputFile.write(Array("new".utf8), to: target)
         #expect(bytes(target) == Array("new".utf8))
         #expect(try mode(target) == 0o600)
@@ -56,7 +56,7 @@ struct OutputFileTests {
     @Test func aFailingWriteLeavesTheOldFileAndNoTemporaryFile() throws {
         struct Broken: Error {}
         let target = folder + "/placements.csv"
-        FileManager.default.createFile(atPath: target, contents: Data("old".utf8))
+        _ = FileManager.default.createFile(atPath: target, contents: Data("old".utf8))
         #expect(throws: OutputFileError.self) {
             try OutputFile.write(to: target) { fd in
                 _ = try fd.writeAll(Array("half".utf8))
@@ -71,7 +71,7 @@ struct OutputFileTests {
         let stale = ["report.html.bpv-00aa11bb22cc33dd.tmp", "placements.xlsx.bpv-4242-17.tmp"]
         let young = "report.html.bpv-ffee000011112222.tmp"
         let unrelated = ["notes.tmp", "report.html.bpv-xyz.tmp"]
-        for name in stale + [young] + unrelated { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("names".utf8)) }
+        for name in stale + [young] + unrelated { _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("names".utf8)) }
         let old = Date(timeIntervalSinceNow: -OutputFile.staleAfterSeconds - 30)
         for name in stale + unrelated { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder + "/" + name) }
         try OutputFile.write(Array("x".utf8), to: folder + "/out.csv")

@@ -40,8 +40,8 @@ struct RegisterSafetyTests {
         let dir = try BPVBinary.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let empty = dir.appendingPathComponent("notes.csv").path, text = dir.appendingPathComponent("n.csv").path
-        FileManager.default.createFile(atPath: empty, contents: Data(), attributes: [.posixPermissions: 0o644])
-        FileManager.default.createFile(atPath: text, contents: Data("id;name\n".utf8), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: empty, contents: Data(), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: text, contents: Data("id;name\n".utf8), attributes: [.posixPermissions: 0o644])
         let cases = [
             (empty, "bpv: \(empty): cannot open the workspace: it is an empty file, not a workspace; nothing was changed. Name the workspace file, or a new file name to start one\n"),
             (text, "bpv: \(text): cannot open the workspace: this is not a bpv workspace (not a database at all); nothing was changed. Check --db\n"),

@@ -29,7 +29,7 @@ struct ShellVerbTests {
             let a = dir.appendingPathComponent("a.sqlite").path, b = dir.appendingPathComponent("b.sqlite").path
             for copy in [a, b] {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
-                FileManager.default.createFile(atPath: copy, contents: pristine, attributes: [.posixPermissions: 0o600])
+                _ = FileManager.default.createFile(atPath: copy, contents: pristine, attributes: [.posixPermissions: 0o600])
             }
             let line = words.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ")
             let direct = try BPVBinary.run(words + ["--db", a])
