@@ -50,7 +50,7 @@ struct ShellVerb {
             let hint = words.first.flatMap(Shell.suggestion(for:)).map { " did you mean '\($0)'?" } ?? ""
             FileHandle.standardError.write(Data("""
                 bpv: unknown command '\(ControlText.escaped(words.first ?? ""))';\(hint)
-                Usage: bpv COMMAND [ARGUMENTS] [--db PATH]; bpv --help lists the commands, bpv shell then help explains each
+                Usage: bpv COMMAND [ARGUMENTS] [--db PATH] (bpv --help lists the commands)
 
                 """.utf8))
             return 64

@@ -46,7 +46,7 @@ struct ShellVerbTests {
         #expect(r.status == 64 && r.stdout.isEmpty)
         #expect(r.stderr == """
             bpv: unknown command 'wating'; did you mean 'waiting'?
-            Usage: bpv COMMAND [ARGUMENTS] [--db PATH]; bpv --help lists the commands, bpv shell then help explains each
+            Usage: bpv COMMAND [ARGUMENTS] [--db PATH] (bpv --help lists the commands)
 
             """)
     }
