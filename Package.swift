@@ -7,6 +7,7 @@ import PackageDescription
 /// - `BPVSolver`: certified-optimal capacitated assignment on integer indices (no I/O, no domain words).
 /// - `BPVFiles`: the one seam for writing a file a user names (never over a database, all or nothing, 0600).
 /// - `BPVDimacs`: DIMACS min-cost-flow text in and out, in the assignment shape.
+/// - `BPVGeography`: every Dutch postcode area and place (a bundled table), the land outline, the distance formula.
 /// - `BPVDomain`: students, internships, hard constraints, scoring and the candidate graph.
 /// - `BPVWorkspace`: the SQLite workspace (GRDB), CSV import with located errors, the audit log.
 /// - `BPVSynthetic`: seeded synthetic rounds (clustered towns, sectors, travel, support), scored by the domain's rules.
@@ -26,6 +27,7 @@ let package = Package(
         .library(name: "BPVShell", targets: ["BPVShell"]),
         .library(name: "BPVSpreadsheet", targets: ["BPVSpreadsheet"]),
         .library(name: "BPVFiles", targets: ["BPVFiles"]),
+        .library(name: "BPVGeography", targets: ["BPVGeography"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,13 +53,15 @@ let package = Package(
         ),
         // Synthetic rounds are built with the domain's own rules and scores.
         .target(name: "BPVSynthetic", dependencies: ["BPVDomain", "BPVSolver"]),
-        .target(name: "BPVDomain", dependencies: ["BPVSolver"]),
+        // Data tables as resource files, read once (GeoNames postcodes, CC BY 4.0; DCW outline, LGPL-3+).
+        .target(name: "BPVGeography", resources: [.copy("Resources/nl-postcodes.csv"), .copy("Resources/nl-outline.csv")]),
+        .target(name: "BPVDomain", dependencies: ["BPVSolver", "BPVGeography"]),
         // Spreadsheets: reading the cells of an .xlsx sheet and writing a workbook (no domain).
         .target(name: "BPVSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "BPVWorkspace",
             dependencies: [
-                "BPVDomain", "BPVSolver", "BPVSpreadsheet", "BPVFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                "BPVDomain", "BPVGeography", "BPVSolver", "BPVSpreadsheet", "BPVFiles", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -67,7 +71,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "BPVLineEditor", dependencies: ["CEditLine", .product(name: "SystemPackage", package: "swift-system")]),
-        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVLineEditor", "BPVSpreadsheet"]),
+        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVGeography", "BPVLineEditor", "BPVSpreadsheet"]),
         .executableTarget(
             name: "bpv",
             dependencies: [
@@ -78,9 +82,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BPVFilesTests", dependencies: ["BPVFiles"]),
+        .testTarget(name: "BPVGeographyTests", dependencies: ["BPVGeography"]),
         .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver", "BPVSynthetic"]),
         .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"], exclude: ["Fixtures"]),
-        .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVSolver", "BPVSynthetic"]),
+        .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVGeography", "BPVSolver", "BPVSynthetic"]),
         .testTarget(
             name: "BPVWorkspaceTests",
             dependencies: [

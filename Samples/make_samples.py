@@ -6,8 +6,13 @@ All records are invented. Geography, school sizes and sectors follow the project
   mostly retail and logistiek, in Hilversum, Huizen, Gooise Meren, Wijdemeren, Blaricum, Laren
   and Eemnes.
 - Zuid-Kennemerland en IJmond: the 1,134 pupils of seven praktijkonderwijs (PRO) and VSO schools
-  (sizes of 1 October 2018), sectors groen, retail, horeca, zorg and techniek. PRO and VSO pupils
-  are recorded at level entree. The `school` column names each pupil's school.
+  (sizes of 1 October 2018), sectors groen, retail, horeca, zorg and techniek, at their school's
+  level (`pro` or `vso`) with an exit profile (uitstroomprofiel). The `school` column names each
+  pupil's school.
+
+Every pupil, internship and employer has a postcode: a real four-digit area of its town (from the
+bundled GeoNames table, CC BY 4.0), drawn by a random generator of its own so that the other
+columns are the same as before postcodes existed.
 
 Usage: python3 Samples/make_samples.py   (from the repository root)
 """
@@ -16,6 +21,22 @@ import os
 import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+POSTCODES = os.path.join(HERE, "..", "Sources", "BPVGeography", "Resources", "nl-postcodes.csv")
+
+
+def areas_of_towns():
+    """Town name -> its PC4 codes in Noord-Holland or Utrecht (Laren is the Gooi's, not Lochem's)."""
+    out = {}
+    with open(POSTCODES, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["province"] not in ("Noord-Holland", "Utrecht"):
+                continue
+            name = row["place"][:-3] if row["place"].endswith(" NH") else row["place"]
+            out.setdefault(name, []).append(row["pc4"])
+    return out
+
+
+AREAS = areas_of_towns()
 NAMES = ["Noë", "Daan", "Fleur", "Sem", "Zoë", "Milan", "Saar", "Luuk", "Anouk", "Mohammed", "Aylin", "Jesse",
          "Iris", "Bram", "Yasmina", "Thijs", "Lotte", "Rayan", "Eva", "Sven", "Fenna", "Ömer", "Jade", "Kees"]
 
@@ -38,11 +59,12 @@ def gooi(rng):
         needs = [n for n, p in [("jobcoach", 0.15), ("quiet", 0.15), ("fixed_mentor", 0.2), ("nt2", 0.1),
                                 ("clear_instructions", 0.25)] if rng.random() < p]
         certs = ["heftruck"] if "logistiek" in sectors and rng.random() < 0.3 else []
-        students.append([f"GV-{k:03d}", rng.choice(NAMES), rng.choice(["entree", "entree", "2"]), "|".join(sectors),
-                         rng.choice(towns), rng.choice(["bike", "bike", "ov", "walk"]), rng.choice([20, 30, 30, 45]),
+        # The draws in the order they always had (the files stay as they were).
+        name, level, town = rng.choice(NAMES), rng.choice(["entree", "entree", "2"]), rng.choice(towns)
+        students.append([f"GV-{k:03d}", name, level, "|".join(sectors), town, PLACE.choice(AREAS[town]), rng.choice(["bike", "bike", "ov", "walk"]), rng.choice([20, 30, 30, 45]),
                          "|".join(needs), "|".join(certs), 1 if rng.random() < 0.1 else 0, f"mentor-{(k - 1) // 20 + 1}"])
-    students_header = ["id", "name", "level", "sectors", "town", "travel_mode", "max_travel_min", "needs", "certificates",
-                       "priority", "coach"]
+    students_header = ["id", "name", "level", "sectors", "town", "postcode", "travel_mode", "max_travel_min", "needs",
+                       "certificates", "priority", "coach"]
     internships = []
     for k in range(1, 46):
         sector = rng.choice(["retail"] * 5 + ["logistiek"] * 3 + ["horeca", "zorg"])
@@ -50,7 +72,9 @@ def gooi(rng):
         offers = ["clear_instructions", "fixed_mentor"] + [o for o, p in [("jobcoach", 0.4), ("quiet", 0.4), ("nt2", 0.3)]
                                                           if rng.random() < p]
         requires = ["heftruck"] if sector == "logistiek" and rng.random() < 0.25 else []
-        internships.append([f"GVI-{k:03d}", f"{sector.capitalize()} {rng.choice(towns)} {k}", sector, rng.choice(towns), cap,
+        rng.choice(towns)  # once the name's town; the name now says where the internship is
+        town = rng.choice(towns)
+        internships.append([f"GVI-{k:03d}", f"{sector.capitalize()} {town} {k}", sector, town, PLACE.choice(AREAS[town]), cap,
                             rng.randint(1, cap) if "jobcoach" in offers else 0, "|".join(offers), "|".join(requires),
                             "entree|2", f"1{rng.randint(10000000, 99999999)}"])
     return students_header, students, internships
@@ -78,13 +102,15 @@ def kennemerland(rng):
                                     ("wheelchair", 0.06 if school == "Heliomare College" else 0.0),
                                     ("nt2", 0.08)] if rng.random() < p]
             certs = ["vca"] if "techniek" in sectors and rng.random() < 0.2 else []
-            students.append([f"ZK-{k:04d}", rng.choice(NAMES), "entree", "|".join(sectors), rng.choice(near[town]),
+            name, home = rng.choice(NAMES), rng.choice(near[town])
+            students.append([f"ZK-{k:04d}", name, "vso" if vso else "pro", "|".join(sectors), home, PLACE.choice(AREAS[home]),
                              rng.choice(["bike", "bike", "ov", "ov", "walk"] + (["ov"] if vso else [])),
                              rng.choice([20, 30, 30, 45, 60]), "|".join(needs), "|".join(certs),
                              1 if rng.random() < (0.15 if vso else 0.08) else 0, f"coach-{school.split()[0][:4]}-{k % 12 + 1}",
-                             school])
-    students_header = ["id", "name", "level", "sectors", "town", "travel_mode", "max_travel_min", "needs", "certificates",
-                       "priority", "coach", "school"]
+                             school, PROFILE.choice(["dagbesteding", "arbeidsmarkt", "arbeidsmarkt", "vervolgonderwijs"] if vso
+                                                    else ["arbeidsmarkt"] * 4 + ["vervolgonderwijs"])])
+    students_header = ["id", "name", "level", "sectors", "town", "postcode", "travel_mode", "max_travel_min", "needs",
+                       "certificates", "priority", "coach", "school", "profile"]
     internships = []
     for k in range(1, 461):
         sector = rng.choice(sectors_all)
@@ -92,9 +118,11 @@ def kennemerland(rng):
         offers = ["clear_instructions"] + [o for o, p in [("jobcoach", 0.45), ("quiet", 0.4), ("fixed_mentor", 0.6),
                                                           ("wheelchair", 0.15), ("nt2", 0.2)] if rng.random() < p]
         requires = ["vca"] if sector == "techniek" and rng.random() < 0.2 else (["vog"] if sector == "zorg" and rng.random() < 0.1 else [])
-        internships.append([f"ZKI-{k:04d}", f"{sector.capitalize()} {rng.choice(towns)} {k}", sector, rng.choice(towns), cap,
+        rng.choice(towns)  # once the name's town; the name now says where the internship is
+        town = rng.choice(towns)
+        internships.append([f"ZKI-{k:04d}", f"{sector.capitalize()} {town} {k}", sector, town, PLACE.choice(AREAS[town]), cap,
                             rng.randint(1, cap) if "jobcoach" in offers else 0, "|".join(offers), "|".join(requires),
-                            "entree|2", f"1{rng.randint(10000000, 99999999)}"])
+                            "pro|vso|entree|2", f"1{rng.randint(10000000, 99999999)}"])
     return students_header, students, internships
 
 
@@ -123,23 +151,23 @@ def year(rng, region, prefix, students_header, students, internships):
     write(os.path.join(HERE, f"{region}-students.csv"), students_header + ["available_from"], students)
     employers, current = [], None
     for i in internships:
-        sector, town = i[2], i[3]
+        sector, town, postcode = i[2], i[3], i[4]
         if current and current["sector"] == sector and len(current["internships"]) < 3 and rng.random() < 0.45:
             current["internships"].append(i)
         else:
             n = len(employers) + 1
             current = {"id": f"{prefix}E-{n:03d}", "sector": sector, "internships": [i],
-                       "name": f"{rng.choice(CHAINS[sector])} {town} {n}", "town": town, "leerbedrijf_id": i[9]}
+                       "name": f"{rng.choice(CHAINS[sector])} {town} {n}", "town": town, "postcode": postcode, "leerbedrijf_id": i[10]}
             employers.append(current)
     for e in employers:
         for i in e["internships"]:
             i.append(JOINED if rng.random() < 0.06 else "")
             i.append(e["id"])
     write(os.path.join(HERE, f"{region}-internships.csv"),
-          ["id", "employer", "sector", "town", "capacity", "support_capacity", "offers", "requires", "levels",
+          ["id", "employer", "sector", "town", "postcode", "capacity", "support_capacity", "offers", "requires", "levels",
            "leerbedrijf_id", "available_from", "employer_id"], internships)
-    write(os.path.join(HERE, f"{region}-employers.csv"), ["id", "name", "leerbedrijf_id", "town", "contact", "phone", "email"],
-          [[e["id"], e["name"], e["leerbedrijf_id"], e["town"], rng.choice(STAFF), f"0{rng.randint(20, 79)}-{rng.randint(1000000, 9999999)}",
+    write(os.path.join(HERE, f"{region}-employers.csv"), ["id", "name", "leerbedrijf_id", "town", "postcode", "contact", "phone", "email"],
+          [[e["id"], e["name"], e["leerbedrijf_id"], e["town"], e["postcode"], rng.choice(STAFF), f"0{rng.randint(20, 79)}-{rng.randint(1000000, 9999999)}",
             f"bpv@{e['id'].lower()}.example"] for e in employers])
     lines = [f"# {region}: last school year's placements (written by Samples/make_samples.py; run by make demo)"]
     for s in students:
@@ -147,8 +175,8 @@ def year(rng, region, prefix, students_header, students, internships):
             continue
         wished = s[3].split("|")
         broke = rng.random() < 0.2
-        coach = "jobcoach" in s[7].split("|")
-        pool = [i for i in internships if (i[2] not in wished) == broke and (not coach or int(i[5]) > 0)]
+        coach = "jobcoach" in s[8].split("|")
+        pool = [i for i in internships if (i[2] not in wished) == broke and (not coach or int(i[6]) > 0)]
         i = rng.choice(pool)
         lines += [f"propose {s[0]} {i[0]} intake 2025", f"accept {s[0]}", f"start {s[0]} 2025-09-08"]
         if broke:
@@ -158,6 +186,10 @@ def year(rng, region, prefix, students_header, students, internships):
     with open(os.path.join(HERE, f"{region}-history.bpv"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
+
+# Postcodes and exit profiles come from generators of their own (see the module's note).
+PLACE = random.Random(4)
+PROFILE = random.Random(5)
 
 if __name__ == "__main__":
     year(random.Random(2026), "gooi", "GV", *gooi(random.Random(2024)))

@@ -43,8 +43,8 @@ struct Import: ParsableCommand {
         let ws = try Workspace(path: workspace.db)
         let summary: Workspace.ImportSummary
         switch kind {
-        case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet), from: file)
-        case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet), from: file)
+        case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet, region: try ws.region()), from: file)
+        case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet, region: try ws.region()), from: file)
         case .employers: summary = try ws.importEmployers(try EmployerImport.parse(bytes, fileName: file, sheet: sheet), from: file)
         }
         print("imported \(kind.rawValue) from \(file): \(summary.added) added, \(summary.updated) updated")

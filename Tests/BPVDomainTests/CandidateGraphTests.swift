@@ -1,3 +1,4 @@
+import BPVGeography
 import BPVSolver
 import BPVSynthetic
 import Testing
@@ -8,8 +9,8 @@ struct CandidateGraphTests {
     /// Random students and internships around the towns of both regions.
     func randomRound(seed: UInt64, students: Int, internships: Int) -> ([Student], [Internship]) {
         var rng = SeededGenerator(seed: seed)
-        let towns = Town.all
-        func jitter(_ t: Town) -> Location {
+        let towns = sampleTowns
+        func jitter(_ t: Place) -> Location {
             try! Location(
                 latitude: t.latitude + Double.random(in: -0.03 ... 0.03, using: &rng),
                 longitude: t.longitude + Double.random(in: -0.05 ... 0.05, using: &rng))

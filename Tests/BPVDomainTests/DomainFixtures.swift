@@ -1,7 +1,14 @@
 @testable import BPVDomain
+import BPVGeography
 
 func id(_ s: String) -> PseudonymousID { try! PseudonymousID(s) }
-func at(_ town: String) -> Location { try! Town.named(town).location }
+/// Both sample regions lie in Noord-Holland, which settles `Laren`.
+let sampleRegion = Region(["Noord-Holland"])
+func at(_ town: String) -> Location { Location(try! Gazetteer.netherlands.place(named: town, in: sampleRegion)) }
+/// The towns of the two sample regions.
+let sampleTowns = ["Hilversum", "Huizen", "Bussum", "Naarden", "Muiden", "Blaricum", "Laren", "Eemnes", "Loosdrecht", "Kortenhoef",
+                   "Ankeveen", "Nederhorst den Berg", "Haarlem", "IJmuiden", "Velsen-Noord", "Driehuis", "Santpoort-Noord", "Heemskerk",
+                   "Beverwijk", "Heemstede", "Bloemendaal", "Zandvoort", "Uitgeest"].map { try! Gazetteer.netherlands.place(named: $0, in: sampleRegion) }
 
 func student(
     _ name: String = "S-1", level: Level = .two, sectors: [Sector] = [.retail], town: String = "Hilversum",

@@ -80,7 +80,8 @@ struct ScoringTests {
         let s = MatchSettings()
         #expect(s.sectorRankWeight == 30 && s.travelMinuteWeight == 1 && s.supportScarcityWeight == 15)
         #expect(s.detourFactor == 1.3)
-        #expect(s.speed(.walk) == 5 && s.speed(.bike) == 15 && s.speed(.ov) == 25 && s.speed(.car) == 40)
+        #expect(s.speed(.walk) == 5 && s.speed(.bike) == 15 && s.speed(.scooter) == 25 && s.speed(.ov) == 30 && s.speed(.car) == 40)
+        #expect(s.accessMinutes(.ov) == 10 && s.accessMinutes(.bike) == 0 && MatchSettings.floorKilometres == 1)
     }
 
     @Test func scoreAddsRankTravelAndSupportScarcity() throws {
@@ -105,6 +106,24 @@ struct ScoringTests {
         let minutes = settings.travelMinutes(from: at("Hilversum"), to: at("Huizen"), by: .bike)
         #expect(abs(minutes - km * 1.3 / 15 * 60) < 1e-9)
         #expect(settings.travelMinutes(from: at("Hilversum"), to: at("Huizen"), by: .car) < minutes)
+        // Public transport: ten minutes to the stops and waiting, then 30 km/h aboard.
+        #expect(abs(settings.travelMinutes(from: at("Hilversum"), to: at("Huizen"), by: .ov) - (10 + km * 1.3 / 30 * 60)) < 1e-9)
+    }
+
+    @Test func nobodyTravelsZeroMinutesInsideOnePostcodeArea() throws {
+        let settings = MatchSettings()
+        let here = at("Hilversum")
+        // One point: the floor of one kilometre, 5.2 minutes by bike, 15.6 on foot, 12.6 by ov.
+        #expect(abs(settings.travelMinutes(from: here, to: here, by: .bike) - 1.3 / 15 * 60) < 1e-9)
+        #expect(abs(settings.travelMinutes(from: here, to: here, by: .walk) - 1.3 / 5 * 60) < 1e-9)
+        #expect(abs(settings.travelMinutes(from: here, to: here, by: .ov) - (10 + 1.3 / 30 * 60)) < 1e-9)
+        // The candidate graph solves with the same model: a student and an internship on one point.
+        let s = student(town: "Hilversum", mode: .walk, minutes: 30), i = internship(town: "Hilversum")
+        #expect(settings.score(s, i).travelMinutes == 16)
+        #expect(try CandidateGraph(students: [s], internships: [i], settings: settings).problem.arcCost == [16])
+        // An ov limit below the access time reaches nothing.
+        #expect(settings.reachKilometres(minutes: 8, by: .ov) == 0)
+        #expect(settings.exclusions(student(town: "Hilversum", mode: .ov, minutes: 8), i) == [.tooFar(minutes: 13, limit: 8)])
     }
 
     @Test func changedWeightsChangeTheScore() {

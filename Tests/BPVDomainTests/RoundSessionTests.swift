@@ -1,3 +1,4 @@
+import BPVGeography
 @testable import BPVDomain
 import BPVSynthetic
 import Testing
@@ -148,9 +149,9 @@ struct GapsTests {
         }
         for g in found where g.kind == .newPlace {
             // The same internship added to the round and solved cold.
-            let sector = try #require(g.sector), town = try Town.named(try #require(g.town))
+            let sector = try #require(g.sector), town = try Gazetteer.netherlands.place(named: try #require(g.town), in: sampleRegion)
             let place = Internship(id: try PseudonymousID(g.internship.value),
-                                   employer: "a new employer", sector: sector, location: town.location, capacity: 1,
+                                   employer: "a new employer", sector: sector, location: Location(town), capacity: 1,
                                    supportCapacity: g.offered.contains(.jobcoach) ? 1 : 0, offers: AccommodationSet(g.offered))
             let m = RoundModel(students: model.students, internships: model.internships + [place], settings: model.settings)
             #expect(try m.solve().placedCount - before == g.gain, "seed \(seed): \(g)")

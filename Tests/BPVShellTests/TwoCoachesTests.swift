@@ -45,12 +45,12 @@ struct TwoCoachesTests {
         let a = try ShellFixture()
         _ = a.run("match")
         let b = try a.reopened(as: "bob")
-        _ = b.run("commit GV-071 GV-097")  // both of GVI-013's places
+        _ = b.run("commit GV-071 GV-072")  // both of GVI-013's places
         // A's view predates bob's commit; the pin is still refused, against the newer state.
-        let pin = a.run("pin GV-072 GVI-013")
+        let pin = a.run("pin GV-050 GVI-013")
         #expect(pin.err == """
-            line 1: refused: GVI-013 has 2 places but 3 held: GV-071 (agreed), GV-072 (pinned), GV-097 (agreed); \
-            first end GV-071, end GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
+            line 1: refused: GVI-013 has 2 places but 3 held: GV-050 (pinned), GV-071 (agreed), GV-072 (agreed); \
+            first end GV-071, end GV-072, or give it room (set GVI-013 capacity 3); nothing was changed
 
             """)
     }

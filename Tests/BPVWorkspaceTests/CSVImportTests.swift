@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import Testing
 @testable import BPVWorkspace
 
@@ -40,7 +41,50 @@ struct CSVImportTests {
 
     @Test func townStandsInForCoordinates() throws {
         let s = try students("id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,groen,Heemskerk,bike,40\n")
-        #expect(s[0].home == (try Town.named("Heemskerk")).location)
+        #expect(s[0].home == Location(try Gazetteer.netherlands.place(named: "Heemskerk")))
+    }
+
+    @Test func aPostcodeOrAnyDutchPlaceLocatesAStudentAnywhereInTheCountry() throws {
+        let s = try students("""
+            id,level,sectors,postcode,town,travel_mode,max_travel_min
+            S-1,2,groen,3511 AB,,bike,40
+            S-2,2,groen,,Zwolle,bike,40
+            S-3,2,groen,8011,,bike,40
+            S-4,2,groen,,Laren (Lochem),bike,40
+            S-5,2,groen,1222,Bussum,bike,40
+            S-6,2,groen,,'s-hertogenbosch,bike,40
+            """)
+        let nl = Gazetteer.netherlands
+        #expect(s[0].home == Location(try nl.area(of: try Postcode(parsing: "3511"))))
+        #expect(s[0].home.nearestPlace()?.name == "Utrecht")
+        #expect(s[1].home == Location(try nl.place(named: "Zwolle")))
+        #expect(s[2].home.nearestPlace()?.name == "Zwolle")
+        #expect(s[3].home.nearestPlace()?.municipality == "Lochem")
+        // 1222 spans Hilversum and Bussum: the town settles which area.
+        #expect(s[4].home.nearestPlace()?.name == "Bussum")
+        #expect(s[5].home.nearestPlace()?.province == "Noord-Brabant")
+    }
+
+    @Test func anAmbiguousPlaceAndAnUnknownPostcodeAreRefusedAtTheirLineWithTheWayOut() {
+        let text = """
+            id,level,sectors,postcode,town,travel_mode,max_travel_min
+            S-1,2,groen,,Laren,bike,40
+            S-2,2,groen,1000,,bike,40
+            S-3,2,groen,12AB,,bike,40
+            S-4,2,groen,,Hilversun,bike,40
+            """
+        #expect(problems { _ = try students(text) } == [
+            "2:14: 'Laren' is a place in 2 municipalities (Laren, Laren (Lochem)); add the postcode, write the municipality in brackets ('Laren (Laren)'), or set the workspace's region (set region MUNICIPALITY|...)",
+            "3:13: postcode 1000 is not a postcode area in the Netherlands (nearest: 1011, 1012, 1013); check the code, or give the place name",
+            "4:13: '12AB' is not a postcode: write four digits, optionally with two letters (1234, 1234 AB)",
+            "5:14: unknown place 'Hilversun'; did you mean 'Hilversum'? give a Dutch place name or a postcode",
+        ])
+    }
+
+    @Test func theWorkspaceRegionSettlesANameThatExistsTwice() throws {
+        let text = "id,level,sectors,town,travel_mode,max_travel_min\nS-1,2,groen,Laren,bike,40\n"
+        let s = try StudentImport.parse(Array(text.utf8), fileName: "students.csv", region: Region(["Gooise Meren", "Laren", "Hilversum"]))
+        #expect(s[0].home.nearestPlace()?.province == "Noord-Holland")
     }
 
     @Test func quotedFieldsMayHoldDelimitersQuotesAndLineBreaks() throws {
@@ -90,7 +134,7 @@ struct CSVImportTests {
         #expect(p.count == 3)
         #expect(p.allSatisfy { $0.hasPrefix("1:1: missing required column") })
         let q = problems { _ = try internships("id,employer,sector,capacity\nI-1,X,zorg,1\n") }
-        #expect(q == ["1:1: missing location columns: give lat and lon, or town"])
+        #expect(q == ["1:1: missing location columns: give postcode, town, or lat and lon"])
     }
 
     @Test func brokenQuotingIsLocated() {

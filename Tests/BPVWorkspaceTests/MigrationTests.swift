@@ -1,5 +1,6 @@
 import BPVDomain
 import Foundation
+import GRDB
 import Testing
 @testable import BPVWorkspace
 
@@ -68,13 +69,45 @@ struct NextPlacementMigrationTests {
         #expect(held == ["GV-002 GVI-017 proposed", "GV-003 GVI-023 active", "GV-006 GVI-016 pinned", "GV-007 GVI-022 agreed"])
         #expect(try ws.history(of: "GV-003").map { "\($0.outcome) \($0.start ?? "") \($0.end ?? "")" } == ["active 2026-09-07 2027-01-25"])
         #expect(try ws.history(of: "GV-002").map(\.outcome) == ["broke_down", "proposed"])  // last year's breakdown is kept
-        // A fresh view on the round's date solves to the stored draft: nothing moves.
+        // A fresh view on the round's date keeps every held placement. (Drafts may move: the
+        // travel model changed after this workspace was made.)
         let register = Register(workspace: ws)
-        #expect(try register.match(on: CalendarDate("2026-09-01")).changes?.moves.isEmpty == true)
+        let moves = try register.match(on: CalendarDate("2026-09-01")).changes?.moves ?? []
+        #expect(moves.allSatisfy { !["GV-002", "GV-003", "GV-006", "GV-007"].contains($0.student.value) })
+        // Levels as stored: entree stays entree, an internship's levels stay as they were.
+        #expect(Set(try ws.students().map(\.level)) == [.entree, .two])
+        #expect(try ws.students().allSatisfy { $0.profile == nil })
+        #expect(try ws.internships().allSatisfy { $0.levels == [.entree, .two] })
         // After GV-003's planned end, GV-003 is matched for the next placement beside the one on record.
         let later = try register.match(on: CalendarDate("2027-02-01"))
         #expect(later.session.model.ending["GV-003"] == Ending(internship: "GVI-023", plannedEnd: try #require(CalendarDate("2027-01-25"))))
         #expect(later.session.outcome.internshipOf["GV-003"] != nil)
         #expect(try ws.history(of: "GV-003").map(\.outcome) == ["active", "draft"])
+    }
+}
+
+/// Levels `pro` and `vso` (schema v12): an internship that a release before them stored as
+/// taking every level (`entree|2|3|4`) takes every level after, PRO and VSO pupils included;
+/// one that named fewer levels keeps them; stored students keep their level.
+@Suite("a workspace made before the levels pro and vso")
+struct LevelsMigrationTests {
+    @Test func anInternshipForEveryLevelTakesProAndVsoAndOthersKeepTheirLevels() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-migrate-v11-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: NextPlacementMigrationTests.fixture.path, toPath: path)
+        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v11: days per week of a placement")
+            try queue.write { db in
+                try db.execute(sql: "UPDATE internship SET levels = 'entree|2|3|4' WHERE id = 'GVI-001'")
+                try db.execute(sql: "UPDATE internship SET levels = '2|3|4' WHERE id = 'GVI-002'")
+            }
+        }
+        let ws = try Workspace(path: path, user: "coordinator")
+        let internships = try ws.internships()
+        #expect(internships.first { $0.id.value == "GVI-001" }?.levels == Set(Level.allCases))
+        #expect(internships.first { $0.id.value == "GVI-002" }?.levels == [.two, .three, .four])
+        #expect(internships.first { $0.id.value == "GVI-003" }?.levels == [.entree, .two])
+        #expect(try ws.students().first { $0.id.value == "GV-001" }?.level == .entree)
     }
 }

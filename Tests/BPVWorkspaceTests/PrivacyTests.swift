@@ -83,7 +83,8 @@ struct PrivacyTests {
         defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
         let round = try register.match()
         let daansPlace = try #require(round.session.outcome.internshipOf["GV-009"])
-        try register.pin(student: "GV-010", internship: daansPlace, reason: "swapped with GV-009 (Daan), who goes to his uncle's firm")
+        let tensPlace = try #require(round.session.outcome.internshipOf["GV-010"])
+        try register.pin(student: "GV-010", internship: tensPlace, reason: "swapped with GV-009 (Daan), who goes to his uncle's firm")
         try register.ban(student: "GV-011", internship: daansPlace, reason: "not together with daan")
         try register.commit(students: ["GV-009"])
         try register.end(student: "GV-009", outcome: .completed, reason: "Daan finished well", on: CalendarDate("2024-06-30"))
@@ -97,7 +98,7 @@ struct PrivacyTests {
             #expect(files(path).range(of: Data(needle.utf8)) == nil, "\(needle) is still in the files")
         }
         let round2 = try register.current()
-        #expect(round2.model.pins["GV-010"] == daansPlace && round2.model.bans.contains(Pair("GV-011", daansPlace)))
+        #expect(round2.model.pins["GV-010"] == tensPlace && round2.model.bans.contains(Pair("GV-011", daansPlace)))
         let log = try register.workspace.auditLog()
         let pin = try #require(log.first { $0.action == "pin" })
         #expect(pin.subject.hasPrefix("GV-010") && pin.reason == "swapped with [erased] ([erased]), who goes to his uncle's firm")

@@ -104,11 +104,11 @@ struct SpreadsheetTests {
         // Row 14 of the sheet is student 13; level is column C.
         let bad = try Self.workbook(fromCSV: "gooi-students.csv", sheet: "Leerlingen") { rows in
             rows[13][2] = "7"
-            rows[20][6] = "lots"
+            rows[20][7] = "lots"
         }
         #expect(refusal(bad) == """
-            leerlingen.xlsx:Leerlingen!C14: unknown level '7'; expected entree, 2, 3 or 4
-            leerlingen.xlsx:Leerlingen!G21: max_travel_min 'lots' is not a whole number
+            leerlingen.xlsx:Leerlingen!C14: unknown level '7'; expected pro, vso, entree, 2, 3 or 4
+            leerlingen.xlsx:Leerlingen!H21: max_travel_min 'lots' is not a whole number
             nothing was imported
             """)
         #expect(refusal(bad, sheet: "Stages") == """
@@ -134,14 +134,14 @@ struct SpreadsheetTests {
             rows[3][1] = "Sa_x001B_[31mar"
         }
         #expect(refusal(extra) == """
-            leerlingen.xlsx:Blad1!M3: more fields than the header has columns (12); remove them or name the column in the header
+            leerlingen.xlsx:Blad1!N3: more fields than the header has columns (13); remove them or name the column in the header
             leerlingen.xlsx:Blad1!B4: a control character (U+1B) in the cell; remove it
             nothing was imported
             """)
-        // A short row: its missing value is located at its own column (G), not after its last cell.
-        let short = try Self.workbook(fromCSV: "gooi-students.csv") { rows in rows[5] = Array(rows[5].prefix(6)) }
+        // A short row: its missing value is located at its own column (H), not after its last cell.
+        let short = try Self.workbook(fromCSV: "gooi-students.csv") { rows in rows[5] = Array(rows[5].prefix(7)) }
         #expect(refusal(short) == """
-            leerlingen.xlsx:Blad1!G6: max_travel_min is empty
+            leerlingen.xlsx:Blad1!H6: max_travel_min is empty
             nothing was imported
             """)
         #expect(WorkbookReader.unescaped("a_x000D_b_x005F_x_xZZ") == "a\rb_x_xZZ")

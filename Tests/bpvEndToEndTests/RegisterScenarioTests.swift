@@ -49,14 +49,14 @@ struct RegisterScenarioTests {
         let audit = try Self.auditCount(db)
         let file = try Self.sampleLine("gooi-internships.csv", id: "GVI-026", to: dir) { line in
             var f = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            f[4] = "0"
+            f[5] = "0"
             return f.joined(separator: ";")
         }
         let r = try BPVBinary.run(["import", "internships", file, "--db", db])
         #expect(r.status == 1)
         #expect(r.stderr == """
-            bpv: refused: GVI-026 has 0 places but 4 held: GV-010 (agreed), GV-030 (agreed), GV-053 (agreed), GV-075 (agreed); \
-            import the file with at least 4 places for GVI-026, or first end GV-010, end GV-030, end GV-053, end GV-075; \
+            bpv: refused: GVI-026 has 0 places but 4 held: GV-010 (agreed), GV-052 (agreed), GV-075 (agreed), GV-094 (agreed); \
+            import the file with at least 4 places for GVI-026, or first end GV-010, end GV-052, end GV-075, end GV-094; \
             nothing was changed
 
             """)
@@ -85,12 +85,12 @@ struct RegisterScenarioTests {
         let (dir, db) = try Self.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
-        // GV-007 needs a job coach and is committed at GVI-022.
+        // GV-027 needs a job coach and is committed at GVI-022.
         let r = try BPVBinary.run(["--db", db], stdin: "set GVI-022 support_capacity 0\n")
         #expect(r.status == 1)
         #expect(r.stderr == """
-            line 1: refused: GVI-022 has 0 support places but 1 held: GV-007 (agreed); \
-            keep at least 1 support place (set GVI-022 support_capacity 1), or first end GV-007; nothing was changed
+            line 1: refused: GVI-022 has 0 support places but 1 held: GV-027 (agreed); \
+            keep at least 1 support place (set GVI-022 support_capacity 1), or first end GV-027; nothing was changed
 
             """)
         try Self.expectEverythingStillWorks(db, dir)
@@ -99,14 +99,14 @@ struct RegisterScenarioTests {
     @Test func aPinAtAnInternshipFullOfHeldPlacementsIsRefused() throws {
         let (dir, db) = try Self.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
-        // GVI-013 has two places; GV-071 and GV-097 are placed there, then committed.
+        // GVI-013 has two places; GV-071 and GV-072 are placed there, then committed.
         #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
-        #expect(try BPVBinary.run(["commit", "GV-071", "GV-097", "--db", db]).stdout == "committed 2 placements of the draft\n")
-        let r = try BPVBinary.run(["pin", "GV-072", "GVI-013", "--reason", "found it herself", "--db", db])
+        #expect(try BPVBinary.run(["commit", "GV-071", "GV-072", "--db", db]).stdout == "committed 2 placements of the draft\n")
+        let r = try BPVBinary.run(["pin", "GV-050", "GVI-013", "--reason", "found it herself", "--db", db])
         #expect(r.status == 1)
         #expect(r.stderr == """
-            bpv: refused: GVI-013 has 2 places but 3 held: GV-071 (agreed), GV-072 (pinned), GV-097 (agreed); \
-            first end GV-071, end GV-097, or give it room (set GVI-013 capacity 3); nothing was changed
+            bpv: refused: GVI-013 has 2 places but 3 held: GV-050 (pinned), GV-071 (agreed), GV-072 (agreed); \
+            first end GV-071, end GV-072, or give it room (set GVI-013 capacity 3); nothing was changed
 
             """)
         // In the shell too, and for a support place: GV-007 needs a job coach; GVI-002 has no support places.
@@ -132,25 +132,25 @@ struct RegisterScenarioTests {
         #expect(try BPVBinary.run(["match", "--commit", "--db", db]).status == 0)
     }
 
-    /// The README walkthrough without its second `match`: the pin moves GV-097 out of the draft
-    /// at once, so `commit all` commits the draft with GV-072 in and GV-097 out.
+    /// The README walkthrough without its second `match`: the pin moves GV-072 out of the draft
+    /// at once, so `commit all` commits the draft with GV-050 in and GV-072 out.
     @Test func theWalkthroughWithoutTheSecondMatchCommitsTheDraftThePinLeft() throws {
         let (dir, db) = try Self.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try BPVBinary.run(["--db", db], stdin: "match\npin GV-072 GVI-013 found it herself\ncommit all\n")
+        let r = try BPVBinary.run(["--db", db], stdin: "match\npin GV-050 GVI-013 found it herself\ncommit all\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("committed 84 placements of the draft"))
         let out = dir.appendingPathComponent("p.csv").path
         #expect(try BPVBinary.run(["export", "placements", out, "--db", db]).status == 0)
         let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(rows.filter { $0.contains(",GVI-013,") }.count == 2)
-        #expect(rows.contains { $0.hasPrefix("GV-072,GVI-013,") && $0.hasSuffix(",agreed") })
-        #expect(rows.contains { $0.hasPrefix("GV-097,,") && $0.hasSuffix(",unplaced") })
+        #expect(rows.contains { $0.hasPrefix("GV-050,GVI-013,") && $0.hasSuffix(",agreed") })
+        #expect(rows.contains { $0.hasPrefix("GV-072,,") && $0.hasSuffix(",unplaced") })
         try Self.expectEverythingStillWorks(db, dir)
         // With the second match, the same.
         let (dir2, db2) = try Self.gooi()
         defer { try? FileManager.default.removeItem(at: dir2) }
-        let r2 = try BPVBinary.run(["--db", db2], stdin: "match\npin GV-072 GVI-013 found it herself\nmatch\ncommit all\n")
+        let r2 = try BPVBinary.run(["--db", db2], stdin: "match\npin GV-050 GVI-013 found it herself\nmatch\ncommit all\n")
         #expect(r2.status == 0 && r2.stdout.contains("committed 84 placements of the draft"), "\(r2.stderr)")
     }
 
@@ -163,7 +163,7 @@ struct RegisterScenarioTests {
         #expect(try BPVBinary.run(["release", "GV-001", "--reason", "broke down", "--db", db]).stdout == """
             released GV-001 (the placement broke down); the draft will not place GV-001 at that employer again
             the draft changes: 1 student moves
-              GV-001: GVI-033 → GVI-040
+              GV-001: GVI-033 → GVI-024
 
             """)
         let shown = try BPVBinary.run(["--db", db], stdin: "placements\n").stdout
@@ -178,7 +178,7 @@ struct RegisterScenarioTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try BPVBinary.run(["settings", "--db", db]).stdout
         let lines = out.split(separator: "\n")
-        #expect(lines.count == 11)
+        #expect(lines.count == 13)
         #expect(lines.contains { $0.hasPrefix("stability_weight         10 ") })
         #expect(lines.contains { $0.hasPrefix("placement_weeks          20 ") })
     }
@@ -189,13 +189,20 @@ struct RegisterScenarioTests {
         let (dir, db) = try Self.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
-        #expect(try BPVBinary.run(["propose", "GV-002", "GVI-017", "--db", db]).stdout == "proposed GV-002 at GVI-017\n")
+        #expect(try BPVBinary.run(["propose", "GV-002", "GVI-017", "--db", db]).stdout == """
+            proposed GV-002 at GVI-017
+            the draft changes: 3 students move
+              GV-002: GVI-044 → GVI-017
+              GV-030: GVI-017 → GVI-026
+              GV-052: GVI-026 → unplaced
+
+            """)
         #expect(try BPVBinary.run(["decline", "GV-002", "--by", "employer", "--reason", "no room", "--db", db]).stdout == """
             declined by employer: GV-002; not proposed there again unless unbanned
             the draft changes: 3 students move
-              GV-002: GVI-017 → GVI-031
-              GV-024: GVI-031 → GVI-006
-              GV-095: GVI-006 → GVI-032
+              GV-002: GVI-017 → GVI-044
+              GV-030: GVI-026 → GVI-017
+              GV-052: unplaced → GVI-026
 
             """)
         #expect(try BPVBinary.run(["propose", "GV-001", "--db", db]).stdout == "proposed GV-001 at GVI-033\n")
@@ -207,9 +214,9 @@ struct RegisterScenarioTests {
         #expect(try BPVBinary.run(["end", "GV-001", "left", "--reason", "moved away", "--on", "2026-11-01", "--db", db]).status == 0)
         let history = try BPVBinary.run(["history", "GV-001", "--db", db]).stdout.split(separator: "\n")
         #expect(history.count == 2)
-        #expect(history[0].hasPrefix("GVI-033\tLogistiek Kortenhoef 33\t2026-09-01\t2026-11-01\tleft\t"))
+        #expect(history[0].hasPrefix("GVI-033\tLogistiek Loosdrecht 33\t2026-09-01\t2026-11-01\tleft\t"))
         #expect(history[0].hasSuffix("\tmoved away"))
-        #expect(history[1].hasPrefix("GVI-033\tLogistiek Kortenhoef 33\t\t\tdraft\t"))
+        #expect(history[1].hasPrefix("GVI-033\tLogistiek Loosdrecht 33\t\t\tdraft\t"))
     }
 
     /// The README's season (a match, three proposals, a decline, starts, a breakdown, the

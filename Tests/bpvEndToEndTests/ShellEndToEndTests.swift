@@ -33,8 +33,8 @@ struct ShellEndToEndTests {
         #expect(r.stdout.contains("round 1: 84 of 100 placed"))
         #expect(r.stdout.contains("GV-001 is placed at GVI-033"))
         // After the first match, a tweak repairs the live draft at once and says who moved and why.
-        #expect(r.stdout.contains("GV-001: GVI-033 (Logistiek Kortenhoef 33) → GVI-040 (Logistiek Blaricum 40)  (banned from GVI-033)"))
-        // commit all commits the draft as the ban left it (GV-001 at GVI-040); the next match moves nobody.
+        #expect(r.stdout.contains("GV-001: GVI-033 (Logistiek Loosdrecht 33) → GVI-024 (Logistiek Hilversum 24)  (banned from GVI-033)"))
+        // commit all commits the draft as the ban left it (GV-001 at GVI-024); the next match moves nobody.
         #expect(r.stdout.contains("committed 84 placements of the draft"))
         #expect(r.stdout.contains("round 2: 84 of 100 placed, 16 unplaced (84 committed, 0 pinned)"))
         #expect(r.stdout.contains("committed 0 placements of the draft"))
@@ -44,7 +44,7 @@ struct ShellEndToEndTests {
         let again = try BPVBinary.run(["shell", "--db", db], stdin: "placements committed\n")
         #expect(again.status == 0)
         #expect(again.stdout.contains("84 placements"))
-        #expect(again.stdout.split(separator: "\n").contains { $0.hasPrefix("GV-001") && $0.contains("GVI-040") })
+        #expect(again.stdout.split(separator: "\n").contains { $0.hasPrefix("GV-001") && $0.contains("GVI-024") })
     }
 
     @Test func bailStopsAtTheFirstErrorAndLaterLinesDoNotRun() throws {

@@ -121,11 +121,11 @@ extension RoundSession {
         var tried = Set<String>(), out: [PlaceGap] = []
         let fixed = model.fixed
         for s in outcome.unplaced {
-            guard let student = model.student(s), fixed[s] == nil, let town = Town.nearest(to: student.home, within: 15) else { continue }
+            guard let student = model.student(s), fixed[s] == nil, let town = student.home.nearestPlace(within: 15) else { continue }
             for sector in student.sectors where tried.insert("\(sector.rawValue)|\(town.name)|\(student.needs.bits)").inserted {
                 guard let id = try? PseudonymousID("NEW-\(sector.rawValue)") else { continue }
                 let place = Internship(
-                    id: id, employer: "a new employer", sector: sector, location: town.location, capacity: 1,
+                    id: id, employer: "a new employer", sector: sector, location: Location(town), capacity: 1,
                     supportCapacity: student.needsIntensiveSupport ? 1 : 0, offers: student.needs)
                 let changes = try whatIf(adding: place)
                 guard changes.placedAfter > changes.placedBefore else { continue }

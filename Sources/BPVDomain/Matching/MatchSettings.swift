@@ -9,13 +9,18 @@ public struct MatchSettings: Sendable, Hashable, Codable {
     /// Extra cost when a student who needs a job coach goes to an internship with a single
     /// support place (no spare support if something goes wrong). Default 15.
     public var supportScarcityWeight: Int = 15
-    /// Road or route distance over straight-line distance. Default 1.3.
+    /// Route distance over straight-line distance. Default 1.3 (see the README's travel model).
     public var detourFactor: Double = 1.3
-    /// Door-to-door speeds in km/h. Defaults: walk 5, bike 15, ov 25 (waiting included), car 40.
+    /// Travel speeds in km/h, once on the way. Defaults: walk 5, bike 15, scooter 25, ov 30
+    /// (bus and train aboard), car 40. The README gives their sources.
     public var walkSpeed: Double = 5
     public var bikeSpeed: Double = 15
-    public var ovSpeed: Double = 25
+    public var scooterSpeed: Double = 25
+    public var ovSpeed: Double = 30
     public var carSpeed: Double = 40
+    /// Minutes a public-transport journey spends walking to and from the stops and waiting,
+    /// whatever its length. Default 10.
+    public var ovAccessMinutes: Int = 10
     /// Minimum disruption: what it costs to move a student away from the internship of the
     /// previous draft (committed placements never move at all). Default 10: a move must gain
     /// more than ten points, ten minutes of travel a day, to be worth unsettling a student. 0
@@ -30,49 +35,73 @@ public struct MatchSettings: Sendable, Hashable, Codable {
 
     public init() {}
 
-    // Rounds stored before a setting existed decode with its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = MatchSettings.defaults
-        sectorRankWeight = try c.decodeIfPresent(Int.self, forKey: .sectorRankWeight) ?? d.sectorRankWeight
-        travelMinuteWeight = try c.decodeIfPresent(Int.self, forKey: .travelMinuteWeight) ?? d.travelMinuteWeight
-        supportScarcityWeight = try c.decodeIfPresent(Int.self, forKey: .supportScarcityWeight) ?? d.supportScarcityWeight
-        detourFactor = try c.decodeIfPresent(Double.self, forKey: .detourFactor) ?? d.detourFactor
-        walkSpeed = try c.decodeIfPresent(Double.self, forKey: .walkSpeed) ?? d.walkSpeed
-        bikeSpeed = try c.decodeIfPresent(Double.self, forKey: .bikeSpeed) ?? d.bikeSpeed
-        ovSpeed = try c.decodeIfPresent(Double.self, forKey: .ovSpeed) ?? d.ovSpeed
-        carSpeed = try c.decodeIfPresent(Double.self, forKey: .carSpeed) ?? d.carSpeed
-        stabilityWeight = try c.decodeIfPresent(Int.self, forKey: .stabilityWeight) ?? d.stabilityWeight
-        placementWeeks = try c.decodeIfPresent(Int.self, forKey: .placementWeeks) ?? d.placementWeeks
-        waitingAlarmDays = try c.decodeIfPresent(Int.self, forKey: .waitingAlarmDays) ?? d.waitingAlarmDays
+    /// Keys of the stored JSON: each setting's property name (``MatchSetting/all``).
+    private struct Key: CodingKey {
+        var stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 
-    private static let defaults = MatchSettings()
+    // Rounds stored before a setting existed decode with its default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        self.init()
+        for setting in MatchSetting.all {
+            if let v = try c.decodeIfPresent(Double.self, forKey: Key(stringValue: setting.codingKey)) { setting.set(v, in: &self) }
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for setting in MatchSetting.all {
+            switch setting.storage {
+            case .whole(let path): try c.encode(self[keyPath: path], forKey: Key(stringValue: setting.codingKey))
+            case .decimal(let path): try c.encode(self[keyPath: path], forKey: Key(stringValue: setting.codingKey))
+            }
+        }
+    }
 
     /// Speed of a travel mode in km/h.
     public func speed(_ mode: TravelMode) -> Double {
         switch mode {
         case .walk: walkSpeed
         case .bike: bikeSpeed
+        case .scooter: scooterSpeed
         case .ov: ovSpeed
         case .car: carSpeed
         }
     }
 
-    /// Estimated one-way travel time in minutes: straight-line distance times the detour factor,
-    /// at the mode's speed.
+    /// Fixed minutes of a journey by `mode` whatever its length: walking to and from the stops
+    /// and waiting for public transport; none for the others.
+    public func accessMinutes(_ mode: TravelMode) -> Double { mode == .ov ? Double(ovAccessMinutes) : 0 }
+
+    /// The shortest distance bpv counts, in km: two points in one postcode area (or one place)
+    /// are still a journey apart. About the mean distance between two addresses of a Dutch PC4
+    /// area (4,064 areas over 33,700 km² of land: 8 km² each, about 1 km apart on average).
+    public static let floorKilometres = 1.0
+
+    /// Estimated one-way travel time in minutes: the straight-line distance (at least
+    /// ``floorKilometres``) times the detour factor at the mode's speed, plus the mode's fixed
+    /// access time. The candidate graph computes the same per student (``PairRules``).
     /// - Complexity: O(1).
     public func travelMinutes(from a: Location, to b: Location, by mode: TravelMode) -> Double {
-        a.kilometres(to: b) * minutesPerKilometre(mode)
+        travelMinutes(kilometres: a.kilometres(to: b), by: mode)
+    }
+
+    /// The travel model on a straight-line distance.
+    @inline(__always)
+    public func travelMinutes(kilometres: Double, by mode: TravelMode) -> Double {
+        accessMinutes(mode) + max(kilometres, Self.floorKilometres) * minutesPerKilometre(mode)
     }
 
     /// Minutes per straight-line kilometre by `mode`: the detour factor at the mode's speed.
-    /// The candidate graph computes it once per student (``PairRules``), with the same distance
-    /// formula, so this and the solved times are one formula.
     public func minutesPerKilometre(_ mode: TravelMode) -> Double { detourFactor / speed(mode) * 60 }
 
-    /// The farthest straight-line distance a student can go within their limit, in km.
+    /// The farthest straight-line distance a student can go within their limit, in km (0 when
+    /// the fixed access time alone exceeds it).
     public func reachKilometres(minutes: Int, by mode: TravelMode) -> Double {
-        Double(minutes) / 60 * speed(mode) / detourFactor
+        max(0, Double(minutes) - accessMinutes(mode)) / 60 * speed(mode) / detourFactor
     }
 }

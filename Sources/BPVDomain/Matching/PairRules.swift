@@ -51,6 +51,7 @@ struct PairRules {
     private let needs: UInt8, held: UInt8, level: UInt8
     private let support: Bool
     private let minutesPerKm: Double
+    private let accessMinutes: Double
     private let limit: Double
     /// The round's date, when it has one.
     private let date: CalendarDate?
@@ -71,17 +72,18 @@ struct PairRules {
         level = Self.bit(s.level)
         support = s.needsIntensiveSupport
         minutesPerKm = settings.minutesPerKilometre(s.travelMode)
+        accessMinutes = settings.accessMinutes(s.travelMode)
         limit = Double(s.maxTravelMinutes)
     }
 
     static func bit(_ l: Level) -> UInt8 { UInt8(1) << UInt8(Level.allCases.firstIndex(of: l) ?? 0) }
 
-    /// Estimated one-way travel in minutes: ``MatchSettings/travelMinutes(from:to:by:)``, with the
-    /// student's minutes per kilometre computed once.
+    /// Estimated one-way travel in minutes: ``MatchSettings/travelMinutes(kilometres:by:)``, with
+    /// the student's minutes per kilometre and access time computed once.
     /// - Complexity: O(1).
     @inline(__always)
     func minutes(_ f: InternshipFacts) -> Double {
-        student.home.kilometres(toLatitude: f.latitude, longitude: f.longitude) * minutesPerKm
+        accessMinutes + max(student.home.kilometres(toLatitude: f.latitude, longitude: f.longitude), MatchSettings.floorKilometres) * minutesPerKm
     }
 
     /// The pair's cost (its score's total) when every hard constraint holds; nil otherwise.

@@ -2,14 +2,12 @@
 public enum DomainError: Error, Equatable, CustomStringConvertible {
     case invalidID(String, reason: String)
     case locationOutOfRange(latitude: Double, longitude: Double)
-    case unknownTown(String)
     case invalidSetting(String)
 
     public var description: String {
         switch self {
         case .invalidID(let text, let reason): "id '\(text)' \(reason)"
         case .locationOutOfRange(let lat, let lon): "location \(lat), \(lon) is outside -90...90, -180...180"
-        case .unknownTown(let name): "unknown town '\(name)'; give lat and lon, or a town of the bundled table"
         case .invalidSetting(let why): why
         }
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BPVGeography
 
 /// A point in WGS84 degrees.
 public struct Location: Sendable, Hashable, Codable {
@@ -25,17 +21,11 @@ public struct Location: Sendable, Hashable, Codable {
     @inlinable
     public func kilometres(to other: Location) -> Double { kilometres(toLatitude: other.latitude, longitude: other.longitude) }
 
-    /// The one distance formula (equirectangular at the mean latitude), also for the candidate
+    /// The one distance formula (``Earth/kilometres(_:_:_:_:)``), also for the candidate
     /// graph's hot loop, which holds an internship's point as two numbers.
     /// - Complexity: O(1).
     @inlinable @inline(__always)
     public func kilometres(toLatitude lat: Double, longitude lon: Double) -> Double {
-        let midLatitude = (latitude + lat) * 0.5 * Double.pi / 180
-        let dx = (lon - longitude) * Self.kmPerDegree * cos(midLatitude)
-        let dy = (lat - latitude) * Self.kmPerDegree
-        return (dx * dx + dy * dy).squareRoot()
+        Earth.kilometres(latitude, longitude, lat, lon)
     }
-
-    /// Kilometres per degree of latitude (mean Earth radius 6,371 km).
-    public static let kmPerDegree = 111.195
 }

@@ -22,13 +22,16 @@ public struct Student: Sendable, Hashable, Codable, Identifiable {
     public var availableFrom: CalendarDate?
     /// The school the student attends (for reports by school), when the file says.
     public var school: String?
+    /// A PRO or VSO pupil's uitstroomprofiel, when the file says (nil for MBO students).
+    public var profile: ExitProfile?
 
     public init(
         id: PseudonymousID, name: String? = nil, level: Level, sectors: [Sector], home: Location,
         travelMode: TravelMode, maxTravelMinutes: Int, needs: AccommodationSet = AccommodationSet(),
         certificates: CertificateSet = CertificateSet(), priority: UInt8 = 0, coach: String? = nil,
-        availableFrom: CalendarDate? = nil, school: String? = nil
+        availableFrom: CalendarDate? = nil, school: String? = nil, profile: ExitProfile? = nil
     ) {
+        self.profile = profile
         self.availableFrom = availableFrom
         self.school = school
         self.id = id

@@ -27,6 +27,7 @@ extension Command {
         }
         guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("\(file): cannot read the file") }
         let bytes = [UInt8](data)
+        let region = try session.region()
         do {
             let r = session.register
             if kind == "employers" {
@@ -35,8 +36,8 @@ extension Command {
                 return .proceed
             }
             let (summary, moved) = kind == "students"
-                ? try r.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet), from: file)
-                : try r.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet), from: file)
+                ? try r.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet, region: region), from: file)
+                : try r.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet, region: region), from: file)
             session.forgetIDs()
             session.console.print("imported \(kind) from \(file): \(summary.added) added, \(summary.updated) updated")
             if let moved, !moved.moves.isEmpty {

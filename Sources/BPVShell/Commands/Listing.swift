@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import Foundation
 import BPVWorkspace
 
@@ -6,14 +7,14 @@ import BPVWorkspace
 /// `need quiet`, and flags (`unplaced`, `free`); `key=value` works too.
 struct Filters {
     var sector: Sector?
-    var town: Town?
+    var town: Place?
     var level: Level?
     var need: Accommodation?
     var flags: Set<String> = []
 
     static let keywords = ["sector", "town", "level", "need"]
 
-    init(_ args: Arguments, flags allowed: [String]) throws(ShellError) {
+    init(_ args: Arguments, flags allowed: [String], region: Region = .none) throws(ShellError) {
         var words = args.words.flatMap { (w: String) -> [String] in
             guard let eq = w.firstIndex(of: "="), Self.keywords.contains(String(w[..<eq])) else { return [w] }
             return [String(w[..<eq]), String(w[w.index(after: eq)...])]
@@ -32,9 +33,9 @@ struct Filters {
                 guard let s = Sector(parsing: value) else { throw ShellError("unknown sector '\(value)'; sectors: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))") }
                 sector = s
             case "town":
-                do { town = try Town.named(value) } catch { throw ShellError("\(error)") }
+                do { town = try Gazetteer.netherlands.place(named: value, in: region) } catch { throw ShellError(error.description) }
             case "level":
-                guard let l = Level(parsing: value) else { throw ShellError("unknown level '\(value)'; levels: entree, 2, 3, 4") }
+                guard let l = Level(parsing: value) else { throw ShellError("unknown level '\(value)'; levels: \(Level.spelled)") }
                 level = l
             default:
                 guard let a = Accommodation(parsing: value) else {
@@ -49,7 +50,7 @@ struct Filters {
     static func complete(_ previous: [String], flags: [String]) -> [String] {
         switch previous.last {
         case "sector": Sector.allCases.map(\.rawValue)
-        case "town": Town.all.map { $0.name.replacingOccurrences(of: " ", with: "-") }
+        case "town": Array(Set(Gazetteer.netherlands.places.map { $0.name.replacingOccurrences(of: " ", with: "-") })).sorted()
         case "level": Level.allCases.map(\.rawValue)
         case "need": Accommodation.allCases.map(\.rawValue)
         default: keywords + flags
@@ -58,7 +59,7 @@ struct Filters {
 
     func near(_ location: Location) -> Bool {
         guard let town else { return true }
-        return Town.nearest(to: location)?.name == town.name
+        return location.nearestPlace() == town
     }
 }
 
@@ -69,7 +70,7 @@ extension Command {
         details: "Each filter narrows the list; `sector=zorg` works too. The placement column shows the latest draft or the commitment.",
         complete: { previous, _, _ in Filters.complete(previous, flags: ["unplaced"]) }
     ) { args, session throws(ShellError) in
-        let f = try Filters(args, flags: ["unplaced"])
+        let f = try Filters(args, flags: ["unplaced"], region: session.region())
         let ws = session.workspace
         let (students, placements, overrides) = try session.shell { () throws(WorkspaceError) in
             (try ws.students(), try ws.placements(), try ws.studentSettings())
@@ -90,7 +91,7 @@ extension Command {
             }
             let placement = p.map { p in p.internship.map { i in p.committed ? "\(i) (committed)" : i.value } ?? "unplaced" } ?? "not matched"
             table.append([s.id.value, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: ","),
-                          Town.nearest(to: s.home)?.name ?? "", travel, s.needs.elements.map(\.rawValue).joined(separator: ","), placement])
+                          s.home.nearestPlace()?.name ?? "", travel, s.needs.elements.map(\.rawValue).joined(separator: ","), placement])
             shown += 1
         }
         session.console.print(table.render(width: session.console.width, style: session.console.style))
@@ -103,7 +104,7 @@ extension Command {
         summary: "list internships, filtered by sector, town, accepted level, offered need, or free places left",
         complete: { previous, _, _ in Filters.complete(previous, flags: ["free"]) }
     ) { args, session throws(ShellError) in
-        let f = try Filters(args, flags: ["free"])
+        let f = try Filters(args, flags: ["free"], region: session.region())
         let ws = session.workspace
         let (internships, placements) = try session.shell { () throws(WorkspaceError) in (try ws.internships(), try ws.placements()) }
         var taken: [InternshipID: Int] = [:]
@@ -116,7 +117,7 @@ extension Command {
                   f.need.map({ i.offers.contains($0) }) ?? true, f.near(i.location),
                   !f.flags.contains("free") || used < i.capacity
             else { continue }
-            table.append([i.id.value, i.employer, i.sector.rawValue, Town.nearest(to: i.location)?.name ?? "", "\(i.capacity)", "\(used)",
+            table.append([i.id.value, i.employer, i.sector.rawValue, i.location.nearestPlace()?.name ?? "", "\(i.capacity)", "\(used)",
                           "\(i.supportCapacity)", i.offers.elements.map(\.rawValue).joined(separator: ",")])
             shown += 1
         }
@@ -146,8 +147,9 @@ extension Command {
             let imported = try session.shell { () throws(WorkspaceError) in try ws.students() }.first { $0.id.value == id }
             row("student", id + (s.name.map { "  (\($0))" } ?? ""))
             row("level", s.level.rawValue)
+            if let profile = s.profile { row("exit profile", profile.rawValue) }
             row("sectors", s.sectors.map(\.rawValue).joined(separator: " > "))
-            row("lives near", Town.nearest(to: s.home)?.name ?? String(format: "%.4f, %.4f", s.home.latitude, s.home.longitude))
+            row("lives near", s.home.nearestPlace()?.name ?? String(format: "%.4f, %.4f", s.home.latitude, s.home.longitude))
             var travel = "\(s.travelMode.rawValue), at most \(s.maxTravelMinutes) min"
             if let imported, imported.maxTravelMinutes != s.maxTravelMinutes || imported.travelMode != s.travelMode {
                 travel += "  (set for this student; imported: \(imported.travelMode.rawValue), \(imported.maxTravelMinutes) min)"
@@ -180,7 +182,7 @@ extension Command {
             row("internship", "\(id)  \(i.employer)")
             if let l = i.leerbedrijfID { row("leerbedrijf", l) }
             row("sector", i.sector.rawValue)
-            row("town", Town.nearest(to: i.location)?.name ?? String(format: "%.4f, %.4f", i.location.latitude, i.location.longitude))
+            row("town", i.location.nearestPlace()?.name ?? String(format: "%.4f, %.4f", i.location.latitude, i.location.longitude))
             row("places", "\(i.capacity), of which \(i.supportCapacity) with a job coach on site")
             row("offers", i.offers.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing listed"))
             row("requires", i.requires.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing"))

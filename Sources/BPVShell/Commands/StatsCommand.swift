@@ -5,7 +5,7 @@ import Foundation
 extension Command {
     static let stats = Command(
         "stats", synopsis: "stats",
-        summary: "placement rate by sector, level, need and town, and the travel time distribution",
+        summary: "placement rate by sector, level, exit profile (PRO and VSO), need and town, and the travel time distribution",
         details: "Counts the latest draft and the committed placements; a student counts under their first wished sector."
     ) { args, session throws(ShellError) in
         try args.atMost(0)
@@ -13,7 +13,7 @@ extension Command {
         let (students, placements) = try session.shell { () throws(WorkspaceError) in (try ws.students(), try ws.placements()) }
         let console = session.console
         let placed = Dictionary(placements.compactMap { p in p.internship.map { _ in (p.student, p) } }, uniquingKeysWith: { first, _ in first })
-        func rates(_ title: String, _ keys: (Student) -> [String]) {
+        func rates(_ title: String, order: [String] = [], _ keys: (Student) -> [String]) {
             var counts: [String: (Int, Int)] = [:]
             for s in students {
                 for k in keys(s) {
@@ -24,7 +24,9 @@ extension Command {
                 }
             }
             var table = Table([title, "students", "placed", "rate"])
-            for (k, c) in counts.sorted(by: { $0.key < $1.key }) { table.append([k, "\(c.0)", "\(c.1)", percent(c.1, c.0)]) }
+            func rank(_ k: String) -> Int { order.firstIndex(of: k) ?? order.count }
+            guard !counts.isEmpty else { return }
+            for (k, c) in counts.sorted(by: { (rank($0.key), $0.key) < (rank($1.key), $1.key) }) { table.append([k, "\(c.0)", "\(c.1)", percent(c.1, c.0)]) }
             console.print(table.render(width: console.width, style: console.style))
             console.print("")
         }
@@ -32,9 +34,10 @@ extension Command {
             + ", \(placements.filter(\.committed).count) committed")
         console.print("")
         rates("sector") { $0.sectors.first.map { [$0.rawValue] } ?? [] }
-        rates("level") { [$0.level.rawValue] }
+        rates("level", order: Level.allCases.map(\.rawValue)) { [$0.level.rawValue] }
+        rates("profile", order: ExitProfile.allCases.map(\.rawValue)) { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? "(not given)"] : [] }
         rates("need") { $0.needs.elements.isEmpty ? ["(none)"] : $0.needs.elements.map(\.rawValue) }
-        rates("town") { [Town.nearest(to: $0.home)?.name ?? "(elsewhere)"] }
+        rates("town") { [$0.home.nearestPlace()?.name ?? "(elsewhere)"] }
         let minutes = placed.values.compactMap(\.travelMinutes).sorted()
         var table = Table(["travel", "students", "share"])
         let buckets: [(String, ClosedRange<Int>)] = [("0-15 min", 0 ... 15), ("16-30 min", 16 ... 30), ("31-45 min", 31 ... 45),

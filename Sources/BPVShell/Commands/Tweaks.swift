@@ -89,18 +89,19 @@ extension Command {
     }
 
     static let set = Command(
-        "set", synopsis: "set NAME VALUE | set STUDENT NAME VALUE | set INTERNSHIP capacity|support_capacity N",
+        "set", synopsis: "set NAME VALUE | set region MUNICIPALITY|... | set STUDENT NAME VALUE | set INTERNSHIP capacity|support_capacity N",
         summary: "change a weight or limit, one student's setting (a longer travel limit), or an internship's places",
         details: """
             Workspace settings: \(MatchSetting.allCases.map(\.rawValue).joined(separator: ", ")).
             Student settings: \(StudentSetting.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: "; ")).
             Internship settings: capacity, support_capacity (places; support places never exceed them).
+            The region: the municipalities or provinces the workspace works in, separated by | (quote names with spaces: set region "Hilversum|Gooise Meren|Laren"); it settles a place name that exists in two municipalities when files are imported.
             VALUE default puts a workspace or student setting back. show settings lists them all.
             Examples: set S-014 max_travel_min 60    set I-203 capacity 2
             """,
         complete: { previous, _, session in
             switch previous.count {
-            case 0: MatchSetting.allCases.map(\.rawValue) + Complete.students(session) + Complete.internships(session)
+            case 0: MatchSetting.allCases.map(\.rawValue) + ["region"] + Complete.students(session) + Complete.internships(session)
             case 1 where MatchSetting(rawValue: previous[0]) != nil: ["default"]
             case 1 where Complete.internships(session).contains(previous[0]): Workspace.internshipSettingNames
             case 1: StudentSetting.allCases.map(\.rawValue)
@@ -112,6 +113,14 @@ extension Command {
     ) { args, session throws(ShellError) in
         let first = try args.required(0, "NAME or STUDENT")
         let ws = session.workspace
+        if first == "region" {
+            let value = try args.required(1, "MUNICIPALITY|... (or default)")
+            try session.shell { () throws(WorkspaceError) in try ws.setRegion(value, reason: args.text(from: 2)) }
+            let region = try session.region()
+            session.console.print(region.isEmpty ? "region cleared: a place name that exists twice needs its postcode or municipality"
+                                                 : "region = \(region.names.joined(separator: "|")): it settles place names that exist twice in later imports")
+            return .proceed
+        }
         if let setting = MatchSetting(rawValue: first) {
             let value = try args.required(1, "VALUE")
             let reason = args.text(from: 2)

@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import Foundation
 
 extension Report {
@@ -51,7 +52,13 @@ extension Report {
             svg += #"<line class="link" x1="\#(f(sx))" y1="\#(f(sy))" x2="\#(f(ix))" y2="\#(f(iy))"/>"#
         }
         svg += #"</g><g id="towns">"#
-        for town in Town.all where town.latitude > south && town.latitude < north && town.longitude > west && town.longitude < east {
+        // The places where the students and internships are (each point named once).
+        var named = Set<Location>(), towns = Set<Place>()
+        for l in model.students.map(\.home) + model.internships.map(\.location) where named.insert(l).inserted {
+            if let p = l.nearestPlace() { towns.insert(p) }
+        }
+        for town in towns.sorted(by: { ($0.name, $0.municipality) < ($1.name, $1.municipality) })
+        where town.latitude > south && town.latitude < north && town.longitude > west && town.longitude < east {
             let tx = x(town.longitude), ty = y(town.latitude)
             svg += #"<circle class="town" cx="\#(f(tx))" cy="\#(f(ty))" r="2.5"/><text class="townname" x="\#(f(tx + 5))" y="\#(f(ty - 5))">\#(escape(town.name))</text>"#
         }

@@ -61,8 +61,12 @@ public struct Report {
             """
         page += chart(id: "by-sector", "by first wished sector", groups { s in [s.sectors.first?.rawValue ?? "none"] })
         page += chart(id: "by-level", "by level", groups { s in [s.level.rawValue] })
+        if model.students.contains(where: \.level.hasExitProfile) {
+            page += chart(id: "by-profile", "PRO and VSO pupils by exit profile",
+                          groups { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? "not given"] : [] })
+        }
         page += chart(id: "by-need", "by support need", groups { s in s.needs.elements.isEmpty ? ["none"] : s.needs.elements.map(\.rawValue) })
-        page += chart(id: "by-town", "by home town", groups { s in [Town.nearest(to: s.home)?.name ?? "?"] })
+        page += chart(id: "by-town", "by home town", groups { s in [s.home.nearestPlace()?.name ?? "?"] })
         if model.students.contains(where: { $0.school != nil }) {
             page += chart(id: "by-school", "by school", groups { s in [s.school ?? "(none)"] })
         }

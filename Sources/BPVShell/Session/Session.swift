@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import BPVWorkspace
 
 /// What a shell session holds besides the workspace: its view of the placement register (the
@@ -34,6 +35,11 @@ public final class Session {
     /// The round model as it stands (no solve).
     func currentModel() throws(ShellError) -> RoundModel {
         try shell { () throws(WorkspaceError) in try register.currentModel() }
+    }
+
+    /// The workspace's region (what settles a place name that exists twice).
+    func region() throws(ShellError) -> Region {
+        try shell { () throws(WorkspaceError) in try workspace.region() }
     }
 
     /// The live round's outcome, when there is an up-to-date one (never solves).

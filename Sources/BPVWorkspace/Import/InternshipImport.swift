@@ -1,27 +1,29 @@
 import BPVDomain
+import BPVGeography
 
 /// Reads internships from CSV, the way employer lists are kept.
 ///
 /// Columns, by header name in any order (extra columns are ignored): `id`, `employer`, `sector`,
-/// `lat`, `lon`, `town`, `capacity`, `support_capacity`, `offers`, `requires`, `levels`,
+/// `postcode`, `town`, `lat`, `lon`, `capacity`, `support_capacity`, `offers`, `requires`, `levels`,
 /// `leerbedrijf_id`, `employer_id` (an employer of the employers file), `available_from`, `available_until` (the window in which a new placement
-/// can start, `YYYY-MM-DD`; empty: open). A location is `lat` and `lon`, or `town`. `support_capacity` defaults to 0,
+/// can start, `YYYY-MM-DD`; empty: open). A location is `postcode` (`1234` or `1234 AB`), `town` (any Dutch place, `Laren (Lochem)` where a name exists twice), or `lat` and `lon`. `support_capacity` defaults to 0,
 /// `levels` to all levels; `offers`, `requires` and `levels` are `|`-separated lists.
 public enum InternshipImport {
     /// A CSV file or an `.xlsx` workbook (its first sheet, or `sheet`).
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
     /// - Complexity: O(file size).
-    public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [Internship] {
+    public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil, region: Region = .none) throws(ImportFailure) -> [Internship] {
         let (table, problems) = ImportTable.read(bytes, fileName: fileName, sheet: sheet)
-        return try parse(table, problems: problems)
+        return try parse(table, problems: problems, region: region)
     }
 
     /// The rows of a table already read (with the problems found reading it).
-    public static func parse(_ table: CSVTable, problems: [ImportProblem]) throws(ImportFailure) -> [Internship] {
+    public static func parse(_ table: CSVTable, problems: [ImportProblem], region: Region = .none) throws(ImportFailure) -> [Internship] {
         var r = RowReader(table)
+        r.region = region
         r.problems = problems
         r.requireColumns(["id", "employer", "sector", "capacity"],
-                         known: ["town", "lat", "lon", "support_capacity", "offers", "requires", "levels", "leerbedrijf_id", "employer_id", "available_from", "available_until"])
+                         known: ["postcode", "town", "lat", "lon", "support_capacity", "offers", "requires", "levels", "leerbedrijf_id", "employer_id", "available_from", "available_until"])
         r.requireLocationColumns()
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         var internships: [Internship] = []
@@ -48,7 +50,7 @@ public enum InternshipImport {
                 "unknown certificate '\($0)'; expected \(Certificate.allCases.map(\.rawValue).joined(separator: ", "))"
             }
             let levels = r.list(row, "levels", parse: Level.init(parsing:)) {
-                "unknown level '\($0)'; expected entree, 2, 3 or 4"
+                "unknown level '\($0)'; expected \(Level.spelled)"
             }
             let from = r.date(row, "available_from"), until = r.date(row, "available_until")
             if let f = from ?? nil, let u = until ?? nil, u < f, let field = r.field(row, "available_until") {

@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 
 /// Reads named columns of a ``CSVTable`` and collects every problem with its position.
 struct RowReader {
@@ -7,6 +8,8 @@ struct RowReader {
     var problems: [ImportProblem] = []
     /// The first line names none of the columns: no other header problem is worth saying.
     private(set) var noHeader = false
+    /// Settles a place name that exists in more than one municipality (the workspace's region).
+    var region: Region = .none
 
     init(_ table: CSVTable) {
         self.table = table
@@ -223,12 +226,13 @@ struct RowReader {
         return ok ? out : nil
     }
 
-    /// The location from `lat` and `lon`, or from `town`.
+    /// The location from `lat` and `lon`, else from `postcode` (its PC4 area's point), else from
+    /// `town` (a Dutch place name; see ``Gazetteer/place(named:in:)``).
     mutating func location(_ row: [CSVTable.Field]) -> Location? {
-        let lat = field(row, "lat"), lon = field(row, "lon"), town = field(row, "town")
+        let lat = field(row, "lat"), lon = field(row, "lon"), town = field(row, "town"), postcode = field(row, "postcode")
         if let lat, let lon, !lat.text.isEmpty || !lon.text.isEmpty {
             guard !lat.text.isEmpty, !lon.text.isEmpty else {
-                problem(lat.text.isEmpty ? lat : lon, "give both lat and lon, or neither and a town")
+                problem(lat.text.isEmpty ? lat : lon, "give both lat and lon, or neither and a postcode or town")
                 return nil
             }
             guard let la = decimal(lat, "lat", in: -90 ... 90), let lo = decimal(lon, "lon", in: -180 ... 180) else { return nil }
@@ -245,22 +249,34 @@ struct RowReader {
             }
             return try? Location(latitude: la, longitude: lo)
         }
+        if let postcode, !postcode.text.isEmpty {
+            do {
+                let code = try Postcode(parsing: postcode.text)
+                return Location(try Gazetteer.netherlands.area(of: code, preferring: town?.text))
+            } catch {
+                problem(postcode, error.description)
+                return nil
+            }
+        }
         if let town, !town.text.isEmpty {
             do {
-                return try Town.named(town.text).location
+                return Location(try Gazetteer.netherlands.place(named: town.text, in: region))
             } catch {
                 problem(town, error.description)
                 return nil
             }
         }
-        problem(line: row.first?.line ?? 0, column: 1, "no location: give lat and lon, or a town")
+        problem(line: row.first?.line ?? 0, column: 1, "no location: give a postcode, a town, or lat and lon")
         return nil
     }
 
-    /// Checks the location columns exist: lat and lon, or town.
+    /// The location columns bpv reads.
+    static let locationColumns = ["postcode", "town", "lat", "lon"]
+
+    /// Checks the location columns exist: postcode, town, or lat and lon.
     mutating func requireLocationColumns() {
-        if !noHeader, !(has("lat") && has("lon")) && !has("town") {
-            problem(line: 1, column: 1, "missing location columns: give lat and lon, or town")
+        if !noHeader, !(has("lat") && has("lon")) && !has("town") && !has("postcode") {
+            problem(line: 1, column: 1, "missing location columns: give postcode, town, or lat and lon")
         }
     }
 }

@@ -1,11 +1,12 @@
 import BPVDomain
+import BPVGeography
 
 /// Reads students from CSV, the way schools export them.
 ///
 /// Columns, by header name in any order (extra columns are ignored): `id`, `name`, `level`,
-/// `sectors`, `lat`, `lon`, `town`, `travel_mode`, `max_travel_min`, `needs`, `certificates`,
-/// `priority`, `coach`, `available_from` (the first day the student can start, `YYYY-MM-DD`;
-/// empty: now), `school` (for reports by school). A location is `lat` and `lon`, or `town`. `name`, `needs`,
+/// `sectors`, `postcode`, `town`, `lat`, `lon`, `travel_mode`, `max_travel_min`, `needs`, `certificates`,
+/// `priority`, `coach`, `profile` (a PRO or VSO pupil's uitstroomprofiel: `arbeidsmarkt`, `vervolgonderwijs` or `dagbesteding`), `available_from` (the first day the student can start, `YYYY-MM-DD`;
+/// empty: now), `school` (for reports by school). A location is `postcode` (`1234` or `1234 AB`), `town` (any Dutch place, `Laren (Lochem)` where a name exists twice), or `lat` and `lon`. `name`, `needs`,
 /// `certificates`, `priority` and `coach` may be empty. Lists (`sectors`, `needs`,
 /// `certificates`) are separated by `|`; `sectors` is ranked, most wanted first.
 ///
@@ -17,17 +18,18 @@ public enum StudentImport {
     /// A CSV file or an `.xlsx` workbook (its first sheet, or `sheet`).
     /// - Throws: ``ImportFailure`` listing every problem; then nothing is imported.
     /// - Complexity: O(file size).
-    public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [Student] {
+    public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil, region: Region = .none) throws(ImportFailure) -> [Student] {
         let (table, problems) = ImportTable.read(bytes, fileName: fileName, sheet: sheet)
-        return try parse(table, problems: problems)
+        return try parse(table, problems: problems, region: region)
     }
 
     /// The rows of a table already read (with the problems found reading it).
-    public static func parse(_ table: CSVTable, problems: [ImportProblem]) throws(ImportFailure) -> [Student] {
+    public static func parse(_ table: CSVTable, problems: [ImportProblem], region: Region = .none) throws(ImportFailure) -> [Student] {
         var r = RowReader(table)
+        r.region = region
         r.problems = problems
         r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"],
-                         known: ["name", "town", "lat", "lon", "needs", "certificates", "priority", "coach", "available_from", "school"])
+                         known: ["name", "postcode", "town", "lat", "lon", "needs", "certificates", "priority", "coach", "available_from", "school", "profile"])
         r.requireLocationColumns()
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         var students: [Student] = []
@@ -37,7 +39,7 @@ public enum StudentImport {
             let pid = r.uniqueID(row, firstLine: &firstLine)
             let level = r.required(row, "level").flatMap { f -> Level? in
                 if let l = Level(parsing: f.text) { return l }
-                r.problem(f, "unknown level '\(f.text)'; expected entree, 2, 3 or 4")
+                r.problem(f, "unknown level '\(f.text)'; expected \(Level.spelled)")
                 return nil
             }
             let sectors = r.list(row, "sectors", parse: Sector.init(parsing:)) {
@@ -59,8 +61,20 @@ public enum StudentImport {
             }
             let priority = r.integer(row, "priority", in: 0 ... 9, fallback: 0)
             let availableFrom = r.date(row, "available_from")
+            let profile = r.field(row, "profile").flatMap { f -> ExitProfile?? in
+                guard !f.text.isEmpty else { return .some(nil) }
+                guard let p = ExitProfile(parsing: f.text) else {
+                    r.problem(f, "unknown profile '\(f.text)'; expected \(ExitProfile.allCases.map(\.rawValue).joined(separator: ", ")) (the uitstroomprofiel of a PRO or VSO pupil), or leave it empty")
+                    return nil
+                }
+                if let level, !level.hasExitProfile {
+                    r.problem(f, "a profile (uitstroomprofiel) is for PRO and VSO pupils, not level \(level.rawValue); leave it empty")
+                    return nil
+                }
+                return .some(p)
+            } ?? .some(nil)
             guard r.problems.count == before, let pid, let level, let sectors, !sectors.isEmpty, let home, let mode,
-                let minutes, let needs, let certificates, let priority, let availableFrom
+                let minutes, let needs, let certificates, let priority, let availableFrom, let profile
             else { continue }
             let name = r.field(row, "name")?.text
             let coach = r.field(row, "coach")?.text
@@ -70,7 +84,7 @@ public enum StudentImport {
                 travelMode: mode, maxTravelMinutes: minutes, needs: AccommodationSet(needs),
                 certificates: CertificateSet(certificates), priority: UInt8(priority),
                 coach: coach?.isEmpty == false ? coach : nil, availableFrom: availableFrom,
-                school: school?.isEmpty == false ? school : nil))
+                school: school?.isEmpty == false ? school : nil, profile: profile))
         }
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         return students

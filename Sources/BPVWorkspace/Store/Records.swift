@@ -6,7 +6,7 @@ enum Records {
     static func arguments(_ s: Student) -> StatementArguments {
         [s.id.value, s.name, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: "|"), s.home.latitude,
          s.home.longitude, s.travelMode.rawValue, s.maxTravelMinutes, s.needs.elements.map(\.rawValue).joined(separator: "|"),
-         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach, s.availableFrom?.description, s.school]
+         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach, s.availableFrom?.description, s.school, s.profile?.rawValue]
     }
 
     static func arguments(_ i: Internship) -> StatementArguments {
@@ -52,7 +52,8 @@ enum Records {
             maxTravelMinutes: row["max_travel_min"], needs: AccommodationSet(try list(row["needs"], Accommodation.init(rawValue:))),
             certificates: CertificateSet(try list(row["certificates"], Certificate.init(rawValue:))),
             priority: UInt8(clamping: row["priority"] as Int), coach: row["coach"],
-            availableFrom: date(row["available_from"], "student \(id)"), school: row["school"])
+            availableFrom: date(row["available_from"], "student \(id)"), school: row["school"],
+            profile: (row["profile"] as String?).flatMap(ExitProfile.init(rawValue:)))
     }
 
     static func internship(_ row: Row) throws -> Internship {

@@ -238,6 +238,12 @@ enum Schema {
             try db.alter(table: "register") { t in t.add(column: "days_per_week", .integer) }
             try db.alter(table: "history") { t in t.add(column: "days_per_week", .integer) }
         }
+        m.registerMigration("v12: levels pro and vso, the exit profile") { db in
+            try db.alter(table: "student") { t in t.add(column: "profile", .text) }
+            // Before pro and vso existed, every level was entree|2|3|4: such an internship took
+            // every pupil, and still does. One that named fewer levels keeps them.
+            try db.execute(sql: "UPDATE internship SET levels = 'pro|vso|entree|2|3|4' WHERE levels = 'entree|2|3|4'")
+        }
         return m
     }
 }

@@ -113,12 +113,7 @@ extension Workspace {
     /// The round model as the database `db` holds it (inside a transaction: one consistent state),
     /// on `given` (a match's date), else on the latest round's date.
     func roundModel(_ db: Database, on given: CalendarDate? = nil) throws -> RoundModel {
-        var settings = MatchSettings()
-        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM setting") {
-            let name: String = row[0], value: String = row[1]
-            guard let v = Double(value), let setting = MatchSetting(rawValue: name) else { throw WorkspaceError.corruptRecord("setting \(name) = \(value)") }
-            setting.set(v, in: &settings)
-        }
+        let settings = try Self.matchSettings(db)
         var students = try Row.fetchAll(db, sql: "SELECT * FROM student ORDER BY id").map(Records.student)
         let internships = try Row.fetchAll(db, sql: "SELECT * FROM internship ORDER BY id").map(Records.internship)
         var overrides: [String: [(String, String)]] = [:]

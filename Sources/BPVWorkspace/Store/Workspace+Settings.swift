@@ -6,12 +6,15 @@ extension Workspace {
     /// The workspace's weights and limits: the documented defaults of ``MatchSettings`` with this
     /// workspace's changes applied.
     public func settings() throws(WorkspaceError) -> MatchSettings {
-        let stored = try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, value FROM setting").map { ($0[0] as String, $0[1] as String) }
-        }
+        try read { db in try Self.matchSettings(db) }
+    }
+
+    /// The match settings as `db` holds them (the region, a text setting, is ``region()``).
+    static func matchSettings(_ db: Database) throws -> MatchSettings {
         var s = MatchSettings()
-        for (name, value) in stored {
-            guard let v = Double(value), let setting = MatchSetting(rawValue: name) else { throw .corruptRecord("setting \(name) = \(value)") }
+        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name <> ?", arguments: [regionSetting]) {
+            let name: String = row[0], value: String = row[1]
+            guard let v = Double(value), let setting = MatchSetting(rawValue: name) else { throw WorkspaceError.corruptRecord("setting \(name) = \(value)") }
             setting.set(v, in: &s)
         }
         return s
@@ -30,10 +33,12 @@ extension Workspace {
         try set(name, to: "default", reason: reason)
     }
 
-    /// The settings changed in this workspace: name → value as stored.
+    /// The match settings changed in this workspace: name → value as stored (the region is
+    /// ``region()``).
     public func changedSettings() throws(WorkspaceError) -> [String: String] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, value FROM setting").map { ($0[0] as String, $0[1] as String) })
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name <> ?", arguments: [Self.regionSetting])
+                .map { ($0[0] as String, $0[1] as String) })
         }
     }
 

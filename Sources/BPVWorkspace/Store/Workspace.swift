@@ -161,14 +161,14 @@ public final class Workspace: Sendable {
         try upsert(db, table: "student", records: students.map { ($0.id.value, Records.arguments($0)) }, source: source,
             sql: """
                 INSERT INTO student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs,
-                                     certificates, priority, coach, available_from, school, registered_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, date('now'))
+                                     certificates, priority, coach, available_from, school, profile, registered_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, date('now'))
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level,
                     sectors = excluded.sectors, lat = excluded.lat, lon = excluded.lon,
                     travel_mode = excluded.travel_mode, max_travel_min = excluded.max_travel_min,
                     needs = excluded.needs, certificates = excluded.certificates,
                     priority = excluded.priority, coach = excluded.coach, available_from = excluded.available_from,
-                    school = excluded.school
+                    school = excluded.school, profile = excluded.profile
                 """)
     }
 

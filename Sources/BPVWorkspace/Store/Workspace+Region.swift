@@ -1,0 +1,40 @@
+import BPVGeography
+import GRDB
+
+extension Workspace {
+    /// The name under which the region is stored among the settings.
+    static let regionSetting = "region"
+
+    /// The municipalities and provinces this workspace works in (`set region ...`): what settles
+    /// a place name that exists in more than one municipality when files are imported. Empty
+    /// until set.
+    public func region() throws(WorkspaceError) -> Region {
+        let stored = try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.regionSetting]) }
+        return Region(Self.regionNames(stored ?? ""))
+    }
+
+    /// Sets the region from municipality or province names separated by `|` or `,`
+    /// (`Hilversum|Gooise Meren|Laren`); `default` (or nothing) clears it. Each name is checked
+    /// against the postcode table. Not a change to any round: it only settles later imports.
+    /// - Throws: ``WorkspaceError/invalidSetting(_:)`` naming an unknown name and its near misses.
+    public func setRegion(_ text: String, reason: String? = nil) throws(WorkspaceError) {
+        let names = text == "default" ? [] : Self.regionNames(text)
+        do { _ = try Gazetteer.netherlands.region(names) } catch { throw .invalidSetting(error.description) }
+        let value = names.joined(separator: "|")
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.regionSetting])
+            if names.isEmpty {
+                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [Self.regionSetting])
+            } else {
+                try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                               arguments: [Self.regionSetting, value])
+            }
+            try self.audit(db, action: names.isEmpty ? "reset" : "set", subject: Self.regionSetting,
+                           detail: "\(old ?? "none") -> \(names.isEmpty ? "none" : value)", reason: reason)
+        }
+    }
+
+    static func regionNames(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "|" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
