@@ -17,6 +17,7 @@ demo: deps
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	.build/release/bpv generate --students 10000 --internships 5000 --seed 1 --area-km 22 --out $(DEMO_DIR)/region-10k.dimacs
 	.build/release/bpv solve --dimacs $(DEMO_DIR)/region-10k.dimacs
+	.build/release/bpv set region "Hilversum|Huizen|Gooise Meren|Wijdemeren|Blaricum|Laren|Eemnes" --db $(DEMO_DIR)/bpv.sqlite
 	.build/release/bpv import students Samples/gooi-students.csv --db $(DEMO_DIR)/bpv.sqlite
 	.build/release/bpv import employers Samples/gooi-employers.csv --db $(DEMO_DIR)/bpv.sqlite
 	.build/release/bpv import internships Samples/gooi-internships.csv --db $(DEMO_DIR)/bpv.sqlite

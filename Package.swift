@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "BPVFilesTests", dependencies: ["BPVFiles"]),
         .testTarget(name: "BPVGeographyTests", dependencies: ["BPVGeography"]),
         .testTarget(name: "BPVSolverTests", dependencies: ["BPVSolver", "BPVSynthetic"]),
-        .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVSolver", "BPVSynthetic"], exclude: ["Fixtures"]),
+        .testTarget(name: "BPVDimacsTests", dependencies: ["BPVDimacs", "BPVDomain", "BPVSolver", "BPVSynthetic"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVDomainTests", dependencies: ["BPVDomain", "BPVGeography", "BPVSolver", "BPVSynthetic"]),
         .testTarget(
             name: "BPVWorkspaceTests",

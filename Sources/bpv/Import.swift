@@ -17,9 +17,10 @@ struct Import: ParsableCommand {
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case students, internships, employers
+        case travelTimes = "travel-times"
     }
 
-    @Argument(help: "What the file holds: students, internships or employers.") var kind: Kind
+    @Argument(help: "What the file holds: students, internships, employers or travel-times (from;to;mode;minutes by postcode).") var kind: Kind
     @Argument(help: ArgumentHelp("The CSV file or .xlsx workbook.", valueName: "FILE")) var file: String
     @Option(name: .long, help: ArgumentHelp("The workbook's sheet to read (default: the first).", valueName: "NAME")) var sheet: String?
     @OptionGroup var workspace: WorkspaceOption
@@ -46,6 +47,10 @@ struct Import: ParsableCommand {
         case .students: summary = try ws.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet, region: try ws.region()), from: file)
         case .internships: summary = try ws.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet, region: try ws.region()), from: file)
         case .employers: summary = try ws.importEmployers(try EmployerImport.parse(bytes, fileName: file, sheet: sheet), from: file)
+        case .travelTimes:
+            summary = try Register(workspace: ws).importTravelTimes(try TravelTimeImport.parse(bytes, fileName: file, sheet: sheet), from: file).summary
+            print("imported travel times from \(file): \(summary.added) journeys added, \(summary.updated) updated")
+            return
         }
         print("imported \(kind.rawValue) from \(file): \(summary.added) added, \(summary.updated) updated")
     }

@@ -1,4 +1,5 @@
 import Testing
+import BPVDomain
 import BPVSolver
 import BPVSynthetic
 

@@ -1,3 +1,4 @@
+import BPVGeography
 import Testing
 @testable import BPVDomain
 
@@ -131,5 +132,26 @@ struct ScoringTests {
         settings.sectorRankWeight = 100
         let s = student(sectors: [.zorg, .retail])
         #expect(settings.score(s, internship(sector: .retail)).sectorCost == 100)
+    }
+}
+
+@Suite("measured travel times")
+struct MeasuredTravelTests {
+    @Test func aMeasuredJourneyMakesACandidateBeyondTheModelsReach() throws {
+        var settings = MatchSettings()
+        var home = at("Hilversum"), work = at("Huizen")
+        home.postcode = Postcode(number: 1211)
+        work.postcode = Postcode(number: 1271)
+        let s = Student(id: id("S-1"), level: .two, sectors: [.retail], home: home, travelMode: .walk, maxTravelMinutes: 20)
+        let i = Internship(id: id("I-1"), employer: "Huizen", sector: .retail, location: work, capacity: 1)
+        // On foot, 9 km is two hours by the model: too far.
+        #expect(try CandidateGraph(students: [s], internships: [i], settings: settings).problem.arcCost.isEmpty)
+        settings.measuredTravel = MeasuredTravel([.init(from: home.postcode!, to: work.postcode!, mode: .walk): 15])
+        #expect(settings.travelMinutes(from: home, to: work, by: .walk) == 15)
+        #expect(try CandidateGraph(students: [s], internships: [i], settings: settings).problem.arcCost == [15])
+        #expect(CandidateGraph.arcs(for: s, internships: [i], settings: settings).map(\.cost) == [15])
+        #expect(settings.exclusions(s, i).isEmpty && settings.score(s, i).travelMinutes == 15)
+        // Another mode, or the way back, is not measured: the model again.
+        #expect(settings.travelMinutes(from: work, to: home, by: .walk) > 100)
     }
 }

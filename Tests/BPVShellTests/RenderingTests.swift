@@ -37,7 +37,7 @@ struct RenderingTests {
         let shell = f.shell
         #expect(shell.completions(before: "ma").contains("match"))
         #expect(shell.completions(before: "").contains("why-not"))
-        #expect(shell.completions(before: "import ") == ["students", "internships", "employers"])
+        #expect(shell.completions(before: "import ") == ["students", "internships", "employers", "travel-times"])
         #expect(shell.completions(before: "why-not GV-0").contains("GV-001"))
         #expect(shell.completions(before: "why-not GV-001 ").contains("GVI-045"))
         #expect(shell.completions(before: "students sector ").contains("logistiek"))

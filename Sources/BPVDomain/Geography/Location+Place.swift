@@ -11,10 +11,11 @@ extension Location {
         longitude = place.longitude
     }
 
-    /// A postcode area's point.
+    /// A postcode area's point, standing for that area.
     public init(_ area: PostcodeArea) {
         latitude = area.latitude
         longitude = area.longitude
+        postcode = area.postcode
     }
 
     /// The place whose postcode area lies nearest, if one lies within `kilometres`: how

@@ -46,6 +46,11 @@ public struct CandidateGraph: Sendable {
         let facts = internships.map { InternshipFacts($0, on: date) }
         let grid = Grid(latitudes: facts.map(\.latitude), longitudes: facts.map(\.longitude), sectorOf: facts.map(\.sector),
                         sectorCount: sectors.count)
+        // Internships by postcode area, for measured journeys that reach beyond the model's radius.
+        var byPostcode: [Int32: [Int32]] = [:]
+        if !settings.measuredTravel.isEmpty {
+            for (j, f) in facts.enumerated() where f.postcode != 0 { byPostcode[f.postcode, default: []].append(Int32(j)) }
+        }
 
         var arcStart: [Int32] = [0], arcInternship: [Int32] = [], arcCost: [Int64] = []
         arcStart.reserveCapacity(students.count + 1)
@@ -76,6 +81,9 @@ public struct CandidateGraph: Sendable {
                 let banned = bans[k]
                 let reach = settings.reachKilometres(minutes: s.maxTravelMinutes, by: s.travelMode)
                 let cosLat = max(cos(s.home.latitude * Double.pi / 180), 0.01)
+                // A student with measured journeys: those areas' internships are tried too
+                // (once each), since a fast train can reach beyond the model's radius.
+                var seen: Set<Int32>? = rules.measured.isEmpty ? nil : []
                 let (y0, y1) = grid.rows(from: s.home.latitude - reach / kmPerDegree, to: s.home.latitude + reach / kmPerDegree)
                 let (x0, x1) = grid.columns(
                     from: s.home.longitude - reach / (kmPerDegree * cosLat), to: s.home.longitude + reach / (kmPerDegree * cosLat))
@@ -84,6 +92,7 @@ public struct CandidateGraph: Sendable {
                     for y in y0 ... y1 {
                         for x in x0 ... x1 {
                             for jj in grid.bucket(sector: si, row: y, column: x) {
+                                seen?.insert(jj)
                                 guard let cost = rules.cost(facts[Int(jj)]) else { continue }
                                 if let banned, banned.contains(jj) { continue }
                                 if packable {
@@ -92,6 +101,19 @@ public struct CandidateGraph: Sendable {
                                     arcInternship.append(jj)
                                     arcCost.append(cost)
                                 }
+                            }
+                        }
+                    }
+                }
+                if var seen {
+                    for area in rules.measured.keys {
+                        for jj in byPostcode[area] ?? [] where seen.insert(jj).inserted {
+                            guard let cost = rules.cost(facts[Int(jj)]), !(banned?.contains(jj) ?? false) else { continue }
+                            if packable {
+                                keys.append(UInt64(cost) << 24 | UInt64(jj))
+                            } else {
+                                arcInternship.append(jj)
+                                arcCost.append(cost)
                             }
                         }
                     }

@@ -21,6 +21,11 @@ public struct MatchSettings: Sendable, Hashable, Codable {
     /// Minutes a public-transport journey spends walking to and from the stops and waiting,
     /// whatever its length. Default 10.
     public var ovAccessMinutes: Int = 10
+    /// Times measured by a router, which replace the model for their pairs (`import
+    /// travel-times`). Not one of the weights: the workspace keeps them in a table of their own,
+    /// and a round's stored settings leave them out.
+    public var measuredTravel = MeasuredTravel()
+
     /// Minimum disruption: what it costs to move a student away from the internship of the
     /// previous draft (committed placements never move at all). Default 10: a move must gain
     /// more than ten points, ten minutes of travel a day, to be worth unsettling a student. 0
@@ -82,12 +87,14 @@ public struct MatchSettings: Sendable, Hashable, Codable {
     /// area (4,064 areas over 33,700 km² of land: 8 km² each, about 1 km apart on average).
     public static let floorKilometres = 1.0
 
-    /// Estimated one-way travel time in minutes: the straight-line distance (at least
+    /// Estimated one-way travel time in minutes: a measured time where ``measuredTravel`` has
+    /// one for the two postcode areas; else the straight-line distance (at least
     /// ``floorKilometres``) times the detour factor at the mode's speed, plus the mode's fixed
     /// access time. The candidate graph computes the same per student (``PairRules``).
     /// - Complexity: O(1).
     public func travelMinutes(from a: Location, to b: Location, by mode: TravelMode) -> Double {
-        travelMinutes(kilometres: a.kilometres(to: b), by: mode)
+        if let measured = measuredTravel.minutes(from: a.postcode, to: b.postcode, by: mode) { return Double(measured) }
+        return travelMinutes(kilometres: a.kilometres(to: b), by: mode)
     }
 
     /// The travel model on a straight-line distance.

@@ -9,6 +9,8 @@ import Darwin
 struct InternshipFacts {
     var latitude: Double
     var longitude: Double
+    /// The PC4 area the point stands for, or 0 (for measured travel times).
+    var postcode: Int32
     /// Position of the sector in `Sector.allCases`.
     var sector: Int
     var offers: UInt8
@@ -25,6 +27,7 @@ struct InternshipFacts {
         open = i.isOpen(on: date)
         latitude = i.location.latitude
         longitude = i.location.longitude
+        postcode = Int32(i.location.postcode?.number ?? 0)
         sector = Sector.allCases.firstIndex(of: i.sector) ?? 0
         offers = i.offers.bits
         requires = i.requires.bits
@@ -52,6 +55,8 @@ struct PairRules {
     private let support: Bool
     private let minutesPerKm: Double
     private let accessMinutes: Double
+    /// Measured minutes from the student's area by their mode: destination area → minutes.
+    let measured: [Int32: Double]
     private let limit: Double
     /// The round's date, when it has one.
     private let date: CalendarDate?
@@ -73,6 +78,7 @@ struct PairRules {
         support = s.needsIntensiveSupport
         minutesPerKm = settings.minutesPerKilometre(s.travelMode)
         accessMinutes = settings.accessMinutes(s.travelMode)
+        measured = settings.measuredTravel.from(s.home.postcode, by: s.travelMode)
         limit = Double(s.maxTravelMinutes)
     }
 
@@ -83,7 +89,8 @@ struct PairRules {
     /// - Complexity: O(1).
     @inline(__always)
     func minutes(_ f: InternshipFacts) -> Double {
-        accessMinutes + max(student.home.kilometres(toLatitude: f.latitude, longitude: f.longitude), MatchSettings.floorKilometres) * minutesPerKm
+        if !measured.isEmpty, let m = measured[f.postcode] { return m }
+        return accessMinutes + max(student.home.kilometres(toLatitude: f.latitude, longitude: f.longitude), MatchSettings.floorKilometres) * minutesPerKm
     }
 
     /// The pair's cost (its score's total) when every hard constraint holds; nil otherwise.

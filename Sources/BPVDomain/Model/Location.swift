@@ -1,9 +1,12 @@
 import BPVGeography
 
-/// A point in WGS84 degrees.
+/// A point in WGS84 degrees, with the postcode area it stands for when it came from a postcode
+/// (what measured travel times are looked up by).
 public struct Location: Sendable, Hashable, Codable {
     public var latitude: Double
     public var longitude: Double
+    /// The PC4 area, when the point is that area's (a postcode was given).
+    public var postcode: Postcode?
 
     /// - Throws: ``DomainError/locationOutOfRange(latitude:longitude:)`` outside the valid ranges.
     public init(latitude: Double, longitude: Double) throws(DomainError) {

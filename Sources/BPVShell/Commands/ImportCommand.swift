@@ -3,16 +3,18 @@ import Foundation
 
 extension Command {
     static let importFile = Command(
-        "import", synopsis: "import students|internships|employers FILE [sheet NAME]",
-        summary: "read a CSV file or an .xlsx workbook of students, internships or employers into the workspace",
+        "import", synopsis: "import students|internships|employers|travel-times FILE [sheet NAME]",
+        summary: "read a CSV file or an .xlsx workbook of students, internships, employers or measured travel times into the workspace",
         details: """
             Columns are named in the header, in any order; comma, semicolon or tab is detected; lists
             are separated by |. A workbook is read from its first sheet, or the sheet NAME. A file
             with any problem is refused whole, with every problem as file:line:column
             (file.xlsx:Sheet!C14 in a workbook). Re-importing a file updates records by id.
+            travel-times: from;to;mode;minutes by postcode (a router's door-to-door times); each
+            replaces the travel model for its two postcode areas and mode.
             """,
         complete: { previous, typed, _ in
-            previous.isEmpty ? ["students", "internships", "employers"] : previous.count == 1 ? Complete.files(typed) : []
+            previous.isEmpty ? ["students", "internships", "employers", "travel-times"] : previous.count == 1 ? Complete.files(typed) : []
         }
     ) { args, session throws(ShellError) in
         let kind = try args.required(0, "students, internships or employers")
@@ -22,8 +24,8 @@ extension Command {
             guard args.count == 4, args[2] == "sheet", let name = args[3] else { throw args.usage("name a sheet as: import \(kind) FILE sheet NAME") }
             sheet = name
         }
-        guard ["students", "internships", "employers"].contains(kind) else {
-            throw args.usage("import students, internships or employers, not '\(kind)'")
+        guard ["students", "internships", "employers", "travel-times"].contains(kind) else {
+            throw args.usage("import students, internships, employers or travel-times, not '\(kind)'")
         }
         guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("\(file): cannot read the file") }
         let bytes = [UInt8](data)
@@ -33,6 +35,12 @@ extension Command {
             if kind == "employers" {
                 let summary = try session.workspace.importEmployers(try EmployerImport.parse(bytes, fileName: file, sheet: sheet), from: file)
                 session.console.print("imported employers from \(file): \(summary.added) added, \(summary.updated) updated")
+                return .proceed
+            }
+            if kind == "travel-times" {
+                let (summary, moved) = try r.importTravelTimes(try TravelTimeImport.parse(bytes, fileName: file, sheet: sheet), from: file)
+                session.console.print("imported travel times from \(file): \(summary.added) journeys added, \(summary.updated) updated")
+                session.report(moved, cause: nil)
                 return .proceed
             }
             let (summary, moved) = kind == "students"

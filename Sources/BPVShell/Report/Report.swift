@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import BPVSpreadsheet
 import BPVWorkspace
 import Foundation
@@ -74,7 +75,8 @@ public struct Report {
         page += fairness() + unplacedList() + gapsList()
         page += """
             </main><footer>Made by bpv. Pseudonymous ids\(names ? " and names (--names)" : " only")\
-            ; support needs are workplace accommodations, never diagnoses. Every figure is for the round shown.</footer>
+            ; support needs are workplace accommodations, never diagnoses. Every figure is for the round shown. \
+            Places: \(Gazetteer.attribution); \(LandOutline.attribution).</footer>
             </body></html>
 
             """

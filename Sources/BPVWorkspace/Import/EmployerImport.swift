@@ -1,9 +1,11 @@
 import BPVDomain
+import BPVGeography
 
 /// Reads employers from CSV.
 ///
 /// Columns, by header name in any order (extra columns are ignored): `id`, `name`,
-/// `leerbedrijf_id`, `town`, `contact`, `phone`, `email`. Only `id` and `name` are required.
+/// `leerbedrijf_id`, `town`, `postcode`, `contact`, `phone`, `email`. Only `id` and `name` are
+/// required. A postcode is checked against the postcode table, and names the town when `town` is empty.
 /// Contact details are of the employer's staff (the praktijkopleider), never of students.
 ///
 /// ```
@@ -24,7 +26,7 @@ public enum EmployerImport {
         var r = RowReader(table)
         r.problems = problems
         r.requireColumns(["id", "name"],
-                         known: ["leerbedrijf_id", "town", "contact", "phone", "email"])
+                         known: ["leerbedrijf_id", "town", "postcode", "contact", "phone", "email"])
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
         var employers: [Employer] = []
         var firstLine: [PseudonymousID: Int] = [:]
@@ -32,9 +34,17 @@ public enum EmployerImport {
             let before = r.problems.count
             let pid = r.uniqueID(row, firstLine: &firstLine)
             let name = r.required(row, "name")?.text
+            var placeOfPostcode: String?
+            if let f = r.field(row, "postcode"), !f.text.isEmpty {
+                do {
+                    placeOfPostcode = try Gazetteer.netherlands.area(of: try Postcode(parsing: f.text)).place
+                } catch {
+                    r.problem(f, error.description)
+                }
+            }
             guard r.problems.count == before, let pid, let name else { continue }
             func optional(_ column: String) -> String? { r.field(row, column).flatMap { $0.text.isEmpty ? nil : $0.text } }
-            employers.append(Employer(id: pid, name: name, leerbedrijfID: optional("leerbedrijf_id"), town: optional("town"),
+            employers.append(Employer(id: pid, name: name, leerbedrijfID: optional("leerbedrijf_id"), town: optional("town") ?? placeOfPostcode,
                                       contact: optional("contact"), phone: optional("phone"), email: optional("email")))
         }
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }

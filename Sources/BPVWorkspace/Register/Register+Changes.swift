@@ -256,3 +256,33 @@ extension Register {
         return (summary, moved)
     }
 }
+
+extension Register {
+    /// Stores a router's measured travel times (each journey replaces the one stored for the
+    /// same areas and mode, if any) in one transaction with the draft solved again with them,
+    /// audited.
+    /// - Returns: how many journeys were new and how many replaced, and who moved.
+    @discardableResult
+    public func importTravelTimes(_ journeys: [MeasuredTravel.Journey: Int], from source: String)
+        throws(WorkspaceError) -> (summary: Workspace.ImportSummary, moved: RoundChanges?)
+    {
+        var settings = try currentModel().settings
+        var all = settings.measuredTravel.minutes
+        var summary = Workspace.ImportSummary(added: 0, updated: 0)
+        for (j, m) in journeys {
+            if all.updateValue(m, forKey: j) == nil { summary.added += 1 } else { summary.updated += 1 }
+        }
+        settings.measuredTravel = MeasuredTravel(all)
+        let moved = try apply(.settings(settings)) { db, _, _ in
+            for (j, m) in journeys {
+                try db.execute(sql: """
+                    INSERT INTO travel_time (from_pc, to_pc, mode, minutes) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO UPDATE SET minutes = excluded.minutes
+                    """, arguments: [j.from.number, j.to.number, j.mode.rawValue, m])
+            }
+            return try self.workspace.audit(db, action: "import", subject: "travel-times",
+                                            detail: "\(summary.added) added, \(summary.updated) updated from \(source)")
+        }
+        return (summary, moved)
+    }
+}

@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import GRDB
 
 /// Mapping between domain values and rows. Lists are stored as `|`-joined text, as in the CSV.
@@ -6,7 +7,7 @@ enum Records {
     static func arguments(_ s: Student) -> StatementArguments {
         [s.id.value, s.name, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: "|"), s.home.latitude,
          s.home.longitude, s.travelMode.rawValue, s.maxTravelMinutes, s.needs.elements.map(\.rawValue).joined(separator: "|"),
-         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach, s.availableFrom?.description, s.school, s.profile?.rawValue]
+         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach, s.availableFrom?.description, s.school, s.profile?.rawValue, s.home.postcode?.number]
     }
 
     static func arguments(_ i: Internship) -> StatementArguments {
@@ -14,7 +15,7 @@ enum Records {
          i.supportCapacity, i.offers.elements.map(\.rawValue).joined(separator: "|"),
          i.requires.elements.map(\.rawValue).joined(separator: "|"),
          Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: "|"), i.availableFrom?.description,
-         i.availableUntil?.description, i.employerID]
+         i.availableUntil?.description, i.employerID, i.location.postcode?.number]
     }
 
     static func list<T>(_ text: String, _ parse: (String) -> T?) throws -> [T] {
@@ -40,6 +41,13 @@ enum Records {
         text.flatMap(CalendarDate.init)
     }
 
+    /// A stored point, with the postcode area it stands for.
+    static func location(_ row: Row) throws -> Location {
+        var l = try Location(latitude: row["lat"], longitude: row["lon"])
+        l.postcode = (row["postcode"] as Int?).flatMap(Postcode.init(number:))
+        return l
+    }
+
     static func student(_ row: Row) throws -> Student {
         let id: String = row["id"]
         guard let level = Level(rawValue: row["level"]), let mode = TravelMode(rawValue: row["travel_mode"]) else {
@@ -48,7 +56,7 @@ enum Records {
         return Student(
             id: PseudonymousID(stored: id), name: row["name"], level: level,
             sectors: try list(row["sectors"], Sector.init(rawValue:)),
-            home: try Location(latitude: row["lat"], longitude: row["lon"]), travelMode: mode,
+            home: try location(row), travelMode: mode,
             maxTravelMinutes: row["max_travel_min"], needs: AccommodationSet(try list(row["needs"], Accommodation.init(rawValue:))),
             certificates: CertificateSet(try list(row["certificates"], Certificate.init(rawValue:))),
             priority: UInt8(clamping: row["priority"] as Int), coach: row["coach"],
@@ -61,7 +69,7 @@ enum Records {
         guard let sector = Sector(rawValue: row["sector"]) else { throw WorkspaceError.corruptRecord("internship \(id)") }
         return Internship(
             id: PseudonymousID(stored: id), employer: row["employer"], leerbedrijfID: row["leerbedrijf_id"], sector: sector,
-            location: try Location(latitude: row["lat"], longitude: row["lon"]), capacity: row["capacity"],
+            location: try location(row), capacity: row["capacity"],
             supportCapacity: row["support_capacity"], offers: AccommodationSet(try list(row["offers"], Accommodation.init(rawValue:))),
             requires: CertificateSet(try list(row["requires"], Certificate.init(rawValue:))),
             levels: Set(try list(row["levels"], Level.init(rawValue:))),

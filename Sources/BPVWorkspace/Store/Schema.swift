@@ -244,6 +244,18 @@ enum Schema {
             // every pupil, and still does. One that named fewer levels keeps them.
             try db.execute(sql: "UPDATE internship SET levels = 'pro|vso|entree|2|3|4' WHERE levels = 'entree|2|3|4'")
         }
+        m.registerMigration("v13: postcode areas and measured travel times") { db in
+            try db.alter(table: "student") { t in t.add(column: "postcode", .integer) }
+            try db.alter(table: "internship") { t in t.add(column: "postcode", .integer) }
+            // A router's door-to-door times between PC4 areas, by mode (import travel-times).
+            try db.create(table: "travel_time") { t in
+                t.column("from_pc", .integer).notNull()
+                t.column("to_pc", .integer).notNull()
+                t.column("mode", .text).notNull()
+                t.column("minutes", .integer).notNull()
+                t.primaryKey(["from_pc", "to_pc", "mode"])
+            }
+        }
         return m
     }
 }

@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import Foundation
 import GRDB
 
@@ -17,6 +18,14 @@ extension Workspace {
             guard let v = Double(value), let setting = MatchSetting(rawValue: name) else { throw WorkspaceError.corruptRecord("setting \(name) = \(value)") }
             setting.set(v, in: &s)
         }
+        var measured: [MeasuredTravel.Journey: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT from_pc, to_pc, mode, minutes FROM travel_time") {
+            guard let from = Postcode(number: row[0]), let to = Postcode(number: row[1]), let mode = TravelMode(rawValue: row[2]) else {
+                throw WorkspaceError.corruptRecord("travel time \(row)")
+            }
+            measured[MeasuredTravel.Journey(from: from, to: to, mode: mode)] = row[3]
+        }
+        s.measuredTravel = MeasuredTravel(measured)
         return s
     }
 

@@ -161,14 +161,14 @@ public final class Workspace: Sendable {
         try upsert(db, table: "student", records: students.map { ($0.id.value, Records.arguments($0)) }, source: source,
             sql: """
                 INSERT INTO student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs,
-                                     certificates, priority, coach, available_from, school, profile, registered_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, date('now'))
+                                     certificates, priority, coach, available_from, school, profile, postcode, registered_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, date('now'))
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level,
                     sectors = excluded.sectors, lat = excluded.lat, lon = excluded.lon,
                     travel_mode = excluded.travel_mode, max_travel_min = excluded.max_travel_min,
                     needs = excluded.needs, certificates = excluded.certificates,
                     priority = excluded.priority, coach = excluded.coach, available_from = excluded.available_from,
-                    school = excluded.school, profile = excluded.profile
+                    school = excluded.school, profile = excluded.profile, postcode = excluded.postcode
                 """)
     }
 
@@ -177,13 +177,13 @@ public final class Workspace: Sendable {
         try upsert(db, table: "internship", records: internships.map { ($0.id.value, Records.arguments($0)) }, source: source,
             sql: """
                 INSERT INTO internship (id, employer, leerbedrijf_id, sector, lat, lon, capacity, support_capacity,
-                                        offers, requires, levels, available_from, available_until, employer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        offers, requires, levels, available_from, available_until, employer_id, postcode)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET employer = excluded.employer, leerbedrijf_id = excluded.leerbedrijf_id,
                     sector = excluded.sector, lat = excluded.lat, lon = excluded.lon, capacity = excluded.capacity,
                     support_capacity = excluded.support_capacity, offers = excluded.offers,
                     requires = excluded.requires, levels = excluded.levels, available_from = excluded.available_from,
-                    available_until = excluded.available_until, employer_id = excluded.employer_id
+                    available_until = excluded.available_until, employer_id = excluded.employer_id, postcode = excluded.postcode
                 """)
     }
 
