@@ -48,6 +48,34 @@ def write(path, header, rows):
         w.writerows(rows)
 
 
+# The Kennemerland files speak Dutch, as a school's own export does: column names and values.
+DUTCH_COLUMNS = {"name": "naam", "level": "niveau", "sectors": "sectoren", "town": "woonplaats", "travel_mode": "vervoer",
+                 "max_travel_min": "max_reistijd", "needs": "aanpassingen", "certificates": "certificaten", "priority": "prioriteit",
+                 "coach": "mentor", "profile": "uitstroomprofiel", "available_from": "beschikbaar_vanaf", "employer": "bedrijf",
+                 "capacity": "plaatsen", "support_capacity": "plaatsen_met_begeleiding", "offers": "biedt", "requires": "vereist",
+                 "levels": "niveaus", "employer_id": "werkgever_id", "contact": "contactpersoon", "phone": "telefoon"}
+DUTCH_WORDS = {"retail": "detailhandel", "zorg": "zorg en welzijn", "bike": "fiets", "walk": "lopen", "quiet": "prikkelarm",
+               "fixed_mentor": "vaste_werkbegeleider", "clear_instructions": "duidelijke_instructies", "wheelchair": "rolstoel"}
+
+
+def dutch(header, rows, columns):
+    """The header in Dutch, and the words of `columns` (lists split by |) in Dutch."""
+    out = []
+    for row in rows:
+        row = list(row)
+        for k, name in enumerate(header):
+            if name in columns and isinstance(row[k], str):
+                row[k] = "|".join(DUTCH_WORDS.get(w, w) for w in row[k].split("|"))
+        out.append(row)
+    return [DUTCH_COLUMNS.get(h, h) for h in header], out
+
+
+def write_region(path, region, header, rows, columns):
+    if region == "kennemerland":
+        header, rows = dutch(header, rows, columns)
+    write(path, header, rows)
+
+
 def gooi(rng):
     towns = ["Hilversum"] * 5 + ["Huizen"] * 3 + ["Bussum"] * 2 + ["Naarden", "Muiden", "Blaricum", "Laren", "Eemnes",
                                                                       "Loosdrecht", "Kortenhoef", "Ankeveen",
@@ -148,7 +176,8 @@ def year(rng, region, prefix, students_header, students, internships):
     """
     for s in students:
         s.append(SECOND_INTAKE if rng.random() < 0.2 else FIRST_INTAKE)
-    write(os.path.join(HERE, f"{region}-students.csv"), students_header + ["available_from"], students)
+    write_region(os.path.join(HERE, f"{region}-students.csv"), region, students_header + ["available_from"], students,
+                 ["sectors", "travel_mode", "needs"])
     employers, current = [], None
     for i in internships:
         sector, town, postcode = i[2], i[3], i[4]
@@ -163,12 +192,12 @@ def year(rng, region, prefix, students_header, students, internships):
         for i in e["internships"]:
             i.append(JOINED if rng.random() < 0.06 else "")
             i.append(e["id"])
-    write(os.path.join(HERE, f"{region}-internships.csv"),
-          ["id", "employer", "sector", "town", "postcode", "capacity", "support_capacity", "offers", "requires", "levels",
-           "leerbedrijf_id", "available_from", "employer_id"], internships)
-    write(os.path.join(HERE, f"{region}-employers.csv"), ["id", "name", "leerbedrijf_id", "town", "postcode", "contact", "phone", "email"],
+    write_region(os.path.join(HERE, f"{region}-internships.csv"), region,
+                 ["id", "employer", "sector", "town", "postcode", "capacity", "support_capacity", "offers", "requires", "levels",
+                  "leerbedrijf_id", "available_from", "employer_id"], internships, ["sector", "offers"])
+    write_region(os.path.join(HERE, f"{region}-employers.csv"), region, ["id", "name", "leerbedrijf_id", "town", "postcode", "contact", "phone", "email"],
           [[e["id"], e["name"], e["leerbedrijf_id"], e["town"], e["postcode"], rng.choice(STAFF), f"0{rng.randint(20, 79)}-{rng.randint(1000000, 9999999)}",
-            f"bpv@{e['id'].lower()}.example"] for e in employers])
+            f"bpv@{e['id'].lower()}.example"] for e in employers], [])
     lines = [f"# {region}: last school year's placements (written by Samples/make_samples.py; run by make demo)"]
     for s in students:
         if s[-1] != FIRST_INTAKE or rng.random() >= 0.125:

@@ -1,3 +1,4 @@
+import Foundation
 import BPVDomain
 import BPVGeography
 import Testing
@@ -78,6 +79,61 @@ struct CSVImportTests {
             "3:13: postcode 1000 is not a postcode area in the Netherlands (nearest: 1011, 1012, 1013); check the code, or give the place name",
             "4:13: '12AB' is not a postcode: write four digits, optionally with two letters (1234, 1234 AB)",
             "5:14: unknown place 'Hilversun'; did you mean 'Hilversum'? give a Dutch place name or a postcode",
+        ])
+    }
+
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Samples")
+
+    /// The Gooi students file as a Dutch school exports it from Excel: a byte-order mark,
+    /// semicolons, CRLF, Dutch column names in another order, Dutch words and dates.
+    static func dutchTwin(of english: String) -> String {
+        let words = ["retail": "Detailhandel", "zorg": "Zorg & Welzijn", "bike": "fiets", "walk": "lopen", "ov": "openbaar vervoer",
+                     "quiet": "prikkelarm", "fixed_mentor": "vaste werkbegeleider", "clear_instructions": "duidelijke_instructies",
+                     "heftruck": "Heftruckcertificaat", "2": "niveau 2"]
+        let names = ["name": "Naam", "level": "Niveau", "sectors": "Sectoren", "town": "Woonplaats", "postcode": "Postcode",
+                     "travel_mode": "Vervoer", "max_travel_min": "Max reistijd", "needs": "Aanpassingen", "certificates": "Certificaten",
+                     "priority": "Prioriteit", "coach": "Mentor", "available_from": "Beschikbaar vanaf"]
+        let lines = english.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        let order = Array(header.indices.reversed())  // every column in another place
+        var out = ["\u{FEFF}" + order.map { names[header[$0]] ?? header[$0] }.joined(separator: ";")]
+        for row in lines.dropFirst() {
+            out.append(order.map { k -> String in
+                let value = row[k]
+                if header[k] == "available_from", value.count == 10 {
+                    let p = value.split(separator: "-")
+                    return "\(Int(p[2]) ?? 0)-\(Int(p[1]) ?? 0)-\(p[0])"
+                }
+                if header[k] == "postcode" { return value + " AB" }
+                return value.split(separator: "|", omittingEmptySubsequences: false).map { words[String($0)] ?? String($0) }.joined(separator: "|")
+            }.joined(separator: ";"))
+        }
+        return out.joined(separator: "\r\n") + "\r\n"
+    }
+
+    @Test func aDutchFileFromExcelImportsExactlyAsItsEnglishTwin() throws {
+        let english = try String(contentsOf: Self.samples.appendingPathComponent("gooi-students.csv"), encoding: .utf8)
+        let dutch = Self.dutchTwin(of: english)
+        #expect(dutch.hasPrefix("\u{FEFF}Beschikbaar vanaf;Mentor;Prioriteit;Certificaten;Aanpassingen;Max reistijd;Vervoer;Postcode;Woonplaats;Sectoren;Niveau;Naam;id\r\n"))
+        #expect(dutch.contains("Zorg & Welzijn") && dutch.contains("prikkelarm") && dutch.contains("1-9-2026"))
+        let fromDutch = try StudentImport.parse(Array(dutch.utf8), fileName: "leerlingen.csv")
+        let fromEnglish = try StudentImport.parse(Array(english.utf8), fileName: "students.csv")
+        #expect(fromDutch.count == 100)
+        #expect(fromDutch == fromEnglish)
+    }
+
+    @Test func aDutchOrEnglishNearMissOfAColumnOrAWordIsNamedWithTheWayOut() {
+        let text = "id;niveau;sectoren;woonplats;vervoer;max_reistijd;aanpassingen\nS-1;pro;detailhandle;Hilversum;fietss;30;prikelarm\n"
+        #expect(problems { _ = try students(text) } == [
+            "1:1: missing location columns: give postcode, town, or lat and lon",
+            "1:4: column 'woonplats' is not one bpv reads; did you mean 'woonplaats'? rename it, or remove the column",
+        ])
+        let words = "id;niveau;sectoren;woonplaats;vervoer;max_reistijd;aanpassingen\nS-1;pro;detailhandle;Hilversum;fietss;30;prikelarm\n"
+        #expect(problems { _ = try students(words) } == [
+            "2:9: unknown sector 'detailhandle'; did you mean 'detailhandel'? expected retail, logistiek, zorg, techniek, horeca, groen",
+            "2:32: unknown vervoer 'fietss'; did you mean 'fiets'? expected walk, bike, scooter, ov, car",
+            "2:42: unknown need 'prikelarm'; did you mean 'prikkelarm'? expected what the workplace must provide (jobcoach, wheelchair, quiet, fixed_mentor, nt2, clear_instructions), never a diagnosis",
         ])
     }
 

@@ -60,9 +60,18 @@ struct DatesTests {
     }
 
     @Test func aBadDateIsLocatedInTheFile() throws {
-        #expect(throws: ImportFailure.self) {
-            _ = try StudentImport.parse(Array("id,level,sectors,town,travel_mode,max_travel_min,available_from\nS-1,2,retail,Hilversum,bike,30,1-9-2026\n".utf8),
-                                        fileName: "s.csv")
+        // A Dutch date (day first, four-digit year) is read; a two-digit year or a 31st of
+        // February is not.
+        let header = "id,level,sectors,town,travel_mode,max_travel_min,available_from\n"
+        let dutch = try StudentImport.parse(Array((header + "S-1,2,retail,Hilversum,bike,30,1-9-2026\n").utf8), fileName: "s.csv")
+        #expect(dutch.first?.availableFrom == CalendarDate("2026-09-01"))
+        for bad in ["1-9-26", "31-2-2026", "2026-13-01"] {
+            do {
+                _ = try StudentImport.parse(Array((header + "S-1,2,retail,Hilversum,bike,30,\(bad)\n").utf8), fileName: "s.csv")
+                Issue.record("accepted \(bad)")
+            } catch {
+                #expect(error.description == "s.csv:2:32: available_from '\(bad)' is not a date; write it as YYYY-MM-DD (2026-09-01) or DD-MM-YYYY (1-9-2026)\nnothing was imported")
+            }
         }
         do {
             _ = try InternshipImport.parse(Array("id,employer,sector,town,capacity,available_from,available_until\nI-1,W,retail,Hilversum,1,2026-09-01,2026-08-01\n".utf8),

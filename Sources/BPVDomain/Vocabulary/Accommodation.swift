@@ -1,6 +1,6 @@
 /// Something the workplace must provide for a student: support needs are recorded only in these
 /// terms, never as a diagnosis (GDPR special-category data is kept to what the employer must do).
-public enum Accommodation: String, CaseIterable, Sendable, Codable, Hashable {
+public enum Accommodation: String, CaseIterable, Sendable, Codable, Hashable, Vocabulary {
     /// A job coach on site. A student who needs one takes one of the internship's support places.
     case jobcoach
     /// Wheelchair access.
@@ -14,12 +14,17 @@ public enum Accommodation: String, CaseIterable, Sendable, Codable, Hashable {
     /// Short and clear instructions.
     case clearInstructions = "clear_instructions"
 
-    /// Parses the CSV spelling (`fixed_mentor`), also with a dash or a space.
-    public init?(parsing text: String) {
-        let key = text.trimmingSpaces().lowercased().replacingDashesAndSpaces()
-        guard let a = Accommodation(rawValue: key) else { return nil }
-        self = a
-    }
+    /// The accommodations in the words of a Dutch school file (`prikkelarm`,
+    /// `vaste_werkbegeleider`, `duidelijke_instructies`, `rolstoel`), also with a dash or a space.
+    public static let synonyms: [String: Accommodation] = [
+        "job_coach": .jobcoach, "jobcoach_op_de_werkplek": .jobcoach, "begeleiding_op_de_werkplek": .jobcoach,
+        "rolstoel": .wheelchair, "rolstoeltoegankelijk": .wheelchair, "wheelchair_access": .wheelchair,
+        "prikkelarm": .quiet, "prikkelarme_werkplek": .quiet, "rustige_werkplek": .quiet, "rustig": .quiet, "low_stimulus": .quiet,
+        "vaste_werkbegeleider": .fixedMentor, "vaste_begeleider": .fixedMentor, "vaste_mentor": .fixedMentor, "fixed_supervisor": .fixedMentor,
+        "taalondersteuning": .nt2, "nederlands_als_tweede_taal": .nt2, "dutch_as_a_second_language": .nt2,
+        "duidelijke_instructies": .clearInstructions, "korte_instructies": .clearInstructions,
+        "korte_duidelijke_instructies": .clearInstructions, "clear_instruction": .clearInstructions,
+    ]
 
     /// The bit of this accommodation in an ``AccommodationSet``.
     var bit: UInt8 { UInt8(1) << UInt8(Self.allCases.firstIndex(of: self) ?? 0) }

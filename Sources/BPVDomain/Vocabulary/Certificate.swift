@@ -1,5 +1,5 @@
 /// A branch certificate that opens doors: required by some internships, held by some students.
-public enum Certificate: String, CaseIterable, Sendable, Codable, Hashable {
+public enum Certificate: String, CaseIterable, Sendable, Codable, Hashable, Vocabulary {
     /// Forklift certificate, for logistics.
     case heftruck
     /// Safety certificate for technical work.
@@ -12,18 +12,11 @@ public enum Certificate: String, CaseIterable, Sendable, Codable, Hashable {
     case haccp
 
     /// Parses a certificate name, forgiving case and spacing (`Heftruck`, `VCA`).
-    public init?(parsing text: String) {
-        let key = text.trimmingSpaces().lowercased()
-        if let c = Certificate(rawValue: key) {
-            self = c
-            return
-        }
-        switch key {
-        case "forklift", "heftruckcertificaat": self = .heftruck
-        case "vca basis", "vca-basis", "vca vol", "vca-vol": self = .vca
-        default: return nil
-        }
-    }
+    /// Other spellings (`heftruckcertificaat`, `vca basis`, `forklift`).
+    public static let synonyms: [String: Certificate] = [
+        "forklift": .heftruck, "heftruckcertificaat": .heftruck, "heftruck_certificaat": .heftruck,
+        "vca_basis": .vca, "vca_vol": .vca, "b_vca": .vca, "verklaring_omtrent_het_gedrag": .vog,
+    ]
 
     var bit: UInt8 { UInt8(1) << UInt8(Self.allCases.firstIndex(of: self) ?? 0) }
 }

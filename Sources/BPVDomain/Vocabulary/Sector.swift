@@ -1,5 +1,5 @@
 /// A branch of work, in the words BPV coordinators use.
-public enum Sector: String, CaseIterable, Sendable, Codable, Hashable {
+public enum Sector: String, CaseIterable, Sendable, Codable, Hashable, Vocabulary {
     /// Detailhandel: shops and supermarkets.
     case retail
     case logistiek
@@ -12,28 +12,17 @@ public enum Sector: String, CaseIterable, Sendable, Codable, Hashable {
     /// Green work: gardening, landscaping.
     case groen
 
-    /// Parses a sector name, forgiving case, spacing and the common synonyms
-    /// (`detailhandel`, `detail`, `logistics`, `care`, `techniek`/`technical`, `hospitality`, `green`).
-    ///
-    /// ```swift
-    /// Sector(parsing: " Detailhandel ")  // .retail
-    /// ```
-    public init?(parsing text: String) {
-        let key = text.trimmingSpaces().lowercased()
-        if let s = Sector(rawValue: key) {
-            self = s
-            return
-        }
-        switch key {
-        case "detailhandel", "detail": self = .retail
-        case "logistics", "logistic": self = .logistiek
-        case "care": self = .zorg
-        case "technical", "technics", "technology": self = .techniek
-        case "hospitality", "catering": self = .horeca
-        case "green", "groenvoorziening": self = .groen
-        default: return nil
-        }
-    }
+    /// The sectors as SBB, schools and employers write them (`detailhandel`, `zorg en welzijn`,
+    /// `Zorg & Welzijn`, `groenvoorziening`, `transport en logistiek`, `hospitality`, ...).
+    public static let synonyms: [String: Sector] = [
+        "detailhandel": .retail, "detail": .retail, "handel": .retail, "winkel": .retail, "handel_en_detailhandel": .retail,
+        "logistics": .logistiek, "logistic": .logistiek, "transport": .logistiek, "transport_en_logistiek": .logistiek,
+        "logistiek_en_transport": .logistiek, "magazijn": .logistiek,
+        "care": .zorg, "zorg_en_welzijn": .zorg, "welzijn": .zorg, "zorg_welzijn": .zorg, "health_care": .zorg,
+        "technical": .techniek, "technics": .techniek, "technology": .techniek, "techniek_en_installatie": .techniek,
+        "hospitality": .horeca, "catering": .horeca, "horeca_en_bakkerij": .horeca, "keuken": .horeca,
+        "green": .groen, "groenvoorziening": .groen, "groene_sector": .groen, "hovenier": .groen, "dierverzorging": .groen,
+    ]
 }
 
 extension String {

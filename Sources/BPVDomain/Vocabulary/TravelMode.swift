@@ -1,5 +1,5 @@
 /// How a student gets to work. Speeds are set per workspace in ``MatchSettings``.
-public enum TravelMode: String, CaseIterable, Sendable, Codable, Hashable {
+public enum TravelMode: String, CaseIterable, Sendable, Codable, Hashable, Vocabulary {
     case walk
     case bike
     /// Scooter or moped (snorfiets, bromfiets).
@@ -8,20 +8,13 @@ public enum TravelMode: String, CaseIterable, Sendable, Codable, Hashable {
     case ov
     case car
 
-    /// Parses a mode, accepting `fiets`, `lopen`, `openbaar vervoer`, `auto`, `brommer` and English names.
-    public init?(parsing text: String) {
-        let key = text.trimmingSpaces().lowercased()
-        if let m = TravelMode(rawValue: key) {
-            self = m
-            return
-        }
-        switch key {
-        case "lopen", "foot", "walking": self = .walk
-        case "fiets", "bicycle", "cycling": self = .bike
-        case "snorfiets", "bromfiets", "brommer", "moped": self = .scooter
-        case "openbaar vervoer", "public transport", "pt", "bus", "train": self = .ov
-        case "auto", "driving": self = .car
-        default: return nil
-        }
-    }
+    /// The modes in Dutch and English (`fiets`, `lopen`, `openbaar vervoer`, `brommer`, `auto`;
+    /// `leerlingenvervoer`, the school taxi, travels as a car).
+    public static let synonyms: [String: TravelMode] = [
+        "lopen": .walk, "lopend": .walk, "te_voet": .walk, "voet": .walk, "foot": .walk, "walking": .walk, "on_foot": .walk,
+        "fiets": .bike, "fietsen": .bike, "e_bike": .bike, "bicycle": .bike, "cycling": .bike,
+        "snorfiets": .scooter, "bromfiets": .scooter, "brommer": .scooter, "scooter": .scooter, "moped": .scooter,
+        "openbaar_vervoer": .ov, "public_transport": .ov, "pt": .ov, "bus": .ov, "train": .ov, "trein": .ov, "tram": .ov, "metro": .ov,
+        "auto": .car, "driving": .car, "taxi": .car, "leerlingenvervoer": .car,
+    ]
 }

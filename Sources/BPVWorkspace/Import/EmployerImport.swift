@@ -23,7 +23,7 @@ public enum EmployerImport {
 
     /// The rows of a table already read (with the problems found reading it).
     public static func parse(_ table: CSVTable, problems: [ImportProblem]) throws(ImportFailure) -> [Employer] {
-        var r = RowReader(table)
+        var r = RowReader(table, aliases: ColumnNames.employers)
         r.problems = problems
         r.requireColumns(["id", "name"],
                          known: ["leerbedrijf_id", "town", "postcode", "contact", "phone", "email"])

@@ -19,7 +19,7 @@ public enum InternshipImport {
 
     /// The rows of a table already read (with the problems found reading it).
     public static func parse(_ table: CSVTable, problems: [ImportProblem], region: Region = .none) throws(ImportFailure) -> [Internship] {
-        var r = RowReader(table)
+        var r = RowReader(table, aliases: ColumnNames.internships)
         r.region = region
         r.problems = problems
         r.requireColumns(["id", "employer", "sector", "capacity"],
@@ -34,7 +34,7 @@ public enum InternshipImport {
             let employer = r.required(row, "employer")?.text
             let sector = r.required(row, "sector").flatMap { f -> Sector? in
                 if let s = Sector(parsing: f.text) { return s }
-                r.problem(f, "unknown sector '\(f.text)'; expected \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")
+                r.problem(f, RowReader.unknown("sector", f.text, Sector.self))
                 return nil
             }
             let location = r.location(row)
@@ -44,10 +44,10 @@ public enum InternshipImport {
                 r.problem(f, "support_capacity \(support) is more than the capacity \(capacity)")
             }
             let offers = r.list(row, "offers", parse: Accommodation.init(parsing:)) {
-                "unknown accommodation '\($0)'; expected \(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))"
+                RowReader.unknown("accommodation", $0, Accommodation.self)
             }
             let requires = r.list(row, "requires", parse: Certificate.init(parsing:)) {
-                "unknown certificate '\($0)'; expected \(Certificate.allCases.map(\.rawValue).joined(separator: ", "))"
+                RowReader.unknown("certificate", $0, Certificate.self)
             }
             let levels = r.list(row, "levels", parse: Level.init(parsing:)) {
                 "unknown level '\($0)'; expected \(Level.spelled)"

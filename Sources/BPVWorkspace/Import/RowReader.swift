@@ -11,14 +11,31 @@ struct RowReader {
     /// Settles a place name that exists in more than one municipality (the workspace's region).
     var region: Region = .none
 
-    init(_ table: CSVTable) {
+    /// Each column's name as bpv reads it (a Dutch name, `woonplaats`, read as `town`).
+    private let canonical: [String]
+    /// The header's own name of each column bpv reads, for messages (`vervoer is empty`).
+    private var shownName: [String: String] = [:]
+    private let aliases: [String: String]
+
+    /// - Parameter aliases: other names of columns (Dutch, or a school system's), lowercase with
+    ///   `_` for spaces, each to the name bpv reads; see ``ColumnNames``.
+    init(_ table: CSVTable, aliases: [String: String] = [:]) {
         self.table = table
-        var index: [String: Int] = [:]
-        for (i, name) in table.header.enumerated() where index[name] == nil { index[name] = i }
+        self.aliases = aliases
+        canonical = table.header.map { ColumnNames.canonical($0, aliases) }
+        var index: [String: Int] = [:], shown: [String: String] = [:]
+        for (i, name) in canonical.enumerated() where index[name] == nil {
+            index[name] = i
+            shown[name] = table.header[i]
+        }
         self.index = index
+        shownName = shown
     }
 
     func has(_ column: String) -> Bool { index[column] != nil }
+
+    /// The column as the file's header names it.
+    func shown(_ column: String) -> String { shownName[column] ?? column }
 
     /// Refuses a header that lacks a required column or names one twice. A first line that
     /// names none of the columns is said to be no header at all, and is not repeated (it is
@@ -30,7 +47,7 @@ struct RowReader {
             return
         }
         let missing = names.filter { !has($0) }
-        if !missing.isEmpty, !table.header.contains(where: { names.contains($0) || known.contains($0) }) {
+        if !missing.isEmpty, !canonical.contains(where: { names.contains($0) || known.contains($0) }) {
             problem(line: 1, column: 1, "the first line is not a header: it names none of the columns \(names.joined(separator: ", ")); add a header line")
             noHeader = true
             return
@@ -39,9 +56,10 @@ struct RowReader {
             problem(line: 1, column: 1, "missing required column '\(name)' (the header has: \(table.header.joined(separator: ", ")))")
         }
         var seen: [String: Int] = [:]
-        for (k, name) in table.header.enumerated() where !name.isEmpty {
+        for (k, name) in canonical.enumerated() where !name.isEmpty {
             if let first = seen[name] {
-                problem(line: 1, column: k + 1, "column '\(name)' appears twice (columns \(first + 1) and \(k + 1)); keep one")
+                let both = table.header[first] == table.header[k] ? "'\(table.header[k])'" : "'\(table.header[first])' and '\(table.header[k])' (both \(name))"
+                problem(line: 1, column: k + 1, "column \(both) appears twice (columns \(first + 1) and \(k + 1)); keep one")
             } else {
                 seen[name] = k
             }
@@ -49,9 +67,10 @@ struct RowReader {
         // A column bpv does not read is ignored (a school's export has more), unless its name is
         // a near miss of one it does read: then the file most likely meant that column, and
         // importing without it would silently use a default.
-        let all = (names + known).sorted().map { Array($0.utf8) }
-        let allNames = Set(names + known)
-        for (k, name) in table.header.enumerated() where !name.isEmpty && !allNames.contains(name) {
+        let readable = Set(names + known)
+        let allNames = readable.union(aliases.filter { readable.contains($0.value) }.keys)
+        let all = allNames.sorted().map { Array($0.utf8) }
+        for (k, name) in canonical.enumerated() where !name.isEmpty && !allNames.contains(name) {
             let bytes = Array(name.utf8)
             if let meant = all.first(where: { Self.nearMiss(bytes, $0) }) {
                 problem(line: 1, column: k + 1,
@@ -90,6 +109,16 @@ struct RowReader {
             if smallest > limit { return false }
         }
         return row[b.count] <= limit
+    }
+
+    /// The refusal of a word that is none of `V`'s spellings: the nearest spelling when one is
+    /// near (in English or Dutch), then the stored words.
+    /// - Complexity: O(spellings · word length).
+    static func unknown<V: Vocabulary>(_ what: String, _ word: String, _: V.Type, expected: String? = nil) -> String {
+        let key = Array(V.key(word).utf8)
+        let near = V.spellings.first { nearMiss(key, Array($0.utf8)) }
+        return "unknown \(what) '\(word)';" + (near.map { " did you mean '\($0)'?" } ?? "")
+            + " expected \(expected ?? V.allCases.map(\.rawValue).joined(separator: ", "))"
     }
 
     mutating func problem(line: Int, column: Int, _ message: String) {
@@ -135,7 +164,7 @@ struct RowReader {
     mutating func required(_ row: [CSVTable.Field], _ column: String) -> CSVTable.Field? {
         guard let f = field(row, column) else { return nil }
         guard !f.text.isEmpty else {
-            problem(f, "\(column) is empty")
+            problem(f, "\(shown(column)) is empty")
             return nil
         }
         return f
@@ -146,15 +175,15 @@ struct RowReader {
         guard let f = field(row, column) else { return fallback }
         if f.text.isEmpty {
             if let fallback { return fallback }
-            problem(f, "\(column) is empty")
+            problem(f, "\(shown(column)) is empty")
             return nil
         }
         guard let v = Int(f.text) else {
-            problem(f, "\(column) '\(f.text)' is not a whole number")
+            problem(f, "\(shown(column)) '\(f.text)' is not a whole number")
             return nil
         }
         guard range.contains(v) else {
-            problem(f, "\(column) \(v) is out of range \(range.lowerBound)...\(range.upperBound)")
+            problem(f, "\(shown(column)) \(v) is out of range \(range.lowerBound)...\(range.upperBound)")
             return nil
         }
         return v
@@ -164,26 +193,36 @@ struct RowReader {
     /// (with a problem recorded) when it is not a date.
     mutating func date(_ row: [CSVTable.Field], _ column: String) -> CalendarDate?? {
         guard let f = field(row, column), !f.text.isEmpty else { return .some(nil) }
-        guard let d = CalendarDate(f.text) else {
-            problem(f, "\(column) '\(f.text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
+        guard let d = CalendarDate(f.text) ?? Self.dutchDate(f.text) else {
+            problem(f, "\(shown(column)) '\(f.text)' is not a date; write it as YYYY-MM-DD (2026-09-01) or DD-MM-YYYY (1-9-2026)")
             return nil
         }
         guard d.isSupported else {
-            problem(f, "\(column) \(CalendarDate.outsideWindow(f.text))")
+            problem(f, "\(shown(column)) \(CalendarDate.outsideWindow(f.text))")
             return nil
         }
         return .some(d)
+    }
+
+    /// A date as Dutch Excel writes it: day, month, four-digit year (`1-9-2026`, `01/09/2026`,
+    /// `1.9.2026`); the year last makes the order unambiguous.
+    static func dutchDate(_ text: String) -> CalendarDate? {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
+        guard parts.count == 3, (1 ... 2).contains(parts[0].count), (1 ... 2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }), let d = Int(parts[0]), let m = Int(parts[1])
+        else { return nil }
+        return CalendarDate("\(parts[2])-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)")
     }
 
     /// A decimal number; a decimal comma is accepted (Dutch Excel writes one with `;` files).
     mutating func decimal(_ f: CSVTable.Field, _ column: String, in range: ClosedRange<Double>) -> Double? {
         let text = table.delimiter == ";" ? f.text.replacingCommaByPoint() : f.text
         guard Self.isDecimal(text), let v = Double(text), v.isFinite else {
-            problem(f, "\(column) '\(f.text)' is not a number; write it in decimals, for example 52.37")
+            problem(f, "\(shown(column)) '\(f.text)' is not a number; write it in decimals, for example 52.37")
             return nil
         }
         guard range.contains(v) else {
-            problem(f, "\(column) \(f.text) is out of range \(range.lowerBound)...\(range.upperBound)")
+            problem(f, "\(shown(column)) \(f.text) is out of range \(range.lowerBound)...\(range.upperBound)")
             return nil
         }
         return v

@@ -25,7 +25,7 @@ public enum StudentImport {
 
     /// The rows of a table already read (with the problems found reading it).
     public static func parse(_ table: CSVTable, problems: [ImportProblem], region: Region = .none) throws(ImportFailure) -> [Student] {
-        var r = RowReader(table)
+        var r = RowReader(table, aliases: ColumnNames.students)
         r.region = region
         r.problems = problems
         r.requireColumns(["id", "level", "sectors", "travel_mode", "max_travel_min"],
@@ -43,21 +43,21 @@ public enum StudentImport {
                 return nil
             }
             let sectors = r.list(row, "sectors", parse: Sector.init(parsing:)) {
-                "unknown sector '\($0)'; expected \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"
+                RowReader.unknown("sector", $0, Sector.self)
             }
             if let sectors, sectors.isEmpty, let f = r.field(row, "sectors") { r.problem(f, "sectors is empty: give at least one sector") }
             let home = r.location(row)
             let mode = r.required(row, "travel_mode").flatMap { f -> TravelMode? in
                 if let m = TravelMode(parsing: f.text) { return m }
-                r.problem(f, "unknown travel_mode '\(f.text)'; expected walk, bike, ov or car")
+                r.problem(f, RowReader.unknown(r.shown("travel_mode"), f.text, TravelMode.self))
                 return nil
             }
             let minutes = r.integer(row, "max_travel_min", in: 1 ... 240)
             let needs = r.list(row, "needs", parse: Accommodation.init(parsing:)) {
-                "unknown need '\($0)'; record what the workplace must provide (\(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))), never a diagnosis"
+                RowReader.unknown("need", $0, Accommodation.self, expected: "what the workplace must provide (\(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))), never a diagnosis")
             }
             let certificates = r.list(row, "certificates", parse: Certificate.init(parsing:)) {
-                "unknown certificate '\($0)'; expected \(Certificate.allCases.map(\.rawValue).joined(separator: ", "))"
+                RowReader.unknown("certificate", $0, Certificate.self)
             }
             let priority = r.integer(row, "priority", in: 0 ... 9, fallback: 0)
             let availableFrom = r.date(row, "available_from")

@@ -19,7 +19,7 @@ public enum TravelTimeImport {
     /// - Complexity: O(file size).
     public static func parse(_ bytes: [UInt8], fileName: String, sheet: String? = nil) throws(ImportFailure) -> [MeasuredTravel.Journey: Int] {
         let (table, problems) = ImportTable.read(bytes, fileName: fileName, sheet: sheet)
-        var r = RowReader(table)
+        var r = RowReader(table, aliases: ColumnNames.travelTimes)
         r.problems = problems
         r.requireColumns(["from", "to", "mode", "minutes"])
         guard r.problems.isEmpty else { throw ImportFailure(problems: r.problems) }
@@ -40,7 +40,7 @@ public enum TravelTimeImport {
             let from = area("from"), to = area("to")
             let mode = r.required(row, "mode").flatMap { f -> TravelMode? in
                 if let m = TravelMode(parsing: f.text) { return m }
-                r.problem(f, "unknown mode '\(f.text)'; expected \(TravelMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                r.problem(f, RowReader.unknown("mode", f.text, TravelMode.self))
                 return nil
             }
             let minutes = r.integer(row, "minutes", in: 1 ... 600)
