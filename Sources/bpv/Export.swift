@@ -3,6 +3,7 @@ import BPVDimacs
 import BPVDomain
 import BPVShell
 import BPVWorkspace
+import Foundation
 
 /// `bpv export placements FILE` and `bpv export --dimacs FILE`.
 struct Export: ParsableCommand {
@@ -51,7 +52,8 @@ struct Export: ParsableCommand {
         if file.lowercased().hasSuffix(".xlsx") {
             reasons = UnplacedReasons.of(try register.current(), bans: try ws.bans())
         }
-        let n = try ws.exportPlacements(to: file, unplacedReasons: reasons)
+        let language = try ws.language() ?? Language.of(environment: ProcessInfo.processInfo.environment) ?? .en
+        let n = try ws.exportPlacements(to: file, unplacedReasons: reasons, language: language)
         try register.exported("placements", to: file, detail: "\(n) placements to \(file)")
         print("wrote \(file): \(n) placements")
     }

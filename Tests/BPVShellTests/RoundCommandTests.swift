@@ -223,6 +223,33 @@ struct RoundCommandTests {
         #expect(f.run("show GVI-013").out.contains("placed          GV-071, GV-072"))
     }
 
+    @Test func aDutchWorkspaceExportsCSVThatDutchExcelSplitsAndAnExtensionBpvCannotWriteIsRefused() throws {
+        let f = try ShellFixture()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-nl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("plaatsingen.csv").path, ods = dir.appendingPathComponent("plaatsingen.ods").path
+        #expect(f.run("match", "set language nl").out.hasSuffix("language = nl (CSV exports use ;)\n"))
+        #expect(f.run("export placements \(csv)").status == 0)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "student;internship;employer;travel_min;score;start;planned_end;status")
+        #expect(lines.contains("GV-003;GVI-023;Retail Naarden 23;13;13;;;draft"))
+        let refused = f.run("export placements \(ods)")
+        #expect(refused.err == "line 1: \(ods): cannot write: bpv writes .xlsx workbooks and .csv files, not .ods; name the file .xlsx (LibreOffice and Excel open it) or .csv\n")
+        #expect(!FileManager.default.fileExists(atPath: ods))
+        #expect(f.run("set language default").status == 0)
+        #expect(try f.workspace.language() == nil)
+        #expect(f.run("set language fr").err.contains("language must be nl or en"))
+    }
+
+    @Test func theLanguageComesFromTheEnvironmentAsPOSIXReadsIt() {
+        #expect(Language.of(environment: ["LANG": "nl_NL.UTF-8"]) == .nl)
+        #expect(Language.of(environment: ["LC_ALL": "en_GB.UTF-8", "LANG": "nl_NL.UTF-8"]) == .en)
+        #expect(Language.of(environment: ["LC_ALL": "", "LC_MESSAGES": "nl_BE", "LANG": "C"]) == .nl)
+        #expect(Language.of(environment: ["LANG": "C.UTF-8"]) == nil)
+        #expect(Language.of(environment: [:]) == nil)
+    }
+
     @Test func exportWritesAnOwnerOnlyFileWithoutNames() throws {
         let f = try ShellFixture()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-export-\(UUID().uuidString).csv").path

@@ -229,6 +229,12 @@ extension Command {
         }
         table.rightAligned = [1, 2]
         session.console.print(table.render(width: session.console.width, style: session.console.style))
+        let region = try session.region()
+        session.console.print("region: \(region.isEmpty ? "none (set region MUNICIPALITY|...)" : region.names.joined(separator: "|"))")
+        let stored = try session.shell { () throws(WorkspaceError) in try ws.language() }
+        session.console.print("language: \(session.language().rawValue)\(stored == nil ? " (from the environment)" : "")")
+        let measured = settings.measuredTravel.count
+        session.console.print("measured travel times: \(measured == 0 ? "none (the travel model for every pair)" : "\(measured) journeys (import travel-times)")")
         if !perStudent.isEmpty {
             var t = Table(["student", "setting", "value"])
             for (s, values) in perStudent.sorted(by: { $0.key < $1.key }) {

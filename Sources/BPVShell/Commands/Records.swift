@@ -43,7 +43,7 @@ extension Command {
             reasons = UnplacedReasons.of(try session.current(), bans: (try? session.workspace.bans()) ?? [:])
         }
         let n = try session.shell { () throws(WorkspaceError) in
-            let n = try session.workspace.exportPlacements(to: file, unplacedReasons: reasons)
+            let n = try session.workspace.exportPlacements(to: file, unplacedReasons: reasons, language: session.language())
             try session.register.exported("placements", to: file, detail: "\(n) placements to \(file)")
             return n
         }

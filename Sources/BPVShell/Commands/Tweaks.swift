@@ -101,7 +101,7 @@ extension Command {
             """,
         complete: { previous, _, session in
             switch previous.count {
-            case 0: MatchSetting.allCases.map(\.rawValue) + ["region"] + Complete.students(session) + Complete.internships(session)
+            case 0: MatchSetting.allCases.map(\.rawValue) + ["region", "language"] + Complete.students(session) + Complete.internships(session)
             case 1 where MatchSetting(rawValue: previous[0]) != nil: ["default"]
             case 1 where Complete.internships(session).contains(previous[0]): Workspace.internshipSettingNames
             case 1: StudentSetting.allCases.map(\.rawValue)
@@ -113,6 +113,12 @@ extension Command {
     ) { args, session throws(ShellError) in
         let first = try args.required(0, "NAME or STUDENT")
         let ws = session.workspace
+        if first == "language" {
+            let value = try args.required(1, "nl, en or default")
+            try session.shell { () throws(WorkspaceError) in try ws.setLanguage(value, reason: args.text(from: 2)) }
+            session.console.print("language = \(session.language().rawValue) (CSV exports use \(session.language().csvSeparator))")
+            return .proceed
+        }
         if first == "region" {
             let value = try args.required(1, "MUNICIPALITY|... (or default)")
             try session.shell { () throws(WorkspaceError) in try ws.setRegion(value, reason: args.text(from: 2)) }

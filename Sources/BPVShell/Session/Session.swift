@@ -1,6 +1,7 @@
 import BPVDomain
 import BPVGeography
 import BPVWorkspace
+import Foundation
 
 /// What a shell session holds besides the workspace: its view of the placement register (the
 /// live round, solved cold once, then kept optimal by every change: see ``Register``), the undo
@@ -40,6 +41,12 @@ public final class Session {
     /// The workspace's region (what settles a place name that exists twice).
     func region() throws(ShellError) -> Region {
         try shell { () throws(WorkspaceError) in try workspace.region() }
+    }
+
+    /// The language output is written in: the workspace's (`set language`), else the
+    /// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    func language() -> Language {
+        ((try? workspace.language()) ?? nil) ?? Language.of(environment: ProcessInfo.processInfo.environment) ?? .en
     }
 
     /// The live round's outcome, when there is an up-to-date one (never solves).

@@ -24,7 +24,8 @@ extension Workspace {
     /// - Returns: the number of placement rows written.
     /// - Throws: ``WorkspaceError/cannotWrite(_:_:)`` when the file cannot be written.
     @discardableResult
-    public func exportPlacements(to file: String, unplacedReasons: [StudentID: String] = [:]) throws(WorkspaceError) -> Int {
+    public func exportPlacements(to file: String, unplacedReasons: [StudentID: String] = [:], language: Language = .en) throws(WorkspaceError) -> Int {
+        try Self.checkExportFormat(file)
         let internships = Dictionary(try internships().map { ($0.internshipID, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = try placements()
         let header = ["student", "internship", "employer", "travel_min", "score", "start", "planned_end", "status"]
@@ -35,9 +36,10 @@ extension Workspace {
              p.start.map { .date(day: $0.day) } ?? .empty, p.plannedEnd.map { .date(day: $0.day) } ?? .empty, .text(p.status.rawValue)]
         }
         guard file.lowercased().hasSuffix(".xlsx") else {
-            var csv = header.joined(separator: ",") + "\n"
+            let separator = String(language.csvSeparator)
+            var csv = header.joined(separator: separator) + "\n"
             for p in rows {
-                csv += cells(p).map { Self.csvField(Self.text($0)) }.joined(separator: ",") + "\n"
+                csv += cells(p).map { Self.csvField(Self.text($0, language), separator: language.csvSeparator) }.joined(separator: separator) + "\n"
             }
             try Self.writeOwnerOnly(Array(csv.utf8), to: file)
             return rows.count
@@ -61,11 +63,28 @@ extension Workspace {
         return rows.count
     }
 
-    /// A cell as the CSV writes it: numbers as integers, dates as `YYYY-MM-DD`.
-    static func text(_ value: CellValue) -> String {
+    /// The formats bpv writes a placements file in, by extension: a workbook, or CSV (also for
+    /// a name without an extension, such as `/dev/stdout`).
+    static let exportExtensions = ["xlsx", "csv", "txt"]
+
+    /// Refuses a file name whose extension bpv cannot write (`.ods`, `.xls`), before anything
+    /// is written: a CSV file under that name would not open as what its name says.
+    static func checkExportFormat(_ file: String) throws(WorkspaceError) {
+        // A database or folder is refused as that first: the more important thing to say.
+        do { try OutputFile.check(file) } catch { throw .cannotWrite(file, error.reason) }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
+        let ext = name[name.index(after: dot)...].lowercased()
+        guard !exportExtensions.contains(ext) else { return }
+        throw .cannotWrite(file, "bpv writes .xlsx workbooks and .csv files, not .\(ext); name the file .xlsx (LibreOffice and Excel open it) or .csv")
+    }
+
+    /// A cell as the CSV writes it: numbers as integers (or with the language's decimal
+    /// separator), dates as `YYYY-MM-DD`.
+    static func text(_ value: CellValue, _ language: Language = .en) -> String {
         switch value {
         case .text(let s): s
-        case .number(let x): x == x.rounded() ? String(Int64(x)) : "\(x)"
+        case .number(let x): x == x.rounded() ? String(Int64(x)) : String("\(x)".map { $0 == "." ? language.decimalSeparator : $0 })
         case .date(let day): CalendarDate(day: day).description
         case .empty: ""
         }
@@ -94,9 +113,9 @@ extension Workspace {
     /// field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (an employer named
     /// `=HYPERLINK(...)`) gets a leading `'`, which spreadsheets show as text (OWASP's advice on
     /// CSV injection).
-    static func csvField(_ text: String) -> String {
+    static func csvField(_ text: String, separator: Character = ",") -> String {
         let s = defused(text)
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.contains(where: { $0 == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVGeography
 import GRDB
 
@@ -31,6 +32,33 @@ extension Workspace {
             }
             try self.audit(db, action: names.isEmpty ? "reset" : "set", subject: Self.regionSetting,
                            detail: "\(old ?? "none") -> \(names.isEmpty ? "none" : value)", reason: reason)
+        }
+    }
+
+    /// The name under which the workspace's language is stored among the settings.
+    static let languageSetting = "language"
+
+    /// The language this workspace is read in (`set language nl`), when one was set: it comes
+    /// before the environment's (`LANG`), after a `--lang` given for one command.
+    public func language() throws(WorkspaceError) -> Language? {
+        let stored = try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.languageSetting]) }
+        return stored.flatMap(Language.init(parsing:))
+    }
+
+    /// Sets the workspace's language (`nl` or `en`); `default` clears it (the environment decides).
+    public func setLanguage(_ text: String, reason: String? = nil) throws(WorkspaceError) {
+        let language = text == "default" ? nil : Language(parsing: text)
+        guard text == "default" || language != nil else { throw .invalidSetting("language must be nl or en (or default), not '\(text)'") }
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.languageSetting])
+            if let language {
+                try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                               arguments: [Self.languageSetting, language.rawValue])
+            } else {
+                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [Self.languageSetting])
+            }
+            try self.audit(db, action: language == nil ? "reset" : "set", subject: Self.languageSetting,
+                           detail: "\(old ?? "default") -> \(language?.rawValue ?? "default")", reason: reason)
         }
     }
 

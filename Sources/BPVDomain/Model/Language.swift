@@ -1,0 +1,31 @@
+/// The language people read bpv in: Dutch or English.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case en
+    case nl
+
+    /// The language of a POSIX environment: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+    /// that is set decides (`nl`, `nl_NL.UTF-8`, `nl_BE` are Dutch); nil when none is set or it
+    /// names another language.
+    public static func of(environment: [String: String]) -> Language? {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            let code = value.prefix { $0.isLetter }.lowercased()
+            return code == "nl" ? .nl : code == "en" ? .en : nil
+        }
+        return nil
+    }
+
+    /// Parses `nl`, `en`, `nederlands`, `dutch`, `english`, `engels`.
+    public init?(parsing text: String) {
+        switch text.trimmingSpaces().lowercased() {
+        case "nl", "nederlands", "dutch", "nl_nl": self = .nl
+        case "en", "english", "engels", "en_gb", "en_us": self = .en
+        default: return nil
+        }
+    }
+
+    /// How a CSV file is written for readers of this language: Dutch spreadsheets split on `;`
+    /// and write decimals with a comma.
+    public var csvSeparator: Character { self == .nl ? ";" : "," }
+    public var decimalSeparator: Character { self == .nl ? "," : "." }
+}
