@@ -71,7 +71,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "BPVLineEditor", dependencies: ["CEditLine", .product(name: "SystemPackage", package: "swift-system")]),
-        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVGeography", "BPVLineEditor", "BPVSpreadsheet"]),
+        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVGeography", "BPVDimacs", "BPVLineEditor", "BPVSpreadsheet"]),
         .executableTarget(
             name: "bpv",
             dependencies: [

@@ -52,6 +52,16 @@ public final class Shell {
     /// Whether `name` is one of the shell's commands (`bpv NAME ...` runs it, see ``run(arguments:)``).
     public static func isCommand(_ name: String) -> Bool { Command.byName[name] != nil }
 
+    /// `help [COMMAND]` without a workspace: for `bpv VERB --help`.
+    public static func help(_ name: String?, console: Console) -> LineResult {
+        do {
+            try Command.printHelp(name, console: console)
+            return .done
+        } catch {
+            return .failed(error.message)
+        }
+    }
+
     /// Runs one command given as words, as the command line passes them (`bpv why GV-001`):
     /// the same definition, output and refusals as the line typed in the shell.
     public func run(arguments words: [String]) -> LineResult {

@@ -28,9 +28,7 @@ struct BPV: ParsableCommand {
 
     /// The commands argument-parser defines; every other shell command runs through ``ShellVerb``.
     static let subcommands: [any ParsableCommand.Type] = [
-        ShellCommand.self, Import.self, Match.self, Commit.self, Propose.self, Accept.self, Decline.self, Start.self, End.self,
-        Release.self, History.self, Forget.self, Purge.self, Pin.self, Unpin.self, Ban.self, Unban.self, Log.self,
-        Export.self, ReportCommand.self, Settings.self, Solve.self, Generate.self,
+        ShellCommand.self, Solve.self, Generate.self,
     ]
 
     /// Runs the command: the one place where errors become what the user reads. Usage errors,

@@ -48,3 +48,9 @@ struct ShellCommand: ParsableCommand {
 struct StandardInputLines: Sequence, IteratorProtocol {
     mutating func next() -> String? { readLine(strippingNewline: true) }
 }
+
+/// `--db PATH`: the workspace file (default `bpv.sqlite` in the current directory).
+struct WorkspaceOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace file.", valueName: "PATH"))
+    var db: String = "bpv.sqlite"
+}

@@ -40,6 +40,11 @@ struct ShellVerb {
             if a.hasPrefix("--db=") { db = String(a.dropFirst(5)) } else { words.append(a) }
             k += 1
         }
+        // `bpv VERB --help` is the shell's `help VERB`, as `bpv COMMAND --help` is for the commands
+        // argument-parser defines.
+        if let verb = words.first, words.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+            words = ["help", verb]
+        }
         self.words = words
         self.db = db
     }
@@ -56,9 +61,20 @@ struct ShellVerb {
             return 64
         }
         Terminal.adoptLocale()
+        if name == "help" {
+            // Help needs no workspace.
+            let console = Console.standard(environment: ProcessInfo.processInfo.environment)
+            if case .failed(let message) = Shell.help(words.dropFirst().first, console: console) {
+                console.error("bpv: \(message)")
+                return 1
+            }
+            return 0
+        }
         let workspace: Workspace
         do {
-            workspace = try Workspace(path: db, create: false)
+            // An import is how a workspace begins; every other verb needs one that exists (a
+            // typo in --db must not make an empty workspace that a match then reports on).
+            workspace = try Workspace(path: db, create: name == "import")
         } catch {
             FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.description))\n".utf8))
             return 1

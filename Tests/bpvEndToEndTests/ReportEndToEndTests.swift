@@ -75,7 +75,7 @@ struct ReportEndToEndTests {
         let (dir, db) = try RegisterScenarioTests.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
         let named = dir.appendingPathComponent("named.html"), shell = dir.appendingPathComponent("shell.html")
-        #expect(try BPVBinary.run(["report", named.path, "--names", "--db", db]).status == 0)
+        #expect(try BPVBinary.run(["report", named.path, "names", "--db", db]).status == 0)
         let html = try String(contentsOf: named, encoding: .utf8)
         #expect(html.contains("<th>name</th>") && html.contains("names (--names)"))
         let r = try BPVBinary.run(["--db", db], stdin: "report \(shell.path)\nreport\n")

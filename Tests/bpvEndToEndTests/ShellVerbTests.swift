@@ -13,6 +13,12 @@ struct ShellVerbTests {
         ["try", "ban", "GV-002", "GVI-017"], ["why", "GV-002"], ["why", "GV-999"], ["why-not", "GV-001", "GVI-001"],
         ["waiting", "over", "28", "on", "2026-10-19"], ["gaps", "GV-043"], ["check"], ["undo"], ["stats"],
         ["why", "GV-002", "\u{1B}[2J"],
+        // The verbs of the register and the year (on this workspace without a draft, several refuse).
+        ["match", "on", "2026-09-01"], ["pin", "GV-050", "GVI-013", "found", "it"], ["unpin", "GV-001"], ["ban", "GV-002", "GVI-017", "conflict"],
+        ["unban", "GV-002", "GVI-017"], ["commit", "all"], ["release", "GV-001", "moved"], ["propose", "GV-001", "GVI-033"],
+        ["accept", "GV-001"], ["decline", "GV-001", "by", "student", "no"], ["start", "GV-001"], ["end", "GV-001", "left", "moved"],
+        ["history", "GV-002"], ["log", "3"], ["export", "dimacs"], ["report"], ["import", "students", "/nonexistent/leerlingen.csv"],
+        ["forget", "GV-999", "request of the parents"], ["purge", "x"],
     ]
 
     @Test func everyRoutedVerbPrintsAndExitsAsInScriptMode() throws {

@@ -2,7 +2,7 @@
 /// coordinators type (`set travel_minute_weight 2`).
 ///
 /// ``all`` is the one list of them: parsing, help, storage (each round's JSON), `show settings`
-/// and `bpv settings` all read it, so a new setting is a property of ``MatchSettings`` and one
+/// and `bpv show settings` all read it, so a new setting is a property of ``MatchSettings`` and one
 /// row here.
 public struct MatchSetting: Sendable, Hashable, CustomStringConvertible {
     /// The name typed and stored (`travel_minute_weight`).

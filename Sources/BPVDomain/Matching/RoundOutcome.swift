@@ -15,7 +15,7 @@ public struct RoundOutcome: Sendable {
     /// Every student of the round, by id.
     public let studentIDs: [StudentID]
     /// The solver's objective in DIMACS terms: arc costs (stability included) plus the exact
-    /// penalty of each student left unplaced (what `bpv export --dimacs` and any min-cost-flow
+    /// penalty of each student left unplaced (what `bpv export dimacs FILE` and any min-cost-flow
     /// solver give for this round's graph).
     public internal(set) var dimacsObjective: Int64
 

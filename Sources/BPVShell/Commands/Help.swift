@@ -4,13 +4,19 @@ extension Command {
         complete: { previous, _, _ in previous.isEmpty ? all.map(\.name) : [] }
     ) { args, session throws(ShellError) in
         try args.atMost(1)
-        let console = session.console
-        if let name = args[0] {
+        try printHelp(args[0], console: session.console)
+        return .proceed
+    }
+
+    /// The help for one command, or the list of all: what `help` prints, also without a
+    /// workspace (`bpv VERB --help`).
+    static func printHelp(_ name: String?, console: Console) throws(ShellError) {
+        if let name {
             guard let c = byName[name] else { throw ShellError("unknown command '\(name)'; type help for the list") }
             console.print(console.style.bold(c.synopsis))
             console.print("  " + c.summary)
             if !c.details.isEmpty { console.print(c.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")) }
-            return .proceed
+            return
         }
         // Like psql's \?: the synopsis, then what it does indented below, wrapped to the
         // terminal, so that it reads at 80 columns as well as at 200.
@@ -24,7 +30,6 @@ extension Command {
         for line in Self.wrap("help COMMAND explains one. Tab completes commands, keywords and ids; Ctrl-C stops a running command.", width: width) {
             console.print(line)
         }
-        return .proceed
     }
 
     /// Words of `text` in lines of at most `width` characters (a longer word stands alone).

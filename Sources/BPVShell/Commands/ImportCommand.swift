@@ -21,7 +21,7 @@ extension Command {
         let file = try args.required(1, "FILE")
         var sheet: String?
         if args.count > 2 {
-            guard args.count == 4, args[2] == "sheet", let name = args[3] else { throw args.usage("name a sheet as: import \(kind) FILE sheet NAME") }
+            guard args.count == 4, args[2] == "sheet" || args[2] == "--sheet", let name = args[3] else { throw args.usage("name a sheet as: import \(kind) FILE sheet NAME") }
             sheet = name
         }
         guard ["students", "internships", "employers", "travel-times"].contains(kind) else {

@@ -232,7 +232,8 @@ extension Command {
         let region = try session.region()
         session.console.print("region: \(region.isEmpty ? "none (set region MUNICIPALITY|...)" : region.names.joined(separator: "|"))")
         let stored = try session.shell { () throws(WorkspaceError) in try ws.language() }
-        session.console.print("language: \(session.language().rawValue)\(stored == nil ? " (from the environment)" : "")")
+        let fromEnvironment = Language.of(environment: ProcessInfo.processInfo.environment)
+        session.console.print("language: \(session.language().rawValue)\(stored != nil ? "" : fromEnvironment != nil ? " (from the environment)" : " (the default)")")
         let measured = settings.measuredTravel.count
         session.console.print("measured travel times: \(measured == 0 ? "none (the travel model for every pair)" : "\(measured) journeys (import travel-times)")")
         if !perStudent.isEmpty {

@@ -1,3 +1,4 @@
+import BPVDimacs
 import BPVDomain
 import BPVWorkspace
 
@@ -21,10 +22,10 @@ extension Command {
     }
 
     static let export = Command(
-        "export", synopsis: "export placements FILE | export student STUDENT FILE",
-        summary: "write the placements as CSV (ids, employer, minutes, score, status; no names), or everything held about one student as JSON (the right of access); mode 0600",
+        "export", synopsis: "export placements FILE | export student STUDENT FILE | export dimacs FILE",
+        summary: "write the placements as CSV or an .xlsx workbook (ids, employer, minutes, score, status; no names), everything held about one student as JSON (the right of access), or the next round's scored candidate graph as DIMACS; mode 0600",
         complete: { previous, typed, session in
-            previous.isEmpty ? ["placements", "student"] : previous == ["student"] ? Complete.students(session) : Complete.files(typed)
+            previous.isEmpty ? ["placements", "student", "dimacs"] : previous == ["student"] ? Complete.students(session) : Complete.files(typed)
         }
     ) { args, session throws(ShellError) in
         let what = try args.required(0, "placements or student")
@@ -35,7 +36,22 @@ extension Command {
             session.console.print("wrote \(file): everything held about \(s), with \(n) audit entr\(n == 1 ? "y" : "ies")")
             return .proceed
         }
-        guard what == "placements" else { throw args.usage("export placements or student, not '\(what)'") }
+        if what == "dimacs" {
+            let file = try args.required(1, "FILE")
+            try args.atMost(2)
+            let round = try session.shell { () throws(WorkspaceError) in try session.workspace.roundProblem() }
+            let problem = round.graph.problem
+            do {
+                try DimacsWriter.write(problem, to: file, comments: [
+                    "bpv round problem: \(problem.studentCount) students, \(round.fixed.count) fixed by pins or commitments (one arc each, placed first)",
+                ])
+            } catch {
+                throw ShellError("\(error)")
+            }
+            session.console.print("wrote \(file): \(problem.studentCount) students, \(problem.arcCount) arcs (bpv solve --dimacs \(file), or any min-cost-flow solver)")
+            return .proceed
+        }
+        guard what == "placements" else { throw args.usage("export placements, student or dimacs, not '\(what)'") }
         let file = try args.required(1, "FILE")
         try args.atMost(2)
         var reasons: [StudentID: String] = [:]

@@ -53,7 +53,7 @@ extension Workspace {
         public var committedBefore: Int
         public var totalScore: Int64
         /// The round's min-cost-flow objective: the score plus the exact penalty of each student
-        /// left unplaced. `bpv export --dimacs` then any min-cost-flow solver gives this number.
+        /// left unplaced. `bpv export dimacs FILE` then any min-cost-flow solver gives this number.
         public var dimacsObjective: Int64
     }
 
@@ -154,7 +154,7 @@ extension Workspace {
         return model
     }
 
-    /// Builds the problem of the next round without solving it (also for `export --dimacs`).
+    /// Builds the problem of the next round without solving it (also for `export dimacs`).
     /// - Throws: ``WorkspaceError/conflict(_:)`` when pins and commitments overfill an internship.
     public func roundProblem(settings given: MatchSettings? = nil) throws(WorkspaceError) -> RoundProblem {
         do {
