@@ -79,7 +79,9 @@ public final class Shell {
             throw ShellError("unknown command '\(name)'; \(hint)type help for the list of commands")
         }
         Interrupt.clear()
-        let arguments = Arguments(command: command, words: Array(words.dropFirst()))
+        let session = self.session
+        let arguments = Arguments(command: command, words: Array(words.dropFirst()),
+                                  known: ({ session.studentIDs() }, { session.internshipIDs() }))
         let outcome = try Progress.run(command.name, on: session.console) { () throws(ShellError) in
             try command.run(arguments, session)
         }

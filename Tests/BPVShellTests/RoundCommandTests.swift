@@ -250,6 +250,24 @@ struct RoundCommandTests {
         #expect(Language.of(environment: [:]) == nil)
     }
 
+    @Test func idsAreFoundInAnyCaseAndANearMissOfANumberNamesTheIdMeant() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        #expect(f.run("why gv-072").out.hasPrefix("GV-072 is placed at GVI-013 (Retail Loosdrecht 13)\n"))
+        #expect(f.run("why GV-72").err == "line 1: no student GV-72; did you mean GV-072?\n")
+        #expect(f.run("pin GV-1 GVI-13").err == "line 1: no student GV-1; did you mean GV-001?\n")
+        #expect(f.run("why-not gv-001 gvi-002").out == "GV-001 cannot go to GVI-002: sector horeca is not among the student's wishes\n")
+        #expect(f.run("show gvi-013").out.hasPrefix("internship      GVI-013  Retail Loosdrecht 13\nemployer        GVE-012  Drogisterij Loosdrecht 12\n"))
+        #expect(f.run("show GV-72").err == "line 1: no student or internship GV-72; did you mean GV-072?\n")
+        #expect(f.run("why XY-1").err == "line 1: no student XY-1\n")
+    }
+
+    @Test func showGivesTheDaysAWeekOfAPlacement() throws {
+        let f = try ShellFixture()
+        let r = f.run("match", "propose GV-010", "accept GV-010", "start GV-010 2026-09-01 days 3", "show GV-010")
+        #expect(r.out.hasSuffix("placement       GVI-026 (Retail Huizen 26), 16 min, score 16, active from 2026-09-01 until 2027-01-19, 3 days a week\n"))
+    }
+
     @Test func exportWritesAnOwnerOnlyFileWithoutNames() throws {
         let f = try ShellFixture()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-export-\(UUID().uuidString).csv").path

@@ -59,6 +59,8 @@ struct Command: Sendable {
 struct Arguments {
     let command: Command
     let words: [String]
+    /// The workspace's ids, read when an id is not found as typed (for `gv-072` and `GV-72`).
+    var known: (students: () -> [String], internships: () -> [String])?
 
     var count: Int { words.count }
     var isEmpty: Bool { words.isEmpty }
@@ -71,11 +73,36 @@ struct Arguments {
         return words[k]
     }
 
-    /// The student id at `k`, or a usage error.
-    func student(_ k: Int) throws(ShellError) -> StudentID { StudentID(try required(k, "STUDENT")) }
+    /// The student id at `k`, or a usage error; see ``resolved(_:among:what:)``.
+    func student(_ k: Int) throws(ShellError) -> StudentID {
+        StudentID(try Self.resolved(try required(k, "STUDENT"), among: known?.students, what: "student"))
+    }
 
-    /// The internship id at `k`, or a usage error.
-    func internship(_ k: Int) throws(ShellError) -> InternshipID { InternshipID(try required(k, "INTERNSHIP")) }
+    /// The internship id at `k`, or a usage error; see ``resolved(_:among:what:)``.
+    func internship(_ k: Int) throws(ShellError) -> InternshipID {
+        InternshipID(try Self.resolved(try required(k, "INTERNSHIP"), among: known?.internships, what: "internship"))
+    }
+
+    /// An id as typed, or the one id it means: the same letters in another case (`gv-072` is
+    /// `GV-072` when no other id differs only in case). An id that is not there but whose
+    /// number is (`GV-72` for `GV-072`) is refused with that id as the way out; anything else
+    /// passes on, for the command to say what is missing.
+    /// - Complexity: O(ids) when the id is not found as typed.
+    static func resolved(_ typed: String, among ids: (() -> [String])?, what: String) throws(ShellError) -> String {
+        guard let ids = ids?(), !ids.isEmpty, !ids.contains(typed) else { return typed }
+        let folded = ids.filter { $0.lowercased() == typed.lowercased() }
+        if folded.count == 1 { return folded[0] }
+        func split(_ id: String) -> (String, Int)? {
+            let digits = id.reversed().prefix(while: \.isNumber)
+            guard !digits.isEmpty, digits.count < 10, let n = Int(String(digits.reversed())) else { return nil }
+            return (String(id.dropLast(digits.count)).lowercased(), n)
+        }
+        if let (prefix, number) = split(typed) {
+            let near = ids.filter { id in split(id).map { $0 == (prefix, number) } ?? false }
+            if let first = near.first { throw ShellError("no \(what) \(typed); did you mean \(first)?") }
+        }
+        return typed
+    }
 
     /// The words from `k` on, joined by spaces (a free-text reason); nil when there are none.
     /// Control characters (a pasted terminal escape) are left out: a reason is stored and

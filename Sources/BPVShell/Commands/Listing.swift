@@ -131,12 +131,14 @@ extension Command {
         summary: "everything about one student, internship or employer, or the weights and limits",
         complete: { previous, _, session in previous.isEmpty ? ["settings"] + Complete.students(session) + Complete.internships(session) : [] }
     ) { args, session throws(ShellError) in
-        let id = try args.required(0, "an id or settings")
+        let typed = try args.required(0, "an id or settings")
         try args.atMost(1)
-        if id == "settings" {
+        if typed == "settings" {
             try showSettings(session)
             return .proceed
         }
+        // Any kind of id, in any case; a near miss of a number is refused with the id meant.
+        let id = try Arguments.resolved(typed, among: { session.studentIDs() + session.internshipIDs() }, what: "student or internship")
         let ws = session.workspace
         let (model, placements, pins, bans) = try session.shell { () throws(WorkspaceError) in
             (try ws.roundModel(), try ws.placements(), try ws.pins(), try ws.bans())
@@ -176,10 +178,13 @@ extension Command {
                 p.internship.map {
                     "\(Describe.internship($0, model)), \(p.travelMinutes ?? 0) min, score \(p.score ?? 0), \(p.status.rawValue)"
                         + (p.start.map { " from \($0)" } ?? "") + (p.plannedEnd.map { " until \($0)" } ?? "")
+                        + (p.daysPerWeek.map { ", \($0) days a week" } ?? "")
                 } ?? "unplaced"
             } ?? "not matched yet")
         } else if let i = model.internship(InternshipID(id)) {
             row("internship", "\(id)  \(i.employer)")
+            let employer = try session.shell { () throws(WorkspaceError) in try ws.employerSummaries() }.first { $0.internships.contains(i.internshipID) }
+            if let employer { row("employer", "\(employer.key)  \(employer.name)") }
             if let l = i.leerbedrijfID { row("leerbedrijf", l) }
             row("sector", i.sector.rawValue)
             row("town", i.location.nearestPlace()?.name ?? String(format: "%.4f, %.4f", i.location.latitude, i.location.longitude))

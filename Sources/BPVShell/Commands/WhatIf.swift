@@ -24,7 +24,7 @@ extension Command {
         guard tryable.contains(what), let tried = byName[what] else {
             throw args.usage("try can try \(tryable.joined(separator: ", ")), not '\(what)'")
         }
-        let sub = Arguments(command: tried, words: Array(args.words.dropFirst()))
+        let sub = Arguments(command: tried, words: Array(args.words.dropFirst()), known: args.known)
         let live = try session.current()
         let model = live.model
         let changes: RoundChanges

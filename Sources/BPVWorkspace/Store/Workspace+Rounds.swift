@@ -30,11 +30,14 @@ extension Workspace {
         /// An active placement's start and planned end.
         public var start: CalendarDate?
         public var plannedEnd: CalendarDate?
+        /// Days a week at the workplace, when given at `start`.
+        public var daysPerWeek: Int?
         /// Agreed or active: final, never moved by a round.
         public var committed: Bool { status == .agreed || status == .active }
 
         public init(student: StudentID, internship: InternshipID?, score: Int?, travelMinutes: Int?, status: Status,
-                    start: CalendarDate? = nil, plannedEnd: CalendarDate? = nil) {
+                    start: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, daysPerWeek: Int? = nil) {
+            self.daysPerWeek = daysPerWeek
             self.student = student
             self.internship = internship
             self.score = score
@@ -220,7 +223,7 @@ extension Workspace {
                 out[s] = Placement(student: s, internship: row.internship, score: row.score, travelMinutes: row.travelMin,
                                    status: row.status,
                                    start: Records.date(row.startDate, "the placement of \(s)"),
-                                   plannedEnd: Records.date(row.plannedEnd, "the placement of \(s)"))
+                                   plannedEnd: Records.date(row.plannedEnd, "the placement of \(s)"), daysPerWeek: row.daysPerWeek)
             }
             return out.values.sorted { $0.student < $1.student }
         }
