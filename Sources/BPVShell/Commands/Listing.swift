@@ -94,7 +94,7 @@ extension Command {
                           s.home.nearestPlace()?.name ?? "", travel, s.needs.elements.map(\.rawValue).joined(separator: ","), placement])
             shown += 1
         }
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         session.console.print(session.console.style.dim("\(shown) of \(students.count) students" + (overrides.isEmpty ? "" : "; * a job coach's setting")))
         return .proceed
     }
@@ -121,7 +121,7 @@ extension Command {
                           "\(i.supportCapacity)", i.offers.elements.map(\.rawValue).joined(separator: ",")])
             shown += 1
         }
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         session.console.print(session.console.style.dim("\(shown) of \(internships.count) internships"))
         return .proceed
     }
@@ -233,7 +233,7 @@ extension Command {
                           setting.value(in: defaults), setting.meaning])
         }
         table.rightAligned = [1, 2]
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         let region = try session.region()
         session.console.print("region: \(region.isEmpty ? "none (set region MUNICIPALITY|...)" : region.names.joined(separator: "|"))")
         let stored = try session.shell { () throws(WorkspaceError) in try ws.language() }
@@ -247,7 +247,7 @@ extension Command {
                 for (n, v) in values.sorted(by: { $0.key < $1.key }) { t.append([s, n, v]) }
             }
             session.console.print("")
-            session.console.print(t.render(width: session.console.width, style: session.console.style))
+            session.console.print(t)
         }
     }
 }

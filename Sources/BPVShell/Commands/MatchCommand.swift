@@ -41,7 +41,7 @@ extension Command {
             guard let (n, p, w) = wanted[sector] else { continue }
             table.append([sector.rawValue, "\(n)", "\(p)", percent(p, n), "\(w)"])
         }
-        console.print(table.render(width: console.width, style: console.style))
+        console.print(table)
         console.print(console.style.dim("students are counted under their first wished sector"))
         if let changes = report.changes {
             if changes.moves.isEmpty {
@@ -86,7 +86,7 @@ extension Command {
             shown += 1
         }
         table.rightAligned = [4, 5]
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         session.console.print(session.console.style.dim("\(shown) placement\(shown == 1 ? "" : "s")" + (rows.isEmpty ? "; run match first" : "")))
         if let live = session.liveOutcome { try session.noteIfNotTheStoredDraft(live) }
         return .proceed

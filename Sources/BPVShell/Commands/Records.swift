@@ -17,7 +17,7 @@ extension Command {
             table.append(["\(e.sequence)", String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " "), e.user.printable, e.action,
                           e.subject.printable, e.detail.printable, (e.reason ?? "").printable])
         }
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         return .proceed
     }
 

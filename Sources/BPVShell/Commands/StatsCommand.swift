@@ -27,7 +27,7 @@ extension Command {
             func rank(_ k: String) -> Int { order.firstIndex(of: k) ?? order.count }
             guard !counts.isEmpty else { return }
             for (k, c) in counts.sorted(by: { (rank($0.key), $0.key) < (rank($1.key), $1.key) }) { table.append([k, "\(c.0)", "\(c.1)", percent(c.1, c.0)]) }
-            console.print(table.render(width: console.width, style: console.style))
+            console.print(table)
             console.print("")
         }
         console.print(console.style.bold("overall") + ": \(placed.count) of \(students.count) placed (\(percent(placed.count, students.count)))"
@@ -46,7 +46,7 @@ extension Command {
             let n = minutes.filter(range.contains).count
             table.append([label, "\(n)", percent(n, minutes.count)])
         }
-        console.print(table.render(width: console.width, style: console.style))
+        console.print(table)
         if !minutes.isEmpty {
             let mean = Double(minutes.reduce(0, +)) / Double(minutes.count)
             console.print("median \(minutes[minutes.count / 2]) min, mean \(String(format: "%.1f", mean)) min, longest \(minutes.last ?? 0) min")

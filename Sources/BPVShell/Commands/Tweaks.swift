@@ -95,13 +95,14 @@ extension Command {
             Workspace settings: \(MatchSetting.allCases.map(\.rawValue).joined(separator: ", ")).
             Student settings: \(StudentSetting.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: "; ")).
             Internship settings: capacity, support_capacity (places; support places never exceed them).
+            set expanded on|off|auto: tables as records (psql's \\x) for this session; auto when the columns cannot fit.
             The region: the municipalities or provinces the workspace works in, separated by | (quote names with spaces: set region "Hilversum|Gooise Meren|Laren"); it settles a place name that exists in two municipalities when files are imported.
             VALUE default puts a workspace or student setting back. show settings lists them all.
             Examples: set S-014 max_travel_min 60    set I-203 capacity 2
             """,
         complete: { previous, _, session in
             switch previous.count {
-            case 0: MatchSetting.allCases.map(\.rawValue) + ["region", "language"] + Complete.students(session) + Complete.internships(session)
+            case 0: MatchSetting.allCases.map(\.rawValue) + ["region", "language", "expanded"] + Complete.students(session) + Complete.internships(session)
             case 1 where MatchSetting(rawValue: previous[0]) != nil: ["default"]
             case 1 where Complete.internships(session).contains(previous[0]): Workspace.internshipSettingNames
             case 1: StudentSetting.allCases.map(\.rawValue)
@@ -113,6 +114,14 @@ extension Command {
     ) { args, session throws(ShellError) in
         let first = try args.required(0, "NAME or STUDENT")
         let ws = session.workspace
+        if first == "expanded" {
+            let value = try args.required(1, "on, off or auto")
+            guard let mode = Table.Expanded(rawValue: value) else { throw args.usage("expanded is on, off or auto, not '\(value)'") }
+            try args.atMost(2)
+            session.console.expanded = mode
+            session.console.print("expanded = \(mode.rawValue) for this session: tables \(mode == .on ? "print as records" : mode == .off ? "never print as records" : "print as records when their columns cannot fit")")
+            return .proceed
+        }
         if first == "language" {
             let value = try args.required(1, "nl, en or default")
             try session.shell { () throws(WorkspaceError) in try ws.setLanguage(value, reason: args.text(from: 2)) }

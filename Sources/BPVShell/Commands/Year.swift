@@ -122,7 +122,7 @@ extension Command {
             table.append([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome + (e.daysPerWeek.map { ", \($0) d/wk" } ?? ""), e.user,
                           String(e.at.prefix(16)).replacingOccurrences(of: "T", with: " "), e.reason ?? ""])
         }
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         return .proceed
     }
 }
@@ -183,7 +183,7 @@ extension Command {
         var table = Table(["", "student", "days", "since", "coach", "why not placed"])
         for r in rows { table.append(r.cells) }
         table.rightAligned = [2]
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         let late = rows.filter { ($0.days ?? 0) > alarm }.count
         session.console.print(session.console.style.dim("\(rows.count) waiting; \(late) past \(alarm) days"))
         return .proceed
@@ -202,7 +202,7 @@ extension Command {
             table.append([e.key, e.name, "\(e.internships.count)", "\(e.places)", "\(e.taken)", "\(max(e.places - e.taken, 0))", "\(e.breakdowns)"])
         }
         table.rightAligned = [2, 3, 4, 5, 6]
-        session.console.print(table.render(width: session.console.width, style: session.console.style))
+        session.console.print(table)
         session.console.print(session.console.style.dim("\(list.count) employers"))
         return .proceed
     }
@@ -316,7 +316,7 @@ extension Command {
                           g.scoreChange >= 0 ? "+\(g.scoreChange)" : "\(g.scoreChange)"])
         }
         table.rightAligned = [2, 4]
-        console.print(table.render(width: console.width, style: console.style))
+        console.print(table)
         console.print(console.style.dim("\(live.outcome.unplaced.count) unplaced; each line is one extra place on its own (gaps STUDENT: what would place one student)"))
         return .proceed
     }

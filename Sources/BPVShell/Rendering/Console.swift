@@ -43,7 +43,46 @@ public final class Console: @unchecked Sendable {
 
     /// Writes a line (or lines) of results. Control characters are shown, not sent (see
     /// ``ControlText``): whatever a file or another user stored, only bpv's colours reach the terminal.
-    public func print(_ text: String) { locked { out(ControlText.escaped(text, keepingStyle: true) + "\n") } }
+    /// On a terminal, a line longer than its width wraps at spaces, continued two columns in
+    /// from where it began, so that no word is cut and nothing runs past the edge.
+    public func print(_ text: String) {
+        let escaped = ControlText.escaped(text, keepingStyle: true)
+        let fitted = width.map { w in escaped.split(separator: "\n", omittingEmptySubsequences: false).flatMap { Self.wrap($0, width: w) }.joined(separator: "\n") }
+        locked { out((fitted ?? escaped) + "\n") }
+    }
+
+    /// One line as lines of at most `width` visible columns, broken at spaces (a word longer
+    /// than a line stands alone); continuation lines are indented two more than the first.
+    /// - Complexity: O(line length).
+    static func wrap(_ line: Substring, width: Int) -> [String] {
+        guard Table.visibleWidth(String(line)) > width else { return [String(line)] }
+        let indent = line.prefix { $0 == " " }.count
+        let hanging = String(repeating: " ", count: min(indent + 2, max(width / 3, 0)))
+        var lines: [String] = [], current = String(line.prefix(indent)), currentWidth = indent, started = false
+        for word in line.dropFirst(indent).split(separator: " ", omittingEmptySubsequences: true) {
+            let w = Table.visibleWidth(String(word))
+            if !started {
+                current += word
+                currentWidth += w
+                started = true
+            } else if currentWidth + 1 + w <= width {
+                current += " " + word
+                currentWidth += 1 + w
+            } else {
+                lines.append(current)
+                current = hanging + word
+                currentWidth = hanging.count + w
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+
+    /// When tables print as records (`set expanded on|off|auto`, psql's `\\x`); for this session.
+    public var expanded: Table.Expanded = .auto
+
+    /// Writes a table fitted to the terminal (wrapped, or as records), never cutting a cell.
+    public func print(_ table: Table) { print(table.render(width: width, style: style, expanded: expanded)) }
 
     /// Writes a line to the error stream, escaped as ``print(_:)``.
     public func error(_ text: String) { locked { err(ControlText.escaped(text, keepingStyle: true) + "\n") } }

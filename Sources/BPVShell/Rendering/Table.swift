@@ -1,6 +1,9 @@
 import BPVDomain
-/// An aligned text table that fits a width: numbers right-aligned, text left-aligned, and,
-/// when the table is wider than the terminal, the widest text columns shortened with `…`.
+/// An aligned text table that fits a width without cutting a cell, as psql's wrapped and
+/// expanded formats: numbers right-aligned, text left-aligned; when the table is wider than
+/// the terminal, narrow columns keep their width and the widest text columns wrap inside their
+/// cells at word boundaries; when even that cannot fit (a column's longest word), the rows
+/// print as records (`-[ RECORD 1 ]`, one `column | value` line each), as `\x` does.
 ///
 /// Written here rather than taken from a table package: the ones at hand align columns but
 /// cannot fit a terminal width, which is the point for a shell used in split windows.
@@ -16,6 +19,12 @@ public struct Table: Sendable {
     /// Columns aligned right; by default those whose cells are all numbers.
     public var rightAligned: Set<Int>?
 
+    /// Rows as records: `on` always, `off` never (a table too wide then runs past the width,
+    /// but no cell is cut), `auto` when the columns cannot fit (`set expanded on|off|auto`).
+    public enum Expanded: String, Sendable, CaseIterable {
+        case on, off, auto
+    }
+
     public init(_ headers: [String]) { self.headers = headers }
 
     /// Adds a row; a tab, line break or other control character in a cell is shown as
@@ -24,9 +33,9 @@ public struct Table: Sendable {
         rows.append(row.map { ControlText.escaped($0, keepingLineBreaks: false, keepingStyle: true) })
     }
 
-    /// The table as lines of at most `width` characters (no limit when nil).
-    /// - Complexity: O(cells).
-    public func render(width: Int?, style: Style) -> String {
+    /// The table as lines of at most `width` characters (no limit when nil), no cell cut.
+    /// - Complexity: O(cells · cell length).
+    public func render(width: Int?, style: Style, expanded: Expanded = .auto) -> String {
         let n = headers.count
         var widths = headers.map(Self.visibleWidth)
         for row in rows {
@@ -35,22 +44,89 @@ public struct Table: Sendable {
         let right = rightAligned ?? Set((0 ..< n).filter { k in
             rows.contains { $0.count > k && !$0[k].isEmpty } && rows.allSatisfy { $0.count <= k || Self.isNumeric($0[k]) }
         })
-        if let width { widths = Self.fit(widths, into: width, minimum: headers.map { min($0.count, 6) }, gap: 2) }
-        func line(_ cells: [String], header: Bool) -> String {
-            var parts: [String] = []
-            for k in 0 ..< n {
-                let cell = Self.clip(k < cells.count ? cells[k] : "", to: widths[k])
-                let pad = String(repeating: " ", count: max(widths[k] - Self.visibleWidth(cell), 0))
-                let text = right.contains(k) ? pad + cell : (k == n - 1 ? cell : cell + pad)
-                parts.append(header ? style.bold(text) : text)
+        if expanded == .on { return records(width: width, style: style) }
+        let gap = 2
+        if let width, widths.reduce(0, +) + gap * max(n - 1, 0) > width {
+            // Numbers and ids never wrap; text wraps down to its longest word.
+            let minimum = (0 ..< n).map { k in
+                right.contains(k) ? widths[k] : max(Self.longestWord(headers[k]), rows.map { k < $0.count ? Self.longestWord($0[k]) : 0 }.max() ?? 0)
             }
-            var s = parts.joined(separator: "  ")
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s
+            let fitted = Self.fit(widths, into: width, minimum: minimum, gap: gap)
+            if fitted.reduce(0, +) + gap * max(n - 1, 0) <= width {
+                widths = fitted
+            } else if expanded == .auto {
+                return records(width: width, style: style)
+            } else {
+                widths = minimum
+            }
         }
-        var out = [line(headers, header: true)]
-        for row in rows { out.append(line(row, header: false)) }
+        func lines(_ cells: [String], header: Bool) -> [String] {
+            let wrapped = (0 ..< n).map { k in Self.wrap(k < cells.count ? cells[k] : "", width: widths[k]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0 ..< height).map { row in
+                var parts: [String] = []
+                for k in 0 ..< n {
+                    let cell = row < wrapped[k].count ? wrapped[k][row] : ""
+                    let pad = String(repeating: " ", count: max(widths[k] - Self.visibleWidth(cell), 0))
+                    let text = right.contains(k) ? pad + cell : (k == n - 1 ? cell : cell + pad)
+                    parts.append(header ? style.bold(text) : text)
+                }
+                var s = parts.joined(separator: String(repeating: " ", count: gap))
+                while s.hasSuffix(" ") { s.removeLast() }
+                return s
+            }
+        }
+        var out = lines(headers, header: true)
+        for row in rows { out += lines(row, header: false) }
         return out.joined(separator: "\n")
+    }
+
+    /// Each row as a record: a `-[ RECORD k ]` line, then `column | value` lines, the values
+    /// wrapped at word boundaries to what the width leaves.
+    func records(width: Int?, style: Style) -> String {
+        let label = headers.map(Self.visibleWidth).max() ?? 0
+        let room = width.map { max($0 - label - 3, 12) }
+        var out: [String] = []
+        for (r, row) in rows.enumerated() {
+            let title = "-[ RECORD \(r + 1) ]"
+            out.append(style.bold(title + String(repeating: "-", count: max(label + 3 - title.count, 1))))
+            for (k, header) in headers.enumerated() {
+                let value = k < row.count ? row[k] : ""
+                let pieces = room.map { Self.wrap(value, width: $0) } ?? [value]
+                for (p, piece) in pieces.enumerated() {
+                    let name = p == 0 ? header : ""
+                    var line = name + String(repeating: " ", count: label - Self.visibleWidth(name)) + " | " + piece
+                    while line.hasSuffix(" ") { line.removeLast() }
+                    out.append(line)
+                }
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A cell's lines of at most `width` visible characters, broken at spaces; a word longer
+    /// than the width (only when the table runs past the terminal) stands on its own line.
+    static func wrap(_ cell: String, width: Int) -> [String] {
+        guard visibleWidth(cell) > width, width > 0 else { return [cell] }
+        var lines: [String] = [], current = ""
+        for word in cell.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = visibleWidth(String(word))
+            if current.isEmpty {
+                current = String(word)
+            } else if visibleWidth(current) + 1 + w <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// The longest run of characters without a space (what a wrapped cell cannot go below).
+    static func longestWord(_ cell: String) -> Int {
+        cell.split(separator: " ").map { visibleWidth(String($0)) }.max() ?? 0
     }
 
     /// Shrinks the widest columns, one character at a time, until the row fits.
@@ -58,7 +134,7 @@ public struct Table: Sendable {
         var w = widths
         var total = w.reduce(0, +) + gap * max(w.count - 1, 0)
         while total > width {
-            guard let k = w.indices.filter({ w[$0] > max(minimum[$0], 3) }).max(by: { w[$0] < w[$1] }) else { break }
+            guard let k = w.indices.filter({ w[$0] > minimum[$0] }).max(by: { w[$0] < w[$1] }) else { break }
             w[k] -= 1
             total -= 1
         }
@@ -74,14 +150,6 @@ public struct Table: Sendable {
             n += 1
         }
         return n
-    }
-
-    /// A cell shortened to `width` visible characters with `…` (a coloured cell that must be
-    /// shortened loses its colour rather than be cut inside a code).
-    static func clip(_ s: String, to width: Int) -> String {
-        guard visibleWidth(s) > width else { return s }
-        let plain = String(String.UnicodeScalarView(Self.stripCodes(s)))
-        return String(plain.prefix(max(width - 1, 0))) + "…"
     }
 
     static func stripCodes(_ s: String) -> [Unicode.Scalar] {
