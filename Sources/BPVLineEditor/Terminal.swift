@@ -18,6 +18,13 @@ public enum Terminal {
         return n > 0 ? n : nil
     }
 
+    /// Rows of the terminal on `fd` (`LINES` first, as for the columns); nil when it is not a terminal.
+    public static func rows(_ fd: Int32 = STDOUT_FILENO) -> Int? {
+        if let text = getenv("LINES").map({ String(cString: $0) }), let n = Int(text), n > 0 { return n }
+        let n = Int(bpv_terminal_rows(fd))
+        return n > 0 ? n : nil
+    }
+
     /// Adopts the user's character encoding, so that libedit reads and shows non-ASCII input
     /// (names like Daniël or Ömer) instead of silently dropping it. A plain C locale (no `LANG`,
     /// common in containers) falls back to C.UTF-8, since bpv's data is UTF-8 anyway.

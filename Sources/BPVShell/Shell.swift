@@ -1,5 +1,6 @@
 import BPVLineEditor
 import BPVWorkspace
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -126,7 +127,19 @@ public final class Shell {
                 continue
             case .line(let line):
                 editor.remember(line)
+                // Held while the command runs, then paged when longer than the terminal.
+                let rows = Terminal.rows(STDOUT_FILENO)
+                let paging = session.pager && rows != nil && session.console.width != nil
+                if paging { session.console.capture() }
                 let outcome = run(line: line)
+                if paging {
+                    let text = session.console.release()
+                    let lines = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+                    let pager = Pager.command(environment: ProcessInfo.processInfo.environment)
+                    if !(Pager.wanted(lines: lines, rows: rows, enabled: true) && pager.map({ Pager.show(text, command: $0) }) == true) {
+                        session.console.writeHeld(text)
+                    }
+                }
                 // After an erasure, no line that names the erased student stays in the history
                 // (the `forget` line itself included).
                 if !session.erasedWords.isEmpty {
@@ -137,6 +150,9 @@ public final class Shell {
                 switch outcome {
                 case .done: break
                 case .quit: return 0
+                case .failed(let message) where message.hasPrefix("cancelled"):
+                    // A Ctrl-C the user asked for is not an error.
+                    session.console.error(message)
                 case .failed(let message):
                     session.console.error(session.console.style.red("error: ") + message)
                 }

@@ -102,4 +102,11 @@ static inline int bpv_terminal_columns(int fd) {
     return ws.ws_col;
 }
 
+/* Rows of the terminal on fd, or 0 when it is not a terminal. */
+static inline int bpv_terminal_rows(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+    return ws.ws_row;
+}
+
 #endif

@@ -67,6 +67,15 @@ struct RenderingTests {
         }
     }
 
+    @Test func longOutputIsPagedOnlyOnATerminalWhenItDoesNotFit() {
+        #expect(Pager.wanted(lines: 30, rows: 24, enabled: true))
+        #expect(!Pager.wanted(lines: 23, rows: 24, enabled: true))
+        #expect(!Pager.wanted(lines: 300, rows: nil, enabled: true))  // not a terminal: a script or a pipe
+        #expect(!Pager.wanted(lines: 300, rows: 24, enabled: false))  // set pager off
+        #expect(Pager.command(environment: ["PAGER": "more"]) == "more")
+        #expect(Pager.command(environment: ["PAGER": " "]) == nil)
+    }
+
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
         #expect(Style.forTerminal(isTerminal: true, environment: ["TERM": "xterm"]).enabled)
         #expect(!Style.forTerminal(isTerminal: false, environment: ["TERM": "xterm"]).enabled)

@@ -90,8 +90,10 @@ struct ShellEndToEndTests {
             // The trap keeps the wrapping sh alive through Ctrl-C (as an interactive shell would);
             // bpv itself starts with SIGINT's default action, since traps are reset on exec.
             command: "trap : INT; '\(BPVBinary.url.path)' --db '\(db)'; echo BPV_STATUS=$?; stty -a",
+            // A pager that shows the text (tee) and keeps a copy, on a terminal of 20 rows.
             environment: ["TERM": "xterm", "NO_COLOR": "1", "BPV_HISTORY": history, "HOME": dir.path, "LANG": "C.UTF-8",
-                          "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+                          "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LINES": "20",
+                          "PAGER": "tee -a '\(dir.path)/paged.txt'"])
         #expect(term.waitFor("bpv> "), "banner and prompt: \(term.screen)")
         #expect(term.screen.contains("bpv shell on"))
 
@@ -107,11 +109,15 @@ struct ShellEndToEndTests {
         term.type("help why\r")
         #expect(term.waitFor("why STUDENT"), "\(term.screen)")
         #expect(!term.screen.contains("error:"))
+        // stats ran longer than the terminal and went through the pager; help why did not.
+        let paged = try String(contentsOfFile: dir.appendingPathComponent("paged.txt").path, encoding: .utf8)
+        #expect(paged.hasPrefix("overall: 0 of 6000 placed") && !paged.contains("why STUDENT"), "\(paged)")
 
         term.type("match\r")
         #expect(term.waitFor("match… "), "the progress line shows after half a second: \(term.screen)")
         term.type("\u{03}")  // Ctrl-C stops the match
         #expect(term.waitFor("cancelled; nothing was changed", timeout: 20), "\(term.screen)")
+        #expect(!term.screen.contains("error: cancelled"), "a Ctrl-C the user asked for is not an error")
         term.type("students unplaced\r")
         #expect(term.waitFor("6000 of 6000 students"), "no round was stored: \(term.screen)")
 

@@ -95,6 +95,7 @@ extension Command {
             Workspace settings: \(MatchSetting.allCases.map(\.rawValue).joined(separator: ", ")).
             Student settings: \(StudentSetting.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: "; ")).
             Internship settings: capacity, support_capacity (places; support places never exceed them).
+            set pager on|off: long output through $PAGER (else less -FRX) on a terminal, never in scripts; for this session.
             set expanded on|off|auto: tables as records (psql's \\x) for this session; auto when the columns cannot fit.
             The region: the municipalities or provinces the workspace works in, separated by | (quote names with spaces: set region "Hilversum|Gooise Meren|Laren"); it settles a place name that exists in two municipalities when files are imported.
             VALUE default puts a workspace or student setting back. show settings lists them all.
@@ -102,7 +103,7 @@ extension Command {
             """,
         complete: { previous, _, session in
             switch previous.count {
-            case 0: MatchSetting.allCases.map(\.rawValue) + ["region", "language", "expanded"] + Complete.students(session) + Complete.internships(session)
+            case 0: MatchSetting.allCases.map(\.rawValue) + ["region", "language", "expanded", "pager"] + Complete.students(session) + Complete.internships(session)
             case 1 where MatchSetting(rawValue: previous[0]) != nil: ["default"]
             case 1 where Complete.internships(session).contains(previous[0]): Workspace.internshipSettingNames
             case 1: StudentSetting.allCases.map(\.rawValue)
@@ -114,6 +115,14 @@ extension Command {
     ) { args, session throws(ShellError) in
         let first = try args.required(0, "NAME or STUDENT")
         let ws = session.workspace
+        if first == "pager" {
+            let value = try args.required(1, "on or off")
+            guard value == "on" || value == "off" else { throw args.usage("pager is on or off, not '\(value)'") }
+            try args.atMost(2)
+            session.pager = value == "on"
+            session.console.print("pager \(value) for this session\(value == "on" ? ": output longer than the terminal goes through $PAGER (else less -FRX)" : "")")
+            return .proceed
+        }
         if first == "expanded" {
             let value = try args.required(1, "on, off or auto")
             guard let mode = Table.Expanded(rawValue: value) else { throw args.usage("expanded is on, off or auto, not '\(value)'") }

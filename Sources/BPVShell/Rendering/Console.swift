@@ -48,8 +48,29 @@ public final class Console: @unchecked Sendable {
     public func print(_ text: String) {
         let escaped = ControlText.escaped(text, keepingStyle: true)
         let fitted = width.map { w in escaped.split(separator: "\n", omittingEmptySubsequences: false).flatMap { Self.wrap($0, width: w) }.joined(separator: "\n") }
-        locked { out((fitted ?? escaped) + "\n") }
+        locked {
+            if captured != nil { captured?.append((fitted ?? escaped) + "\n") } else { out((fitted ?? escaped) + "\n") }
+        }
     }
+
+    /// What one command printed, held while it runs so that the shell can page it.
+    private var captured: [String]?
+
+    /// Holds what ``print(_:)`` writes until ``release()``.
+    func capture() { locked { captured = [] } }
+
+    /// Stops holding output; returns what was held.
+    func release() -> String {
+        var text = ""
+        locked {
+            text = (captured ?? []).joined()
+            captured = nil
+        }
+        return text
+    }
+
+    /// Writes held output as it is (when it was not paged).
+    func writeHeld(_ text: String) { locked { out(text) } }
 
     /// One line as lines of at most `width` visible columns, broken at spaces (a word longer
     /// than a line stands alone); continuation lines are indented two more than the first.

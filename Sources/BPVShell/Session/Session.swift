@@ -43,6 +43,9 @@ public final class Session {
         try shell { () throws(WorkspaceError) in try workspace.region() }
     }
 
+    /// Whether long output goes through a pager on a terminal (`set pager on|off`).
+    public var pager = true
+
     /// The language output is written in: the workspace's (`set language`), else the
     /// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
     func language() -> Language {
