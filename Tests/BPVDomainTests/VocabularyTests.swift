@@ -35,7 +35,7 @@ struct VocabularyTests {
         for confusable in ["I-\u{00C5}", "I-\u{212B}", "S-1\u{200B}", "S-\u{1B}[31m", "S.1"] {
             #expect(throws: DomainError.self, "\(confusable)") { try PseudonymousID(confusable) }
         }
-        #expect(throws: DomainError.invalidID("S-\\u{1B}[31m", reason: "may contain only the letters A to Z, digits, '-' and '_'")) {
+        #expect(throws: DomainError.invalidID("S-\\u{1B}[31m", reason: .badCharacters)) {
             try PseudonymousID("S-\u{1B}[31m")
         }
     }

@@ -323,3 +323,59 @@ struct MalformedFileTests {
         #expect(students.map(\.id.value) == ["S-1"], "\(name)")
     }
 }
+
+/// The import's messages are values with one catalogue per language: every one reads in Dutch
+/// and in English, and a Dutch school sees its file's problems in Dutch.
+@Suite("import messages in Dutch and English")
+struct ImportCatalogueTests {
+    /// One of every issue.
+    static let every: [ImportIssue] = [
+        .utf16, .twoByteOrderMarks, .oldExcel, .sheetForCSV, .workbookUnreadable("x"), .workbookCell("x"), .excelError("#N/A"), .notUTF8,
+        .fieldTooLong(9_000, limit: 8_192), .controlCharacter("001B"), .quoteInsideField, .quoteNotClosedOnLine(nextQuoteLine: 4),
+        .textAfterClosingQuote, .quoteNeverClosed, .cellOutsideSheet(row: 0, column: 3), .cellBeyondLastColumn,
+        .cellTooLong(9_000, limit: 8_192), .cellControlCharacter("7"), .moreFieldsThanHeader(12), .notAHeader(expected: ["id", "level"]),
+        .missingColumn("level", header: ["id"]), .duplicateColumn("'naam'", first: 2, second: 5), .unknownColumn("woonplats", meant: "woonplaats"),
+        .missingLocationColumns, .empty(column: "vervoer"), .notAWholeNumber(column: "max_reistijd", text: "veel"),
+        .outOfRange(column: "max_reistijd", value: "999", lower: "1", upper: "240"), .notADate(column: "beschikbaar_vanaf", text: "morgen"),
+        .dateOutsideWindow(column: "beschikbaar_vanaf", text: "9999-01-01"), .notANumber(column: "lat", text: "x"),
+        .unknownWord(what: .sector, word: "detailhandle", nearest: "detailhandel", expected: ["retail"]),
+        .unknownWord(what: .need, word: "prikelarm", nearest: nil, expected: ["quiet"]), .unknownWord(what: .accommodation, word: "x", nearest: nil, expected: []),
+        .unknownWord(what: .certificate, word: "x", nearest: nil, expected: []), .unknownWord(what: .travelMode(column: "vervoer"), word: "boot", nearest: nil, expected: []),
+        .unknownWord(what: .mode, word: "boot", nearest: nil, expected: []), .unknownLevel("7"), .unknownProfile("x"), .profileNotForLevel(.two), .noSectors,
+        .duplicateID(try! PseudonymousID("S-1"), firstLine: 2), .invalidID("123456782", .looksLikeCitizenNumber), .invalidID("", .empty),
+        .invalidID(String(repeating: "x", count: 41), .tooLong), .invalidID("S.1", .badCharacters), .halfACoordinate,
+        .swappedCoordinates(lat: "5.1", lon: "52.2"), .outsideNetherlands(lat: "48", lon: "2"), .noLocation,
+        .place(.malformedPostcode("12")), .place(.unknownPostcode(Postcode(number: 1000)!, nearest: [Postcode(number: 1011)!])),
+        .place(.unknownPlace("Hilversun", suggestions: ["Hilversum"])), .place(.ambiguousPlace("Laren", candidates: [])),
+        .place(.unknownRegionName("x", suggestions: [])), .place(.tableUnavailable("x")),
+        .supportAboveCapacity(support: 3, capacity: 2), .untilBeforeFrom(until: CalendarDate("2026-08-01")!, from: CalendarDate("2026-09-01")!),
+    ]
+
+    @Test func everyMessageExistsInBothLanguagesAndTheyDiffer() {
+        for issue in Self.every {
+            let en = issue.text(.en), nl = issue.text(.nl)
+            #expect(!en.isEmpty && !nl.isEmpty, "\(issue)")
+            #expect(en != nl, "\(issue) reads the same in both: \(en)")
+            // The Dutch catalogue does not fall back on English words.
+            for english in [" is not ", "expected", "give ", "remove", "missing", "unknown", "did you mean"] {
+                #expect(!nl.contains(english), "\(issue): '\(nl)' has '\(english)'")
+            }
+        }
+    }
+
+    @Test func aDutchSchoolSeesItsFilesProblemsInDutch() {
+        let text = "id;niveau;sectoren;woonplaats;vervoer;max_reistijd\nS-1;pro;detailhandle;Laren;fiets;30\nS-2;vso;zorg;Hilversum;boot;999\n"
+        do {
+            _ = try StudentImport.parse(Array(text.utf8), fileName: "leerlingen.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description(in: .nl) == """
+                leerlingen.csv:2:9: sector 'detailhandle' is onbekend; bedoelt u 'detailhandel'? verwacht: detailhandel, logistiek, zorg, techniek, horeca, groen
+                leerlingen.csv:2:22: 'Laren' is een plaats in 2 gemeenten (Laren, Laren (Lochem)); voeg de postcode toe, zet de gemeente tussen haakjes ('Laren (Laren)'), of stel de regio van de werkruimte in (set region GEMEENTE|...)
+                leerlingen.csv:3:24: vervoer 'boot' is onbekend; bedoelt u 'foot'? verwacht: lopen, fiets, brommer, ov, auto
+                leerlingen.csv:3:29: max_reistijd 999 ligt buiten 1 tot en met 240
+                er is niets ingelezen
+                """)
+        }
+    }
+}

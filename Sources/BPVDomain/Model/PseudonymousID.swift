@@ -13,15 +13,15 @@ public struct PseudonymousID: Sendable, Hashable, Codable, Comparable, CustomStr
     /// - Throws: ``DomainError/invalidID(_:reason:)``.
     public init(_ text: String) throws(DomainError) {
         let v = text.trimmingSpaces()
-        guard !v.isEmpty else { throw .invalidID(text, reason: "is empty") }
-        guard v.count <= 40 else { throw .invalidID(text, reason: "is longer than 40 characters") }
+        guard !v.isEmpty else { throw .invalidID(text, reason: .empty) }
+        guard v.count <= 40 else { throw .invalidID(text, reason: .tooLong) }
         if ((8 ... 10).contains(v.count) && v.allSatisfy(\.isNumber)) || Self.containsCitizenNumber(v) {
             throw .invalidID(
-                text, reason: "looks like a citizen service (BSN) or education number; use a pseudonymous id such as S-0042")
+                text, reason: .looksLikeCitizenNumber)
         }
         guard v.unicodeScalars.allSatisfy({ ("a" ... "z").contains($0) || ("A" ... "Z").contains($0) || ("0" ... "9").contains($0) || $0 == "-" || $0 == "_" })
         else {
-            throw .invalidID(Self.visible(text), reason: "may contain only the letters A to Z, digits, '-' and '_'")
+            throw .invalidID(Self.visible(text), reason: .badCharacters)
         }
         value = v
     }

@@ -52,7 +52,7 @@ extension Command {
                 session.console.print("the draft follows: \(moved.moves.count) student\(moved.moves.count == 1 ? "" : "s") placed differently (placements shows them)")
             }
         } catch let failure as ImportFailure {
-            throw ShellError(failure.description)
+            throw ShellError(failure.description(in: session.language()))
         } catch {
             throw ShellError("\(error)")
         }

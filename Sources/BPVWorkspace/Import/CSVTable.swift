@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVSpreadsheet
 /// A CSV file as header and rows, every field with its line and column.
 ///
@@ -36,15 +37,15 @@ public struct CSVTable: Sendable {
         var b = bytes[...]
         // UTF-16 (a byte order mark FF FE or FE FF) and a doubled UTF-8 mark are said at once:
         // the rest of the file would be noise.
-        let unreadable: String? = if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
-            "the file is UTF-16 text (it starts with a UTF-16 byte order mark); save it as CSV UTF-8"
+        let unreadable: ImportIssue? = if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
+            ImportIssue.utf16
         } else if b.starts(with: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) {
-            "the file starts with two byte order marks (saved twice by a converter); save it again as CSV UTF-8"
+            ImportIssue.twoByteOrderMarks
         } else {
             nil
         }
         if let unreadable {
-            problems.append(ImportProblem(file: fileName, line: 1, column: 1, message: unreadable))
+            problems.append(ImportProblem(file: fileName, line: 1, column: 1, issue: unreadable))
             header = []
             rows = []
             delimiter = ","
@@ -86,20 +87,18 @@ public struct CSVTable: Sendable {
         }
         func text(_ bytes: [UInt8], _ l: Int, _ c: Int) -> String {
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                problems.append(ImportProblem(file: fileName, line: l, column: c, message: "not valid UTF-8 text (save the file as CSV UTF-8)"))
+                problems.append(ImportProblem(file: fileName, line: l, column: c, issue: .notUTF8))
                 return String(decoding: bytes, as: UTF8.self)
             }
             // Another control character (a NUL, a terminal escape) has no place in a record: it would be
             // printed raw by the shell and the log. Named by its code, never echoed.
             if s.count > Self.fieldLimit {
-                problems.append(ImportProblem(file: fileName, line: l, column: c, message:
-                    "a field of \(s.count) characters; at most \(Self.fieldLimit) (is a quote missing?)"))
+                problems.append(ImportProblem(file: fileName, line: l, column: c, issue: .fieldTooLong(s.count, limit: Self.fieldLimit)))
             }
             // (A line break inside a quoted field is text: CSV allows it.)
             if let bad = s.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || (0x7F ... 0x9F).contains($0.value) }) {
                 let at = s.unicodeScalars.prefix { $0 != bad }.count
-                problems.append(ImportProblem(file: fileName, line: l, column: c + at, message:
-                    "control character U+\(hex4(bad.value)) in a field; remove it (it is not text)"))
+                problems.append(ImportProblem(file: fileName, line: l, column: c + at, issue: .controlCharacter(hex4(bad.value))))
             }
             return s
         }
@@ -156,7 +155,7 @@ public struct CSVTable: Sendable {
                 } else {
                     problems.append(ImportProblem(
                         file: fileName, line: line, column: column,
-                        message: "a quote inside an unquoted field; quote the whole field and double inner quotes (\"\")"))
+                        issue: .quoteInsideField))
                 }
             } else if wasQuoted {
                 // Said once per field, never once per character. A quoted field that ran over
@@ -165,11 +164,10 @@ public struct CSVTable: Sendable {
                 if c != 32 && !brokenField {
                     brokenField = true
                     if quoteLine != line {
-                        problems.append(ImportProblem(file: fileName, line: quoteLine, column: quoteColumn, message:
-                            "this quote is not closed on its line (the next quote is on line \(line)); close it, or double a quote inside the text (\"\")"))
+                        problems.append(ImportProblem(file: fileName, line: quoteLine, column: quoteColumn, issue: .quoteNotClosedOnLine(nextQuoteLine: line)))
                     } else {
                         problems.append(ImportProblem(
-                            file: fileName, line: line, column: column, message: "text after the closing quote of a field; put the whole field inside the quotes"))
+                            file: fileName, line: line, column: column, issue: .textAfterClosingQuote))
                     }
                 }
             } else {
@@ -180,7 +178,7 @@ public struct CSVTable: Sendable {
         }
         if quoted {
             problems.append(ImportProblem(
-                file: fileName, line: quoteLine, column: quoteColumn, message: "this quote is never closed"))
+                file: fileName, line: quoteLine, column: quoteColumn, issue: .quoteNeverClosed))
         }
         if !field.isEmpty || !record.isEmpty || wasQuoted {
             endField()
@@ -206,7 +204,7 @@ public struct CSVTable: Sendable {
             // A workbook reader gives rows and columns from 1; anything else is no cell of a sheet.
             guard c.row >= 1, c.column >= 1 else {
                 problems.append(ImportProblem(file: fileName, sheet: sheet, line: max(c.row, 1), column: max(c.column, 1),
-                    message: "a cell outside the sheet (row \(c.row), column \(c.column)); save the workbook again from Excel or LibreOffice"))
+                    issue: .cellOutsideSheet(row: c.row, column: c.column)))
                 continue
             }
             byRow[c.row, default: []].append((c.column, c.text))
@@ -217,17 +215,17 @@ public struct CSVTable: Sendable {
             let width = row.map(\.column).max() ?? 0
             // Columns far to the right of any header are noise: stop them at a sane width.
             guard width <= 16_384 else {
-                problems.append(ImportProblem(file: fileName, sheet: sheet, line: r, column: width, message: "a cell beyond column XFD; remove it"))
+                problems.append(ImportProblem(file: fileName, sheet: sheet, line: r, column: width, issue: .cellBeyondLastColumn))
                 continue
             }
             var record = (1 ... max(width, 1)).map { Field(text: "", line: r, column: $0) }
             for (column, text) in row {
                 if text.count > Self.fieldLimit {
                     problems.append(ImportProblem(file: fileName, sheet: sheet, line: r, column: column,
-                        message: "this cell has \(text.count) characters, more than \(Self.fieldLimit); shorten it"))
+                        issue: .cellTooLong(text.count, limit: Self.fieldLimit)))
                 } else if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
                     problems.append(ImportProblem(file: fileName, sheet: sheet, line: r, column: column,
-                        message: "a control character (U+\(String(bad.value, radix: 16, uppercase: true))) in the cell; remove it"))
+                        issue: .cellControlCharacter(String(bad.value, radix: 16, uppercase: true))))
                 }
                 record[column - 1].text = text
             }
@@ -248,7 +246,7 @@ public struct CSVTable: Sendable {
             if record.allSatisfy({ $0.text.trimmedForImport().isEmpty }) { continue }
             if record.count > header.count, let extra = record.dropFirst(header.count).first(where: { !$0.text.trimmedForImport().isEmpty }) {
                 problems.append(ImportProblem(file: fileName, sheet: sheet, line: extra.line, column: extra.column,
-                    message: "more fields than the header has columns (\(header.count)); remove them or name the column in the header"))
+                    issue: .moreFieldsThanHeader(header.count)))
             }
             rows.append(record)
         }
@@ -262,20 +260,26 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var sheet: String?
     public var line: Int
     public var column: Int
-    public var message: String
+    /// What is wrong, as a value (``ImportIssue/text(_:)`` words it).
+    public var issue: ImportIssue
+    /// The issue in English.
+    public var message: String { issue.text(.en) }
 
-    public init(file: String, sheet: String? = nil, line: Int, column: Int, message: String) {
+    public init(file: String, sheet: String? = nil, line: Int, column: Int, issue: ImportIssue) {
         self.file = file
         self.sheet = sheet
         self.line = line
         self.column = column
-        self.message = message
+        self.issue = issue
     }
 
     /// `file:line:column: message`, or for a workbook `file.xlsx:Sheet!C14: message`.
-    public var description: String {
-        guard let sheet else { return "\(file):\(line):\(column): \(message)" }
-        return "\(file):\(sheet)!\(WorkbookWriter.reference(row: line, column: column)): \(message)"
+    public var description: String { description(in: .en) }
+
+    /// The same in `language`.
+    public func description(in language: Language) -> String {
+        guard let sheet else { return "\(file):\(line):\(column): \(issue.text(language))" }
+        return "\(file):\(sheet)!\(WorkbookWriter.reference(row: line, column: column)): \(issue.text(language))"
     }
 }
 
@@ -293,10 +297,15 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
         total = problems.count
     }
 
-    public var description: String {
-        var lines = problems.map(\.description)
-        if total > problems.count { lines.append("... and \(total - problems.count) more problems") }
-        lines.append("nothing was imported")
+    public var description: String { description(in: .en) }
+
+    /// Every problem, and what happened, in `language`.
+    public func description(in language: Language) -> String {
+        var lines = problems.map { $0.description(in: language) }
+        if total > problems.count {
+            lines.append(language == .nl ? "... en nog \(total - problems.count) problemen" : "... and \(total - problems.count) more problems")
+        }
+        lines.append(language == .nl ? "er is niets ingelezen" : "nothing was imported")
         return lines.joined(separator: "\n")
     }
 }

@@ -39,7 +39,7 @@ public enum EmployerImport {
                 do {
                     placeOfPostcode = try Gazetteer.netherlands.area(of: try Postcode(parsing: f.text)).place
                 } catch {
-                    r.problem(f, error.description)
+                    r.problem(f, .place(error))
                 }
             }
             guard r.problems.count == before, let pid, let name else { continue }

@@ -21,14 +21,14 @@ public enum ImportTable {
         // report its bytes as broken text.
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             problems.append(ImportProblem(file: fileName, line: 1, column: 1,
-                message: "this is an old Excel file (.xls, 97-2003); save it as Excel Workbook (.xlsx) or as CSV UTF-8"))
+                issue: .oldExcel))
             var none: [ImportProblem] = []
             return CSVTable(bytes: [], fileName: fileName, problems: &none)
         }
         guard WorkbookReader.looksLikeWorkbook(bytes) else {
             if sheet != nil {
                 problems.append(ImportProblem(file: fileName, line: 1, column: 1,
-                                              message: "--sheet is for .xlsx workbooks, and this file is not one; leave --sheet out for CSV"))
+                                              issue: .sheetForCSV))
             }
             return CSVTable(bytes: bytes, fileName: fileName, problems: &problems)
         }
@@ -37,13 +37,13 @@ public enum ImportTable {
             let (name, cells) = try book.cells(of: sheet)
             for c in cells where c.isError || c.problem != nil {
                 problems.append(ImportProblem(file: fileName, sheet: name, line: c.row, column: c.column,
-                                              message: c.problem ?? "the cell holds the Excel error \(c.text); put the value itself there"))
+                                              issue: c.problem.map(ImportIssue.workbookCell) ?? .excelError(c.text)))
             }
             return CSVTable(cells: cells.filter { !$0.isError && $0.problem == nil }
                                 .map { ($0.row, $0.column, $0.day.map { CalendarDate(day: $0).description } ?? $0.text) }, fileName: fileName, sheet: name,
                             problems: &problems)
         } catch {
-            problems.append(ImportProblem(file: fileName, line: 1, column: 1, message: error.description))
+            problems.append(ImportProblem(file: fileName, line: 1, column: 1, issue: .workbookUnreadable(error.description)))
             var none: [ImportProblem] = []
             return CSVTable(bytes: [], fileName: fileName, problems: &none)
         }

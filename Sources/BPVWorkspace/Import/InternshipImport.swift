@@ -34,27 +34,27 @@ public enum InternshipImport {
             let employer = r.required(row, "employer")?.text
             let sector = r.required(row, "sector").flatMap { f -> Sector? in
                 if let s = Sector(parsing: f.text) { return s }
-                r.problem(f, RowReader.unknown("sector", f.text, Sector.self))
+                r.problem(f, RowReader.unknown(.sector, f.text, Sector.self))
                 return nil
             }
             let location = r.location(row)
             let capacity = r.integer(row, "capacity", in: 0 ... 1000)
             let support = r.integer(row, "support_capacity", in: 0 ... 1000, fallback: 0)
             if let capacity, let support, support > capacity, let f = r.field(row, "support_capacity") {
-                r.problem(f, "support_capacity \(support) is more than the capacity \(capacity)")
+                r.problem(f, .supportAboveCapacity(support: support, capacity: capacity))
             }
             let offers = r.list(row, "offers", parse: Accommodation.init(parsing:)) {
-                RowReader.unknown("accommodation", $0, Accommodation.self)
+                RowReader.unknown(.accommodation, $0, Accommodation.self)
             }
             let requires = r.list(row, "requires", parse: Certificate.init(parsing:)) {
-                RowReader.unknown("certificate", $0, Certificate.self)
+                RowReader.unknown(.certificate, $0, Certificate.self)
             }
             let levels = r.list(row, "levels", parse: Level.init(parsing:)) {
-                "unknown level '\($0)'; expected \(Level.spelled)"
+                .unknownLevel($0)
             }
             let from = r.date(row, "available_from"), until = r.date(row, "available_until")
             if let f = from ?? nil, let u = until ?? nil, u < f, let field = r.field(row, "available_until") {
-                r.problem(field, "available_until \(u) is before available_from \(f)")
+                r.problem(field, .untilBeforeFrom(until: u, from: f))
             }
             guard r.problems.count == before, let pid, let employer, let sector, let location, let capacity, let support,
                 let offers, let requires, let levels, let from, let until

@@ -48,18 +48,18 @@ struct RowReader {
         }
         let missing = names.filter { !has($0) }
         if !missing.isEmpty, !canonical.contains(where: { names.contains($0) || known.contains($0) }) {
-            problem(line: 1, column: 1, "the first line is not a header: it names none of the columns \(names.joined(separator: ", ")); add a header line")
+            problem(line: 1, column: 1, .notAHeader(expected: names))
             noHeader = true
             return
         }
         for name in missing {
-            problem(line: 1, column: 1, "missing required column '\(name)' (the header has: \(table.header.joined(separator: ", ")))")
+            problem(line: 1, column: 1, .missingColumn(name, header: table.header))
         }
         var seen: [String: Int] = [:]
         for (k, name) in canonical.enumerated() where !name.isEmpty {
             if let first = seen[name] {
                 let both = table.header[first] == table.header[k] ? "'\(table.header[k])'" : "'\(table.header[first])' and '\(table.header[k])' (both \(name))"
-                problem(line: 1, column: k + 1, "column \(both) appears twice (columns \(first + 1) and \(k + 1)); keep one")
+                problem(line: 1, column: k + 1, .duplicateColumn(both, first: first + 1, second: k + 1))
             } else {
                 seen[name] = k
             }
@@ -73,8 +73,7 @@ struct RowReader {
         for (k, name) in canonical.enumerated() where !name.isEmpty && !allNames.contains(name) {
             let bytes = Array(name.utf8)
             if let meant = all.first(where: { Self.nearMiss(bytes, $0) }) {
-                problem(line: 1, column: k + 1,
-                        "column '\(name)' is not one bpv reads; did you mean '\(String(decoding: meant, as: UTF8.self))'? rename it, or remove the column")
+                problem(line: 1, column: k + 1, .unknownColumn(name, meant: String(decoding: meant, as: UTF8.self)))
             }
         }
     }
@@ -114,18 +113,17 @@ struct RowReader {
     /// The refusal of a word that is none of `V`'s spellings: the nearest spelling when one is
     /// near (in English or Dutch), then the stored words.
     /// - Complexity: O(spellings · word length).
-    static func unknown<V: Vocabulary>(_ what: String, _ word: String, _: V.Type, expected: String? = nil) -> String {
+    static func unknown<V: Vocabulary>(_ what: ImportIssue.Word, _ word: String, _: V.Type) -> ImportIssue {
         let key = Array(V.key(word).utf8)
         let near = V.spellings.first { nearMiss(key, Array($0.utf8)) }
-        return "unknown \(what) '\(word)';" + (near.map { " did you mean '\($0)'?" } ?? "")
-            + " expected \(expected ?? V.allCases.map(\.rawValue).joined(separator: ", "))"
+        return .unknownWord(what: what, word: word, nearest: near, expected: V.allCases.map(\.rawValue))
     }
 
-    mutating func problem(line: Int, column: Int, _ message: String) {
-        problems.append(ImportProblem(file: table.fileName, sheet: table.sheet, line: line, column: column, message: message))
+    mutating func problem(line: Int, column: Int, _ issue: ImportIssue) {
+        problems.append(ImportProblem(file: table.fileName, sheet: table.sheet, line: line, column: column, issue: issue))
     }
 
-    mutating func problem(_ at: CSVTable.Field, _ message: String) { problem(line: at.line, column: at.column, message) }
+    mutating func problem(_ at: CSVTable.Field, _ issue: ImportIssue) { problem(line: at.line, column: at.column, issue) }
 
     /// The trimmed field of `column` in `row`, or nil when the column is absent; a missing
     /// trailing field counts as empty, at the end of the row.
@@ -149,13 +147,13 @@ struct RowReader {
         do {
             let p = try PseudonymousID(f.text)
             if let first = firstLine[p] {
-                problem(f, "duplicate id \(p) (first on line \(first))")
+                problem(f, .duplicateID(p, firstLine: first))
                 return nil
             }
             firstLine[p] = f.line
             return p
         } catch {
-            problem(f, error.description)
+            if case .invalidID(let text, let why) = error { problem(f, .invalidID(text, why)) }
             return nil
         }
     }
@@ -164,7 +162,7 @@ struct RowReader {
     mutating func required(_ row: [CSVTable.Field], _ column: String) -> CSVTable.Field? {
         guard let f = field(row, column) else { return nil }
         guard !f.text.isEmpty else {
-            problem(f, "\(shown(column)) is empty")
+            problem(f, .empty(column: shown(column)))
             return nil
         }
         return f
@@ -175,15 +173,15 @@ struct RowReader {
         guard let f = field(row, column) else { return fallback }
         if f.text.isEmpty {
             if let fallback { return fallback }
-            problem(f, "\(shown(column)) is empty")
+            problem(f, .empty(column: shown(column)))
             return nil
         }
         guard let v = Int(f.text) else {
-            problem(f, "\(shown(column)) '\(f.text)' is not a whole number")
+            problem(f, .notAWholeNumber(column: shown(column), text: f.text))
             return nil
         }
         guard range.contains(v) else {
-            problem(f, "\(shown(column)) \(v) is out of range \(range.lowerBound)...\(range.upperBound)")
+            problem(f, .outOfRange(column: shown(column), value: "\(v)", lower: "\(range.lowerBound)", upper: "\(range.upperBound)"))
             return nil
         }
         return v
@@ -194,11 +192,11 @@ struct RowReader {
     mutating func date(_ row: [CSVTable.Field], _ column: String) -> CalendarDate?? {
         guard let f = field(row, column), !f.text.isEmpty else { return .some(nil) }
         guard let d = CalendarDate(f.text) ?? Self.dutchDate(f.text) else {
-            problem(f, "\(shown(column)) '\(f.text)' is not a date; write it as YYYY-MM-DD (2026-09-01) or DD-MM-YYYY (1-9-2026)")
+            problem(f, .notADate(column: shown(column), text: f.text))
             return nil
         }
         guard d.isSupported else {
-            problem(f, "\(shown(column)) \(CalendarDate.outsideWindow(f.text))")
+            problem(f, .dateOutsideWindow(column: shown(column), text: f.text))
             return nil
         }
         return .some(d)
@@ -218,11 +216,11 @@ struct RowReader {
     mutating func decimal(_ f: CSVTable.Field, _ column: String, in range: ClosedRange<Double>) -> Double? {
         let text = table.delimiter == ";" ? f.text.replacingCommaByPoint() : f.text
         guard Self.isDecimal(text), let v = Double(text), v.isFinite else {
-            problem(f, "\(shown(column)) '\(f.text)' is not a number; write it in decimals, for example 52.37")
+            problem(f, .notANumber(column: shown(column), text: f.text))
             return nil
         }
         guard range.contains(v) else {
-            problem(f, "\(shown(column)) \(f.text) is out of range \(range.lowerBound)...\(range.upperBound)")
+            problem(f, .outOfRange(column: shown(column), value: f.text, lower: "\(range.lowerBound)", upper: "\(range.upperBound)"))
             return nil
         }
         return v
@@ -246,7 +244,7 @@ struct RowReader {
 
     /// A `|`-separated list, each item parsed by `parse`; unknown items are problems.
     mutating func list<T: Hashable>(
-        _ row: [CSVTable.Field], _ column: String, parse: (String) -> T?, unknown: (String) -> String
+        _ row: [CSVTable.Field], _ column: String, parse: (String) -> T?, unknown: (String) -> ImportIssue
     ) -> [T]? {
         guard let f = field(row, column), !f.text.isEmpty else { return [] }
         var out: [T] = []
@@ -271,7 +269,7 @@ struct RowReader {
         let lat = field(row, "lat"), lon = field(row, "lon"), town = field(row, "town"), postcode = field(row, "postcode")
         if let lat, let lon, !lat.text.isEmpty || !lon.text.isEmpty {
             guard !lat.text.isEmpty, !lon.text.isEmpty else {
-                problem(lat.text.isEmpty ? lat : lon, "give both lat and lon, or neither and a postcode or town")
+                problem(lat.text.isEmpty ? lat : lon, .halfACoordinate)
                 return nil
             }
             guard let la = decimal(lat, "lat", in: -90 ... 90), let lo = decimal(lon, "lon", in: -180 ... 180) else { return nil }
@@ -280,9 +278,9 @@ struct RowReader {
             let latitudes = 50.0 ... 54.0, longitudes = 2.5 ... 8.0
             guard latitudes.contains(la), longitudes.contains(lo) else {
                 if latitudes.contains(lo), longitudes.contains(la) {
-                    problem(lat, "lat \(lat.text) and lon \(lon.text) look swapped: in the Netherlands lat is about 51 to 53.5 and lon about 3.4 to 7.2")
+                    problem(lat, .swappedCoordinates(lat: lat.text, lon: lon.text))
                 } else {
-                    problem(lat, "lat \(lat.text), lon \(lon.text) is outside the Netherlands and its border regions (lat 50 to 54, lon 2.5 to 8)")
+                    problem(lat, .outsideNetherlands(lat: lat.text, lon: lon.text))
                 }
                 return nil
             }
@@ -293,7 +291,7 @@ struct RowReader {
                 let code = try Postcode(parsing: postcode.text)
                 return Location(try Gazetteer.netherlands.area(of: code, preferring: town?.text))
             } catch {
-                problem(postcode, error.description)
+                problem(postcode, .place(error))
                 return nil
             }
         }
@@ -301,11 +299,11 @@ struct RowReader {
             do {
                 return Location(try Gazetteer.netherlands.place(named: town.text, in: region))
             } catch {
-                problem(town, error.description)
+                problem(town, .place(error))
                 return nil
             }
         }
-        problem(line: row.first?.line ?? 0, column: 1, "no location: give a postcode, a town, or lat and lon")
+        problem(line: row.first?.line ?? 0, column: 1, .noLocation)
         return nil
     }
 
@@ -315,7 +313,7 @@ struct RowReader {
     /// Checks the location columns exist: postcode, town, or lat and lon.
     mutating func requireLocationColumns() {
         if !noHeader, !(has("lat") && has("lon")) && !has("town") && !has("postcode") {
-            problem(line: 1, column: 1, "missing location columns: give postcode, town, or lat and lon")
+            problem(line: 1, column: 1, .missingLocationColumns)
         }
     }
 }

@@ -39,36 +39,36 @@ public enum StudentImport {
             let pid = r.uniqueID(row, firstLine: &firstLine)
             let level = r.required(row, "level").flatMap { f -> Level? in
                 if let l = Level(parsing: f.text) { return l }
-                r.problem(f, "unknown level '\(f.text)'; expected \(Level.spelled)")
+                r.problem(f, .unknownLevel(f.text))
                 return nil
             }
             let sectors = r.list(row, "sectors", parse: Sector.init(parsing:)) {
-                RowReader.unknown("sector", $0, Sector.self)
+                RowReader.unknown(.sector, $0, Sector.self)
             }
-            if let sectors, sectors.isEmpty, let f = r.field(row, "sectors") { r.problem(f, "sectors is empty: give at least one sector") }
+            if let sectors, sectors.isEmpty, let f = r.field(row, "sectors") { r.problem(f, .noSectors) }
             let home = r.location(row)
             let mode = r.required(row, "travel_mode").flatMap { f -> TravelMode? in
                 if let m = TravelMode(parsing: f.text) { return m }
-                r.problem(f, RowReader.unknown(r.shown("travel_mode"), f.text, TravelMode.self))
+                r.problem(f, RowReader.unknown(.travelMode(column: r.shown("travel_mode")), f.text, TravelMode.self))
                 return nil
             }
             let minutes = r.integer(row, "max_travel_min", in: 1 ... 240)
             let needs = r.list(row, "needs", parse: Accommodation.init(parsing:)) {
-                RowReader.unknown("need", $0, Accommodation.self, expected: "what the workplace must provide (\(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))), never a diagnosis")
+                RowReader.unknown(.need, $0, Accommodation.self)
             }
             let certificates = r.list(row, "certificates", parse: Certificate.init(parsing:)) {
-                RowReader.unknown("certificate", $0, Certificate.self)
+                RowReader.unknown(.certificate, $0, Certificate.self)
             }
             let priority = r.integer(row, "priority", in: 0 ... 9, fallback: 0)
             let availableFrom = r.date(row, "available_from")
             let profile = r.field(row, "profile").flatMap { f -> ExitProfile?? in
                 guard !f.text.isEmpty else { return .some(nil) }
                 guard let p = ExitProfile(parsing: f.text) else {
-                    r.problem(f, "unknown profile '\(f.text)'; expected \(ExitProfile.allCases.map(\.rawValue).joined(separator: ", ")) (the uitstroomprofiel of a PRO or VSO pupil), or leave it empty")
+                    r.problem(f, .unknownProfile(f.text))
                     return nil
                 }
                 if let level, !level.hasExitProfile {
-                    r.problem(f, "a profile (uitstroomprofiel) is for PRO and VSO pupils, not level \(level.rawValue); leave it empty")
+                    r.problem(f, .profileNotForLevel(level))
                     return nil
                 }
                 return .some(p)

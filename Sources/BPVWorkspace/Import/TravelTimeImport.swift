@@ -33,14 +33,14 @@ public enum TravelTimeImport {
                     _ = try Gazetteer.netherlands.areas(of: code)
                     return code
                 } catch {
-                    r.problem(f, error.description)
+                    r.problem(f, .place(error))
                     return nil
                 }
             }
             let from = area("from"), to = area("to")
             let mode = r.required(row, "mode").flatMap { f -> TravelMode? in
                 if let m = TravelMode(parsing: f.text) { return m }
-                r.problem(f, RowReader.unknown("mode", f.text, TravelMode.self))
+                r.problem(f, RowReader.unknown(.mode, f.text, TravelMode.self))
                 return nil
             }
             let minutes = r.integer(row, "minutes", in: 1 ... 600)
