@@ -206,16 +206,50 @@ struct WaitingListTests {
         let lines = r.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(lines.first == "student days since coach why not placed")
         let first = try #require(CalendarDate("2026-09-01")).days(to: day)
-        #expect(lines.dropFirst().first?.hasPrefix("! GV-002 \(first) 2026-09-01 mentor-1 in the draft at GVI-044") == true)
-        #expect(lines.contains { $0.hasPrefix("GV-001 15 \(today.adding(days: 20))") })
-        #expect(lines.contains { $0.contains("GV-022") && $0.contains("no internship passes the hard constraints") })
-        #expect(lines.last == "100 waiting; 99 past 28 days")
-        // Over 20 days leaves GV-001 out; a held placement is never on the list.
+        #expect(lines.dropFirst().first?.hasPrefix("! GV-022 \(first) 2026-09-01 mentor-2 no internship passes the hard constraints") == true)
+        // Who has a place in the draft is counted apart, and listed by waiting drafts.
+        #expect(lines.last == "16 waiting; 16 past 28 days; 84 more with a place in the draft only (waiting drafts lists them)")
+        let drafts = f.run("waiting drafts on \(day)").out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(drafts.first == "student days since coach place in the draft")
+        #expect(drafts.contains { $0.hasPrefix("GV-001 15 \(today.adding(days: 20)) mentor-1 in the draft at GVI-") })
+        #expect(drafts.last == "84 waiting with a place in the draft only; 83 past 28 days")
+        // Over 20 days leaves GV-001 out; a held placement is never on either list.
         _ = f.run("propose GV-002")
-        let over = f.run("waiting over 20 on \(today.adding(days: 35))").out
+        let over = f.run("waiting drafts over 20 on \(today.adding(days: 35))").out
         #expect(!over.contains("GV-001") && !over.contains("GV-002 "))
-        #expect(over.hasSuffix("98 waiting; 98 past 28 days\n"))
+        #expect(over.hasSuffix("82 waiting with a place in the draft only; 82 past 28 days\n"))
+        // Narrowed to one coach, one school, one level.
+        let mentor = f.run("waiting coach MENTOR-2 on \(day)").out.split(separator: "\n").dropFirst().dropLast()
+        #expect(!mentor.isEmpty && mentor.allSatisfy { $0.contains("mentor-2") })
+        #expect(f.run("waiting school Nergens on \(day)").out.hasPrefix("nobody is waiting on \(day)"))
+        let level = f.run("waiting level 2 on \(day)").out.split(separator: "\n").dropFirst().dropLast()
+        let levelTwo = Set(try f.workspace.students().filter { $0.level == .two }.map(\.id.value))
+        #expect(level.allSatisfy { line in levelTwo.contains { line.contains($0) } })
         #expect(f.run("waiting over x").err.hasPrefix("line 1: give the days as: waiting over 28"))
+    }
+}
+
+@Suite("the agenda as of a date")
+struct WaitingOnADateTests {
+    /// `waiting on DATE` explains each pupil as `why` does after `match on DATE`, whatever the
+    /// live round's own date (here the first day of school, explained six weeks later, when a
+    /// new employer has opened).
+    @Test(arguments: ["2026-09-01", "2026-10-19", "2026-11-20"])
+    func waitingOnADateAgreesWithWhyAfterAMatchOnThatDate(date: String) throws {
+        let f = try ShellFixture()
+        _ = f.run("match on 2026-09-01", "propose GV-003", "accept GV-003", "start GV-003 2026-09-07")
+        let agenda = f.run("waiting on \(date)")
+        #expect(agenda.status == 0, "\(agenda.err)")
+        let rows = agenda.out.split(separator: "\n").dropFirst().dropLast().filter { $0.contains("GV-") }
+        #expect(!rows.isEmpty)
+        let other = try ShellFixture(gooi: false, path: f.path)
+        _ = other.run("match on \(date)")
+        for row in rows {
+            let id = try #require(row.split(separator: " ").first { $0.hasPrefix("GV-") })
+            let why = other.run("why \(id)").out.split(separator: "\n").dropFirst().prefix(2)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+            #expect(row.hasSuffix(why), "\(id) on \(date): agenda '\(row)' but why '\(why)'")
+        }
     }
 }
 

@@ -129,43 +129,79 @@ extension Command {
 
 extension Command {
     static let waiting = Command(
-        "waiting", synopsis: "waiting [over DAYS] [on DATE]",
+        "waiting", synopsis: "waiting [drafts] [over DAYS] [on DATE] [coach NAME] [school NAME] [level L]",
         summary: "the agenda of the weekly case meeting: every student without a held placement, longest waiting first, with why and their coach",
         details: """
             Days waiting count from the later of: the day the student became available (the
             available_from column, else the day they were first imported) and the day their last
             placement ended. A mark (!) shows a wait past waiting_alarm_days (28). Students
             available only later are not waiting yet. on DATE counts to that day instead of today
-            (to prepare next week's meeting).
-            """
+            and explains each student as a match on that day would (what why says after match on
+            DATE). Students with a place in the draft only are counted apart: waiting drafts lists
+            them (propose to hold the place). coach, school and level narrow the list.
+            """,
+        complete: { previous, _, _ in
+            previous.last == "level" ? Level.allCases.map(\.rawValue) : ["drafts", "over", "on", "coach", "school", "level"]
+        }
     ) { args, session throws(ShellError) in
-        var over = 0, today = CalendarDate.today
+        var over = 0, today = CalendarDate.today, dated = false, drafts = false
+        var coach: String?, school: String?, level: Level?
         var words = args.words[...]
         while let word = words.first {
+            if word == "drafts" {
+                drafts = true
+                words = words.dropFirst()
+                continue
+            }
             guard words.count >= 2 else { throw args.usage("unexpected '\(word)'") }
             let value = words[words.startIndex + 1]
             switch word {
             case "over":
                 guard let n = Int(value), n >= 0 else { throw args.usage("give the days as: waiting over 28") }
                 over = n
-            case "on": today = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: value) }
+            case "on":
+                today = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: value) }
+                dated = true
+            case "coach": coach = value
+            case "school": school = value
+            case "level":
+                guard let l = Level(parsing: value) else { throw ShellError("unknown level '\(value)'; levels: \(Level.spelled)") }
+                level = l
             default: throw args.usage("unexpected '\(word)'")
             }
             words = words.dropFirst(2)
         }
+        // As of the day asked: the live draft for the round's own day, else a match on that day
+        // (solved here, nothing stored), so that each reason is the one `why` gives after
+        // `match on DATE`.
         let live = try session.current()
-        let model = live.model, outcome = live.outcome
+        let model: RoundModel, outcome: RoundOutcome
+        if dated, live.model.date != today {
+            model = try session.shell { () throws(WorkspaceError) in try session.workspace.roundModel(on: today) }
+            do { outcome = try model.solve(shouldCancel: session.shouldCancel) } catch { throw ShellError("\(error)") }
+        } else {
+            (model, outcome) = (live.model, live.outcome)
+        }
         let waiting = try session.shell { () throws(WorkspaceError) in try session.workspace.waiting(on: today) }
         let bans = session.banReasons()
         let alarm = model.settings.waitingAlarmDays
-        var rows: [(days: Int?, cells: [String])] = []
+        func same(_ a: String?, _ b: String?) -> Bool { a.map { $0.lowercased() } == b.map { $0.lowercased() } }
+        var rows: [(days: Int?, cells: [String])] = [], inDraft = 0
         for w in waiting {
+            let student = model.student(w.student)
+            if let coach, !same(w.coach, coach) { continue }
+            if let school, !same(student?.school, school) { continue }
+            if let level, student?.level != level { continue }
             let days = w.since.map { $0.days(to: today) }
             if let days, days < over { continue }
             if days == nil, over > 0 { continue }
             let why: String
             if let i = outcome.internshipOf[w.student] {
+                inDraft += 1
+                guard drafts else { continue }
                 why = "in the draft at \(Describe.internship(i, model)); propose to hold it"
+            } else if drafts {
+                continue
             } else if let reason = model.whyUnplaced(w.student, in: outcome) {
                 let lines = Describe.unplaced(reason, model, bans: bans[w.student] ?? [:])
                 why = lines.map { $0.trimmingCharacters(in: .whitespaces) }.prefix(2).joined(separator: "; ")
@@ -176,16 +212,17 @@ extension Command {
             rows.append((days, [mark, w.student.value, days.map(String.init) ?? "?", w.since?.description ?? "", w.coach ?? "", why]))
         }
         rows.sort { ($0.days ?? -1, $1.cells[1]) > ($1.days ?? -1, $0.cells[1]) }
+        let others = drafts ? "" : inDraft == 0 ? "" : "; \(inDraft) more with a place in the draft only (waiting drafts lists them)"
         if rows.isEmpty {
-            session.console.print("nobody is waiting\(over > 0 ? " over \(over) days" : "") on \(today)")
+            session.console.print("nobody is waiting\(drafts ? " with a place in the draft only" : "")\(over > 0 ? " over \(over) days" : "") on \(today)\(others)")
             return .proceed
         }
-        var table = Table(["", "student", "days", "since", "coach", "why not placed"])
+        var table = Table(["", "student", "days", "since", "coach", drafts ? "place in the draft" : "why not placed"])
         for r in rows { table.append(r.cells) }
         table.rightAligned = [2]
         session.console.print(table)
         let late = rows.filter { ($0.days ?? 0) > alarm }.count
-        session.console.print(session.console.style.dim("\(rows.count) waiting; \(late) past \(alarm) days"))
+        session.console.print(session.console.style.dim("\(rows.count) waiting\(drafts ? " with a place in the draft only" : ""); \(late) past \(alarm) days\(others)"))
         return .proceed
     }
 }

@@ -107,7 +107,8 @@ extension Workspace {
     /// Everything the next round is computed from, in memory: students with their per-student
     /// settings applied, internships, the workspace's settings (or `settings`), pins,
     /// commitments and bans.
-    public func roundModel(settings given: MatchSettings? = nil) throws(WorkspaceError) -> RoundModel {
+    public func roundModel(settings given: MatchSettings? = nil, on date: CalendarDate? = nil) throws(WorkspaceError) -> RoundModel {
+        if let date { return try read { db in try roundModel(db, on: date) } }
         var model = try read { db in try roundModel(db) }
         if let given { model.settings = given }
         return model
