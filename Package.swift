@@ -96,7 +96,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "BPVSpreadsheetTests", dependencies: ["BPVSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain"]),
+        .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain", "BPVGeography"]),
         // GRDB: a test writes what an earlier release could store (raw control characters, far dates).
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVGeography
 import BPVShell
 import BPVWorkspace
 import Foundation
@@ -266,6 +267,27 @@ struct RoundCommandTests {
         let f = try ShellFixture()
         let r = f.run("match", "propose GV-010", "accept GV-010", "start GV-010 2026-09-01 days 3", "show GV-010")
         #expect(r.out.hasSuffix("placement       GVI-026 (Retail Huizen 26), 16 min, score 16, active from 2026-09-01 until 2027-01-19, 3 days a week\n"))
+    }
+
+    @Test func employersAreFilteredByTheTownAndSectorOfTheirInternshipsAndFreePlaces() throws {
+        let f = try ShellFixture()
+        _ = f.run("match")
+        let model = try f.workspace.roundModel()
+        let summaries = Dictionary(uniqueKeysWithValues: try f.workspace.employerSummaries().map { ($0.key, $0) })
+        func rows(_ command: String) -> [Substring] {
+            f.run(command).out.split(separator: "\n").dropFirst().dropLast().compactMap { $0.split(separator: " ").first }
+        }
+        let huizen = rows("employers town Huizen")
+        #expect(!huizen.isEmpty && huizen.count < summaries.count)
+        for key in huizen {
+            let places = summaries[String(key)]?.internships.compactMap { model.internship($0)?.location.nearestPlace()?.name } ?? []
+            #expect(places.contains("Huizen"), "\(key): \(places)")
+        }
+        for key in rows("employers sector horeca free") {
+            let e = try #require(summaries[String(key)])
+            #expect(e.places > e.taken && e.internships.contains { model.internship($0)?.sector == .horeca }, "\(key)")
+        }
+        #expect(f.run("employers need quiet").err.hasPrefix("line 1: employers are filtered by town, sector or free"))
     }
 
     @Test func exportWritesAnOwnerOnlyFileWithoutNames() throws {

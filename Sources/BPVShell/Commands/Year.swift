@@ -229,18 +229,28 @@ extension Command {
 
 extension Command {
     static let employers = Command(
-        "employers", synopsis: "employers",
-        summary: "every employer with its internships, places, taken places and breakdowns (from the employer file, or derived from the internships)"
+        "employers", synopsis: "employers [town T] [sector S] [free]",
+        summary: "every employer with its internships, places, taken places and breakdowns (from the employer file, or derived from the internships), filtered by the town or sector of its internships, or free places",
+        complete: { previous, _, _ in Filters.complete(previous, flags: ["free"]).filter { $0 != "level" && $0 != "need" } }
     ) { args, session throws(ShellError) in
-        try args.atMost(0)
-        let list = try session.shell { () throws(WorkspaceError) in try session.workspace.employerSummaries() }
-        var table = Table(["employer", "name", "internships", "places", "taken", "free", "breakdowns"])
+        let f = try Filters(args, flags: ["free"], region: session.region())
+        if f.level != nil || f.need != nil { throw args.usage("employers are filtered by town, sector or free") }
+        let (list, model) = try session.shell { () throws(WorkspaceError) in (try session.workspace.employerSummaries(), try session.workspace.roundModel()) }
+        var table = Table(["employer", "name", "town", "internships", "places", "taken", "free", "breakdowns"])
+        var shown = 0
         for e in list {
-            table.append([e.key, e.name, "\(e.internships.count)", "\(e.places)", "\(e.taken)", "\(max(e.places - e.taken, 0))", "\(e.breakdowns)"])
+            let internships = e.internships.compactMap(model.internship)
+            guard f.sector.map({ s in internships.contains { $0.sector == s } }) ?? true,
+                  internships.contains(where: { f.near($0.location) }) || (f.town == nil),
+                  !f.flags.contains("free") || e.places > e.taken
+            else { continue }
+            let town = e.record?.town ?? internships.first?.location.nearestPlace()?.name ?? ""
+            table.append([e.key, e.name, town, "\(e.internships.count)", "\(e.places)", "\(e.taken)", "\(max(e.places - e.taken, 0))", "\(e.breakdowns)"])
+            shown += 1
         }
-        table.rightAligned = [2, 3, 4, 5, 6]
+        table.rightAligned = [3, 4, 5, 6, 7]
         session.console.print(table)
-        session.console.print(session.console.style.dim("\(list.count) employers"))
+        session.console.print(session.console.style.dim(shown == list.count ? "\(list.count) employers" : "\(shown) of \(list.count) employers"))
         return .proceed
     }
 }
