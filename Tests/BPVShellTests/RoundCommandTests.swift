@@ -233,8 +233,8 @@ struct RoundCommandTests {
         #expect(f.run("match", "set language nl").out.hasSuffix("language = nl (CSV exports use ;)\n"))
         #expect(f.run("export placements \(csv)").status == 0)
         let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "student;internship;employer;travel_min;score;start;planned_end;status")
-        #expect(lines.contains("GV-003;GVI-023;Retail Naarden 23;13;13;;;draft"))
+        #expect(lines.first == "student;internship;employer;employer_id;leerbedrijf_id;sector;level;school;coach;travel_min;score;start;planned_end;days_per_week;status")
+        #expect(lines.contains("GV-003;GVI-023;Buurtsuper Naarden 22;GVE-022;194289840;retail;entree;;mentor-1;13;13;;;;draft"))
         let refused = f.run("export placements \(ods)")
         #expect(refused.err == "line 1: \(ods): cannot write: bpv writes .xlsx workbooks and .csv files, not .ods; name the file .xlsx (LibreOffice and Excel open it) or .csv\n")
         #expect(!FileManager.default.fileExists(atPath: ods))
@@ -299,8 +299,8 @@ struct RoundCommandTests {
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.hasPrefix("student,internship,employer,travel_min,score,start,planned_end,status\n"))
-        #expect(text.contains("GV-001,GVI-012,Logistiek Hilversum 12,"))
+        #expect(text.hasPrefix("student,internship,employer,employer_id,leerbedrijf_id,sector,level,school,coach,travel_min,score,start,planned_end,days_per_week,status\n"))
+        #expect(text.contains("GV-001,GVI-012,Distributie Muiden 11,GVE-011,189137579,logistiek,entree,,mentor-1,27,27,,,,pinned\n"), "\(text)")
         #expect(text.contains(",pinned\n"))
         #expect(!text.contains("Rayan"))  // GV-001's name stays in the workspace
         // The export is in the audit log, and the live round stays current (no re-solve).

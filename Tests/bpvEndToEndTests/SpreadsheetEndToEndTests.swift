@@ -60,7 +60,7 @@ struct SpreadsheetEndToEndTests {
         let ours = try String(contentsOf: csv, encoding: .utf8)
         #expect(theirs == ours)
         // The active placement's dates came through as dates.
-        #expect(ours.contains("\nGV-003,GVI-023,Retail Naarden 23,13,13,2026-09-07,2027-01-25,active\n"))
+        #expect(ours.contains("\nGV-003,GVI-023,Buurtsuper Naarden 22,GVE-022,194289840,retail,entree,,mentor-1,13,13,2026-09-07,2027-01-25,,active\n"), "\(ours)")
     }
 
     @Test func workbooksWrittenByLibreOfficeImportAsTheirCSV() throws {

@@ -63,7 +63,7 @@ struct WorkspaceCommandTests {
         let out = dir.appendingPathComponent("placements.csv").path
         #expect(try BPVBinary.run(["export", "placements", out, "--db", db]).status == 0)
         let csv = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(csv.hasPrefix("student,internship,employer,travel_min,score,start,planned_end,status\n"))
+        #expect(csv.hasPrefix("student,internship,employer,employer_id,leerbedrijf_id,sector,level,school,coach,travel_min,score,start,planned_end,days_per_week,status\n"))
         #expect(!csv.contains("Noë") && !csv.contains("Fleur"))  // minimal export: no names
         #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)
     }

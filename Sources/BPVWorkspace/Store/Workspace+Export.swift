@@ -11,9 +11,10 @@ import Darwin
 #endif
 
 extension Workspace {
-    /// Writes the register (the current draft and every held placement): ids, employer, travel
-    /// minutes, score, an active placement's start and planned end, and status. No names, no
-    /// needs: the minimum a school or employer needs. The file is written whole or not at all,
+    /// Writes the register (the current draft and every held placement): the ids to join by
+    /// (student, internship, employer, leerbedrijf), the employer's name, sector, the student's
+    /// level, school and coach, travel minutes, score, an active placement's dates and days a
+    /// week, and status. No student names, no needs: the minimum a school or employer needs. The file is written whole or not at all,
     /// owner-only (0600), never through a link.
     ///
     /// A file named `.xlsx` is an Excel workbook with three sheets: `placements` (as the CSV,
@@ -27,13 +28,24 @@ extension Workspace {
     public func exportPlacements(to file: String, unplacedReasons: [StudentID: String] = [:], language: Language = .en) throws(WorkspaceError) -> Int {
         try Self.checkExportFormat(file)
         let internships = Dictionary(try internships().map { ($0.internshipID, $0) }, uniquingKeysWith: { first, _ in first })
+        let students = Dictionary(try students().map { ($0.studentID, $0) }, uniquingKeysWith: { first, _ in first })
+        let summaries = try employerSummaries()
+        var employerOf: [InternshipID: EmployerSummary] = [:]
+        for e in summaries { for i in e.internships { employerOf[i] = e } }
         let rows = try placements()
-        let header = ["student", "internship", "employer", "travel_min", "score", "start", "planned_end", "status"]
+        // Every sheet carries the ids to join them by (student, internship, employer,
+        // leerbedrijf) and what a coordinator sorts by; the employer's name is the one the
+        // employers sheet gives. Documented in the README ("Exports").
+        let header = ["student", "internship", "employer", "employer_id", "leerbedrijf_id", "sector", "level", "school", "coach",
+                      "travel_min", "score", "start", "planned_end", "days_per_week", "status"]
+        func text(_ s: String?) -> CellValue { s.map { .text($0) } ?? .empty }
         func cells(_ p: Placement) -> [CellValue] {
-            [.text(p.student.value), p.internship.map { .text($0.value) } ?? .empty,
-             p.internship.flatMap { internships[$0]?.employer }.map { .text($0) } ?? .empty,
-             p.travelMinutes.map { .number(Double($0)) } ?? .empty, p.score.map { .number(Double($0)) } ?? .empty,
-             p.start.map { .date(day: $0.day) } ?? .empty, p.plannedEnd.map { .date(day: $0.day) } ?? .empty, .text(p.status.rawValue)]
+            let i = p.internship.flatMap { internships[$0] }, e = p.internship.flatMap { employerOf[$0] }, s = students[p.student]
+            return [.text(p.student.value), text(p.internship?.value), text(e?.name ?? i?.employer), text(e?.key),
+                    text(i?.leerbedrijfID ?? e?.record?.leerbedrijfID), text(i?.sector.rawValue), text(s?.level.rawValue), text(s?.school),
+                    text(s?.coach), p.travelMinutes.map { .number(Double($0)) } ?? .empty, p.score.map { .number(Double($0)) } ?? .empty,
+                    p.start.map { .date(day: $0.day) } ?? .empty, p.plannedEnd.map { .date(day: $0.day) } ?? .empty,
+                    p.daysPerWeek.map { .number(Double($0)) } ?? .empty, .text(p.status.rawValue)]
         }
         guard file.lowercased().hasSuffix(".xlsx") else {
             let separator = String(language.csvSeparator)
@@ -45,17 +57,20 @@ extension Workspace {
             return rows.count
         }
         let unplaced = rows.filter { $0.internship == nil }.map { p -> [CellValue] in
-            [.text(p.student.value), .text(unplacedReasons[p.student] ?? "")]
+            let s = students[p.student]
+            return [.text(p.student.value), text(s?.level.rawValue), text(s?.school), text(s?.coach), .text(unplacedReasons[p.student] ?? "")]
         }
-        let employers = try employerSummaries().map { e -> [CellValue] in
-            [.text(e.key), .text(e.name), .number(Double(e.internships.count)), .number(Double(e.places)),
-             .number(Double(e.taken)), .number(Double(max(e.places - e.taken, 0)))]
+        let employers = summaries.map { e -> [CellValue] in
+            [.text(e.key), .text(e.name), text(e.record?.leerbedrijfID), text(e.record?.town),
+             .text(e.internships.map(\.value).joined(separator: "|")), .number(Double(e.places)),
+             .number(Double(e.taken)), .number(Double(max(e.places - e.taken, 0))), .number(Double(e.breakdowns))]
         }
         // Every text cell of every sheet is defused in this one place.
         let sheets = [
             Sheet(name: "placements", header: header, rows: rows.map(cells)),
-            Sheet(name: "unplaced", header: ["student", "why not placed"], rows: unplaced),
-            Sheet(name: "employers", header: ["employer", "name", "internships", "places", "taken", "free"], rows: employers),
+            Sheet(name: "unplaced", header: ["student", "level", "school", "coach", "why not placed"], rows: unplaced),
+            Sheet(name: "employers", header: ["employer_id", "name", "leerbedrijf_id", "town", "internships", "places", "taken", "free", "breakdowns"],
+                  rows: employers),
         ].map { sheet in Sheet(name: sheet.name, header: sheet.header, rows: sheet.rows.map { $0.map(Self.defused) }) }
         let data: Data
         do { data = try WorkbookWriter.data(sheets) } catch { throw .cannotWrite(file, "\(error)") }
