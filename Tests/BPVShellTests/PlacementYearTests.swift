@@ -265,8 +265,13 @@ struct GapsCommandTests {
         // The largest gain first: quiet and nt2 at GVI-006 would place four students.
         #expect(rows.dropFirst().first?.hasPrefix("offer of quiet, nt2 GVI-006 (Retail Bussum 6) 4 GV-040, GV-043, GV-058, GV-066") == true)
         #expect(rows.last == "16 unplaced; each line is one extra place on its own (gaps STUDENT: what would place one student)")
-        let one = f.run("gaps GV-022").out
-        #expect(one.hasPrefix("GV-022: a travel limit of 50 min (now 30) would place them at GVI-007 (Retail Hilversum 7)"))
+        // One student: a longer travel limit within what their mode reaches, and every ask of
+        // plain gaps that places them.
+        let one = f.run("gaps GV-050").out.split(separator: "\n")
+        #expect(one.first == "GV-050: a travel limit of 35 min (now 30) would place them at GVI-015 (Retail Hilversum 15); try set GV-050 max_travel_min 35")
+        #expect(one.contains("GV-050: one more place at GVI-013 (Retail Loosdrecht 13) would place them"))
+        // On foot, bpv proposes no more than 30 minutes (GV-022 walks 30 already).
+        #expect(f.run("gaps GV-022").out.hasPrefix("GV-022: no travel limit up to 30 min (as far as bpv proposes on foot) would place them; see why GV-022\n"))
         // Nothing is kept.
         #expect(f.run("match").out.contains("no changes against the draft before"))
     }

@@ -220,6 +220,13 @@ struct RoundCommandTests {
         #expect(stats.contains("overall: 84 of 100 placed (84%)"))
         #expect(stats.contains("Huizen                     15      15  100%"))
         #expect(stats.contains("0-15 min"))
+        // One sector order everywhere: match's and stats' tables list the sectors alike.
+        let sectors = Set(Sector.allCases.map(\.rawValue))
+        func order(_ text: String) -> [Substring] {
+            text.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { sectors.contains(String($0)) }
+        }
+        let matched = order(f.run("match").out)
+        #expect(!matched.isEmpty && Array(order(stats).prefix(matched.count)) == matched)
         #expect(f.run("show settings").out.contains("travel_minute_weight         1        1"))
         #expect(f.run("show GVI-013").out.contains("placed          GV-071, GV-072"))
     }

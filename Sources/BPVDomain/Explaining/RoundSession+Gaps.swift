@@ -168,13 +168,14 @@ extension RoundSession {
         return out.sorted { ($0.1, $0.0.internship) < ($1.1, $1.0.internship) }.prefix(limit).map(\.0)
     }
 
-    /// The smallest longer travel limit (in steps of 5 minutes, up to 240) that would place an
-    /// unplaced student, and where they would go; nil when none would.
-    /// - Complexity: up to 47 what-ifs.
+    /// The smallest longer travel limit (in steps of 5 minutes, up to what the student's mode can
+    /// reasonably reach, ``TravelMode/reasonableCeilingMinutes``) that would place an unplaced
+    /// student, and where they would go; nil when none would.
+    /// - Complexity: up to 18 what-ifs.
     public func relaxation(for s: StudentID) throws(RoundError) -> Relaxation? {
         guard outcome.internshipOf[s] == nil, let student = model.student(s) else { return nil }
         var minutes = (student.maxTravelMinutes / 5 + 1) * 5
-        while minutes <= 240 {
+        while minutes <= student.travelMode.reasonableCeilingMinutes {
             let changes = try whatIf(.studentSetting(student: s, .maxTravelMinutes, value: "\(minutes)"))
             if let move = changes.moves.first(where: { $0.student == s }), let to = move.to {
                 return Relaxation(student: s, maxTravelMinutes: minutes, internship: to)

@@ -8,6 +8,21 @@ public enum TravelMode: String, CaseIterable, Sendable, Codable, Hashable, Vocab
     case ov
     case car
 
+    /// The longest one-way journey bpv proposes for a pupil of this mode when it looks for a
+    /// longer travel limit (`gaps STUDENT`): on foot 30 minutes, by bike 45, by scooter 60, by
+    /// public transport 90, by car 60. These are the limits a coordinator would still put to a
+    /// pupil and their parents for a working day of six to eight hours, travelled both ways;
+    /// beyond them a longer limit is not advice but a burden.
+    public var reasonableCeilingMinutes: Int {
+        switch self {
+        case .walk: 30
+        case .bike: 45
+        case .scooter: 60
+        case .ov: 90
+        case .car: 60
+        }
+    }
+
     /// The modes in Dutch and English (`fiets`, `lopen`, `openbaar vervoer`, `brommer`, `auto`;
     /// `leerlingenvervoer`, the school taxi, travels as a car).
     public static let synonyms: [String: TravelMode] = [

@@ -33,7 +33,7 @@ extension Command {
         console.print(console.style.bold("overall") + ": \(placed.count) of \(students.count) placed (\(percent(placed.count, students.count)))"
             + ", \(placements.filter(\.committed).count) committed")
         console.print("")
-        rates("sector") { $0.sectors.first.map { [$0.rawValue] } ?? [] }
+        rates("sector", order: Sector.allCases.map(\.rawValue)) { $0.sectors.first.map { [$0.rawValue] } ?? [] }
         rates("level", order: Level.allCases.map(\.rawValue)) { [$0.level.rawValue] }
         rates("profile", order: ExitProfile.allCases.map(\.rawValue)) { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? "(not given)"] : [] }
         rates("need") { $0.needs.elements.isEmpty ? ["(none)"] : $0.needs.elements.map(\.rawValue) }

@@ -311,6 +311,11 @@ extension Command {
             internship can gain from one more place, so each of those is tried, and each support
             place where a job coach can work; a new place is tried for every sector an unplaced
             student wishes, in the town nearest their home, offering what they need.
+            The score column is how much the round's total score changes (travel minutes and
+            steps down the wish lists, lower is better): the price of placing more students.
+            gaps STUDENT gives what would place one student: a longer travel limit up to what
+            their mode can reasonably reach (walk 30, bike 45, scooter 60, car 60, ov 90 minutes),
+            the accommodations internships lack for them, and every line of gaps that places them.
             """,
         complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
     ) { args, session throws(ShellError) in
@@ -329,14 +334,21 @@ extension Command {
             if let r = found {
                 console.print("\(s): a travel limit of \(r.maxTravelMinutes) min (now \(model.student(s)?.maxTravelMinutes ?? 0)) would place them at \(Describe.internship(r.internship, model))"
                     + "; try set \(s) max_travel_min \(r.maxTravelMinutes)")
-            } else {
-                console.print("\(s): no travel limit up to 240 min would place them; see why \(s)")
+            } else if let mode = model.student(s)?.travelMode {
+                let how = [TravelMode.walk: "on foot", .bike: "by bike", .scooter: "by scooter", .ov: "by public transport", .car: "by car"][mode] ?? ""
+                console.print("\(s): no travel limit up to \(mode.reasonableCeilingMinutes) min (as far as bpv proposes \(how)) would place them; see why \(s)")
             }
             let offers: [AccommodationRelaxation]
             do throws(RoundError) { offers = try live.accommodationRelaxations(for: s) } catch { throw ShellError(error.description) }
             for o in offers {
                 let at = o.placedAt == o.internship ? "there" : "at \(Describe.internship(o.placedAt, model))"
                 console.print("\(s): if \(Describe.internship(o.internship, model)) offered \(o.missing.map(\.rawValue).joined(separator: ", ")), they would be placed \(at)")
+            }
+            // Every ask of plain gaps that places this student.
+            let all: [PlaceGap]
+            do throws(RoundError) { all = try live.gaps(limit: Int.max) } catch { throw ShellError(error.description) }
+            for g in all where g.placed.contains(s) {
+                console.print("\(s): \(describe(g, model)) would place them\(g.gain > 1 ? " (and \(g.gain - 1) more)" : "")")
             }
             return .proceed
         }
@@ -354,11 +366,7 @@ extension Command {
         for g in gaps {
             let who = g.placed.map(\.value).joined(separator: ", ")
                 + (g.displaced.isEmpty ? "" : " (for " + g.displaced.map(\.value).joined(separator: ", ") + ", of a lower priority)")
-            let what = g.kind == .offer ? "offer of " + g.offered.map(\.rawValue).joined(separator: ", ") : g.kind.rawValue
-            let at = g.kind == .newPlace
-                ? "a new \(g.sector?.rawValue ?? "") employer in \(g.town ?? "?")"
-                    + (g.offered.isEmpty ? "" : " offering " + g.offered.map(\.rawValue).joined(separator: ", "))
-                : Describe.internship(g.internship, model)
+            let (what, at) = describeParts(g, model)
             table.append([what, at, "\(g.gain)", who,
                           g.scoreChange >= 0 ? "+\(g.scoreChange)" : "\(g.scoreChange)"])
         }
@@ -366,5 +374,25 @@ extension Command {
         console.print(table)
         console.print(console.style.dim("\(live.outcome.unplaced.count) unplaced; each line is one extra place on its own (gaps STUDENT: what would place one student)"))
         return .proceed
+    }
+}
+
+/// One line of `gaps`: what more, and where.
+func describeParts(_ g: PlaceGap, _ model: RoundModel) -> (what: String, at: String) {
+    let what = g.kind == .offer ? "offer of " + g.offered.map(\.rawValue).joined(separator: ", ") : g.kind.rawValue
+    let at = g.kind == .newPlace
+        ? "a new \(g.sector?.rawValue ?? "") employer in \(g.town ?? "?")"
+            + (g.offered.isEmpty ? "" : " offering " + g.offered.map(\.rawValue).joined(separator: ", "))
+        : Describe.internship(g.internship, model)
+    return (what, at)
+}
+
+/// The same as a phrase: `one more place at GVI-013 (...)`, `a new retail employer in Huizen`.
+func describe(_ g: PlaceGap, _ model: RoundModel) -> String {
+    let (what, at) = describeParts(g, model)
+    switch g.kind {
+    case .newPlace: return at
+    case .offer: return "an \(what) at \(at)"
+    default: return "one more \(what) at \(at)"
     }
 }

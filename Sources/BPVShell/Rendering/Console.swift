@@ -49,7 +49,12 @@ public final class Console: @unchecked Sendable {
         let escaped = ControlText.escaped(text, keepingStyle: true)
         let fitted = width.map { w in escaped.split(separator: "\n", omittingEmptySubsequences: false).flatMap { Self.wrap($0, width: w) }.joined(separator: "\n") }
         locked {
-            if captured != nil { captured?.append((fitted ?? escaped) + "\n") } else { out((fitted ?? escaped) + "\n") }
+            if captured != nil {
+                captured?.append((fitted ?? escaped) + "\n")
+            } else {
+                eraseProgress()
+                out((fitted ?? escaped) + "\n")
+            }
         }
     }
 
@@ -106,10 +111,31 @@ public final class Console: @unchecked Sendable {
     public func print(_ table: Table) { print(table.render(width: width, style: style, expanded: expanded)) }
 
     /// Writes a line to the error stream, escaped as ``print(_:)``.
-    public func error(_ text: String) { locked { err(ControlText.escaped(text, keepingStyle: true) + "\n") } }
+    public func error(_ text: String) {
+        locked {
+            eraseProgress()
+            err(ControlText.escaped(text, keepingStyle: true) + "\n")
+        }
+    }
 
     /// Writes raw text to the error stream (the progress line).
-    func progress(_ text: String) { locked { err(text) } }
+    func progress(_ text: String) {
+        locked {
+            err(text)
+            progressShown = !text.hasSuffix("\u{1B}[K")
+        }
+    }
+
+    /// Whether a progress line stands on the terminal (erased before anything else is written).
+    private var progressShown = false
+
+    /// Erases a progress line first, so that output never runs on after it (`report… 0.7 swrote`).
+    private func eraseProgress() {
+        if progressShown {
+            err("\r\u{1B}[K")
+            progressShown = false
+        }
+    }
 
     private func locked(_ body: () -> Void) {
         pthread_mutex_lock(&lock)
