@@ -84,3 +84,59 @@ struct ReportEndToEndTests {
         #expect(try String(contentsOf: shell, encoding: .utf8).contains(#"<svg id="map""#))
     }
 }
+
+/// What a director reads is right and whole: in Chromium, no label or number of a chart runs
+/// out of its box, and every count in the charts equals what `stats` counts; the headline
+/// keeps draft, proposed, agreed and started apart; the title names the region or schools.
+@Suite("the report's numbers", .serialized)
+struct ReportNumbersTests {
+    @Test(arguments: ["gooi", "kennemerland"])
+    func everyChartLabelFitsItsBoxAndEveryCountEqualsTheData(region: String) throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        for kind in ["students", "employers", "internships"] {
+            #expect(try BPVBinary.run(["import", kind, WorkspaceCommandTests.samples.appendingPathComponent("\(region)-\(kind).csv").path,
+                                       "--db", db]).status == 0)
+        }
+        let season = try BPVBinary.run(["--db", db], stdin: "match\npropose GV-003\npropose ZK-0003\ncommit GV-004 ZK-0004\n")
+        #expect(season.stdout.contains("round 1"))
+        let page = dir.appendingPathComponent("report.html")
+        #expect(try BPVBinary.run(["report", page.path, "--db", db]).status == 0)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        // The counts: each level's "placed of students" as stats gives them.
+        let stats = try BPVBinary.run(["stats", "--db", db]).stdout.split(separator: "\n").map { $0.split(separator: " ") }
+        for level in ["pro", "vso", "entree", "2"] {
+            guard let row = stats.first(where: { $0.first.map(String.init) == level && $0.count == 4 }) else { continue }
+            let (students, placed) = (Int(row[1]) ?? -1, Int(row[2]) ?? -1)
+            #expect(html.contains(#"<th scope="row">\#(level)</th>"#), "\(level)")
+            let expected = "\(Self.grouped(placed)) of \(Self.grouped(students))</td></tr>"
+            let levelRow = html.components(separatedBy: #"<th scope="row">\#(level)</th>"#).dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+            #expect((levelRow + "</tr>").hasSuffix(expected), "\(level): \(levelRow) vs \(expected)")
+        }
+        // The headline: statuses apart.
+        #expect(html.contains(#"id="statuses""#) && html.contains("proposed to the employer") && html.contains("in the draft (not yet proposed)"))
+        #expect(html.contains(region == "gooi" ? "<h1>Placements around " : "<h1>Placements of 7 schools</h1>"))
+        // In the browser: a script added to a copy measures every cell of every chart.
+        let probe = dir.appendingPathComponent("probe.html")
+        let script = """
+            <script>
+            const cells = [...document.querySelectorAll('table.bars th, table.bars td.num')];
+            const cut = cells.filter(c => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1);
+            document.body.setAttribute('data-cells', cells.length);
+            document.body.setAttribute('data-cut', cut.map(c => c.textContent).join('|') || 'none');
+            </script></body>
+            """
+        try html.replacingOccurrences(of: "</body>", with: script).write(to: probe, atomically: true, encoding: .utf8)
+        for width in [700, 1200] {
+            let (dom, _) = try Chromium.run(probe, ["--dump-dom", "--window-size=\(width),2000"])
+            #expect(dom.contains(#"data-cut="none""#), "cut at \(width): \(dom.components(separatedBy: "data-cut=\"").dropFirst().first?.prefix(200) ?? "")")
+            #expect(!dom.contains(#"data-cells="0""#))
+        }
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let d = String(n)
+        return d.enumerated().map { k, c in (k > 0 && (d.count - k) % 3 == 0 ? "," : "") + String(c) }.joined()
+    }
+}

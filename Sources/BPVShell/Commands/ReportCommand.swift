@@ -14,7 +14,7 @@ extension Report {
             let report = Report(
                 round: round, placements: try workspace.placements(), history: try workspace.placementSpans(), gaps: gaps,
                 reasons: UnplacedReasons.of(round, bans: try workspace.bans()), names: names,
-                title: "bpv: placements of \(URL(fileURLWithPath: workspace.path).deletingPathExtension().lastPathComponent)",
+                title: try Self.title(workspace, round.model),
                 made: "\(CalendarDate.today) by \(workspace.user)")
             try workspace.writeDocument(report.html(), to: file)
             try register.exported("report", to: file, detail: "the round as a report\(names ? ", with names" : ""), to \(file)")
@@ -23,6 +23,23 @@ extension Report {
         } catch {
             throw ShellError("\(error)")
         }
+    }
+}
+
+extension Report {
+    /// The page's title: the workspace's own (`set title ...`), else the region it works in,
+    /// else the schools of its students, else the places they live in.
+    static func title(_ workspace: Workspace, _ model: RoundModel) throws -> String {
+        if let own = try workspace.title() { return own }
+        let region = try workspace.region()
+        if !region.isEmpty { return "Placements in " + region.names.joined(separator: ", ") }
+        let schools = Set(model.students.compactMap(\.school)).sorted()
+        if !schools.isEmpty, schools.count <= 3 { return "Placements of " + schools.joined(separator: ", ") }
+        if !schools.isEmpty { return "Placements of \(schools.count) schools" }
+        var towns: [String: Int] = [:]
+        for s in model.students { if let t = s.home.nearestPlace()?.municipality { towns[t, default: 0] += 1 } }
+        let top = towns.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+        return top.isEmpty ? "Placements" : "Placements around " + top.joined(separator: ", ")
     }
 }
 

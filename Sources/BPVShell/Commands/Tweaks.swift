@@ -103,7 +103,7 @@ extension Command {
             """,
         complete: { previous, _, session in
             switch previous.count {
-            case 0: MatchSetting.allCases.map(\.rawValue) + ["region", "language", "expanded", "pager"] + Complete.students(session) + Complete.internships(session)
+            case 0: MatchSetting.allCases.map(\.rawValue) + ["region", "language", "title", "expanded", "pager"] + Complete.students(session) + Complete.internships(session)
             case 1 where MatchSetting(rawValue: previous[0]) != nil: ["default"]
             case 1 where Complete.internships(session).contains(previous[0]): Workspace.internshipSettingNames
             case 1: StudentSetting.allCases.map(\.rawValue)
@@ -115,6 +115,12 @@ extension Command {
     ) { args, session throws(ShellError) in
         let first = try args.required(0, "NAME or STUDENT")
         let ws = session.workspace
+        if first == "title" {
+            let value = try args.required(1, "the report's title (quoted), or default")
+            try session.shell { () throws(WorkspaceError) in try ws.setTitle(value, reason: args.text(from: 2)) }
+            session.console.print(value == "default" ? "title cleared: the report names the region or the schools" : "title = \(value) (the report's)")
+            return .proceed
+        }
         if first == "pager" {
             let value = try args.required(1, "on or off")
             guard value == "on" || value == "off" else { throw args.usage("pager is on or off, not '\(value)'") }

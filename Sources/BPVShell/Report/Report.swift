@@ -50,8 +50,9 @@ public struct Report {
             <title>\(escape(title))</title>
             <style>\(Self.css)</style></head><body>
             <header><h1>\(escape(title))</h1>
-            <p class="facts"><span><b>\(placed)</b> of \(total) students placed (\(percent(placed, total)))</span>
-            <span><b>\(outcome.unplaced.count)</b> unplaced</span>
+            <p class="facts"><span><b>\(Self.count(placed))</b> of \(Self.count(total)) students have a place (\(percent(placed, total)))</span>
+            <span><b>\(Self.count(outcome.unplaced.count))</b> without one</span></p>
+            <p class="facts" id="statuses">\(statusFacts())</p><p class="facts">
             <span>mean travel <b>\(String(format: "%.1f", outcome.meanTravelMinutes))</b> min</span>
             <span>round for \(model.date.map { "\($0)" } ?? "no date")</span><span>made \(escape(made))</span></p></header>
             <main>
@@ -118,17 +119,36 @@ public struct Report {
     // MARK: Charts
 
     /// A horizontal bar chart of placement rates, one bar per group.
+    /// The places by status, apart: a solver's draft is not an agreed placement.
+    func statusFacts() -> String {
+        var counts: [Workspace.Status: Int] = [:]
+        for p in placements where p.internship != nil { counts[p.status, default: 0] += 1 }
+        let words: [(Workspace.Status, String)] = [(.draft, "in the draft (not yet proposed)"), (.pinned, "pinned (a place the student found)"),
+                                                   (.proposed, "proposed to the employer"), (.agreed, "agreed"), (.active, "started")]
+        return words.map { #"<span><b>\#(Self.count(counts[$0.0] ?? 0))</b> \#($0.1)</span>"# }.joined(separator: "\n")
+    }
+
+    /// Placement rates as a table of bars: the name, the bar, the rate and the counts each in a
+    /// cell of its own, so that no label or number is ever cut (a long name wraps in its cell).
     func chart(id: String, _ title: String, _ groups: [Group]) -> String {
-        let rows = Array(groups.prefix(14))
-        let height = 28 + rows.count * 22
-        var svg = #"<figure><figcaption>\#(escape(title))</figcaption><svg id="\#(id)" class="chart" viewBox="0 0 420 \#(height)" role="img" aria-label="placement rate \#(escape(title))">"#
-        for (k, g) in rows.enumerated() {
-            let y = 8 + k * 22, w = Int((g.rate * 200).rounded())
-            svg += #"<text x="150" y="\#(y + 14)" text-anchor="end">\#(escape(String(g.name.prefix(22))))</text>"#
-            svg += #"<rect x="156" y="\#(y + 2)" width="200" height="16" class="track"/><rect x="156" y="\#(y + 2)" width="\#(w)" height="16" class="bar"/>"#
-            svg += #"<text x="362" y="\#(y + 14)">\#(percent(g.placed, g.students)) <tspan class="dim">of \#(g.students)</tspan></text>"#
+        var html = #"<figure><figcaption>\#(escape(title))</figcaption><table id="\#(id)" class="chart bars">"#
+        for g in groups {
+            let width = String(format: "%.1f", g.rate * 100)
+            html += #"<tr><th scope="row">\#(escape(g.name))</th><td class="barcell"><span class="bar" style="width:\#(width)%"></span></td>"#
+            html += #"<td class="num">\#(percent(g.placed, g.students))</td><td class="num">\#(Self.count(g.placed)) of \#(Self.count(g.students))</td></tr>"#
         }
-        return svg + "</svg></figure>"
+        return html + "</table></figure>"
+    }
+
+    /// A count as people read it: thousands separated (1,134).
+    static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (k, c) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     /// Travel minutes of the placed students, in bins of five minutes.
@@ -250,6 +270,9 @@ public struct Report {
         figure{margin:0;background:#fff;border:1px solid #e3e3e3;padding:8px}figcaption{font-weight:600;margin-bottom:4px}
         svg text{font-size:11px;fill:#1d232b}svg .small{font-size:9px}svg .dim{fill:#66707a}
         .bar{fill:#3b7dd8}.track{fill:#eceff3}
+        table.bars{border:0}table.bars th,table.bars td{border:0;padding:2px 6px}table.bars th{font-weight:400;text-align:right;width:34%}
+        td.barcell{width:44%;background:#eceff3;padding:0}span.bar{display:block;height:14px;background:#3b7dd8}
+        td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
         #map{width:100%;height:auto;background:#dbe9f6;border:1px solid #c9d6e2}
         .land{fill:#f4f1e8;stroke:#b9b3a3;stroke-width:.6}.town{fill:#555}.townname{font-size:10px;fill:#444}
         .link{stroke:#7a8591;stroke-width:.6;opacity:.55}.unplaced{stroke:#c62828;stroke-width:1.6}

@@ -62,6 +62,34 @@ extension Workspace {
         }
     }
 
+    /// The name under which the report's title is stored among the settings.
+    static let titleSetting = "title"
+
+    /// The title the report gives the round (`set title "Praktijkonderwijs Gooi 2026-2027"`),
+    /// when one was set.
+    public func title() throws(WorkspaceError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.titleSetting]) }
+    }
+
+    /// Sets the report's title; `default` clears it (the report then names the region or schools).
+    public func setTitle(_ text: String, reason: String? = nil) throws(WorkspaceError) {
+        let title = text == "default" ? nil : text.trimmingCharacters(in: .whitespaces)
+        if let title, title.isEmpty || title.count > 120 || ControlText.firstControl(in: title) != nil {
+            throw .invalidSetting("a title is one line of 1 to 120 characters")
+        }
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.titleSetting])
+            if let title {
+                try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                               arguments: [Self.titleSetting, title])
+            } else {
+                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [Self.titleSetting])
+            }
+            try self.audit(db, action: title == nil ? "reset" : "set", subject: Self.titleSetting,
+                           detail: "\(old ?? "default") -> \(title ?? "default")", reason: reason)
+        }
+    }
+
     static func regionNames(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "|" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

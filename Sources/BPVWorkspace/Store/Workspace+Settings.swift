@@ -13,7 +13,7 @@ extension Workspace {
     /// The match settings as `db` holds them (the region, a text setting, is ``region()``).
     static func matchSettings(_ db: Database) throws -> MatchSettings {
         var s = MatchSettings()
-        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name NOT IN (?, ?)", arguments: [regionSetting, languageSetting]) {
+        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name NOT IN (?, ?, ?)", arguments: [regionSetting, languageSetting, titleSetting]) {
             let name: String = row[0], value: String = row[1]
             guard let v = Double(value), let setting = MatchSetting(rawValue: name) else { throw WorkspaceError.corruptRecord("setting \(name) = \(value)") }
             setting.set(v, in: &s)
@@ -46,7 +46,7 @@ extension Workspace {
     /// ``region()``).
     public func changedSettings() throws(WorkspaceError) -> [String: String] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name NOT IN (?, ?)", arguments: [Self.regionSetting, Self.languageSetting])
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name NOT IN (?, ?, ?)", arguments: [Self.regionSetting, Self.languageSetting, Self.titleSetting])
                 .map { ($0[0] as String, $0[1] as String) })
         }
     }
