@@ -72,9 +72,11 @@ struct ShellVerb {
         }
         let workspace: Workspace
         do {
-            // An import is how a workspace begins; every other verb needs one that exists (a
-            // typo in --db must not make an empty workspace that a match then reports on).
-            workspace = try Workspace(path: db, create: name == "import")
+            // An import, or setting up its region, language or title first, is how a workspace
+            // begins; every other verb needs one that exists (a typo in --db must not make an
+            // empty workspace that a match then reports on).
+            let begins = name == "import" || (name == "set" && ["region", "language", "title"].contains(words.dropFirst().first ?? ""))
+            workspace = try Workspace(path: db, create: begins)
         } catch {
             FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.description))\n".utf8))
             return 1

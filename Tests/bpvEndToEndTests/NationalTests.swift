@@ -61,6 +61,22 @@ struct NationalTests {
         }
     }
 
+    /// make demo's first step: a workspace may begin by naming its region (or language, or
+    /// title); any other verb on a path without a workspace is refused, creating nothing.
+    @Test func aWorkspaceBeginsWithItsRegionOrAnImportAndNothingElse() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fresh = dir.appendingPathComponent("gooi.sqlite").path, typo = dir.appendingPathComponent("gooj.sqlite").path
+        let set = try BPVBinary.run(["set", "region", "Hilversum|Laren|Gooise Meren", "--db", fresh])
+        #expect(set.status == 0 && set.stdout.hasPrefix("region = Hilversum|Laren|Gooise Meren"), "\(set.stderr)")
+        #expect(try BPVBinary.run(["show", "settings", "--db", fresh]).stdout.contains("region: Hilversum|Laren|Gooise Meren"))
+        for words in [["set", "travel_minute_weight", "2"], ["match"], ["students"]] {
+            let r = try BPVBinary.run(words + ["--db", typo])
+            #expect(r.status == 1 && r.stderr.contains("there is no workspace here"), "\(words)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: typo))
+    }
+
     @Test func anAmbiguousPlaceAndAnUnknownPostcodeAreRefusedAtTheirLineAndNothingIsImported() throws {
         let dir = try BPVBinary.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
