@@ -37,13 +37,24 @@ struct BPV: ParsableCommand {
     /// ``CommandFailure``) is already phrased for the user and printed as `bpv: message`, with
     /// exit status 1. Commands therefore throw what they get and do not wrap it.
     static func main() {
-        let words = Array(CommandLine.arguments.dropFirst())
+        var words = Array(CommandLine.arguments.dropFirst())
+        // `--lang nl|en`, anywhere: the language of this run, before the workspace's and the
+        // environment's (Session.language reads it as BPV_LANG).
+        if let k = words.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) {
+            let value = words[k] == "--lang" ? (k + 1 < words.count ? words[k + 1] : "") : String(words[k].dropFirst(7))
+            guard let language = Language(parsing: value) else {
+                FileHandle.standardError.write(Data("bpv: --lang is nl or en, not '\(ControlText.escaped(value))'\n".utf8))
+                Foundation.exit(64)
+            }
+            words.removeSubrange(k ..< (words[k] == "--lang" ? min(k + 2, words.count) : k + 1))
+            setenv("BPV_LANG", language.rawValue, 1)
+        }
         if let verb = ShellVerb(words, subcommands: Set(subcommands.map { $0._commandName } + ["help"])) {
             Foundation.exit(verb.run())
         }
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(words)
         } catch {
             Self.exit(withError: error)
         }

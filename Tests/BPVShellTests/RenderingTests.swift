@@ -67,6 +67,17 @@ struct RenderingTests {
         }
     }
 
+    /// `help` and `help COMMAND` for every command fit 80 columns without breaking a word.
+    @Test func helpFitsEightyColumnsWithoutBreakingAWord() throws {
+        let f = try ShellFixture(gooi: false, width: 80)
+        let wide = try ShellFixture(gooi: false, path: f.path)
+        for line in ["help"] + Command.all.map { "help \($0.name)" } {
+            let fitted = f.run(line).out, reference = wide.run(line).out
+            for l in fitted.split(separator: "\n") where l.count > 80 { Issue.record("\(line): \(l.count) columns: \(l)") }
+            #expect(fitted.split(whereSeparator: { $0 == " " || $0 == "\n" }) == reference.split(whereSeparator: { $0 == " " || $0 == "\n" }), "\(line)")
+        }
+    }
+
     @Test func longOutputIsPagedOnlyOnATerminalWhenItDoesNotFit() {
         #expect(Pager.wanted(lines: 30, rows: 24, enabled: true))
         #expect(!Pager.wanted(lines: 23, rows: 24, enabled: true))

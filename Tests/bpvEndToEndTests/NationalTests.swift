@@ -61,6 +61,21 @@ struct NationalTests {
         }
     }
 
+    /// `--lang` decides for one run, before the workspace's language and the environment's.
+    @Test func langChoosesTheLanguageOfOneRun() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path, csv = dir.appendingPathComponent("leerlingen.csv").path
+        try "id;niveau;sectoren;woonplaats;vervoer;max_reistijd\nS-1;pro;detailhandle;Hilversum;fiets;30\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try BPVBinary.run(["set", "language", "nl", "--db", db]).status == 0)
+        let dutch = try BPVBinary.run(["import", "students", csv, "--db", db])
+        #expect(dutch.stderr == "bpv: \(csv):2:9: sector 'detailhandle' is onbekend; bedoelt u 'detailhandel'? verwacht: detailhandel, logistiek, zorg, techniek, horeca, groen\ner is niets ingelezen\n")
+        let english = try BPVBinary.run(["--lang", "en", "import", "students", csv, "--db", db])
+        #expect(english.stderr == "bpv: \(csv):2:9: unknown sector 'detailhandle'; did you mean 'detailhandel'? expected retail, logistiek, zorg, techniek, horeca, groen\nnothing was imported\n")
+        let wrong = try BPVBinary.run(["import", "students", csv, "--lang=fr", "--db", db])
+        #expect(wrong.status == 64 && wrong.stderr == "bpv: --lang is nl or en, not 'fr'\n")
+    }
+
     /// make demo's first step: a workspace may begin by naming its region (or language, or
     /// title); any other verb on a path without a workspace is refused, creating nothing.
     @Test func aWorkspaceBeginsWithItsRegionOrAnImportAndNothingElse() throws {

@@ -46,10 +46,12 @@ public final class Session {
     /// Whether long output goes through a pager on a terminal (`set pager on|off`).
     public var pager = true
 
-    /// The language output is written in: the workspace's (`set language`), else the
-    /// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    /// The language output is written in: `--lang` for this run, else the workspace's (`set
+    /// language`), else the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
     func language() -> Language {
-        ((try? workspace.language()) ?? nil) ?? Language.of(environment: ProcessInfo.processInfo.environment) ?? .en
+        let environment = ProcessInfo.processInfo.environment
+        if let given = environment["BPV_LANG"].flatMap(Language.init(parsing:)) { return given }
+        return ((try? workspace.language()) ?? nil) ?? Language.of(environment: environment) ?? .en
     }
 
     /// The live round's outcome, when there is an up-to-date one (never solves).
