@@ -50,6 +50,11 @@ struct ReportEndToEndTests {
         #expect(!html.contains("Fleur") && !html.contains("Saar"))  // names of sample students
         #expect(html.contains("Tender College") && html.contains("Heliomare College"))  // the chart by school
         #expect(html.contains("Worst off: <b>"))
+        // The months of last year's history, each with its figures in cells: running, started, ended.
+        let september = html.components(separatedBy: #"<th scope="row">2025-09</th>"#).dropFirst().first?.components(separatedBy: "</tr>").first ?? ""
+        let figures = september.components(separatedBy: #"<td class="num">"#).dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(figures.count == 3 && figures[0] == figures[1] && Int(figures[0]) ?? 0 > 100, "\(september)")
+        #expect(html.contains("agreed placements have not started yet") || html.contains("One agreed placement has not started yet"))
 
         // The DOM after load: the map with land, towns, internships and links; every chart drawn.
         let (dom, log) = try Chromium.run(page, ["--dump-dom"])

@@ -178,17 +178,24 @@ public struct Report {
             return #"<figure><figcaption>placements over the year</figcaption><p class="note" id="year">No placement has dates yet (start STUDENT DATE).</p></figure>"#
         }
         let months = Self.months(from: first, to: last)
-        let counts = months.map { m in spans.filter { $0.0 <= m.end && $0.1 >= m.start }.count }
-        let top = max(counts.max() ?? 1, 1), step = max(1, 380 / max(months.count, 1))
-        var svg = #"<figure><figcaption>placements running per month</figcaption><svg id="year" class="chart" viewBox="0 0 420 190" role="img" aria-label="placements over the year">"#
-        for (k, n) in counts.enumerated() {
-            let h = Int(Double(n) / Double(top) * 130), x = 20 + k * step
-            svg += #"<rect x="\#(x)" y="\#(150 - h)" width="\#(max(step - 4, 2))" height="\#(h)" class="bar"><title>\#(months[k].label): \#(n)</title></rect>"#
-            if k % max(1, months.count / 8) == 0 {
-                svg += #"<text x="\#(x)" y="166" class="small">\#(months[k].label)</text>"#
-            }
+        let running = months.map { m in spans.filter { $0.0 <= m.end && $0.1 >= m.start }.count }
+        let started = months.map { m in spans.filter { m.start <= $0.0 && $0.0 <= m.end }.count }
+        let ended = months.map { m in spans.filter { m.start <= $0.1 && $0.1 <= m.end }.count }
+        let top = max(running.max() ?? 1, 1)
+        // A table of bars, as the rates: each month's figures in cells of their own (the values
+        // are the axis), so that none is cut or has to be guessed from a bar's height.
+        var html = #"<figure><figcaption>placements per month: running, started, ended</figcaption><table id="year" class="chart bars">"#
+        html += #"<tr><th scope="col">month</th><td></td><td class="num">running</td><td class="num">started</td><td class="num">ended</td></tr>"#
+        for (k, m) in months.enumerated() {
+            let width = String(format: "%.1f", Double(running[k]) / Double(top) * 100)
+            html += #"<tr><th scope="row">\#(m.label)</th><td class="barcell"><span class="bar" style="width:\#(width)%"></span></td>"#
+            html += #"<td class="num">\#(Self.count(running[k]))</td><td class="num">\#(Self.count(started[k]))</td><td class="num">\#(Self.count(ended[k]))</td></tr>"#
         }
-        return svg + "</svg></figure>"
+        let agreed = placements.filter { $0.status == .agreed }.count
+        html += "</table>"
+        let waiting = agreed == 1 ? "One agreed placement has" : "\(Self.count(agreed)) agreed placements have"
+        html += #"<p class="note">A placement runs from its start to its end (or planned end). \#(waiting) not started yet and count from their start.</p>"#
+        return html + "</figure>"
     }
 
     static func months(from a: CalendarDate, to b: CalendarDate) -> [(label: String, start: CalendarDate, end: CalendarDate)] {
