@@ -1,4 +1,4 @@
-import BPVGeography
+@testable import BPVGeography
 import Testing
 
 @Suite("Every postcode area and place in the Netherlands")
@@ -84,6 +84,17 @@ struct GazetteerTests {
         #expect(nl.nearestPlace(latitude: 52.2235, longitude: 5.1752)?.name == "Hilversum")
         #expect(nl.nearestPlace(latitude: 52.4466, longitude: 4.6384)?.name == "Driehuis")
         #expect(nl.nearestPlace(latitude: 48.85, longitude: 2.35) == nil)
+    }
+
+    @Test func theGridSearchNamesTheSamePlaceAsComparingEveryArea() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0 ..< 800 {
+            let lat = Double.random(in: 50.6 ... 53.7, using: &rng), lon = Double.random(in: 3.2 ... 7.3, using: &rng)
+            for within in [0.5, 6, 15] {
+                #expect(nl.nearestPlace(latitude: lat, longitude: lon, within: within) == nl.nearestPlaceByScan(lat, lon, within), "\(lat), \(lon), \(within)")
+            }
+        }
+        #expect(nl.nearestPlace(latitude: .nan, longitude: 5) == nil)
     }
 
     @Test func theLandOutlineIsReadFromItsResource() {
