@@ -43,7 +43,7 @@ public final class Shell {
         do throws(ShellError) {
             return try run(words: try Tokenizer.words(line))
         } catch {
-            return .failed(error.message)
+            return .failed(error.text(session.language()))
         }
     }
 
@@ -59,7 +59,7 @@ public final class Shell {
             try Command.printHelp(name, console: console)
             return .done
         } catch {
-            return .failed(error.message)
+            return .failed(error.text(Session.languageWithoutWorkspace()))
         }
     }
 
@@ -69,15 +69,14 @@ public final class Shell {
         do throws(ShellError) {
             return try run(words: words)
         } catch {
-            return .failed(error.message)
+            return .failed(error.text(session.language()))
         }
     }
 
     private func run(words: [String]) throws(ShellError) -> LineResult {
         guard let name = words.first else { return .done }
         guard let command = Command.byName[name] else {
-            let hint = Self.closest(to: name).map { "did you mean '\($0)'? " } ?? ""
-            throw ShellError("unknown command '\(name)'; \(hint)type help for the list of commands")
+            throw .message(.unknownCommand(name, meant: Self.closest(to: name)))
         }
         Interrupt.clear()
         let session = self.session

@@ -90,6 +90,6 @@ struct ExplanationTests {
         #expect(try model.force("S-2", "I-2", against: outcome).outcome == .heldElsewhere("I-1", .agreed))
         try model.apply(.release(student: "S-2"))
         #expect(model.bans.contains(Pair("S-2", "I-1")))
-        #expect(throws: RoundError.notFound("no pin for student S-1")) { try model.unpin(student: "S-1") }
+        #expect(throws: RoundError.refused(.noPin("S-1"))) { try model.unpin(student: "S-1") }
     }
 }

@@ -117,7 +117,7 @@ struct RoundCommandTests {
         #expect(try f.workspace.studentSettings().isEmpty)
         #expect(try f.workspace.settings() == MatchSettings())
         #expect(f.run("try match").err.contains("try can try pin, unpin, ban, unban, set, release, not 'match'"))
-        #expect(f.run("try release GV-001").err == "line 1: refused: GV-001 has no agreed or active placement to end\n")
+        #expect(f.run("try release GV-001").err == "line 1: refused: GV-001 has no agreed or active placement to end; nothing was changed\n")
     }
 
     @Test func whyBreaksTheScoreDownAndSaysWhyEachAlternativeLost() throws {
@@ -243,7 +243,7 @@ struct RoundCommandTests {
         #expect(lines.first == "student;internship;employer;employer_id;leerbedrijf_id;sector;level;school;coach;travel_min;score;start;planned_end;days_per_week;status")
         #expect(lines.contains("GV-003;GVI-023;Buurtsuper Naarden 22;GVE-022;194289840;retail;entree;;mentor-1;13;13;;;;draft"))
         let refused = f.run("export placements \(ods)")
-        #expect(refused.err == "line 1: \(ods): cannot write: bpv writes .xlsx workbooks and .csv files, not .ods; name the file .xlsx (LibreOffice and Excel open it) or .csv\n")
+        #expect(refused.err == "line 1: \(ods): kan niet schrijven: bpv schrijft .xlsx-werkmappen en .csv-bestanden, geen .ods; noem het bestand .xlsx (LibreOffice en Excel openen het) of .csv\n")
         #expect(!FileManager.default.fileExists(atPath: ods))
         #expect(f.run("set language default").status == 0)
         #expect(try f.workspace.language() == nil)

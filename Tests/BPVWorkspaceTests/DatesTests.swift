@@ -200,10 +200,8 @@ struct DatesTests {
         // The employers' view counts the promised place as taken.
         #expect(try ws.employerSummaries().first { $0.internships == ["I-3"] }.map { "\($0.places) \($0.taken)" } == "1 1")
         // Nor can the place be taken away from under the promise.
-        #expect(throws: WorkspaceError.refused(
-            "refused: I-3 has 0 places but 1 held: S-1 (agreed, next placement); keep at least 1 place (set I-3 capacity 1)")) {
-            try register.setPlaces(of: "I-3", places: 0, support: 0)
-        }
+        #expect(refusalText { try register.setPlaces(of: "I-3", places: 0, support: 0) }
+            == "refused: I-3 has 0 places but 1 held: S-1 (agreed, next placement); keep at least 1 place (set I-3 capacity 1); nothing was changed")
         // Back on the later day: S-1 holds I-3, nobody else is there, and no overfill is kept.
         let later = try register.match(on: today.adding(days: 150))
         #expect(later.session.model.overfills().isEmpty)
@@ -240,10 +238,11 @@ struct DatesTests {
     }
 
     @Test func aDateOutsideTheWindowIsRefusedWhereverItIsGiven() throws {
-        #expect(throws: WorkspaceError.invalidSetting("'9999-12-31' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year")) {
+        #expect(refusalText { _ = try CalendarDate(parsing: "9999-12-31") } == "'9999-12-31' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year")
+        #expect(throws: WorkspaceError.refused(.dateOutsideWindow("9999-12-31"))) {
             _ = try CalendarDate(parsing: "9999-12-31")
         }
-        #expect(throws: WorkspaceError.invalidSetting("'0226-09-01' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year")) {
+        #expect(throws: WorkspaceError.refused(.dateOutsideWindow("0226-09-01"))) {
             _ = try CalendarDate(parsing: "0226-09-01")
         }
         #expect(try CalendarDate(parsing: "2100-12-31").description == "2100-12-31")
@@ -262,18 +261,17 @@ struct DatesTests {
         let register = Register(workspace: ws)
         try register.propose(student: "S-3", internship: "I-2")
         try register.accept(student: "S-3")
-        #expect(throws: WorkspaceError.invalidSetting("'9999-12-31' lies outside the dates bpv takes (2000-01-01 to 2100-12-31); check the year")) {
+        #expect(throws: WorkspaceError.refused(.dateOutsideWindow("9999-12-31"))) {
             try register.start(student: "S-3", on: CalendarDate("9999-12-31"))
         }
-        #expect(throws: WorkspaceError.refused("S-3 is available from \(today.adding(days: 30)), not on \(today); start on \(today.adding(days: 30)) or later (start S-3 \(today.adding(days: 30))), or change the student's available_from")) {
-            try register.start(student: "S-3", on: today)
-        }
-        #expect(throws: WorkspaceError.refused("I-2 takes students from \(today.adding(days: 60)) to \(today.adding(days: 120)), not on \(today.adding(days: 40)); start within that window, or change the internship's dates")) {
+        #expect(refusalText { try register.start(student: "S-3", on: today) }
+            == "refused: S-3 is available from \(today.adding(days: 30)), not on \(today); start on \(today.adding(days: 30)) or later (start S-3 \(today.adding(days: 30))), or change the student's available_from; nothing was changed")
+        #expect(throws: WorkspaceError.refused(.outsideInternshipWindow("I-2", window: "\(today.adding(days: 60)) to \(today.adding(days: 120))", day: today.adding(days: 40)))) {
             try register.start(student: "S-3", on: today.adding(days: 40))
         }
         let start = today.adding(days: 66)
         try register.start(student: "S-3", on: start)
-        #expect(throws: WorkspaceError.refused("S-3's placement at I-2 started on \(start); an end on \(start.adding(days: -6)) would come before it. Give the day it ended: end S-3 completed REASON on \(start) or later")) {
+        #expect(throws: WorkspaceError.refused(.endBeforeStart("S-3", "I-2", started: start, day: start.adding(days: -6), outcome: .completed))) {
             try register.end(student: "S-3", outcome: .completed, reason: "done", on: start.adding(days: -6))
         }
         #expect(try ws.history(of: "S-3").map { "\($0.internship) \($0.outcome) \($0.start ?? "")" } == ["I-2 active \(start)"])

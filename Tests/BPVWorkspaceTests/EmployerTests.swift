@@ -53,8 +53,7 @@ struct EmployerTests {
         let (ws, path) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let before = try ws.auditLog().count
-        #expect(throws: WorkspaceError.refused(
-            "refused: 1 internship names an employer the workspace does not know (I-9 names E-9); import the employers file first")) {
+        #expect(throws: WorkspaceError.refused(.unknownEmployers(count: 1, first: "I-9", employer: "E-9"))) {
             try ws.importInternships(try InternshipImport.parse(Array("id,employer,sector,town,capacity,employer_id\nI-9,X,retail,Hilversum,1,E-9\n".utf8),
                                                                 fileName: "i.csv"), from: "i.csv")
         }

@@ -118,7 +118,7 @@ struct HardeningTests {
         #expect(try ws.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == 0x4250_5631)  // 'BPV1'
         let long = String(repeating: "x", count: Workspace.reasonLimit + 1)
         let audit = try ws.auditLog().count
-        #expect(throws: WorkspaceError.invalidSetting("a reason may be at most 500 characters (this one has 501); say it shorter")) {
+        #expect(throws: WorkspaceError.refused(.reasonTooLong(limit: 500, count: 501))) {
             try ws.ban(student: "S-1", internship: "I-1", reason: long)
         }
         #expect(try ws.auditLog().count == audit && (try ws.bans().isEmpty))

@@ -89,10 +89,8 @@ struct RoundTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ws.pin(student: "S-1", internship: "I-1", reason: "a")
         let audit = try ws.auditLog().count
-        #expect(throws: WorkspaceError.refused(
-            "refused: I-1 has 1 place but 2 held: S-1 (pinned), S-2 (pinned); first unpin S-1, or give it room (set I-1 capacity 2)")) {
-            try ws.pin(student: "S-2", internship: "I-1", reason: "b")
-        }
+        #expect(refusalText { try ws.pin(student: "S-2", internship: "I-1", reason: "b") }
+            == "refused: I-1 has 1 place but 2 held: S-1 (pinned), S-2 (pinned); first unpin S-1, or give it room (set I-1 capacity 2); nothing was changed")
         #expect(try ws.pins().mapValues(\.internship) == ["S-1": "I-1"])
         #expect(try ws.auditLog().count == audit)
         let round = try ws.match()  // the round goes on for everyone
@@ -102,8 +100,8 @@ struct RoundTests {
     @Test func unknownIdsAreNamed() throws {
         let (ws, path) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: WorkspaceError.notFound("no student S-9")) { try ws.pin(student: "S-9", internship: "I-1", reason: "") }
-        #expect(throws: WorkspaceError.refused("refused: S-1 has no agreed or active placement to end")) { try ws.release(student: "S-1", reason: "") }
+        #expect(throws: WorkspaceError.refused(.noStudent("S-9"))) { try ws.pin(student: "S-9", internship: "I-1", reason: "") }
+        #expect(throws: WorkspaceError.refused(.noPlacementToEnd("S-1"))) { try ws.release(student: "S-1", reason: "") }
     }
 
     /// A ban after the round moves the student in the draft at once, so `commit` commits the

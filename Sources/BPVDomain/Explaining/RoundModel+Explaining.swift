@@ -152,7 +152,7 @@ extension RoundModel {
                     shouldCancel: (@Sendable () -> Bool)? = nil,
                     force forcer: ((StudentID, InternshipID) throws(RoundError) -> ForcedPair.Outcome)? = nil) throws(RoundError) -> PlacementExplanation
     {
-        guard let s = self.student(student) else { throw .notFound("no student \(student)") }
+        guard let s = self.student(student) else { throw .refused(.noStudent(student.value)) }
         if let reason = whyUnplaced(student, in: outcome) {
             return PlacementExplanation(student: student, status: .unplaced(reason), internship: nil, score: nil, alternatives: [])
         }
@@ -193,8 +193,8 @@ extension RoundModel {
     /// already, a hard constraint, a ban, a commitment elsewhere; nil when forcing is allowed.
     /// - Throws: ``RoundError/notFound(_:)`` for an unknown id.
     public func obstacle(_ student: StudentID, _ internship: InternshipID, in outcome: RoundOutcome) throws(RoundError) -> ForcedPair.Outcome? {
-        guard let s = self.student(student) else { throw .notFound("no student \(student)") }
-        guard let i = self.internship(internship) else { throw .notFound("no internship \(internship)") }
+        guard let s = self.student(student) else { throw .refused(.noStudent(student.value)) }
+        guard let i = self.internship(internship) else { throw .refused(.noInternship(internship.value)) }
         if outcome.internshipOf[student] == internship { return .alreadyThere }
         let exclusions = settings.exclusions(s, i, on: date)
         if !exclusions.isEmpty { return .ruledOut(exclusions) }
@@ -217,7 +217,7 @@ extension RoundModel {
             let after = try forced.solve(shouldCancel: shouldCancel)
             return result(.allowed(outcome.changes(to: after)))
         } catch {
-            if case .overfilled(let o, _) = error {
+            if case .refused(.overfilled(let o, _)) = error {
                 return result(.fullWithFixedStudents(o.held.map(\.student).filter { $0 != student }))
             }
             throw error

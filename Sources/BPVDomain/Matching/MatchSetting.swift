@@ -68,18 +68,16 @@ public struct MatchSetting: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The refusal for a name that is not a setting.
-    public static func unknown(_ name: String) -> String {
-        "unknown setting '\(name)'; known: \(all.map(\.rawValue).joined(separator: ", "))"
-    }
+    public static func unknown(_ name: String) -> Refusal { .unknownSetting(name, known: all.map(\.rawValue)) }
 
     /// Parses a typed value (a decimal comma is accepted; `default` is the documented default).
     /// - Throws: ``DomainError/invalidSetting(_:)`` naming the range.
     public func validate(_ text: String) throws(DomainError) -> Double {
         if text == "default" { return number(in: MatchSettings()) }
         guard let v = Double(String(text.map { $0 == "," ? "." : $0 })), range.contains(v) else {
-            throw .invalidSetting("\(rawValue) must be a number in \(range.lowerBound)...\(range.upperBound), not '\(text)'")
+            throw .invalidSetting(.settingRange(setting: rawValue, lower: "\(range.lowerBound)", upper: "\(range.upperBound)", value: text))
         }
-        if isWhole, v != v.rounded() { throw .invalidSetting("\(rawValue) must be a whole number") }
+        if isWhole, v != v.rounded() { throw .invalidSetting(.settingWhole(setting: rawValue)) }
         return v
     }
 

@@ -107,7 +107,7 @@ public struct RoundModel: Sendable {
     }
 
     public mutating func unpin(student: StudentID) throws(RoundError) {
-        guard pins.removeValue(forKey: student) != nil else { throw .notFound("no pin for student \(student)") }
+        guard pins.removeValue(forKey: student) != nil else { throw .refused(.noPin(student)) }
     }
 
     public mutating func ban(student: StudentID, internship: InternshipID) throws(RoundError) {
@@ -116,7 +116,7 @@ public struct RoundModel: Sendable {
     }
 
     public mutating func unban(student: StudentID, internship: InternshipID) throws(RoundError) {
-        guard bans.remove(Pair(student, internship)) != nil else { throw .notFound("no ban for \(student) x \(internship)") }
+        guard bans.remove(Pair(student, internship)) != nil else { throw .refused(.noBan(student, internship)) }
     }
 
     /// Ends an agreed or active placement with its outcome: the one planned to end before the
@@ -132,9 +132,7 @@ public struct RoundModel: Sendable {
             active.remove(student)
             pins[student] = nil
         } else {
-            throw .refused(proposals[student] != nil
-                ? "\(student) is proposed, not agreed; decline the proposal instead"
-                : "\(student) has no agreed or active placement to end")
+            throw .refused(proposals[student] != nil ? .endProposed(student) : .noPlacementToEnd(student))
         }
         if outcome == .brokeDown, let employer = internship(i)?.employerKey {
             // A next placement the student already holds there stays: that was decided after.
@@ -170,65 +168,59 @@ public struct RoundModel: Sendable {
         case .pin(let s, let i):
             try require(student: s, internship: i)
             if let c = commitments[s] {
-                throw .refused("\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") at \(c); end that placement first to place them elsewhere")
+                throw .refused(.pinHeld(s, heldStatus(of: s) ?? .agreed, at: c))
             }
-            if let p = proposals[s] { throw .refused("\(s) is proposed at \(p); decline or accept the proposal first") }
+            if let p = proposals[s] { throw .refused(.pinProposed(s, at: p)) }
             if bans.contains(Pair(s, i)) {
-                throw .refused("\(s) x \(i) is banned; unban \(s) \(i) first if the pair is now wanted")
+                throw .refused(.banned(s, i))
             }
             try pin(student: s, internship: i)
         case .unpin(let s): try unpin(student: s)
         case .ban(let s, let i):
             try require(student: s, internship: i)
-            if commitments[s] == i { throw .refused("\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") at \(i); end that placement first (a breakdown also bans the pair)") }
-            if proposals[s] == i { throw .refused("\(s) is proposed at \(i); decline the proposal instead, which also bans the pair") }
-            if pins[s] == i { throw .refused("\(s) is pinned at \(i); unpin \(s) first, then ban") }
+            if commitments[s] == i { throw .refused(.banHeld(s, heldStatus(of: s) ?? .agreed, at: i)) }
+            if proposals[s] == i { throw .refused(.banProposed(s, at: i)) }
+            if pins[s] == i { throw .refused(.banPinned(s, at: i)) }
             try ban(student: s, internship: i)
         case .unban(let s, let i): try unban(student: s, internship: i)
         case .end(let s, let outcome): try end(student: s, outcome: outcome)
         case .propose(let s, let i):
             try require(student: s, internship: i)
-            if let c = commitments[s] { throw .refused("\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") at \(c); end that placement first") }
-            if bans.contains(Pair(s, i)) { throw .refused("\(s) x \(i) is banned; unban \(s) \(i) first if the pair is now wanted") }
+            if let c = commitments[s] { throw .refused(.proposeHeld(s, heldStatus(of: s) ?? .agreed, at: c)) }
+            if bans.contains(Pair(s, i)) { throw .refused(.banned(s, i)) }
             pins[s] = nil
             proposals[s] = i
         case .accept(let s):
             guard let i = proposals[s] else {
-                throw .refused(commitments[s] != nil ? "\(s) is \(heldStatus(of: s)?.rawValue ?? "agreed") already"
-                    : "\(s) has no proposal to accept; propose \(s) first, or commit \(s) to agree the draft place directly")
+                throw .refused(commitments[s] != nil ? .acceptHeld(s, heldStatus(of: s) ?? .agreed) : .noProposalToAccept(s))
             }
             try commit([s: i])
         case .decline(let s):
             guard let i = proposals.removeValue(forKey: s) else {
-                throw .refused(commitments[s] != nil
-                    ? "\(s)'s placement is \(heldStatus(of: s)?.rawValue ?? "agreed"); end it instead of declining"
-                    : "\(s) has no proposal to decline")
+                throw .refused(commitments[s] != nil ? .declineHeld(s, heldStatus(of: s) ?? .agreed) : .noProposalToDecline(s))
             }
             bans.insert(Pair(s, i))
         case .start(let s):
             if let e = ending[s] {
-                throw .refused("\(s)'s placement at \(e.internship) (planned end \(e.plannedEnd)) is still on record; "
-                    + "end it first (end \(s) completed REASON), then start the next one")
+                throw .refused(.startAfterEnding(s, e.internship, plannedEnd: e.plannedEnd))
             }
             guard commitments[s] != nil, !active.contains(s) else {
-                throw .refused(active.contains(s) ? "\(s)'s placement is active already"
-                    : proposals[s] != nil ? "\(s) is proposed, not agreed; accept first, then start"
-                    : "\(s) has no agreed placement to start; a draft place must be proposed and accepted (or committed) first")
+                throw .refused(active.contains(s) ? .alreadyActive(s) : proposals[s] != nil ? .startProposed(s) : .noAgreedToStart(s))
             }
             active.insert(s)
         case .commit(let placements):
             for (s, i) in placements.sorted(by: { $0.key < $1.key }) where bans.contains(Pair(s, i)) {
-                throw .refused("\(s) x \(i) is banned; the draft no longer places \(s) there")
+                throw .refused(.commitBanned(s, i))
             }
             for (s, i) in placements.sorted(by: { $0.key < $1.key }) {
-                if let c = commitments[s], c != i { throw .refused("\(s) is already \(heldStatus(of: s)?.rawValue ?? "agreed") at \(c)") }
-                if let p = proposals[s], p != i { throw .refused("\(s) is proposed at \(p); accept or decline that first") }
+                if let c = commitments[s], c != i { throw .refused(.commitHeldElsewhere(s, heldStatus(of: s) ?? .agreed, at: c)) }
+                if let p = proposals[s], p != i { throw .refused(.commitProposedElsewhere(s, at: p)) }
             }
             try commit(placements)
         case .studentSetting(let s, let setting, let value): try set(setting, of: s, to: value)
         case .places(let i, let places, let support): try setCapacity(of: i, to: places, support: support)
         case .offers(let i, let offers):
-            guard let k = internshipIndex[i] else { throw .notFound("no internship \(i)") }
+            guard let k = internshipIndex[i] else { throw .refused(.noInternship(i.value)) }
             internships[k].offers = offers
         case .records(let students, let internships): replace(students: students, internships: internships)
         case .forget(let ids): forget(ids)
@@ -240,25 +232,25 @@ public struct RoundModel: Sendable {
 
     /// Changes one of a student's settings (for example a longer travel limit).
     public mutating func set(_ setting: StudentSetting, of student: StudentID, to value: String) throws(RoundError) {
-        guard let k = studentIndex[student] else { throw .notFound("no student \(student)") }
+        guard let k = studentIndex[student] else { throw .refused(.noStudent(student.value)) }
         do {
             try setting.apply(value, to: &students[k])
         } catch {
-            throw .invalid("\(error)")
+            throw .refused(error.refusal)
         }
     }
 
     /// Changes an internship's number of places (the employer has one place less, or more).
     public mutating func setCapacity(of internship: InternshipID, to places: Int, support: Int? = nil) throws(RoundError) {
-        guard let k = internshipIndex[internship] else { throw .notFound("no internship \(internship)") }
-        guard places >= 0 else { throw .invalid("capacity must be 0 or more, not \(places)") }
+        guard let k = internshipIndex[internship] else { throw .refused(.noInternship(internship.value)) }
+        guard places >= 0 else { throw .refused(.negativeCapacity(places)) }
         internships[k].capacity = places
         internships[k].supportCapacity = min(support ?? internships[k].supportCapacity, places)
     }
 
     private func require(student: StudentID, internship: InternshipID) throws(RoundError) {
-        guard studentIndex[student] != nil else { throw .notFound("no student \(student)") }
-        guard internshipIndex[internship] != nil else { throw .notFound("no internship \(internship)") }
+        guard studentIndex[student] != nil else { throw .refused(.noStudent(student.value)) }
+        guard internshipIndex[internship] != nil else { throw .refused(.noInternship(internship.value)) }
     }
 
     // MARK: Solving
@@ -334,16 +326,17 @@ public struct RoundModel: Sendable {
 
     /// Refuses a state in which an internship in `touched` (every internship when nil) is
     /// overfilled by held placements more than it was in `before`.
-    private func checkIntegrity(at touched: Set<InternshipID>?, against before: RoundModel, wayOut: (Overfill) -> String) throws(RoundError) {
+    private func checkIntegrity(at touched: Set<InternshipID>?, against before: RoundModel, wayOut: (Overfill) -> OverfillWayOut) throws(RoundError) {
         if touched?.isEmpty == true { return }
         let was = Dictionary(before.overfills(at: touched).map { ("\($0.internship)\($0.supportPlaces)", $0.excess) }, uniquingKeysWith: max)
         for o in overfills(at: touched) where o.excess > (was["\(o.internship)\(o.supportPlaces)"] ?? 0) {
-            throw .overfilled(o, wayOut: wayOut(o))
+            throw .refused(.overfilled(o, wayOut: wayOut(o)))
         }
     }
 
-    /// How a coordinator gets past a refused change, in their words.
-    static func wayOut(for change: RoundChange, _ o: Overfill) -> String {
+    /// How a coordinator gets past a refused change: the holders they could release (not the
+    /// student being placed, not a promised next placement), or room.
+    static func wayOut(for change: RoundChange, _ o: Overfill) -> OverfillWayOut {
         var others = o.held
         switch change {
         case .pin(let s, _), .propose(let s, _): others.removeAll { $0.student == s }
@@ -351,25 +344,12 @@ public struct RoundModel: Sendable {
         }
         // A promised place cannot be released on this date; only room helps there.
         others.removeAll(where: \.promised)
-        let release = others.map { o in
-            switch o.status {
-            case .pinned: "unpin \(o.student)"
-            case .proposed: "decline \(o.student)"
-            case .agreed, .active: "end \(o.student)"
-            }
-        }.joined(separator: ", ")
-        let need = o.held.count
-        let setting = o.supportPlaces ? "support_capacity" : "capacity"
-        let places = (o.supportPlaces ? "support place" : "place") + (need == 1 ? "" : "s")
-        switch change {
-        case .records:
-            return "import the file with at least \(need) \(places) for \(o.internship)" + (release.isEmpty ? "" : ", or first \(release)")
-        case .places:
-            return "keep at least \(need) \(places) (set \(o.internship) \(setting) \(need))" + (release.isEmpty ? "" : ", or first \(release)")
-        default:
-            return others.isEmpty ? "give it room first (set \(o.internship) \(setting) \(need))"
-                : "first \(release), or give it room (set \(o.internship) \(setting) \(need))"
+        let through: OverfillWayOut.Through = switch change {
+        case .records: .records
+        case .places: .places
+        default: .other
         }
+        return OverfillWayOut(through: through, release: others, need: o.held.count)
     }
 
     /// Removes students and everything the round knows about them.
@@ -572,8 +552,8 @@ public enum RoundChange: Sendable, Equatable {
 }
 
 /// An internship whose held placements (pinned or committed) exceed its places or support places.
-public struct Overfill: Sendable, Equatable, CustomStringConvertible {
-    public struct Holder: Sendable, Equatable {
+public struct Overfill: Sendable, Hashable, CustomStringConvertible {
+    public struct Holder: Sendable, Hashable {
         public var student: StudentID
         public var status: HeldStatus
         /// The place is promised to the student's next placement (see ``RoundModel/upcoming``):
@@ -590,35 +570,27 @@ public struct Overfill: Sendable, Equatable, CustomStringConvertible {
 
     public var excess: Int { held.count - limit }
 
-    public var description: String {
-        let what = supportPlaces ? "support place" : "place"
-        let who = held.map { "\($0.student) (\($0.status.rawValue)\($0.promised ? ", next placement" : ""))" }.joined(separator: ", ")
-        return "\(internship) has \(limit) \(what)\(limit == 1 ? "" : "s") but \(held.count) held: \(who)"
-    }
+    public var description: String { english }
 }
 
 /// Why a round could not be computed or changed.
 public enum RoundError: Error, Equatable, CustomStringConvertible {
-    case notFound(String)
-    case invalid(String)
-    /// The change would leave pinned and committed students over an internship's places or
-    /// support places; `wayOut` says how to get past it.
-    case overfilled(Overfill, wayOut: String)
-    /// The change breaks another rule of the register (a pin and a ban on one pair).
-    case refused(String)
+    /// The change is refused (a thing not found, a rule of the register, a value out of
+    /// range); the refusal carries its data and the way out, worded where it is shown.
+    case refused(Refusal)
     case cancelled
     case solver(String)
 
-    public var description: String {
+    /// The message in `language`.
+    public func text(_ language: Language) -> String {
         switch self {
-        case .notFound(let what): what
-        case .invalid(let why): why
-        case .overfilled(let o, let wayOut): "refused: \(o); \(wayOut)"
-        case .refused(let why): "refused: \(why)"
-        case .cancelled: "cancelled; nothing was changed"
-        case .solver(let why): "matching failed: \(why)"
+        case .refused(let r): r.framed(language)
+        case .cancelled: language == .nl ? "afgebroken; er is niets veranderd" : "cancelled; nothing was changed"
+        case .solver(let why): language == .nl ? "matchen mislukt: \(why)" : "matching failed: \(why)"
         }
     }
+
+    public var description: String { text(.en) }
 }
 
 /// How a student's place is held: by a job coach's pin, a proposal to the employer, an

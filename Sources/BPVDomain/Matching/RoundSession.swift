@@ -182,7 +182,7 @@ public final class RoundSession {
             return ForcedPair(student: student, internship: internship,
                               outcome: .allowed(try whatIf(.pin(student: student, internship: internship))))
         } catch {
-            if case .overfilled(let o, _) = error {
+            if case .refused(.overfilled(let o, _)) = error {
                 return ForcedPair(student: student, internship: internship,
                                   outcome: .fullWithFixedStudents(o.held.map(\.student).filter { $0 != student }))
             }
@@ -259,7 +259,7 @@ public final class RoundSession {
         if case .offers(let id, _) = change {
             // The students the internship opens to or closes for rebuild their arcs.
             guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id) else {
-                throw .notFound("no internship \(id)")
+                throw .refused(.noInternship(id.value))
             }
             func open(_ i: Internship) -> Internship {
                 var open = i
@@ -288,7 +288,7 @@ public final class RoundSession {
         guard let j = m.position(ofInternship: id), let old = model.internship(id), let new = m.internship(id),
               let places = m.solverPlaces(of: id)
         else {
-            throw .notFound("no internship \(id)")
+            throw .refused(.noInternship(id.value))
         }
         func shape(_ i: Internship) -> (Bool, Int) { (i.capacity > 0, min(max(min(i.supportCapacity, i.capacity), 0), 2)) }
         var out: [AssignmentChange] = [
@@ -340,7 +340,7 @@ public final class RoundSession {
         var out: [AssignmentChange] = []
         let fixed = m.fixed
         for id in students {
-            guard let k = m.position(ofStudent: id), let s = m.student(id) else { throw .notFound("no student \(id)") }
+            guard let k = m.position(ofStudent: id), let s = m.student(id) else { throw .refused(.noStudent(id.value)) }
             if let i = fixed[id], let j = m.position(ofInternship: i), let internship = m.internship(i) {
                 out.append(.setArcs(student: k, arcs: [Arc(internship: Int32(j), cost: Int64(m.settings.score(s, internship).total))]))
                 out.append(.setTier(student: k, tier: CandidateGraph.fixedTier))
@@ -388,7 +388,7 @@ public final class RoundSession {
     static func roundError(_ error: SolverError) -> RoundError {
         switch error {
         case .cancelled: .cancelled
-        case .infeasible(let s): .invalid("student \(s) must be placed but every place they could take is held")
+        case .infeasible(let s): .refused(.mustBePlaced("\(s)"))
         default: .solver("\(error)")
         }
     }

@@ -23,16 +23,16 @@ public enum StudentSetting: String, CaseIterable, Sendable {
         switch self {
         case .maxTravelMinutes:
             guard let v = Int(value), (5 ... 240).contains(v) else {
-                throw .invalidSetting("max_travel_min must be a whole number of minutes in 5...240, not '\(value)'")
+                throw .invalidSetting(.maxTravelRange(value))
             }
             student.maxTravelMinutes = v
         case .travelMode:
             guard let m = TravelMode(parsing: value) else {
-                throw .invalidSetting("travel_mode must be one of \(TravelMode.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'")
+                throw .invalidSetting(.unknownTravelMode(value))
             }
             student.travelMode = m
         case .priority:
-            guard let v = UInt8(value), v <= 9 else { throw .invalidSetting("priority must be a whole number in 0...9, not '\(value)'") }
+            guard let v = UInt8(value), v <= 9 else { throw .invalidSetting(.priorityRange(value)) }
             student.priority = v
         }
     }

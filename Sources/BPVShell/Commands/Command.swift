@@ -69,18 +69,18 @@ struct Arguments {
 
     /// The argument at `k`, or a usage error naming it.
     func required(_ k: Int, _ name: String) throws(ShellError) -> String {
-        guard k < words.count else { throw usage("missing \(name)") }
+        guard k < words.count else { throw usage(.missing(name)) }
         return words[k]
     }
 
     /// The student id at `k`, or a usage error; see ``resolved(_:among:what:)``.
     func student(_ k: Int) throws(ShellError) -> StudentID {
-        StudentID(try Self.resolved(try required(k, "STUDENT"), among: known?.students, what: "student"))
+        StudentID(try Self.resolved(try required(k, "STUDENT"), among: known?.students, what: .student))
     }
 
     /// The internship id at `k`, or a usage error; see ``resolved(_:among:what:)``.
     func internship(_ k: Int) throws(ShellError) -> InternshipID {
-        InternshipID(try Self.resolved(try required(k, "INTERNSHIP"), among: known?.internships, what: "internship"))
+        InternshipID(try Self.resolved(try required(k, "INTERNSHIP"), among: known?.internships, what: .internship))
     }
 
     /// An id as typed, or the one id it means: the same letters in another case (`gv-072` is
@@ -88,7 +88,7 @@ struct Arguments {
     /// number is (`GV-72` for `GV-072`) is refused with that id as the way out; anything else
     /// passes on, for the command to say what is missing.
     /// - Complexity: O(ids) when the id is not found as typed.
-    static func resolved(_ typed: String, among ids: (() -> [String])?, what: String) throws(ShellError) -> String {
+    static func resolved(_ typed: String, among ids: (() -> [String])?, what: ShellMessage.IDKind) throws(ShellError) -> String {
         guard let ids = ids?(), !ids.isEmpty, !ids.contains(typed) else { return typed }
         let folded = ids.filter { $0.lowercased() == typed.lowercased() }
         if folded.count == 1 { return folded[0] }
@@ -99,7 +99,7 @@ struct Arguments {
         }
         if let (prefix, number) = split(typed) {
             let near = ids.filter { id in split(id).map { $0 == (prefix, number) } ?? false }
-            if let first = near.first { throw ShellError("no \(what) \(typed); did you mean \(first)?") }
+            if let first = near.first { throw .message(.didYouMean(what, typed: typed, meant: first)) }
         }
         return typed
     }
@@ -111,10 +111,10 @@ struct Arguments {
 
     /// Refuses arguments beyond `n`.
     func atMost(_ n: Int) throws(ShellError) {
-        if words.count > n { throw usage("unexpected '\(words[n])'") }
+        if words.count > n { throw usage(.unexpected(words[n])) }
     }
 
-    func usage(_ what: String) -> ShellError { ShellError("\(what); usage: \(command.synopsis)") }
+    func usage(_ what: Usage) -> ShellError { .usage(what, synopsis: command.synopsis) }
 }
 
 /// Completion helpers shared by the commands.

@@ -13,7 +13,7 @@ extension Command {
             """,
         complete: { _, _, session in ["all"] + Complete.students(session) }
     ) { args, session throws(ShellError) in
-        guard !args.isEmpty else { throw args.usage("name the students, or all") }
+        guard !args.isEmpty else { throw args.usage(.nameStudents) }
         let students = args.words == ["all"] ? nil : args.words.map { StudentID($0) }
         let n = try session.shell { () throws(WorkspaceError) in try session.register.commit(students: students) }
         session.console.print("committed \(n) placement\(n == 1 ? "" : "s") of the draft")
@@ -28,7 +28,7 @@ extension Command {
         }
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
-        guard let reason = args.text(from: 1) else { throw args.usage("give a reason, for the audit log") }
+        guard let reason = args.text(from: 1) else { throw args.usage(.giveReason) }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.release(student: s, reason: reason) }
         session.console.print("released \(s) (the placement broke down); the draft will not place \(s) at that employer again")
         session.report(moved, cause: .release(student: s))

@@ -12,7 +12,7 @@ extension Command {
     /// workspace (`bpv VERB --help`).
     static func printHelp(_ name: String?, console: Console) throws(ShellError) {
         if let name {
-            guard let c = byName[name] else { throw ShellError("unknown command '\(name)'; type help for the list") }
+            guard let c = byName[name] else { throw .message(.unknownHelpTopic(name)) }
             console.print(console.style.bold(c.synopsis))
             console.print("  " + c.summary)
             if !c.details.isEmpty { console.print(c.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")) }
@@ -63,7 +63,7 @@ extension Command {
         case "on": session.timer = true
         case "off": session.timer = false
         case nil: session.console.print("timer is \(session.timer ? "on" : "off")")
-        default: throw args.usage("expected on or off")
+        default: throw args.usage(.onOrOff(setting: nil, value: ""))
         }
         return .proceed
     }

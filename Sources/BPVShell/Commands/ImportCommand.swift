@@ -21,13 +21,13 @@ extension Command {
         let file = try args.required(1, "FILE")
         var sheet: String?
         if args.count > 2 {
-            guard args.count == 4, args[2] == "sheet" || args[2] == "--sheet", let name = args[3] else { throw args.usage("name a sheet as: import \(kind) FILE sheet NAME") }
+            guard args.count == 4, args[2] == "sheet" || args[2] == "--sheet", let name = args[3] else { throw args.usage(.nameSheet(kind: kind)) }
             sheet = name
         }
         guard ["students", "internships", "employers", "travel-times"].contains(kind) else {
-            throw args.usage("import students, internships, employers or travel-times, not '\(kind)'")
+            throw args.usage(.importWhat(kind))
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("\(file): cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw .message(.cannotRead(file: file)) }
         let bytes = [UInt8](data)
         let region = try session.region()
         do {
@@ -52,9 +52,11 @@ extension Command {
                 session.console.print("the draft follows: \(moved.moves.count) student\(moved.moves.count == 1 ? "" : "s") placed differently (placements shows them)")
             }
         } catch let failure as ImportFailure {
-            throw ShellError(failure.description(in: session.language()))
+            throw .importFailure(failure)
+        } catch let error as WorkspaceError {
+            throw .workspace(error)
         } catch {
-            throw ShellError("\(error)")
+            throw .other("\(error)")
         }
         return .proceed
     }

@@ -25,21 +25,21 @@ struct Filters {
                 continue
             }
             guard Self.keywords.contains(key) else {
-                throw args.usage("unknown filter '\(key)'; filters: \((Self.keywords + allowed).joined(separator: ", "))")
+                throw args.usage(.unknownFilter(key, known: Self.keywords + allowed))
             }
-            guard let value = words.popFirst() else { throw args.usage("\(key) needs a value") }
+            guard let value = words.popFirst() else { throw args.usage(.needsValue(key)) }
             switch key {
             case "sector":
-                guard let s = Sector(parsing: value) else { throw ShellError("unknown sector '\(value)'; sectors: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))") }
+                guard let s = Sector(parsing: value) else { throw .message(.unknownSector(value)) }
                 sector = s
             case "town":
-                do { town = try Gazetteer.netherlands.place(named: value, in: region) } catch { throw ShellError(error.description) }
+                do { town = try Gazetteer.netherlands.place(named: value, in: region) } catch { throw .refused(.place(error)) }
             case "level":
-                guard let l = Level(parsing: value) else { throw ShellError("unknown level '\(value)'; levels: \(Level.spelled)") }
+                guard let l = Level(parsing: value) else { throw .message(.unknownLevel(value)) }
                 level = l
             default:
                 guard let a = Accommodation(parsing: value) else {
-                    throw ShellError("unknown need '\(value)'; needs: \(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw .message(.unknownNeed(value))
                 }
                 need = a
             }
@@ -138,7 +138,7 @@ extension Command {
             return .proceed
         }
         // Any kind of id, in any case; a near miss of a number is refused with the id meant.
-        let id = try Arguments.resolved(typed, among: { session.studentIDs() + session.internshipIDs() }, what: "student or internship")
+        let id = try Arguments.resolved(typed, among: { session.studentIDs() + session.internshipIDs() }, what: .studentOrInternship)
         let ws = session.workspace
         let (model, placements, pins, bans) = try session.shell { () throws(WorkspaceError) in
             (try ws.roundModel(), try ws.placements(), try ws.pins(), try ws.bans())
@@ -215,7 +215,7 @@ extension Command {
                 row(i.value, here.isEmpty ? "nobody" : here.map { "\($0.student) (\($0.status.rawValue))" }.joined(separator: ", "))
             }
         } else {
-            throw ShellError("no student, internship or employer '\(id)'")
+            throw .refused(.noRecord(id))
         }
         return .proceed
     }

@@ -14,7 +14,7 @@ extension Command {
     ) { args, session throws(ShellError) in
         var date: CalendarDate?
         if !args.isEmpty {
-            guard args.count == 2, args[0] == "on", let text = args[1] else { throw args.usage("give the day as: match on YYYY-MM-DD") }
+            guard args.count == 2, args[0] == "on", let text = args[1] else { throw args.usage(.dayAs("match on YYYY-MM-DD")) }
             date = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) }
         }
         // Solved cold, certified, stored as a round and as the draft; compared with the draft before.
@@ -72,7 +72,7 @@ extension Command {
         // Looking at the register brings this shell's view up to date: `commit all` then commits this.
         _ = try session.current()
         let (rows, internships) = try session.shell { () throws(WorkspaceError) in (try ws.placements(), try ws.internships()) }
-        if let f = args[0], !Self.placementFilters.contains(f) { throw args.usage("unknown status '\(f)'; one of \(Self.placementFilters.joined(separator: ", "))") }
+        if let f = args[0], !Self.placementFilters.contains(f) { throw args.usage(.unknownStatus(f, known: Self.placementFilters)) }
         let byID = Dictionary(internships.map { ($0.internshipID, $0) }, uniquingKeysWith: { first, _ in first })
         var table = Table(["student", "internship", "employer", "sector", "min", "score", "status"])
         var shown = 0

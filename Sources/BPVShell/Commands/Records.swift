@@ -8,7 +8,7 @@ extension Command {
     ) { args, session throws(ShellError) in
         try args.atMost(1)
         let n = try args[0].map { (text) throws(ShellError) -> Int in
-            guard let n = Int(text), n > 0 else { throw args.usage("N must be a positive number") }
+            guard let n = Int(text), n > 0 else { throw args.usage(.positiveNumber) }
             return n
         } ?? 20
         let entries = try session.shell { () throws(WorkspaceError) in try session.workspace.auditLog() }
@@ -46,12 +46,12 @@ extension Command {
                     "bpv round problem: \(problem.studentCount) students, \(round.fixed.count) fixed by pins or commitments (one arc each, placed first)",
                 ])
             } catch {
-                throw ShellError("\(error)")
+                throw .other("\(error)")
             }
             session.console.print("wrote \(file): \(problem.studentCount) students, \(problem.arcCount) arcs (bpv solve --dimacs \(file), or any min-cost-flow solver)")
             return .proceed
         }
-        guard what == "placements" else { throw args.usage("export placements, student or dimacs, not '\(what)'") }
+        guard what == "placements" else { throw args.usage(.exportWhat(what)) }
         let file = try args.required(1, "FILE")
         try args.atMost(2)
         var reasons: [StudentID: String] = [:]

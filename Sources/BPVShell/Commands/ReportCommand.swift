@@ -10,7 +10,7 @@ extension Report {
         let workspace = register.workspace
         do {
             let gaps: [PlaceGap]
-            do throws(RoundError) { gaps = try round.gaps() } catch { throw ShellError(error.description) }
+            do throws(RoundError) { gaps = try round.gaps() } catch { throw ShellError.round(error) }
             let report = Report(
                 round: round, placements: try workspace.placements(), history: try workspace.placementSpans(), gaps: gaps,
                 reasons: UnplacedReasons.of(round, bans: try workspace.bans()), names: names,
@@ -20,8 +20,10 @@ extension Report {
             try register.exported("report", to: file, detail: "the round as a report\(names ? ", with names" : ""), to \(file)")
         } catch let error as ShellError {
             throw error
+        } catch let error as WorkspaceError {
+            throw .workspace(error)
         } catch {
-            throw ShellError("\(error)")
+            throw .other("\(error)")
         }
     }
 }
@@ -54,7 +56,7 @@ extension Command {
         complete: { previous, typed, _ in previous.isEmpty ? Complete.files(typed) : ["names"] }
     ) { args, session throws(ShellError) in
         let file = try args.required(0, "FILE.html")
-        if args.count > 1, args[1] != "names" { throw args.usage("report FILE.html [names]") }
+        if args.count > 1, args[1] != "names" { throw args.usage(.unexpected(args[1] ?? "")) }
         try args.atMost(2)
         try Report.write(try session.current(), register: session.register, to: file, names: args.count == 2)
         session.console.print("wrote \(file): the report of \(session.workspace.path)")

@@ -123,7 +123,7 @@ extension Command {
         }
         if first == "pager" {
             let value = try args.required(1, "on or off")
-            guard value == "on" || value == "off" else { throw args.usage("pager is on or off, not '\(value)'") }
+            guard value == "on" || value == "off" else { throw args.usage(.onOrOff(setting: "pager", value: value)) }
             try args.atMost(2)
             session.pager = value == "on"
             session.console.print("pager \(value) for this session\(value == "on" ? ": output longer than the terminal goes through $PAGER (else less -FRX)" : "")")
@@ -131,7 +131,7 @@ extension Command {
         }
         if first == "expanded" {
             let value = try args.required(1, "on, off or auto")
-            guard let mode = Table.Expanded(rawValue: value) else { throw args.usage("expanded is on, off or auto, not '\(value)'") }
+            guard let mode = Table.Expanded(rawValue: value) else { throw args.usage(.expanded(value)) }
             try args.atMost(2)
             session.console.expanded = mode
             session.console.print("expanded = \(mode.rawValue) for this session: tables \(mode == .on ? "print as records" : mode == .off ? "never print as records" : "print as records when their columns cannot fit")")
@@ -170,7 +170,7 @@ extension Command {
             let name = try args.required(1, "capacity or support_capacity"), value = try args.required(2, "N")
             let reason = args.text(from: 3)
             let id = InternshipID(first)
-            guard let old = try session.currentModel().internship(id) else { throw ShellError("no internship \(first)") }
+            guard let old = try session.currentModel().internship(id) else { throw .refused(.noInternship(first)) }
             let now = try session.shell { () throws(WorkspaceError) in try session.register.set(name, ofInternship: id, to: value, reason: reason) }
             let cause = RoundChange.places(internship: id, places: now.places, support: now.support)
             session.recordUndo("set \(first) \(name) \(value)", about: .internship(id),
@@ -184,15 +184,15 @@ extension Command {
             return .proceed
         }
         guard session.studentIDs().contains(first) || (try? ws.students().contains { $0.id.value == first }) == true else {
-            throw ShellError("'\(first)' is neither a setting, a student nor an internship; settings: \(MatchSetting.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw .message(.neitherSettingNorRecord(first, settings: MatchSetting.allCases.map(\.rawValue)))
         }
         let name = try args.required(1, "NAME"), value = try args.required(2, "VALUE")
         let reason = args.text(from: 3)
         guard let setting = StudentSetting(rawValue: name) else {
-            throw ShellError("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw .refused(.unknownStudentSetting(name))
         }
         let student = StudentID(first)
-        guard let before = try session.currentModel().student(student) else { throw ShellError("no student \(first)") }
+        guard let before = try session.currentModel().student(student) else { throw .refused(.noStudent(first)) }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.set(name, of: student, to: value, reason: reason) }
         let shown = try session.currentModel().student(student).map { setting.value(of: $0) } ?? value
         let cause = RoundChange.studentSetting(student: student, setting, value: shown)
@@ -215,20 +215,18 @@ extension Command {
             """
     ) { args, session throws(ShellError) in
         try args.atMost(0)
-        guard let step = session.popUndo() else { throw ShellError("nothing to undo in this session") }
+        guard let step = session.popUndo() else { throw .message(.nothingToUndo) }
         let model = try session.currentModel()
         guard step.inEffect(model) else {
             let by = try session.shell { () throws(WorkspaceError) in try session.register.lastChange(after: step.seq, about: step.key) }
-            let how = by.map { "\($0.user) changed it at \(String($0.at.prefix(19)).replacingOccurrences(of: "T", with: " ")) UTC (\($0.action) \($0.subject))" }
-                ?? "it was changed since"
-            throw ShellError("cannot undo \(step.description): \(how); nothing was changed")
+            throw .message(.cannotUndo(step.description, by: by?.changeBy))
         }
         let moved: RoundChanges?
-        do {
+        do throws(WorkspaceError) {
             moved = try step.revert(session.register)
         } catch {
             session.pushUndo(step)
-            throw ShellError("cannot undo \(step.description): \(error)")
+            throw .message(.undoFailed(step.description, error))
         }
         session.console.print("undid: \(step.description)")
         session.report(moved, cause: step.cause)

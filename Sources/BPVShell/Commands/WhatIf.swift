@@ -22,7 +22,7 @@ extension Command {
     ) { args, session throws(ShellError) in
         let what = try args.required(0, "a change to try")
         guard tryable.contains(what), let tried = byName[what] else {
-            throw args.usage("try can try \(tryable.joined(separator: ", ")), not '\(what)'")
+            throw args.usage(.tryable(tryable, not: what))
         }
         let sub = Arguments(command: tried, words: Array(args.words.dropFirst()), known: args.known)
         let live = try session.current()
@@ -44,11 +44,11 @@ extension Command {
                 (changes, cause) = try trySetting(sub, on: live, session)
             }
         } catch let error as RoundError {
-            throw ShellError(error.description)
+            throw .round(error)
         } catch let error as ShellError {
             throw error
         } catch {
-            throw ShellError("\(error)")
+            throw .other("\(error)")
         }
         let console = session.console
         console.print(console.style.dim("what if: \(args.words.joined(separator: " ")) (nothing is kept)"))
@@ -65,31 +65,31 @@ extension Command {
         if let setting = MatchSetting(rawValue: first) {
             let value = try sub.required(1, "VALUE")
             var settings = live.model.settings
-            do { setting.set(try setting.validate(value), in: &settings) } catch { throw ShellError(error.description) }
-            do { return (try live.whatIf(.settings(settings), shouldCancel: session.shouldCancel), nil) } catch { throw ShellError(error.description) }
+            do { setting.set(try setting.validate(value), in: &settings) } catch { throw .refused(error.refusal) }
+            do { return (try live.whatIf(.settings(settings), shouldCancel: session.shouldCancel), nil) } catch { throw .round(error) }
         }
         if let internship = live.model.internship(InternshipID(first)) {
             let name = try sub.required(1, "capacity or support_capacity")
             guard Workspace.internshipSettingNames.contains(name), let n = Int(try sub.required(2, "N")), n >= 0 else {
-                throw ShellError("try set \(first) capacity|support_capacity N, with N a whole number")
+                throw .message(.tryPlaces(first))
             }
             let places = name == "capacity" ? n : internship.capacity
             let change = RoundChange.places(internship: internship.internshipID, places: places,
                                             support: min(name == "support_capacity" ? n : internship.supportCapacity, places))
-            do { return (try live.whatIf(change), change) } catch { throw ShellError(error.description) }
+            do { return (try live.whatIf(change), change) } catch { throw .round(error) }
         }
         let name = try sub.required(1, "NAME")
         var value = try sub.required(2, "VALUE")
         guard let setting = StudentSetting(rawValue: name) else {
-            throw ShellError("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw .refused(.unknownStudentSetting(name))
         }
         if value == "default" {
             let imported = try session.shell { () throws(WorkspaceError) in try session.workspace.students() }.first { $0.id.value == first }
-            guard let imported else { throw ShellError("no student \(first)") }
+            guard let imported else { throw .refused(.noStudent(first)) }
             value = setting.value(of: imported)
         }
         let change = RoundChange.studentSetting(student: StudentID(first), setting, value: value)
-        do { return (try live.whatIf(change), change) } catch { throw ShellError(error.description) }
+        do { return (try live.whatIf(change), change) } catch { throw .round(error) }
     }
 
     static let why = Command(
@@ -104,7 +104,7 @@ extension Command {
         let model = live.model
         try session.noteIfNotTheStoredDraft(live.outcome)
         let explanation: PlacementExplanation
-        do throws(RoundError) { explanation = try live.why(id) } catch { throw ShellError(error.description) }
+        do throws(RoundError) { explanation = try live.why(id) } catch { throw .round(error) }
         let console = session.console
         switch explanation.status {
         case .unplaced(let reason):
@@ -150,7 +150,7 @@ extension Command {
         let live = try session.current()
         let model = live.model
         let forced: ForcedPair
-        do throws(RoundError) { forced = try live.force(s, i) } catch { throw ShellError(error.description) }
+        do throws(RoundError) { forced = try live.force(s, i) } catch { throw .round(error) }
         for line in Describe.forced(forced.outcome, student: s, internship: i, model, style: session.console.style,
                                     banReason: session.banReasons(of: s)[i]) {
             session.console.print(line)

@@ -43,9 +43,9 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         guard args[1] == "by", let who = args[2].flatMap(Register.Decliner.init(rawValue:)) else {
-            throw args.usage("say who declined: by employer or by student")
+            throw args.usage(.whoDeclined)
         }
-        guard let reason = args.text(from: 3) else { throw args.usage("give a reason, for the audit log and the history") }
+        guard let reason = args.text(from: 3) else { throw args.usage(.giveReasonForHistory) }
         let was = try session.currentModel().proposals[s]
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.decline(student: s, by: who, reason: reason) }
         let model = try session.currentModel()
@@ -63,11 +63,11 @@ extension Command {
         var words = Array(args.words.dropFirst())
         var days: Int?
         if let k = words.firstIndex(of: "days") {
-            guard k + 1 < words.count, let n = Int(words[k + 1]) else { throw args.usage("give the days a week as: start \(s) [DATE] days 3") }
+            guard k + 1 < words.count, let n = Int(words[k + 1]) else { throw args.usage(.daysAWeekAs("\(s)")) }
             days = n
             words.removeSubrange(k ... k + 1)
         }
-        guard words.count <= 1 else { throw args.usage("start STUDENT [DATE] [days N]") }
+        guard words.count <= 1 else { throw args.usage(.unexpected(words.joined(separator: " "))) }
         let date = try words.first.map { (text) throws(ShellError) -> CalendarDate in try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) } }
         try session.shell { () throws(WorkspaceError) in _ = try session.register.start(student: s, on: date, daysPerWeek: days) }
         let entry = try session.shell { () throws(WorkspaceError) in try session.workspace.history(of: s).last { $0.outcome == "active" } }
@@ -86,7 +86,7 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         guard let outcome = args[1].flatMap(PlacementOutcome.init(rawValue:)) else {
-            throw args.usage("say how it ended: \(PlacementOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw args.usage(.howEnded)
         }
         var words = Array(args.words.dropFirst(2))
         var date: CalendarDate?
@@ -95,7 +95,7 @@ extension Command {
             date = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) }
             words.removeLast(2)
         }
-        guard !words.isEmpty else { throw args.usage("give a reason, for the audit log and the history") }
+        guard !words.isEmpty else { throw args.usage(.giveReasonForHistory) }
         let reason = words.joined(separator: " ")
         let moved = try session.shell { () throws(WorkspaceError) in
             try session.register.end(student: s, outcome: outcome, reason: reason, on: date)
@@ -153,11 +153,11 @@ extension Command {
                 words = words.dropFirst()
                 continue
             }
-            guard words.count >= 2 else { throw args.usage("unexpected '\(word)'") }
+            guard words.count >= 2 else { throw args.usage(.unexpected(word)) }
             let value = words[words.startIndex + 1]
             switch word {
             case "over":
-                guard let n = Int(value), n >= 0 else { throw args.usage("give the days as: waiting over 28") }
+                guard let n = Int(value), n >= 0 else { throw args.usage(.daysAs("waiting over 28")) }
                 over = n
             case "on":
                 today = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: value) }
@@ -165,9 +165,9 @@ extension Command {
             case "coach": coach = value
             case "school": school = value
             case "level":
-                guard let l = Level(parsing: value) else { throw ShellError("unknown level '\(value)'; levels: \(Level.spelled)") }
+                guard let l = Level(parsing: value) else { throw .message(.unknownLevel(value)) }
                 level = l
-            default: throw args.usage("unexpected '\(word)'")
+            default: throw args.usage(.unexpected(word))
             }
             words = words.dropFirst(2)
         }
@@ -178,7 +178,7 @@ extension Command {
         let model: RoundModel, outcome: RoundOutcome
         if dated, live.model.date != today {
             model = try session.shell { () throws(WorkspaceError) in try session.workspace.roundModel(on: today) }
-            do { outcome = try model.solve(shouldCancel: session.shouldCancel) } catch { throw ShellError("\(error)") }
+            do throws(RoundError) { outcome = try model.solve(shouldCancel: session.shouldCancel) } catch { throw .round(error) }
         } else {
             (model, outcome) = (live.model, live.outcome)
         }
@@ -234,7 +234,7 @@ extension Command {
         complete: { previous, _, _ in Filters.complete(previous, flags: ["free"]).filter { $0 != "level" && $0 != "need" } }
     ) { args, session throws(ShellError) in
         let f = try Filters(args, flags: ["free"], region: session.region())
-        if f.level != nil || f.need != nil { throw args.usage("employers are filtered by town, sector or free") }
+        if f.level != nil || f.need != nil { throw args.usage(.employerFilters) }
         let (list, model) = try session.shell { () throws(WorkspaceError) in (try session.workspace.employerSummaries(), try session.workspace.roundModel()) }
         var table = Table(["employer", "name", "town", "internships", "places", "taken", "free", "breakdowns"])
         var shown = 0
@@ -273,7 +273,7 @@ extension Command {
         complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
-        guard let reason = args.text(from: 1) else { throw args.usage("give a reason (the request), for the audit log") }
+        guard let reason = args.text(from: 1) else { throw args.usage(.giveRequest) }
         let words = try session.shell { () throws(WorkspaceError) in try session.register.identifyingWords(of: [s]) }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.forget(students: [s], reason: reason) }
         session.forgetIDs()
@@ -289,7 +289,7 @@ extension Command {
         "purge", synopsis: "purge ended-before DATE",
         summary: "erase every student whose last placement ended before DATE and who holds no place (the retention term)"
     ) { args, session throws(ShellError) in
-        guard args.count == 2, args[0] == "ended-before", let text = args[1] else { throw args.usage("give the day: purge ended-before YYYY-MM-DD") }
+        guard args.count == 2, args[0] == "ended-before", let text = args[1] else { throw args.usage(.dayAs("purge ended-before YYYY-MM-DD")) }
         let date = try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) }
         let words = try session.shell { () throws(WorkspaceError) in
             try session.register.identifyingWords(of: try session.register.purgeable(endedBefore: date))
@@ -324,13 +324,13 @@ extension Command {
         let model = live.model, console = session.console
         if args.count == 1 {
             let s = try args.student(0)
-            guard model.student(s) != nil else { throw ShellError("no student \(s)") }
+            guard model.student(s) != nil else { throw .refused(.noStudent(s.value)) }
             guard live.outcome.internshipOf[s] == nil else {
                 console.print("\(s) is placed at \(Describe.internship(live.outcome.internshipOf[s], model))")
                 return .proceed
             }
             let found: Relaxation?
-            do throws(RoundError) { found = try live.relaxation(for: s) } catch { throw ShellError(error.description) }
+            do throws(RoundError) { found = try live.relaxation(for: s) } catch { throw .round(error) }
             if let r = found {
                 console.print("\(s): a travel limit of \(r.maxTravelMinutes) min (now \(model.student(s)?.maxTravelMinutes ?? 0)) would place them at \(Describe.internship(r.internship, model))"
                     + "; try set \(s) max_travel_min \(r.maxTravelMinutes)")
@@ -339,21 +339,21 @@ extension Command {
                 console.print("\(s): no travel limit up to \(mode.reasonableCeilingMinutes) min (as far as bpv proposes \(how)) would place them; see why \(s)")
             }
             let offers: [AccommodationRelaxation]
-            do throws(RoundError) { offers = try live.accommodationRelaxations(for: s) } catch { throw ShellError(error.description) }
+            do throws(RoundError) { offers = try live.accommodationRelaxations(for: s) } catch { throw .round(error) }
             for o in offers {
                 let at = o.placedAt == o.internship ? "there" : "at \(Describe.internship(o.placedAt, model))"
                 console.print("\(s): if \(Describe.internship(o.internship, model)) offered \(o.missing.map(\.rawValue).joined(separator: ", ")), they would be placed \(at)")
             }
             // Every ask of plain gaps that places this student.
             let all: [PlaceGap]
-            do throws(RoundError) { all = try live.gaps(limit: Int.max) } catch { throw ShellError(error.description) }
+            do throws(RoundError) { all = try live.gaps(limit: Int.max) } catch { throw .round(error) }
             for g in all where g.placed.contains(s) {
                 console.print("\(s): \(describe(g, model)) would place them\(g.gain > 1 ? " (and \(g.gain - 1) more)" : "")")
             }
             return .proceed
         }
         let gaps: [PlaceGap]
-        do throws(RoundError) { gaps = try live.gaps() } catch { throw ShellError(error.description) }
+        do throws(RoundError) { gaps = try live.gaps() } catch { throw .round(error) }
         if live.outcome.unplaced.isEmpty {
             console.print("every student is placed")
             return .proceed

@@ -38,7 +38,7 @@ public enum Tokenizer {
                 inWord = true
             }
         }
-        if let q = quote { throw ShellError("unclosed \(q) quote") }
+        if let q = quote { throw .message(.unclosedQuote(q)) }
         if inWord { words.append(current) }
         return words
     }

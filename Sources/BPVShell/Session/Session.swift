@@ -54,6 +54,12 @@ public final class Session {
         return ((try? workspace.language()) ?? nil) ?? Language.of(environment: environment) ?? .en
     }
 
+    /// The language without a workspace (`bpv VERB --help`): `--lang`, else the environment's.
+    static func languageWithoutWorkspace() -> Language {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["BPV_LANG"].flatMap(Language.init(parsing:)) ?? Language.of(environment: environment) ?? .en
+    }
+
     /// The live round's outcome, when there is an up-to-date one (never solves).
     var liveOutcome: RoundOutcome? { register.liveSession?.outcome }
 
@@ -112,7 +118,7 @@ public final class Session {
 
     /// Runs a workspace call, turning its error into the shell's.
     func shell<T>(_ body: () throws(WorkspaceError) -> T) throws(ShellError) -> T {
-        do { return try body() } catch { throw ShellError(error.description) }
+        do { return try body() } catch { throw .workspace(error) }
     }
 }
 

@@ -103,7 +103,7 @@ public enum ImportIssue: Sendable, Hashable {
         case .notAWholeNumber(let column, let text): "\(column) '\(text)' is not a whole number"
         case .outOfRange(let column, let value, let lower, let upper): "\(column) \(value) is out of range \(lower)...\(upper)"
         case .notADate(let column, let text): "\(column) '\(text)' is not a date; write it as YYYY-MM-DD (2026-09-01) or DD-MM-YYYY (1-9-2026)"
-        case .dateOutsideWindow(let column, let text): "\(column) \(CalendarDate.outsideWindow(text))"
+        case .dateOutsideWindow(let column, let text): "\(column) \(Refusal.dateOutsideWindow(text).text(.en))"
         case .notANumber(let column, let text): "\(column) '\(text)' is not a number; write it in decimals, for example 52.37"
         case .unknownWord(let what, let word, let nearest, let expected):
             "unknown \(Self.englishName(what)) '\(word)';" + (nearest.map { " did you mean '\($0)'?" } ?? "")
@@ -115,14 +115,14 @@ public enum ImportIssue: Sendable, Hashable {
         case .profileNotForLevel(let level): "a profile (uitstroomprofiel) is for PRO and VSO pupils, not level \(level.rawValue); leave it empty"
         case .noSectors: "sectors is empty: give at least one sector"
         case .duplicateID(let id, let first): "duplicate id \(id) (first on line \(first))"
-        case .invalidID(let text, let why): "id '\(text)' \(why.description)"
+        case .invalidID(let text, let why): Refusal.invalidID(text, why).text(.en)
         case .halfACoordinate: "give both lat and lon, or neither and a postcode or town"
         case .swappedCoordinates(let lat, let lon):
             "lat \(lat) and lon \(lon) look swapped: in the Netherlands lat is about 51 to 53.5 and lon about 3.4 to 7.2"
         case .outsideNetherlands(let lat, let lon):
             "lat \(lat), lon \(lon) is outside the Netherlands and its border regions (lat 50 to 54, lon 2.5 to 8)"
         case .noLocation: "no location: give a postcode, a town, or lat and lon"
-        case .place(let error): error.description
+        case .place(let error): error.text(.en)
         case .supportAboveCapacity(let support, let capacity): "support_capacity \(support) is more than the capacity \(capacity)"
         case .untilBeforeFrom(let until, let from): "available_until \(until) is before available_from \(from)"
         }
@@ -174,8 +174,7 @@ public enum ImportIssue: Sendable, Hashable {
         case .notAWholeNumber(let column, let text): "\(column) '\(text)' is geen geheel getal"
         case .outOfRange(let column, let value, let lower, let upper): "\(column) \(value) ligt buiten \(lower) tot en met \(upper)"
         case .notADate(let column, let text): "\(column) '\(text)' is geen datum; schrijf haar als DD-MM-JJJJ (1-9-2026) of JJJJ-MM-DD (2026-09-01)"
-        case .dateOutsideWindow(let column, let text):
-            "\(column) '\(text)' ligt buiten de data die bpv aanneemt (\(CalendarDate.supported.lowerBound) tot \(CalendarDate.supported.upperBound)); controleer het jaar"
+        case .dateOutsideWindow(let column, let text): "\(column) \(Refusal.dateOutsideWindow(text).text(.nl))"
         case .notANumber(let column, let text): "\(column) '\(text)' is geen getal; schrijf het als decimaal getal, bijvoorbeeld 52,37"
         case .unknownWord(let what, let word, let nearest, let expected):
             "\(Self.dutchName(what)) '\(word)' is onbekend;" + (nearest.map { " bedoelt u '\($0)'?" } ?? "")
@@ -187,14 +186,14 @@ public enum ImportIssue: Sendable, Hashable {
         case .profileNotForLevel(let level): "een uitstroomprofiel is er voor leerlingen van PRO en VSO, niet voor niveau \(level.rawValue); laat het leeg"
         case .noSectors: "sectoren is leeg: geef minstens één sector"
         case .duplicateID(let id, let first): "id \(id) komt twee keer voor (eerst op regel \(first))"
-        case .invalidID(let text, let why): "id '\(text)' " + Self.dutch(why)
+        case .invalidID(let text, let why): Refusal.invalidID(text, why).text(.nl)
         case .halfACoordinate: "geef lat en lon allebei, of geen van beide en een postcode of woonplaats"
         case .swappedCoordinates(let lat, let lon):
             "lat \(lat) en lon \(lon) lijken verwisseld: in Nederland is lat ongeveer 51 tot 53,5 en lon ongeveer 3,4 tot 7,2"
         case .outsideNetherlands(let lat, let lon):
             "lat \(lat), lon \(lon) ligt buiten Nederland en de grensstreek (lat 50 tot 54, lon 2,5 tot 8)"
         case .noLocation: "geen plaats: geef een postcode, een woonplaats, of lat en lon"
-        case .place(let error): Self.dutch(error)
+        case .place(let error): error.text(.nl)
         case .supportAboveCapacity(let support, let capacity): "plaatsen_met_begeleiding \(support) is meer dan het aantal plaatsen \(capacity)"
         case .untilBeforeFrom(let until, let from): "beschikbaar_tot \(until) ligt vóór beschikbaar_vanaf \(from)"
         }
@@ -221,34 +220,4 @@ public enum ImportIssue: Sendable, Hashable {
         ][word] ?? word
     }
 
-    static func dutch(_ why: IDProblem) -> String {
-        switch why {
-        case .empty: "is leeg"
-        case .tooLong: "is langer dan 40 tekens"
-        case .looksLikeCitizenNumber: "lijkt op een burgerservicenummer (BSN) of onderwijsnummer; gebruik een pseudoniem zoals S-0042"
-        case .badCharacters: "mag alleen de letters A tot Z, cijfers, '-' en '_' bevatten"
-        }
-    }
-
-    static func dutch(_ error: GeographyError) -> String {
-        switch error {
-        case .malformedPostcode(let text): "'\(text)' is geen postcode: schrijf vier cijfers, eventueel met twee letters (1234, 1234 AB)"
-        case .unknownPostcode(let code, let nearest):
-            "postcode \(code) is geen postcodegebied in Nederland"
-                + (nearest.isEmpty ? "" : " (dichtstbij: \(nearest.map(\.description).joined(separator: ", ")))")
-                + "; controleer de code, of geef de woonplaats"
-        case .unknownPlace(let name, let suggestions):
-            "plaats '\(name)' is onbekend"
-                + (suggestions.isEmpty ? "" : "; bedoelt u \(suggestions.map { "'\($0)'" }.joined(separator: " of "))?")
-                + " geef een Nederlandse plaatsnaam of een postcode"
-        case .ambiguousPlace(let name, let candidates):
-            "'\(name)' is een plaats in \(candidates.count) gemeenten (\(candidates.map(\.label).joined(separator: ", "))); "
-                + "voeg de postcode toe, zet de gemeente tussen haakjes (\(candidates.first.map { "'\($0.name) (\($0.municipality))'" } ?? "")), "
-                + "of stel de regio van de werkruimte in (set region GEMEENTE|...)"
-        case .unknownRegionName(let name, let suggestions):
-            "'\(name)' is geen Nederlandse gemeente of provincie"
-                + (suggestions.isEmpty ? "" : "; bedoelt u \(suggestions.map { "'\($0)'" }.joined(separator: " of "))?")
-        case .tableUnavailable(let why): "de postcodetabel is niet te lezen (\(why)); installeer bpv opnieuw"
-        }
-    }
 }

@@ -79,14 +79,14 @@ extension Register {
         let before = seen
         let session = try current()
         if before >= 0, seen != before { throw try staleRefusal(since: before) }
-        guard hasDraft else { throw .notFound("there is no draft to commit; run match first") }
+        guard hasDraft else { throw .refused(.noDraft) }
         if let round { try requireUnchanged(since: round) }
         let model = session.model, outcome = session.outcome
         var placements: [StudentID: InternshipID] = [:]
         if let students {
             for s in students {
-                guard model.student(s) != nil else { throw .notFound("no student \(s)") }
-                guard let i = outcome.internshipOf[s] else { throw .notFound("\(s) has no place in the draft to commit") }
+                guard model.student(s) != nil else { throw .refused(.noStudent(s.value)) }
+                guard let i = outcome.internshipOf[s] else { throw .refused(.noDraftPlaceToCommit(s)) }
                 if model.commitments[s] == nil { placements[s] = i }
             }
         } else {
@@ -116,13 +116,12 @@ extension Register {
     private func requireUnchanged(since round: Int64) throws(WorkspaceError) {
         let entries = try workspace.read { db in
             guard let at = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit WHERE action = 'match' AND subject = ?", arguments: ["round \(round)"]) else {
-                throw WorkspaceError.notFound("no round \(round)")
+                throw WorkspaceError.refused(.noRound(round))
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq > ? ORDER BY seq", arguments: [at]).map(Workspace.auditEntry)
         }
         guard entries.isEmpty else {
-            let listed = entries.prefix(5).map { "\($0.user) at \(Self.time($0.at)): \($0.action) \($0.subject)" }.joined(separator: "; ")
-            throw .refused("refused: the draft changed since round \(round) (\(listed)\(entries.count > 5 ? "; …" : "")); commit the draft as it is now without --round, or run match")
+            throw .refused(.changedSinceRound(round, entries.prefix(5).map(\.changeBy), more: max(entries.count - 5, 0)))
         }
     }
 
@@ -131,15 +130,15 @@ extension Register {
     @discardableResult
     public func set(_ name: String, of s: StudentID, to value: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         guard let setting = StudentSetting(rawValue: name) else {
-            throw .invalidSetting("unknown student setting '\(name)'; known: \(StudentSetting.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw .refused(.unknownStudentSetting(name))
         }
-        guard var imported = try workspace.importedStudent(s.value) else { throw .notFound("no student \(s)") }
+        guard var imported = try workspace.importedStudent(s.value) else { throw .refused(.noStudent(s.value)) }
         let original = setting.value(of: imported)
         let normalized: String
         if value == "default" {
             normalized = original
         } else {
-            do { try setting.apply(value, to: &imported) } catch { throw .invalidSetting("\(error)") }
+            do { try setting.apply(value, to: &imported) } catch { throw .refused(error.refusal) }
             normalized = setting.value(of: imported)
         }
         return try apply(.studentSetting(student: s, setting, value: normalized)) { db, _, _ in
@@ -165,12 +164,12 @@ extension Register {
         throws(WorkspaceError) -> (moved: RoundChanges?, places: Int, support: Int)
     {
         guard Workspace.internshipSettingNames.contains(name) else {
-            throw .invalidSetting("unknown internship setting '\(name)'; known: \(Workspace.internshipSettingNames.joined(separator: ", "))")
+            throw .refused(.unknownInternshipSetting(name, known: Workspace.internshipSettingNames))
         }
         guard let n = Int(value), (0 ... 1000).contains(n) else {
-            throw .invalidSetting("\(name) must be a whole number of places in 0...1000, not '\(value)'")
+            throw .refused(.placesRange(setting: name, value: value))
         }
-        guard let old = try currentModel().internship(i) else { throw .notFound("no internship \(i)") }
+        guard let old = try currentModel().internship(i) else { throw .refused(.noInternship(i.value)) }
         let places = name == "capacity" ? n : old.capacity
         let support = min(name == "support_capacity" ? n : old.supportCapacity, places)
         let moved = try setPlaces(of: i, places: places, support: support, reason: reason)
@@ -182,7 +181,7 @@ extension Register {
     public func setPlaces(of i: InternshipID, places: Int, support: Int, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         try apply(.places(internship: i, places: places, support: support)) { db, _, _ in
             guard let row = try Row.fetchOne(db, sql: "SELECT capacity, support_capacity FROM internship WHERE id = ?", arguments: [i.value]) else {
-                throw WorkspaceError.notFound("no internship \(i)")
+                throw WorkspaceError.refused(.noInternship(i.value))
             }
             try db.execute(sql: "UPDATE internship SET capacity = ?, support_capacity = ? WHERE id = ?", arguments: [places, support, i.value])
             return try self.workspace.audit(db, action: "set", subject: "\(i) places",
@@ -195,9 +194,9 @@ extension Register {
     /// solved again with it.
     @discardableResult
     public func set(_ name: String, to value: String, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
-        guard let setting = MatchSetting(rawValue: name) else { throw .invalidSetting(MatchSetting.unknown(name)) }
+        guard let setting = MatchSetting(rawValue: name) else { throw .refused(MatchSetting.unknown(name)) }
         let v: Double
-        do { v = try setting.validate(value) } catch { throw .invalidSetting(error.description) }
+        do { v = try setting.validate(value) } catch { throw .refused(error.refusal) }
         var settings = try currentModel().settings
         setting.set(v, in: &settings)
         let isDefault = setting.value(in: MatchSettings()) == setting.value(in: settings)
@@ -247,8 +246,7 @@ extension Register {
             let known = Set(try String.fetchAll(db, sql: "SELECT id FROM employer"))
             let unknown = internships.filter { $0.employerID.map { !known.contains($0) } ?? false }
             if let first = unknown.first {
-                throw WorkspaceError.refused("refused: \(unknown.count) internship\(unknown.count == 1 ? " names" : "s name") an employer the workspace does not know "
-                    + "(\(first.id) names \(first.employerID ?? "")); import the employers file first")
+                throw WorkspaceError.refused(.unknownEmployers(count: unknown.count, first: first.id.value, employer: first.employerID ?? ""))
             }
             summary = try self.workspace.upsert(db, internships: internships, source: source)
             return try Self.latestSeq(db)

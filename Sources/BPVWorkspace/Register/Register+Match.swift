@@ -97,7 +97,7 @@ extension Register {
                 throw error
             }
         }
-        throw .conflict("the workspace kept changing during the match; try again")
+        throw .refused(.keptChangingDuringMatch)
     }
 
     /// The stored register on `date`: student → internship (draft and held), the rows in

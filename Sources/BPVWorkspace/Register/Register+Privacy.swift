@@ -24,10 +24,10 @@ extension Register {
     @discardableResult
     public func forget(students ids: [StudentID], reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         let model = try currentModel()
-        for s in ids where model.student(s) == nil { throw .notFound("no student \(s)") }
+        for s in ids where model.student(s) == nil { throw .refused(.noStudent(s.value)) }
         if let reason {
             for s in ids where !Self.mentions(reason, Self.identifying(s, name: model.student(s)?.name)).isEmpty {
-                throw .refused("the reason names \(s), whom forget erases, and the audit log would keep it for good; give a reason without the student's id or name, for example 'request of the parents'")
+                throw .refused(.reasonNamesStudent(s))
             }
         }
         let moved = try erase(ids, action: "forget", detail: "\(ids.count) student\(ids.count == 1 ? "" : "s") erased", reason: reason)
@@ -210,7 +210,7 @@ extension Workspace {
     public func exportStudent(_ s: StudentID, to file: String) throws(WorkspaceError) -> Int {
         let (json, entries) = try read { db -> (String, Int) in
             guard let student = try Row.fetchOne(db, sql: "SELECT * FROM student WHERE id = ?", arguments: [s.value]) else {
-                throw WorkspaceError.notFound("no student \(s)")
+                throw WorkspaceError.refused(.noStudent(s.value))
             }
             var out: [String: Any] = [:]
             var record: [String: Any] = [:]

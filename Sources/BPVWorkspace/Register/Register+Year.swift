@@ -21,7 +21,7 @@ extension Register {
             i = given
         } else {
             guard let drafted = try current().outcome.internshipOf[s] else {
-                throw .notFound("\(s) has no place in the draft to propose; name an internship: propose \(s) INTERNSHIP")
+                throw .refused(.noDraftPlaceToPropose(s))
             }
             i = drafted
         }
@@ -51,7 +51,7 @@ extension Register {
     public func decline(student s: StudentID, by who: Decliner, reason: String) throws(WorkspaceError) -> RoundChanges? {
         let was = try currentModel().proposals[s]
         return try apply(.decline(student: s)) { db, after, _ in
-            guard let i = was else { throw WorkspaceError.notFound("\(s) has no proposal to decline") }
+            guard let i = was else { throw WorkspaceError.refused(.noProposalToDecline(s)) }
             let seq = try self.workspace.audit(db, action: "decline", subject: "\(s) x \(i)", detail: "by \(who.rawValue)", reason: reason,
                                                student: s.value, internship: i.value)
             try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = ?", arguments: [s.value, Self.phase(of: s, after)])
@@ -76,24 +76,24 @@ extension Register {
         throws(WorkspaceError) -> RoundChanges?
     {
         if let days = daysPerWeek, !(1 ... 5).contains(days) {
-            throw .invalidSetting("\(days) days a week is not a BPV week; give 1 to 5")
+            throw .refused(.daysAWeek(days))
         }
         let day = date ?? .today
         let before = try currentModel()
         let weeks = before.settings.placementWeeks
         let planned = day.adding(days: 7 * weeks)
-        guard day.isSupported, planned.year <= 9999 else { throw .invalidSetting(CalendarDate.outsideWindow(day.description)) }
+        guard day.isSupported, planned.year <= 9999 else { throw .refused(.dateOutsideWindow(day.description)) }
         // A start from today on must suit the student's availability and the internship's
         // window. A start before today records a placement that happened (last year's, in the
         // history): the student's available_from and the internship's window describe the
         // placements to come, not that one, so they are not held against it.
         let recordsThePast = day < .today
         if !recordsThePast, let from = before.student(s)?.availableFrom, day < from {
-            throw .refused("\(s) is available from \(from), not on \(day); start on \(from) or later (start \(s) \(from)), or change the student's available_from")
+            throw .refused(.notAvailableYet(s, from: from, day: day))
         }
         if !recordsThePast, let i = before.commitments[s], let internship = before.internship(i), !internship.isOpen(on: day) {
             let window = "\(internship.availableFrom.map(\.description) ?? "any day") to \(internship.availableUntil.map(\.description) ?? "any day")"
-            throw .refused("\(i) takes students from \(window), not on \(day); start within that window, or change the internship's dates")
+            throw .refused(.outsideInternshipWindow(i, window: window, day: day))
         }
         return try apply(.start(student: s)) { db, model, _ in
             let i = model.commitments[s]?.value
@@ -120,11 +120,11 @@ extension Register {
     {
         let before = try currentModel()
         let day = date ?? before.ending[s]?.plannedEnd ?? .today
-        guard day.isSupported else { throw .invalidSetting(CalendarDate.outsideWindow(day.description)) }
+        guard day.isSupported else { throw .refused(.dateOutsideWindow(day.description)) }
         let was = before.ending[s]?.internship ?? before.commitments[s]
         let bansBefore = before.bans
         return try apply(.end(student: s, outcome: outcome)) { db, after, _ in
-            guard let i = was else { throw WorkspaceError.notFound("\(s) has no agreed or active placement to end") }
+            guard let i = was else { throw WorkspaceError.refused(.noPlacementToEnd(s)) }
             let seq = try self.workspace.audit(db, action: "end", subject: "\(s) from \(i)", detail: outcome.rawValue, reason: reason,
                                                student: s.value, internship: i.value)
             let current = try Row.fetchOne(db, sql: "SELECT start_date, days_per_week FROM register WHERE student_id = ? AND phase = 0",
@@ -135,7 +135,7 @@ extension Register {
             // typo, not a date: the end repairs it by leaving the start unknown in the history.
             if let text = started, CalendarDate(text)?.isSupported != true { started = nil }
             if let started, let from = CalendarDate(started), day < from {
-                throw WorkspaceError.refused("\(s)'s placement at \(i) started on \(from); an end on \(day) would come before it. Give the day it ended: end \(s) \(outcome.rawValue) REASON on \(from) or later")
+                throw WorkspaceError.refused(.endBeforeStart(s, i, started: from, day: day, outcome: outcome))
             }
             try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
             try db.execute(sql: "UPDATE register SET phase = 0 WHERE student_id = ? AND phase = 1", arguments: [s.value])
@@ -183,7 +183,7 @@ extension Workspace {
     public func history(of student: StudentID) throws(WorkspaceError) -> [HistoryEntry] {
         try read { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM student WHERE id = ?)", arguments: [student.value]) == true else {
-                throw WorkspaceError.notFound("no student \(student)")
+                throw WorkspaceError.refused(.noStudent(student.value))
             }
             var out = try Row.fetchAll(db, sql: """
                 SELECT h.*, a.at AS at FROM history h JOIN audit a ON a.seq = h.seq WHERE h.student_id = ? ORDER BY h.id
@@ -252,15 +252,10 @@ extension CalendarDate {
     /// - Throws: also when the date lies outside ``CalendarDate/supported``.
     public init(parsing text: String) throws(WorkspaceError) {
         guard let date = CalendarDate(text) else {
-            throw .invalidSetting("'\(text)' is not a date; write it as YYYY-MM-DD, for example 2026-09-01")
+            throw .refused(.notADate(text))
         }
-        guard date.isSupported else { throw .invalidSetting(Self.outsideWindow(text)) }
+        guard date.isSupported else { throw .refused(.dateOutsideWindow(text)) }
         self = date
-    }
-
-    /// What is said of a date outside ``CalendarDate/supported``.
-    public static func outsideWindow(_ text: String) -> String {
-        "'\(text)' lies outside the dates bpv takes (\(supported.lowerBound) to \(supported.upperBound)); check the year"
     }
 }
 

@@ -196,7 +196,7 @@ public final class Register {
                 throw error
             }
         }
-        throw .conflict("the workspace kept changing under this change; try again")
+        throw .refused(.keptChanging)
     }
 
     /// Whether a change should go through the live round: there is a draft to keep up to date.
@@ -212,9 +212,7 @@ public final class Register {
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq > ? ORDER BY seq", arguments: [since]).map(Workspace.auditEntry)
         }
         invalidate()
-        let listed = entries.prefix(5).map { "\($0.user) at \(Self.time($0.at)): \($0.action) \($0.subject)" }
-        let more = entries.count > 5 ? "; and \(entries.count - 5) more" : ""
-        return .refused("refused: the draft changed since you last saw it (\(listed.joined(separator: "; "))\(more)); look at placements, then commit again")
+        return .refused(.changedSinceSeen(entries.prefix(5).map(\.changeBy), more: max(entries.count - 5, 0)))
     }
 
     static func time(_ at: String) -> String { String(at.prefix(19).map { $0 == "T" ? " " : $0 }) }

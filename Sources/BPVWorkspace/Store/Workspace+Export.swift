@@ -91,7 +91,7 @@ extension Workspace {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
         let ext = name[name.index(after: dot)...].lowercased()
         guard !exportExtensions.contains(ext) else { return }
-        throw .cannotWrite(file, "bpv writes .xlsx workbooks and .csv files, not .\(ext); name the file .xlsx (LibreOffice and Excel open it) or .csv")
+        throw .refused(.unwritableFormat(file: file, ext: ext))
     }
 
     /// A cell as the CSV writes it: numbers as integers (or with the language's decimal

@@ -20,7 +20,7 @@ extension Workspace {
     /// - Throws: ``WorkspaceError/invalidSetting(_:)`` naming an unknown name and its near misses.
     public func setRegion(_ text: String, reason: String? = nil) throws(WorkspaceError) {
         let names = text == "default" ? [] : Self.regionNames(text)
-        do { _ = try Gazetteer.netherlands.region(names) } catch { throw .invalidSetting(error.description) }
+        do { _ = try Gazetteer.netherlands.region(names) } catch { throw .refused(.place(error)) }
         let value = names.joined(separator: "|")
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.regionSetting])
@@ -48,7 +48,7 @@ extension Workspace {
     /// Sets the workspace's language (`nl` or `en`); `default` clears it (the environment decides).
     public func setLanguage(_ text: String, reason: String? = nil) throws(WorkspaceError) {
         let language = text == "default" ? nil : Language(parsing: text)
-        guard text == "default" || language != nil else { throw .invalidSetting("language must be nl or en (or default), not '\(text)'") }
+        guard text == "default" || language != nil else { throw .refused(.unknownLanguage(text)) }
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.languageSetting])
             if let language {
@@ -75,7 +75,7 @@ extension Workspace {
     public func setTitle(_ text: String, reason: String? = nil) throws(WorkspaceError) {
         let title = text == "default" ? nil : text.trimmingCharacters(in: .whitespaces)
         if let title, title.isEmpty || title.count > 120 || ControlText.firstControl(in: title) != nil {
-            throw .invalidSetting("a title is one line of 1 to 120 characters")
+            throw .refused(.badTitle)
         }
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.titleSetting])

@@ -176,9 +176,7 @@ extension Workspace {
     public static func workspaceError(_ error: RoundError, path: String) -> WorkspaceError {
         switch error {
         case .cancelled: .cancelled
-        case .overfilled, .refused: .refused(error.description)
-        case .notFound(let what): .notFound(what)
-        case .invalid(let why): .invalidSetting(why)
+        case .refused(let r): .refused(r)
         case .solver(let why): .database(path, "matching failed: \(why)")
         }
     }

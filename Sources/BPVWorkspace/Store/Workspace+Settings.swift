@@ -38,7 +38,7 @@ extension Workspace {
 
     /// Puts a setting back to its documented default.
     public func reset(_ name: String, reason: String? = nil) throws(WorkspaceError) {
-        guard try changedSettings()[name] != nil else { throw .notFound("\(name) is at its default") }
+        guard try changedSettings()[name] != nil else { throw .refused(.settingAtDefault(name)) }
         try set(name, to: "default", reason: reason)
     }
 
@@ -54,7 +54,7 @@ extension Workspace {
     /// The settings a round was computed with, as stored with it.
     public func settings(ofRound round: Int64) throws(WorkspaceError) -> MatchSettings {
         let json = try read { db in try String.fetchOne(db, sql: "SELECT settings FROM round WHERE id = ?", arguments: [round]) }
-        guard let json else { throw .notFound("no round \(round)") }
+        guard let json else { throw .refused(.noRound(round)) }
         do {
             return try JSONDecoder().decode(MatchSettings.self, from: Data(json.utf8))
         } catch {

@@ -23,7 +23,7 @@ extension Workspace {
 
     /// Removes a student's setting, so the imported value applies again.
     public func reset(_ name: String, of student: StudentID, reason: String? = nil) throws(WorkspaceError) {
-        guard try studentSettings()[student.value]?[name] != nil else { throw .notFound("student \(student) has no setting \(name)") }
+        guard try studentSettings()[student.value]?[name] != nil else { throw .refused(.noStudentSetting(student, name)) }
         try set(name, of: student, to: "default", reason: reason)
     }
 

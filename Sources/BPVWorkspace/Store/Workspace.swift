@@ -254,11 +254,11 @@ public final class Workspace: Sendable {
     func audit(_ db: Database, action: String, subject: String, detail: String = "", reason: String? = nil,
                student: String? = nil, internship: String? = nil) throws -> Int64 {
         if let reason, reason.count > Self.reasonLimit {
-            throw WorkspaceError.invalidSetting("a reason may be at most \(Self.reasonLimit) characters (this one has \(reason.count)); say it shorter")
+            throw WorkspaceError.refused(.reasonTooLong(limit: Self.reasonLimit, count: reason.count))
         }
         // Free text reaches other people's terminals: no escape, carriage return, tab or line break.
         if let reason, let bad = ControlText.firstControl(in: reason) {
-            throw WorkspaceError.invalidSetting("a reason may not hold a control character (U+\(String(bad.value, radix: 16, uppercase: true)), a tab, a line break or a terminal escape); type it as plain text on one line")
+            throw WorkspaceError.refused(.reasonControl(bad.value))
         }
         try db.execute(
             sql: """
@@ -326,37 +326,46 @@ public struct AuditEntry: Sendable, Equatable {
     public var subject: String
     public var detail: String
     public var reason: String?
+
+    /// The entry as a refusal names it: who, when, what.
+    public var changeBy: ChangeBy {
+        ChangeBy(user: user, at: String(at.prefix(19).map { $0 == "T" ? " " : $0 }), action: action, subject: subject)
+    }
 }
 
 /// Why a workspace operation failed; the workspace is unchanged.
 public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
+    /// The file at the path cannot be opened as a workspace; the text says why (a message of
+    /// the operating system or SQLite, or bpv's own way out, in English).
     case cannotOpen(String, String)
     case database(String, String)
     case corruptRecord(String)
-    case notFound(String)
-    /// The change would break a rule (capacity, an earlier commitment); nothing was changed.
-    case conflict(String)
+    /// The change is refused: a thing not found, a broken rule (capacity, an earlier
+    /// commitment), a value out of range, or others changing the workspace; the refusal
+    /// names every student involved and the way out. Nothing was changed.
+    case refused(Refusal)
     case cancelled
-    case invalidSetting(String)
     case cannotWrite(String, String)
-    /// The change breaks a rule of the register; the text names every student involved and
-    /// the way out.
-    case refused(String)
     /// Another process changed the workspace while this change was being made.
     case changedElsewhere
 
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let why): "\(path): cannot open the workspace: \(why)"
-        case .database(let path, let why): "\(path): \(why)"
-        case .corruptRecord(let what): "the workspace holds an unreadable record: \(what)"
-        case .notFound(let what): what
-        case .conflict(let what): "conflict: \(what); nothing was changed"
-        case .cancelled: "cancelled; nothing was changed"
-        case .invalidSetting(let why): why
-        case .cannotWrite(let file, let why): "\(file): cannot write: \(why)"
-        case .refused(let why): "\(why); nothing was changed"
-        case .changedElsewhere: "another user changed the workspace at the same moment; nothing was changed, try again"
+    /// The message in `language`.
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.refused(let r), _): r.framed(language)
+        case (.cannotOpen(let path, let why), .en): "\(path): cannot open the workspace: \(why)"
+        case (.cannotOpen(let path, let why), .nl): "\(path): de werkruimte gaat niet open: \(why)"
+        case (.database(let path, let why), _): "\(path): \(why)"
+        case (.corruptRecord(let what), .en): "the workspace holds an unreadable record: \(what)"
+        case (.corruptRecord(let what), .nl): "de werkruimte bevat een onleesbaar gegeven: \(what)"
+        case (.cancelled, .en): "cancelled; nothing was changed"
+        case (.cancelled, .nl): "afgebroken; er is niets veranderd"
+        case (.cannotWrite(let file, let why), .en): "\(file): cannot write: \(why)"
+        case (.cannotWrite(let file, let why), .nl): "\(file): kan niet schrijven: \(why)"
+        case (.changedElsewhere, .en): "another user changed the workspace at the same moment; nothing was changed, try again"
+        case (.changedElsewhere, .nl): "iemand anders veranderde de werkruimte op hetzelfde moment; er is niets veranderd, probeer het opnieuw"
         }
     }
+
+    public var description: String { text(.en) }
 }
