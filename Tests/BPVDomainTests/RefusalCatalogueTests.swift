@@ -36,7 +36,7 @@ struct RefusalCatalogueTests {
         .settingRange(setting: "w_travel", lower: "0", upper: "100", value: "200"), .settingWhole(setting: "w_travel"),
         .maxTravelRange("300"), .unknownTravelMode("boot"), .priorityRange("10"), .place(.unknownPlace("Hilversun", suggestions: ["Hilversum"])),
         .unknownLanguage("fr"), .badTitle, .reasonTooLong(limit: 500, count: 501), .reasonControl(0x1B), .invalidID("S.1", .badCharacters),
-        .unwritableFormat(file: "x.ods", ext: "ods"),
+        .unwritableFormat(file: "x.ods", ext: "ods"), .notUndoable,
     ]
 
     static func name(of r: Refusal) -> String { String("\(r)".prefix { $0 != "(" }) }

@@ -76,6 +76,7 @@ extension Refusal {
         case .priorityRange(let value): "priority is een heel getal van 0 tot en met 9, niet '\(value)'"
         case .place(let error): error.text(.nl)
         case .invalidID(let text, let why): "id '\(text)' \(why.text(.nl))"
+        case .notUndoable: "undo neemt deze wijziging niet terug; zij heeft een eigen commando"
         case .unwritableFormat(let file, let ext):
             "\(file): kan niet schrijven: bpv schrijft .xlsx-werkmappen en .csv-bestanden, geen .\(ext); noem het bestand .xlsx (LibreOffice en Excel openen het) of .csv"
         case .unknownLanguage(let text): "language is nl of en (of default), niet '\(text)'"

@@ -73,6 +73,7 @@ extension Refusal {
         case .priorityRange(let value): "priority must be a whole number in 0...9, not '\(value)'"
         case .place(let error): error.text(.en)
         case .invalidID(let text, let why): "id '\(text)' \(why.text(.en))"
+        case .notUndoable: "this change is not taken back by undo; it has a verb of its own"
         case .unwritableFormat(let file, let ext):
             "\(file): cannot write: bpv writes .xlsx workbooks and .csv files, not .\(ext); name the file .xlsx (LibreOffice and Excel open it) or .csv"
         case .unknownLanguage(let text): "language must be nl or en (or default), not '\(text)'"

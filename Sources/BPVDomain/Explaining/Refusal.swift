@@ -78,6 +78,7 @@ public enum Refusal: Sendable, Hashable, Error {
     case reasonControl(UInt32)
     case invalidID(String, IDProblem)
     case unwritableFormat(file: String, ext: String)
+    case notUndoable
 
     /// How the refusal is framed: a thing not found is said plainly, a broken rule or a
     /// conflict with another user says that nothing was changed.
@@ -91,7 +92,7 @@ public enum Refusal: Sendable, Hashable, Error {
         case .keptChanging, .keptChangingDuringMatch: .conflict
         case .negativeCapacity, .daysAWeek, .dateOutsideWindow, .notADate, .unknownStudentSetting, .unknownInternshipSetting,
              .unknownSetting, .placesRange, .settingRange, .settingWhole, .maxTravelRange, .unknownTravelMode, .priorityRange,
-             .place, .unknownLanguage, .invalidID, .unwritableFormat, .badTitle, .reasonTooLong, .reasonControl, .mustBePlaced:
+             .place, .unknownLanguage, .invalidID, .unwritableFormat, .notUndoable, .badTitle, .reasonTooLong, .reasonControl, .mustBePlaced:
             .value
         default: .rule
         }

@@ -11,11 +11,8 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.student(0), i = try args.internship(1)
         let reason = args.text(from: 2) ?? ""
-        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.pins()[s] }
-        let moved = try session.shell { () throws(WorkspaceError) in try session.register.pin(student: s, internship: i, reason: reason) }
-        session.recordUndo("pin \(s) \(i)", about: .student(s), cause: old.map { .pin(student: s, internship: $0.internship) } ?? .unpin(student: s),
-                           inEffect: { $0.pins[s] == i }) { r throws(WorkspaceError) in
-            if let old { try r.pin(student: s, internship: old.internship, reason: old.reason) } else { try r.unpin(student: s, reason: "undo") }
+        let moved = try session.undoably("pin \(s) \(i)", .pin(student: s, internship: i)) { r throws(WorkspaceError) in
+            try r.pin(student: s, internship: i, reason: reason)
         }
         let model = try session.currentModel()
         session.console.print("pinned \(s) at \(Describe.internship(i, model))")
@@ -35,14 +32,7 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         try args.atMost(1)
-        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.pins()[s] }
-        let moved = try session.shell { () throws(WorkspaceError) in try session.register.unpin(student: s) }
-        if let old {
-            session.recordUndo("unpin \(s)", about: .student(s), cause: .pin(student: s, internship: old.internship),
-                               inEffect: { $0.pins[s] == nil }) { r throws(WorkspaceError) in
-                try r.pin(student: s, internship: old.internship, reason: old.reason)
-            }
-        }
+        let moved = try session.undoably("unpin \(s)", .unpin(student: s)) { r throws(WorkspaceError) in try r.unpin(student: s) }
         session.console.print("unpinned \(s)")
         session.report(moved, cause: .unpin(student: s))
         return .proceed
@@ -56,12 +46,8 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.student(0), i = try args.internship(1)
         let reason = args.text(from: 2) ?? ""
-        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.bans()[Pair(s, i)] }
-        let moved = try session.shell { () throws(WorkspaceError) in try session.register.ban(student: s, internship: i, reason: reason) }
-        // Undoing a ban that only changed its reason leaves the pair banned.
-        session.recordUndo("ban \(s) \(i)", about: .pair(s, i), cause: old == nil ? .unban(student: s, internship: i) : nil,
-                           inEffect: { $0.bans.contains(Pair(s, i)) }) { r throws(WorkspaceError) in
-            if let old { try r.ban(student: s, internship: i, reason: old) } else { try r.unban(student: s, internship: i, reason: "undo") }
+        let moved = try session.undoably("ban \(s) \(i)", .ban(student: s, internship: i)) { r throws(WorkspaceError) in
+            try r.ban(student: s, internship: i, reason: reason)
         }
         session.console.print("banned \(s) x \(i)")
         session.report(moved, cause: .ban(student: s, internship: i))
@@ -77,11 +63,8 @@ extension Command {
     ) { args, session throws(ShellError) in
         let s = try args.student(0), i = try args.internship(1)
         try args.atMost(2)
-        let old = try session.shell { () throws(WorkspaceError) in try session.workspace.bans()[Pair(s, i)] }
-        let moved = try session.shell { () throws(WorkspaceError) in try session.register.unban(student: s, internship: i) }
-        session.recordUndo("unban \(s) \(i)", about: .pair(s, i), cause: .ban(student: s, internship: i),
-                           inEffect: { !$0.bans.contains(Pair(s, i)) }) { r throws(WorkspaceError) in
-            try r.ban(student: s, internship: i, reason: old ?? "")
+        let moved = try session.undoably("unban \(s) \(i)", .unban(student: s, internship: i)) { r throws(WorkspaceError) in
+            try r.unban(student: s, internship: i)
         }
         session.console.print("unbanned \(s) x \(i)")
         session.report(moved, cause: .unban(student: s, internship: i))
@@ -155,13 +138,10 @@ extension Command {
             let value = try args.required(1, "VALUE")
             let reason = args.text(from: 2)
             let old = try session.currentModel().settings
-            let stored = try session.shell { () throws(WorkspaceError) in try ws.changedSettings()[first] }
-            let moved = try session.shell { () throws(WorkspaceError) in try session.register.set(first, to: value, reason: reason) }
-            let now = try session.currentModel().settings
-            session.recordUndo("set \(first) \(value)", about: .setting(first), cause: .settings(old),
-                               inEffect: { setting.value(in: $0.settings) == setting.value(in: now) }) { r throws(WorkspaceError) in
-                try r.set(first, to: stored == nil ? "default" : setting.value(in: old), reason: "undo")
+            let moved = try session.undoably("set \(first) \(value)", .settings(old)) { r throws(WorkspaceError) in
+                try r.set(first, to: value, reason: reason)
             }
+            let now = try session.currentModel().settings
             session.console.print("\(first) = \(setting.value(in: now)) for later rounds")
             session.report(moved, cause: nil)
             return .proceed
@@ -171,14 +151,10 @@ extension Command {
             let reason = args.text(from: 3)
             let id = InternshipID(first)
             guard let old = try session.currentModel().internship(id) else { throw .refused(.noInternship(first)) }
-            let now = try session.shell { () throws(WorkspaceError) in try session.register.set(name, ofInternship: id, to: value, reason: reason) }
-            let cause = RoundChange.places(internship: id, places: now.places, support: now.support)
-            session.recordUndo("set \(first) \(name) \(value)", about: .internship(id),
-                               cause: .places(internship: id, places: old.capacity, support: old.supportCapacity),
-                               inEffect: { m in m.internship(id).map { ($0.capacity, $0.supportCapacity) == (now.places, now.support) } ?? false }) {
-                r throws(WorkspaceError) in
-                try r.setPlaces(of: id, places: old.capacity, support: old.supportCapacity, reason: "undo")
+            let now = try session.undoably("set \(first) \(name) \(value)", .places(internship: id, places: old.capacity, support: old.supportCapacity)) {
+                r throws(WorkspaceError) in try r.set(name, ofInternship: id, to: value, reason: reason)
             }
+            let cause = RoundChange.places(internship: id, places: now.places, support: now.support)
             session.console.print("\(first): \(now.places) place\(now.places == 1 ? "" : "s"), \(now.support) with a job coach on site")
             session.report(now.moved, cause: cause)
             return .proceed
@@ -192,15 +168,12 @@ extension Command {
             throw .refused(.unknownStudentSetting(name))
         }
         let student = StudentID(first)
-        guard let before = try session.currentModel().student(student) else { throw .refused(.noStudent(first)) }
-        let moved = try session.shell { () throws(WorkspaceError) in try session.register.set(name, of: student, to: value, reason: reason) }
+        guard try session.currentModel().student(student) != nil else { throw .refused(.noStudent(first)) }
+        let moved = try session.undoably("set \(first) \(name) \(value)", .studentSetting(student: student, setting, value: value)) {
+            r throws(WorkspaceError) in try r.set(name, of: student, to: value, reason: reason)
+        }
         let shown = try session.currentModel().student(student).map { setting.value(of: $0) } ?? value
         let cause = RoundChange.studentSetting(student: student, setting, value: shown)
-        let was = setting.value(of: before)
-        session.recordUndo("set \(first) \(name) \(value)", about: .student(student), cause: .studentSetting(student: student, setting, value: was),
-                           inEffect: { m in m.student(student).map { setting.value(of: $0) == shown } ?? false }) { r throws(WorkspaceError) in
-            try r.set(name, of: student, to: was, reason: "undo")
-        }
         session.console.print("\(first): \(name) = \(shown) for later rounds")
         session.report(moved, cause: cause)
         return .proceed
@@ -216,20 +189,20 @@ extension Command {
     ) { args, session throws(ShellError) in
         try args.atMost(0)
         guard let step = session.popUndo() else { throw .message(.nothingToUndo) }
-        let model = try session.currentModel()
-        guard step.inEffect(model) else {
-            let by = try session.shell { () throws(WorkspaceError) in try session.register.lastChange(after: step.seq, about: step.key) }
+        let register = session.register, reversal = step.reversal
+        guard try session.shell({ () throws(WorkspaceError) in try register.isInEffect(reversal) }) else {
+            let by = try session.shell { () throws(WorkspaceError) in try register.lastChange(after: reversal.seq, about: reversal.subject) }
             throw .message(.cannotUndo(step.description, by: by?.changeBy))
         }
         let moved: RoundChanges?
         do throws(WorkspaceError) {
-            moved = try step.revert(session.register)
+            moved = try register.perform(reversal.change, reason: reversal.reason ?? "undo")
         } catch {
             session.pushUndo(step)
             throw .message(.undoFailed(step.description, error))
         }
         session.console.print("undid: \(step.description)")
-        session.report(moved, cause: step.cause)
+        session.report(moved, cause: reversal.change)
         return .proceed
     }
 }

@@ -75,12 +75,13 @@ public final class Session {
         if changedIDs { ids = nil }
     }
 
-    /// Records how to reverse a change this session made, for `undo`: while `inEffect` holds on
-    /// the current model, `revert` undoes it; otherwise `undo` says who changed it since.
-    func recordUndo(_ description: String, about key: Register.Subject, cause: RoundChange? = nil,
-                    inEffect: @escaping (RoundModel) -> Bool,
-                    _ revert: @escaping (Register) throws(WorkspaceError) -> RoundChanges?) {
-        undoSteps.append(UndoStep(description: description, seq: register.seen, key: key, cause: cause, inEffect: inEffect, revert: revert))
+    /// Makes `change` through `body` (the register's method for it) and keeps how to take it
+    /// back for `undo`, as the register computes it (``Register/undoably(_:_:)``).
+    func undoably<T>(_ description: String, _ change: RoundChange, _ body: (Register) throws(WorkspaceError) -> T) throws(ShellError) -> T {
+        let register = self.register
+        let (result, reversal) = try shell { () throws(WorkspaceError) in try register.undoably(change) { () throws(WorkspaceError) in try body(register) } }
+        if let reversal { undoSteps.append(UndoStep(description: description, reversal: reversal)) }
+        return result
     }
 
     /// The internships banned for a student, with each ban's reason (a decline, a breakdown,
@@ -122,16 +123,9 @@ public final class Session {
     }
 }
 
-/// How to reverse one change of this session.
+/// One change of this session that `undo` can take back: as the user typed it, and the
+/// register's reversal.
 struct UndoStep {
     var description: String
-    /// The audit entry of the change.
-    var seq: Int64
-    /// What the change was about, to say who changed it since.
-    var key: Register.Subject
-    /// The reversal as a round change, for the report of who moved.
-    var cause: RoundChange?
-    /// Whether the change is still in effect.
-    var inEffect: (RoundModel) -> Bool
-    var revert: (Register) throws(WorkspaceError) -> RoundChanges?
+    var reversal: Register.Reversal
 }
