@@ -79,6 +79,7 @@ public final class Shell {
             throw .message(.unknownCommand(name, meant: Self.closest(to: name)))
         }
         Interrupt.clear()
+        session.console.language = session.language()
         let session = self.session
         let arguments = Arguments(command: command, words: Array(words.dropFirst()),
                                   known: ({ session.studentIDs() }, { session.internshipIDs() }))

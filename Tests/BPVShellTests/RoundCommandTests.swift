@@ -237,7 +237,7 @@ struct RoundCommandTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("plaatsingen.csv").path, ods = dir.appendingPathComponent("plaatsingen.ods").path
-        #expect(f.run("match", "set language nl").out.hasSuffix("language = nl (CSV exports use ;)\n"))
+        #expect(f.run("match", "set language nl").out.hasSuffix("taal = nl (CSV-exports gebruiken ;)\n"))
         #expect(f.run("export placements \(csv)").status == 0)
         let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "student;internship;employer;employer_id;leerbedrijf_id;sector;level;school;coach;travel_min;score;start;planned_end;days_per_week;status")

@@ -95,6 +95,9 @@ extension ChangeBy {
 }
 
 extension Overfill {
+    /// The overfill in `language`: who holds how many of how many places.
+    public func text(_ language: Language) -> String { language == .nl ? dutch : english }
+
     var english: String {
         let what = supportPlaces ? "support place" : "place"
         let who = held.map { "\($0.student) (\($0.status.rawValue)\($0.promised ? ", next placement" : ""))" }.joined(separator: ", ")

@@ -29,3 +29,28 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     public var csvSeparator: Character { self == .nl ? ";" : "," }
     public var decimalSeparator: Character { self == .nl ? "," : "." }
 }
+
+extension Language {
+    /// A word bpv stores and prints (a sector, an accommodation, a certificate, a travel mode, a
+    /// status, an outcome) as a reader of this language reads it: a Dutch reader sees
+    /// `detailhandel`, `prikkelarm`, `fiets`, `concept`. Commands still take either spelling.
+    public func word(_ stored: String) -> String {
+        self == .nl ? Self.dutchWords[stored] ?? stored : stored
+    }
+
+    /// The Dutch words for bpv's stored English ones (the Dutch-named sectors, `logistiek`,
+    /// `zorg`, are stored as they are).
+    static let dutchWords: [String: String] = [
+        // Sectors, travel modes, accommodations, certificates.
+        "retail": "detailhandel", "walk": "lopen", "bike": "fiets", "scooter": "brommer", "car": "auto",
+        "wheelchair": "rolstoel", "quiet": "prikkelarm", "fixed_mentor": "vaste_werkbegeleider",
+        "clear_instructions": "duidelijke_instructies",
+        // Statuses and outcomes.
+        "draft": "concept", "pinned": "vastgezet", "proposed": "voorgedragen", "agreed": "afgesproken", "active": "gestart",
+        "unplaced": "ongeplaatst", "committed": "vastgelegd", "completed": "afgerond", "broke_down": "afgebroken",
+        "left": "vertrokken", "other": "anders", "declined_by_employer": "afgewezen_door_werkgever",
+        "declined_by_student": "afgewezen_door_leerling",
+        // Gap kinds.
+        "place": "plaats", "support place": "plaats met begeleiding", "new place": "nieuwe plaats",
+    ]
+}

@@ -16,7 +16,7 @@ extension Command {
         guard !args.isEmpty else { throw args.usage(.nameStudents) }
         let students = args.words == ["all"] ? nil : args.words.map { StudentID($0) }
         let n = try session.shell { () throws(WorkspaceError) in try session.register.commit(students: students) }
-        session.console.print("committed \(n) placement\(n == 1 ? "" : "s") of the draft")
+        session.console.say(.committed(n))
         return .proceed
     }
 
@@ -30,7 +30,7 @@ extension Command {
         let s = try args.student(0)
         guard let reason = args.text(from: 1) else { throw args.usage(.giveReason) }
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.release(student: s, reason: reason) }
-        session.console.print("released \(s) (the placement broke down); the draft will not place \(s) at that employer again")
+        session.console.say(.released(s))
         session.report(moved, cause: .release(student: s))
         return .proceed
     }

@@ -34,12 +34,12 @@ extension Command {
             let r = session.register
             if kind == "employers" {
                 let summary = try session.workspace.importEmployers(try EmployerImport.parse(bytes, fileName: file, sheet: sheet), from: file)
-                session.console.print("imported employers from \(file): \(summary.added) added, \(summary.updated) updated")
+                session.console.say(.importedEmployers(file: file, added: summary.added, updated: summary.updated))
                 return .proceed
             }
             if kind == "travel-times" {
                 let (summary, moved) = try r.importTravelTimes(try TravelTimeImport.parse(bytes, fileName: file, sheet: sheet), from: file)
-                session.console.print("imported travel times from \(file): \(summary.added) journeys added, \(summary.updated) updated")
+                session.console.say(.importedTravelTimes(file: file, added: summary.added, updated: summary.updated))
                 session.report(moved, cause: nil)
                 return .proceed
             }
@@ -47,9 +47,9 @@ extension Command {
                 ? try r.importStudents(try StudentImport.parse(bytes, fileName: file, sheet: sheet, region: region), from: file)
                 : try r.importInternships(try InternshipImport.parse(bytes, fileName: file, sheet: sheet, region: region), from: file)
             session.forgetIDs()
-            session.console.print("imported \(kind) from \(file): \(summary.added) added, \(summary.updated) updated")
+            session.console.say(.imported(kind: kind, file: file, added: summary.added, updated: summary.updated))
             if let moved, !moved.moves.isEmpty {
-                session.console.print("the draft follows: \(moved.moves.count) student\(moved.moves.count == 1 ? "" : "s") placed differently (placements shows them)")
+                session.console.say(.draftFollows(moved.moves.count))
             }
         } catch let failure as ImportFailure {
             throw .importFailure(failure)

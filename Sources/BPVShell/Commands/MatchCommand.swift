@@ -22,10 +22,9 @@ extension Command {
         let model = report.session.model, outcome = report.session.outcome, summary = report.summary
         let console = session.console
         let pinned = model.pins.keys.filter { model.commitments[$0] == nil }.count
-        console.print(console.style.bold("round \(summary.round)") + ": \(outcome.placedCount) of \(model.students.count) placed, "
-            + "\(outcome.unplaced.isEmpty ? "0" : console.style.red("\(outcome.unplaced.count)")) unplaced "
-            + "(\(model.commitments.count) committed, \(pinned) pinned); mean travel \(String(format: "%.1f", outcome.meanTravelMinutes)) min, total score \(outcome.totalScore)")
-        var table = Table(["sector", "students", "placed", "rate", "in wished sector"])
+        console.say(.roundSummary(round: summary.round, placed: outcome.placedCount, students: model.students.count, unplaced: outcome.unplaced.count,
+                                  committed: model.commitments.count, pinned: pinned, meanTravel: outcome.meanTravelMinutes, score: outcome.totalScore))
+        var table = Table([.sector, .students, .placed, .rate, .inWishedSector], console.language)
         var wanted: [Sector: (Int, Int, Int)] = [:]
         for s in model.students {
             guard let first = s.sectors.first else { continue }
@@ -39,26 +38,23 @@ extension Command {
         }
         for sector in Sector.allCases {
             guard let (n, p, w) = wanted[sector] else { continue }
-            table.append([sector.rawValue, "\(n)", "\(p)", percent(p, n), "\(w)"])
+            table.append([console.language.word(sector.rawValue), "\(n)", "\(p)", percent(p, n), "\(w)"])
         }
         console.print(table)
-        console.print(console.style.dim("students are counted under their first wished sector"))
+        console.say(.countedUnderFirstSector)
         if let changes = report.changes {
             if changes.moves.isEmpty {
-                console.print("no changes against the draft before")
+                console.say(.noChangesAgainstDraft)
             } else {
-                console.print("changes against the draft before: \(changes.moves.count)")
+                console.say(.changesAgainstDraft(changes.moves.count))
                 for m in changes.moves.prefix(25) {
-                    console.print("  \(m.student): \(Describe.internship(m.from, model)) → \(console.style.yellow(Describe.internship(m.to, model)))"
-                        + "  (\(Describe.reason(m, model, cause: nil, since: report.previousDate)))")
+                    console.say(.move(m.student, from: Describe.place(m.from, model), to: Describe.place(m.to, model),
+                                      because: Describe.reason(m, model, cause: nil, since: report.previousDate)))
                 }
-                if changes.moves.count > 25 { console.print("  … and \(changes.moves.count - 25) more (placements shows all)") }
+                if changes.moves.count > 25 { console.say(.andMore(changes.moves.count - 25, hint: .placementsShowsAll)) }
             }
         }
-        for o in report.overfills {
-            console.print(console.style.yellow("warning: ") + "\(o); they keep their places and nobody else is placed there; "
-                + "release or unpin \(o.held.count - o.limit) of them, or give the internship room")
-        }
+        for o in report.overfills { console.say(.overfillWarning(o)) }
         return .proceed
     }
 
@@ -74,20 +70,22 @@ extension Command {
         let (rows, internships) = try session.shell { () throws(WorkspaceError) in (try ws.placements(), try ws.internships()) }
         if let f = args[0], !Self.placementFilters.contains(f) { throw args.usage(.unknownStatus(f, known: Self.placementFilters)) }
         let byID = Dictionary(internships.map { ($0.internshipID, $0) }, uniquingKeysWith: { first, _ in first })
-        var table = Table(["student", "internship", "employer", "sector", "min", "score", "status"])
+        let language = session.console.language
+        var table = Table([.student, .internship, .employer, .sector, .min, .score, .status], language)
         var shown = 0
         for p in rows {
             let status = p.status.rawValue
             if let f = args[0], f != status, !(f == "committed" && p.committed) { continue }
             let i = p.internship.flatMap { byID[$0] }
-            let styled = status == "unplaced" ? session.console.style.red(status) : status == "committed" ? session.console.style.green(status) : status
-            table.append([p.student.value, p.internship?.value ?? "", i?.employer ?? "", i?.sector.rawValue ?? "",
+            let word = language.word(status)
+            let styled = status == "unplaced" ? session.console.style.red(word) : status == "committed" ? session.console.style.green(word) : word
+            table.append([p.student.value, p.internship?.value ?? "", i?.employer ?? "", i.map { language.word($0.sector.rawValue) } ?? "",
                           p.travelMinutes.map(String.init) ?? "", p.score.map(String.init) ?? "", styled])
             shown += 1
         }
         table.rightAligned = [4, 5]
         session.console.print(table)
-        session.console.print(session.console.style.dim("\(shown) placement\(shown == 1 ? "" : "s")" + (rows.isEmpty ? "; run match first" : "")))
+        session.console.say(.placementCount(shown, noDraft: rows.isEmpty))
         if let live = session.liveOutcome { try session.noteIfNotTheStoredDraft(live) }
         return .proceed
     }
@@ -103,17 +101,16 @@ extension Command {
         try session.noteIfNotTheStoredDraft(outcome)
         let console = session.console
         if outcome.unplaced.isEmpty {
-            console.print("every student is placed")
+            console.say(.everyStudentPlaced)
             return .proceed
         }
         let bans = session.banReasons()
         for id in outcome.unplaced {
             guard let s = model.student(id), let reason = model.whyUnplaced(id, in: outcome) else { continue }
-            console.print(console.style.bold(id.value) + " (\(s.level.rawValue), \(s.sectors.map(\.rawValue).joined(separator: " > ")), "
-                + "\(s.travelMode.rawValue) ≤ \(s.maxTravelMinutes) min\(s.needs.elements.isEmpty ? "" : ", needs " + s.needs.elements.map(\.rawValue).joined(separator: ","))):")
-            for line in Describe.unplaced(reason, model, bans: bans[id] ?? [:]) { console.print("  " + line) }
+            console.say(.unplacedHead(id, level: s.level, sectors: s.sectors, mode: s.travelMode, maxMinutes: s.maxTravelMinutes, needs: s.needs.elements))
+            for line in Describe.unplaced(reason, model, bans: bans[id] ?? [:]) { console.say(line, indent: "  ") }
         }
-        console.print(console.style.dim("\(outcome.unplaced.count) unplaced"))
+        console.say(.unplacedCount(outcome.unplaced.count))
         return .proceed
     }
 
@@ -130,14 +127,13 @@ extension Session {
     func noteIfNotTheStoredDraft(_ outcome: RoundOutcome) throws(ShellError) {
         let (round, stored) = try shell { () throws(WorkspaceError) in (try workspace.latestRound(), try workspace.placements()) }
         guard round != nil else {
-            console.print(console.style.dim("(no draft yet: this is the round match would make now)"))
+            console.say(.noDraftYet)
             return
         }
         let old = Dictionary(stored.compactMap { p in p.internship.map { (p.student, $0) } }, uniquingKeysWith: { first, _ in first })
         if old != outcome.internshipOf {
             let moved = Set(old.keys).union(outcome.internshipOf.keys).filter { old[$0] != outcome.internshipOf[$0] }.count
-            console.print(console.style.dim(
-                "(\(moved) student\(moved == 1 ? "" : "s") placed differently here than in the stored draft; the next change or match stores this draft)"))
+            console.say(.placedDifferently(moved))
         }
     }
 }

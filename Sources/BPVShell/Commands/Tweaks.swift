@@ -15,12 +15,12 @@ extension Command {
             try r.pin(student: s, internship: i, reason: reason)
         }
         let model = try session.currentModel()
-        session.console.print("pinned \(s) at \(Describe.internship(i, model))")
+        session.console.say(.pinned(s, Describe.place(i, model)))
         session.report(moved, cause: .pin(student: s, internship: i))
         if let student = model.student(s), let internship = model.internship(i) {
             let broken = model.settings.exclusions(student, internship)
             if !broken.isEmpty {
-                session.console.print(session.console.style.yellow("note: ") + "the pin overrides: " + broken.map(\.description).joined(separator: "; "))
+                session.console.say(.pinOverrides(broken))
             }
         }
         return .proceed
@@ -33,7 +33,7 @@ extension Command {
         let s = try args.student(0)
         try args.atMost(1)
         let moved = try session.undoably("unpin \(s)", .unpin(student: s)) { r throws(WorkspaceError) in try r.unpin(student: s) }
-        session.console.print("unpinned \(s)")
+        session.console.say(.unpinned(s))
         session.report(moved, cause: .unpin(student: s))
         return .proceed
     }
@@ -49,7 +49,7 @@ extension Command {
         let moved = try session.undoably("ban \(s) \(i)", .ban(student: s, internship: i)) { r throws(WorkspaceError) in
             try r.ban(student: s, internship: i, reason: reason)
         }
-        session.console.print("banned \(s) x \(i)")
+        session.console.say(.banned(s, i))
         session.report(moved, cause: .ban(student: s, internship: i))
         return .proceed
     }
@@ -66,7 +66,7 @@ extension Command {
         let moved = try session.undoably("unban \(s) \(i)", .unban(student: s, internship: i)) { r throws(WorkspaceError) in
             try r.unban(student: s, internship: i)
         }
-        session.console.print("unbanned \(s) x \(i)")
+        session.console.say(.unbanned(s, i))
         session.report(moved, cause: .unban(student: s, internship: i))
         return .proceed
     }
@@ -101,7 +101,7 @@ extension Command {
         if first == "title" {
             let value = try args.required(1, "the report's title (quoted), or default")
             try session.shell { () throws(WorkspaceError) in try ws.setTitle(value, reason: args.text(from: 2)) }
-            session.console.print(value == "default" ? "title cleared: the report names the region or the schools" : "title = \(value) (the report's)")
+            session.console.say(.titleSet(value == "default" ? nil : value))
             return .proceed
         }
         if first == "pager" {
@@ -109,7 +109,7 @@ extension Command {
             guard value == "on" || value == "off" else { throw args.usage(.onOrOff(setting: "pager", value: value)) }
             try args.atMost(2)
             session.pager = value == "on"
-            session.console.print("pager \(value) for this session\(value == "on" ? ": output longer than the terminal goes through $PAGER (else less -FRX)" : "")")
+            session.console.say(.pagerSet(value == "on"))
             return .proceed
         }
         if first == "expanded" {
@@ -117,21 +117,21 @@ extension Command {
             guard let mode = Table.Expanded(rawValue: value) else { throw args.usage(.expanded(value)) }
             try args.atMost(2)
             session.console.expanded = mode
-            session.console.print("expanded = \(mode.rawValue) for this session: tables \(mode == .on ? "print as records" : mode == .off ? "never print as records" : "print as records when their columns cannot fit")")
+            session.console.say(.expandedSet(mode.rawValue))
             return .proceed
         }
         if first == "language" {
             let value = try args.required(1, "nl, en or default")
             try session.shell { () throws(WorkspaceError) in try ws.setLanguage(value, reason: args.text(from: 2)) }
-            session.console.print("language = \(session.language().rawValue) (CSV exports use \(session.language().csvSeparator))")
+            session.console.language = session.language()
+            session.console.say(.languageSet(session.language(), separator: session.language().csvSeparator))
             return .proceed
         }
         if first == "region" {
             let value = try args.required(1, "MUNICIPALITY|... (or default)")
             try session.shell { () throws(WorkspaceError) in try ws.setRegion(value, reason: args.text(from: 2)) }
             let region = try session.region()
-            session.console.print(region.isEmpty ? "region cleared: a place name that exists twice needs its postcode or municipality"
-                                                 : "region = \(region.names.joined(separator: "|")): it settles place names that exist twice in later imports")
+            session.console.say(.regionSet(region.isEmpty ? [] : region.names))
             return .proceed
         }
         if let setting = MatchSetting(rawValue: first) {
@@ -142,7 +142,7 @@ extension Command {
                 try r.set(first, to: value, reason: reason)
             }
             let now = try session.currentModel().settings
-            session.console.print("\(first) = \(setting.value(in: now)) for later rounds")
+            session.console.say(.settingNow(first, setting.value(in: now)))
             session.report(moved, cause: nil)
             return .proceed
         }
@@ -155,7 +155,7 @@ extension Command {
                 r throws(WorkspaceError) in try r.set(name, ofInternship: id, to: value, reason: reason)
             }
             let cause = RoundChange.places(internship: id, places: now.places, support: now.support)
-            session.console.print("\(first): \(now.places) place\(now.places == 1 ? "" : "s"), \(now.support) with a job coach on site")
+            session.console.say(.placesNow(id, places: now.places, support: now.support))
             session.report(now.moved, cause: cause)
             return .proceed
         }
@@ -174,7 +174,7 @@ extension Command {
         }
         let shown = try session.currentModel().student(student).map { setting.value(of: $0) } ?? value
         let cause = RoundChange.studentSetting(student: student, setting, value: shown)
-        session.console.print("\(first): \(name) = \(shown) for later rounds")
+        session.console.say(.studentSettingNow(student, name, shown))
         session.report(moved, cause: cause)
         return .proceed
     }
@@ -201,7 +201,7 @@ extension Command {
             session.pushUndo(step)
             throw .message(.undoFailed(step.description, error))
         }
-        session.console.print("undid: \(step.description)")
+        session.console.say(.undid(step.description))
         session.report(moved, cause: reversal.change)
         return .proceed
     }

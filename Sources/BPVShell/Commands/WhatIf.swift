@@ -51,8 +51,8 @@ extension Command {
             throw .other("\(error)")
         }
         let console = session.console
-        console.print(console.style.dim("what if: \(args.words.joined(separator: " ")) (nothing is kept)"))
-        for line in Describe.changes(changes, model, style: console.style, cause: cause) { console.print(line) }
+        console.say(.whatIf(args.words.joined(separator: " ")))
+        for line in Describe.changes(changes, model, cause: cause) { console.say(line) }
         return .proceed
     }
 
@@ -108,31 +108,29 @@ extension Command {
         let console = session.console
         switch explanation.status {
         case .unplaced(let reason):
-            console.print("\(console.style.bold(id.value)) is unplaced:")
-            for line in Describe.unplaced(reason, model, bans: session.banReasons(of: id)) { console.print("  " + line) }
+            console.say(.isUnplaced(id))
+            for line in Describe.unplaced(reason, model, bans: session.banReasons(of: id)) { console.say(line, indent: "  ") }
             return .proceed
-        case .agreed: console.print("\(console.style.bold(id.value)) has an agreed placement at \(Describe.internship(explanation.internship, model))")
-        case .active: console.print("\(console.style.bold(id.value)) is in an active placement at \(Describe.internship(explanation.internship, model))")
-        case .proposed: console.print("\(console.style.bold(id.value)) is proposed at \(Describe.internship(explanation.internship, model)) (intake interview)")
-        case .pinned: console.print("\(console.style.bold(id.value)) is pinned at \(Describe.internship(explanation.internship, model)) by a job coach")
-        case .placed: console.print("\(console.style.bold(id.value)) is placed at \(Describe.internship(explanation.internship, model))")
+        case .agreed: console.say(.heldAt(id, .agreed, Describe.place(explanation.internship, model)))
+        case .active: console.say(.heldAt(id, .active, Describe.place(explanation.internship, model)))
+        case .proposed: console.say(.heldAt(id, .proposed, Describe.place(explanation.internship, model)))
+        case .pinned: console.say(.heldAt(id, .pinned, Describe.place(explanation.internship, model)))
+        case .placed: console.say(.heldAt(id, .placed, Describe.place(explanation.internship, model)))
         }
-        if let score = explanation.score { console.print("  " + Describe.score(score, model.settings)) }
+        if let score = explanation.score { console.say(.score(score, weight: model.settings.travelMinuteWeight)) }
         guard !explanation.alternatives.isEmpty else {
-            if explanation.status == .placed { console.print("  no other internship is open to this student") }
+            if explanation.status == .placed { console.say(.noOtherOpen) }
             return .proceed
         }
-        console.print("next-best:")
+        console.say(.nextBest)
         for alt in explanation.alternatives {
-            let head = "  \(Describe.internship(alt.internship, model)), score \(alt.score.total): "
+            let at = Describe.place(alt.internship, model)
             switch alt.verdict {
             case .worseForStudent(let by):
-                console.print(head + "\(by) point\(by == 1 ? "" : "s") worse for this student")
+                console.say(.alternativeWorse(at, score: alt.score.total, worseBy: by))
             case .taken(let holders, let forced):
-                console.print(head + "as good or better for the student, but taken" + (holders.isEmpty ? "" : " by " + holders.map(\.value).joined(separator: ", ")))
-                for line in Describe.forced(forced, student: id, internship: alt.internship, model, style: console.style) {
-                    console.print("    " + line)
-                }
+                console.say(.alternativeTaken(at, score: alt.score.total, holders: holders))
+                for line in Describe.forced(forced, student: id, internship: alt.internship, model) { console.say(line, indent: "    ") }
             }
         }
         return .proceed
@@ -151,9 +149,8 @@ extension Command {
         let model = live.model
         let forced: ForcedPair
         do throws(RoundError) { forced = try live.force(s, i) } catch { throw .round(error) }
-        for line in Describe.forced(forced.outcome, student: s, internship: i, model, style: session.console.style,
-                                    banReason: session.banReasons(of: s)[i]) {
-            session.console.print(line)
+        for line in Describe.forced(forced.outcome, student: s, internship: i, model, banReason: session.banReasons(of: s)[i]) {
+            session.console.say(line)
         }
         return .proceed
     }

@@ -16,7 +16,7 @@ extension Command {
         let reason = args.text(from: named == nil ? 1 : 2)
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.propose(student: s, internship: named, reason: reason) }
         let model = try session.currentModel()
-        session.console.print("proposed \(s) at \(Describe.internship(model.proposals[s], model))")
+        session.console.say(.proposed(s, Describe.place(model.proposals[s], model)))
         session.report(moved, cause: model.proposals[s].map { .propose(student: s, internship: $0) })
         return .proceed
     }
@@ -29,7 +29,7 @@ extension Command {
         let s = try args.student(0)
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.accept(student: s, reason: args.text(from: 1)) }
         let model = try session.currentModel()
-        session.console.print("agreed: \(s) at \(Describe.internship(model.commitments[s], model))")
+        session.console.say(.agreed(s, Describe.place(model.commitments[s], model)))
         session.report(moved, cause: .accept(student: s))
         return .proceed
     }
@@ -49,7 +49,7 @@ extension Command {
         let was = try session.currentModel().proposals[s]
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.decline(student: s, by: who, reason: reason) }
         let model = try session.currentModel()
-        session.console.print("declined by \(who.rawValue): \(s) at \(Describe.internship(was, model)); \(s) is not proposed there again unless unbanned")
+        session.console.say(.declined(by: who.rawValue, s, Describe.place(was, model)))
         session.report(moved, cause: .decline(student: s))
         return .proceed
     }
@@ -71,8 +71,7 @@ extension Command {
         let date = try words.first.map { (text) throws(ShellError) -> CalendarDate in try session.shell { () throws(WorkspaceError) in try CalendarDate(parsing: text) } }
         try session.shell { () throws(WorkspaceError) in _ = try session.register.start(student: s, on: date, daysPerWeek: days) }
         let entry = try session.shell { () throws(WorkspaceError) in try session.workspace.history(of: s).last { $0.outcome == "active" } }
-        session.console.print("started: \(s) at \(entry.map { "\($0.internship) (\($0.employer))" } ?? "?") from \(entry?.start ?? "?"), planned end \(entry?.end ?? "?")"
-            + (days.map { ", \($0) days a week" } ?? ""))
+        session.console.say(.started(s, entry?.internship, employer: entry?.employer, from: entry?.start, plannedEnd: entry?.end, days: days))
         return .proceed
     }
 
@@ -100,7 +99,7 @@ extension Command {
         let moved = try session.shell { () throws(WorkspaceError) in
             try session.register.end(student: s, outcome: outcome, reason: reason, on: date)
         }
-        session.console.print("ended (\(outcome.rawValue)): \(s)" + (outcome == .brokeDown ? "; the draft will not place \(s) at that employer again" : ""))
+        session.console.say(.ended(outcome, s))
         session.report(moved, cause: .end(student: s, outcome: outcome))
         return .proceed
     }
@@ -114,12 +113,14 @@ extension Command {
         try args.atMost(1)
         let entries = try session.shell { () throws(WorkspaceError) in try session.workspace.history(of: s) }
         guard !entries.isEmpty else {
-            session.console.print("\(s) has no placements yet")
+            session.console.say(.noPlacementsYet(s))
             return .proceed
         }
-        var table = Table(["internship", "employer", "from", "until", "outcome", "by", "when (UTC)", "why"])
+        let language = session.console.language
+        var table = Table([.internship, .employer, .from, .until, .outcome, .by, .whenUTC, .why], language)
         for e in entries {
-            table.append([e.internship.value, e.employer, e.start ?? "", e.end ?? "", e.outcome + (e.daysPerWeek.map { ", \($0) d/wk" } ?? ""), e.user,
+            let days = e.daysPerWeek.map { language == .nl ? ", \($0) dg/wk" : ", \($0) d/wk" } ?? ""
+            table.append([e.internship.value, e.employer, e.start ?? "", e.end ?? "", language.word(e.outcome) + days, e.user,
                           String(e.at.prefix(16)).replacingOccurrences(of: "T", with: " "), e.reason ?? ""])
         }
         session.console.print(table)
@@ -184,6 +185,7 @@ extension Command {
         }
         let waiting = try session.shell { () throws(WorkspaceError) in try session.workspace.waiting(on: today) }
         let bans = session.banReasons()
+        let language = session.console.language
         let alarm = model.settings.waitingAlarmDays
         func same(_ a: String?, _ b: String?) -> Bool { a.map { $0.lowercased() } == b.map { $0.lowercased() } }
         var rows: [(days: Int?, cells: [String])] = [], inDraft = 0
@@ -199,30 +201,30 @@ extension Command {
             if let i = outcome.internshipOf[w.student] {
                 inDraft += 1
                 guard drafts else { continue }
-                why = "in the draft at \(Describe.internship(i, model)); propose to hold it"
+                why = Phrase.inDraftAt(Describe.place(i, model)).text(language, .plain)
             } else if drafts {
                 continue
             } else if let reason = model.whyUnplaced(w.student, in: outcome) {
                 let lines = Describe.unplaced(reason, model, bans: bans[w.student] ?? [:])
-                why = lines.map { $0.trimmingCharacters(in: .whitespaces) }.prefix(2).joined(separator: "; ")
+                why = lines.map { $0.text(language, .plain).trimmingCharacters(in: .whitespaces) }.prefix(2).joined(separator: "; ")
             } else {
-                why = "not in the round"
+                why = Phrase.notInRound.text(language, .plain)
             }
             let mark = (days ?? 0) > alarm ? session.console.style.red("!") : ""
             rows.append((days, [mark, w.student.value, days.map(String.init) ?? "?", w.since?.description ?? "", w.coach ?? "", why]))
         }
         rows.sort { ($0.days ?? -1, $1.cells[1]) > ($1.days ?? -1, $0.cells[1]) }
-        let others = drafts ? "" : inDraft == 0 ? "" : "; \(inDraft) more with a place in the draft only (waiting drafts lists them)"
+        let others = drafts ? 0 : inDraft
         if rows.isEmpty {
-            session.console.print("nobody is waiting\(drafts ? " with a place in the draft only" : "")\(over > 0 ? " over \(over) days" : "") on \(today)\(others)")
+            session.console.say(.nobodyWaiting(draftsOnly: drafts, over: over, on: today, inDraft: others))
             return .proceed
         }
-        var table = Table(["", "student", "days", "since", "coach", drafts ? "place in the draft" : "why not placed"])
+        var table = Table([.blank, .student, .days, .since, .coach, drafts ? .placeInDraft : .whyNotPlaced], language)
         for r in rows { table.append(r.cells) }
         table.rightAligned = [2]
         session.console.print(table)
         let late = rows.filter { ($0.days ?? 0) > alarm }.count
-        session.console.print(session.console.style.dim("\(rows.count) waiting\(drafts ? " with a place in the draft only" : ""); \(late) past \(alarm) days\(others)"))
+        session.console.say(.waitingCount(rows.count, draftsOnly: drafts, late: late, alarm: alarm, inDraft: others))
         return .proceed
     }
 }
@@ -236,7 +238,7 @@ extension Command {
         let f = try Filters(args, flags: ["free"], region: session.region())
         if f.level != nil || f.need != nil { throw args.usage(.employerFilters) }
         let (list, model) = try session.shell { () throws(WorkspaceError) in (try session.workspace.employerSummaries(), try session.workspace.roundModel()) }
-        var table = Table(["employer", "name", "town", "internships", "places", "taken", "free", "breakdowns"])
+        var table = Table([.employer, .name, .town, .internships, .places, .taken, .free, .breakdowns], session.console.language)
         var shown = 0
         for e in list {
             let internships = e.internships.compactMap(model.internship)
@@ -326,73 +328,57 @@ extension Command {
             let s = try args.student(0)
             guard model.student(s) != nil else { throw .refused(.noStudent(s.value)) }
             guard live.outcome.internshipOf[s] == nil else {
-                console.print("\(s) is placed at \(Describe.internship(live.outcome.internshipOf[s], model))")
+                console.say(.placedAt(s, Describe.place(live.outcome.internshipOf[s], model)))
                 return .proceed
             }
             let found: Relaxation?
             do throws(RoundError) { found = try live.relaxation(for: s) } catch { throw .round(error) }
             if let r = found {
-                console.print("\(s): a travel limit of \(r.maxTravelMinutes) min (now \(model.student(s)?.maxTravelMinutes ?? 0)) would place them at \(Describe.internship(r.internship, model))"
-                    + "; try set \(s) max_travel_min \(r.maxTravelMinutes)")
+                console.say(.travelLimitWouldPlace(s, minutes: r.maxTravelMinutes, now: model.student(s)?.maxTravelMinutes ?? 0, at: Describe.place(r.internship, model)))
             } else if let mode = model.student(s)?.travelMode {
-                let how = [TravelMode.walk: "on foot", .bike: "by bike", .scooter: "by scooter", .ov: "by public transport", .car: "by car"][mode] ?? ""
-                console.print("\(s): no travel limit up to \(mode.reasonableCeilingMinutes) min (as far as bpv proposes \(how)) would place them; see why \(s)")
+                console.say(.noTravelLimitWouldPlace(s, ceiling: mode.reasonableCeilingMinutes, mode: mode))
             }
             let offers: [AccommodationRelaxation]
             do throws(RoundError) { offers = try live.accommodationRelaxations(for: s) } catch { throw .round(error) }
             for o in offers {
-                let at = o.placedAt == o.internship ? "there" : "at \(Describe.internship(o.placedAt, model))"
-                console.print("\(s): if \(Describe.internship(o.internship, model)) offered \(o.missing.map(\.rawValue).joined(separator: ", ")), they would be placed \(at)")
+                console.say(.ifOffered(s, Describe.place(o.internship, model), missing: o.missing,
+                                       placedAt: o.placedAt == o.internship ? nil : Describe.place(o.placedAt, model)))
             }
             // Every ask of plain gaps that places this student.
             let all: [PlaceGap]
             do throws(RoundError) { all = try live.gaps(limit: Int.max) } catch { throw .round(error) }
             for g in all where g.placed.contains(s) {
-                console.print("\(s): \(describe(g, model)) would place them\(g.gain > 1 ? " (and \(g.gain - 1) more)" : "")")
+                console.say(.gapWouldPlace(s, gap(g, model), more: g.gain - 1))
             }
             return .proceed
         }
         let gaps: [PlaceGap]
         do throws(RoundError) { gaps = try live.gaps() } catch { throw .round(error) }
         if live.outcome.unplaced.isEmpty {
-            console.print("every student is placed")
+            console.say(.everyStudentPlaced)
             return .proceed
         }
         if gaps.isEmpty {
-            console.print("no single extra place, accommodation or new place would place anyone; see unplaced for why")
+            console.say(.noGap)
             return .proceed
         }
-        var table = Table(["one more", "at", "would place", "students", "score"])
+        var table = Table([.oneMore, .at, .wouldPlace, .students, .score], console.language)
         for g in gaps {
             let who = g.placed.map(\.value).joined(separator: ", ")
-                + (g.displaced.isEmpty ? "" : " (for " + g.displaced.map(\.value).joined(separator: ", ") + ", of a lower priority)")
-            let (what, at) = describeParts(g, model)
+                + (g.displaced.isEmpty ? "" : (console.language == .nl ? " (voor " : " (for ") + g.displaced.map(\.value).joined(separator: ", ")
+                    + (console.language == .nl ? ", met een lagere prioriteit)" : ", of a lower priority)"))
+            let (what, at) = gap(g, model).cells(console.language)
             table.append([what, at, "\(g.gain)", who,
                           g.scoreChange >= 0 ? "+\(g.scoreChange)" : "\(g.scoreChange)"])
         }
         table.rightAligned = [2, 4]
         console.print(table)
-        console.print(console.style.dim("\(live.outcome.unplaced.count) unplaced; each line is one extra place on its own (gaps STUDENT: what would place one student)"))
+        console.say(.gapsFooter(unplaced: live.outcome.unplaced.count))
         return .proceed
     }
 }
 
-/// One line of `gaps`: what more, and where.
-func describeParts(_ g: PlaceGap, _ model: RoundModel) -> (what: String, at: String) {
-    let what = g.kind == .offer ? "offer of " + g.offered.map(\.rawValue).joined(separator: ", ") : g.kind.rawValue
-    let at = g.kind == .newPlace
-        ? "a new \(g.sector?.rawValue ?? "") employer in \(g.town ?? "?")"
-            + (g.offered.isEmpty ? "" : " offering " + g.offered.map(\.rawValue).joined(separator: ", "))
-        : Describe.internship(g.internship, model)
-    return (what, at)
-}
-
-/// The same as a phrase: `one more place at GVI-013 (...)`, `a new retail employer in Huizen`.
-func describe(_ g: PlaceGap, _ model: RoundModel) -> String {
-    let (what, at) = describeParts(g, model)
-    switch g.kind {
-    case .newPlace: return at
-    case .offer: return "an \(what) at \(at)"
-    default: return "one more \(what) at \(at)"
-    }
+/// One line of `gaps` as a phrase's data: what more, and where.
+func gap(_ g: PlaceGap, _ model: RoundModel) -> Phrase.Gap {
+    Phrase.Gap(kind: g.kind, offered: g.offered, at: Describe.place(g.internship, model), sector: g.sector, town: g.town)
 }

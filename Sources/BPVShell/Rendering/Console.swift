@@ -18,6 +18,8 @@ public final class Console: @unchecked Sendable {
     public let width: Int?
     /// Whether errors go to a terminal (the progress line is shown only there).
     public let errorsToTerminal: Bool
+    /// The language phrases are worded in (``say(_:)``): the session sets it before each command.
+    public var language: Language = .en
     private var lock = pthread_mutex_t()
 
     public init(style: Style, width: Int?, errorsToTerminal: Bool = false,

@@ -10,6 +10,9 @@ public struct Style: Sendable, Equatable {
 
     public init(enabled: Bool) { self.enabled = enabled }
 
+    /// No colours (a file, a workbook cell).
+    public static let plain = Style(enabled: false)
+
     /// The style for a stream: colour only on a terminal, never with `NO_COLOR`.
     public static func forTerminal(isTerminal: Bool, environment: [String: String]) -> Style {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty

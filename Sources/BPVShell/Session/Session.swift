@@ -66,7 +66,7 @@ public final class Session {
     /// Prints who moved in the draft after a change, and why.
     func report(_ changes: RoundChanges?, cause: RoundChange?) {
         guard let changes, let live = register.liveSession else { return }
-        for line in Describe.moved(changes, live.model, cause: cause, style: console.style) { console.print(line) }
+        for line in Describe.moved(changes, live.model, cause: cause) { console.say(line) }
     }
 
     /// Forgets the live round (it is read and solved again on next use).

@@ -212,12 +212,6 @@ public enum ImportIssue: Sendable, Hashable {
 
     /// The Dutch word for one of bpv's stored words (`retail` is `detailhandel`); the others
     /// are Dutch already (`logistiek`, `zorg`, `nt2`, `vog`).
-    static func dutchWord(_ word: String) -> String {
-        [
-            "retail": "detailhandel", "walk": "lopen", "bike": "fiets", "scooter": "brommer", "car": "auto",
-            "wheelchair": "rolstoel", "quiet": "prikkelarm", "fixed_mentor": "vaste_werkbegeleider",
-            "clear_instructions": "duidelijke_instructies",
-        ][word] ?? word
-    }
+    static func dutchWord(_ word: String) -> String { Language.nl.word(word) }
 
 }
