@@ -28,7 +28,13 @@ struct ShellVerb {
     /// Nil when argument-parser should handle `arguments` (one of its commands, an option
     /// first, or nothing).
     init?(_ arguments: [String], subcommands: Set<String>) {
-        guard let first = arguments.first, !first.hasPrefix("-"), !subcommands.contains(first) else { return nil }
+        // The verb is the first word after any `--db PATH` (`bpv --db W.sqlite match` as well as
+        // `bpv match --db W.sqlite`).
+        var verbAt = 0
+        while verbAt < arguments.count, arguments[verbAt] == "--db" || arguments[verbAt].hasPrefix("--db=") {
+            verbAt += arguments[verbAt] == "--db" ? 2 : 1
+        }
+        guard verbAt < arguments.count, case let first = arguments[verbAt], !first.hasPrefix("-"), !subcommands.contains(first) else { return nil }
         var words: [String] = [], db = "bpv.sqlite", k = 0
         while k < arguments.count {
             let a = arguments[k]

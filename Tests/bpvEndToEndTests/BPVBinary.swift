@@ -20,10 +20,14 @@ struct BPVBinary {
         return URL(fileURLWithPath: ".build/debug/bpv")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    /// - Parameter environment: variables set for this run over the test's own (`LANG`).
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

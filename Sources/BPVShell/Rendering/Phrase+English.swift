@@ -188,7 +188,7 @@ extension Phrase.Gap {
         case .nl:
             let what = kind == .offer ? "aanbod van " + offers : language.word(kind.rawValue)
             let at = kind == .newPlace
-                ? "een nieuwe werkgever in \(language.word(sector?.rawValue ?? "")) in \(town ?? "?")" + (offered.isEmpty ? "" : " met " + offers)
+                ? "een nieuwe werkgever (\(language.word(sector?.rawValue ?? ""))) in \(town ?? "?")" + (offered.isEmpty ? "" : " met " + offers)
                 : self.at.dutch
             return (what, at)
         }
