@@ -55,6 +55,7 @@ public final class Shell {
 
     /// `help [COMMAND]` without a workspace: for `bpv VERB --help`.
     public static func help(_ name: String?, console: Console) -> LineResult {
+        console.language = Session.languageWithoutWorkspace()
         do {
             try Command.printHelp(name, console: console)
             return .done

@@ -47,4 +47,17 @@ struct ShellCatalogueTests {
             }
         }
     }
+
+    @Test func everyCommandHasDutchHelp() {
+        for c in Command.all {
+            let nl = Command.dutchHelp[c.name]
+            #expect(nl != nil, "\(c.name) has no Dutch help")
+            #expect(c.summary(in: .nl) != c.summary, "\(c.name): the Dutch summary is the English one")
+            #expect(c.details.isEmpty == c.details(in: .nl).isEmpty, "\(c.name): details in one language only")
+            for english in [" the ", " student", " and ", " with "] {
+                #expect(!c.summary(in: .nl).contains(english), "\(c.name): '\(c.summary(in: .nl))' has '\(english)'")
+            }
+        }
+        #expect(Set(Command.dutchHelp.keys) == Set(Command.all.map(\.name)))
+    }
 }

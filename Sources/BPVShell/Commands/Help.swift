@@ -14,8 +14,9 @@ extension Command {
         if let name {
             guard let c = byName[name] else { throw .message(.unknownHelpTopic(name)) }
             console.print(console.style.bold(c.synopsis))
-            console.print("  " + c.summary)
-            if !c.details.isEmpty { console.print(c.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")) }
+            console.print("  " + c.summary(in: console.language))
+            let details = c.details(in: console.language)
+            if !details.isEmpty { console.print(details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")) }
             return
         }
         // Like psql's \?: the synopsis, then what it does indented below, wrapped to the
@@ -25,9 +26,12 @@ extension Command {
             // A long synopsis breaks at its alternatives (`|` between forms).
             let forms = c.synopsis.count <= width ? [c.synopsis] : c.synopsis.components(separatedBy: " | ").enumerated().map { $0 == 0 ? $1 : "| " + $1 }
             for form in forms { console.print(console.style.bold(form)) }
-            for line in Self.wrap(c.summary, width: width - 4) { console.print("    " + line) }
+            for line in Self.wrap(c.summary(in: console.language), width: width - 4) { console.print("    " + line) }
         }
-        for line in Self.wrap("help COMMAND explains one. Tab completes commands, keywords and ids; Ctrl-C stops a running command.", width: width) {
+        let closing = console.language == .nl
+            ? "help COMMANDO legt er één uit. Tab vult commando's, sleutelwoorden en ids aan; Ctrl-C stopt een lopend commando."
+            : "help COMMAND explains one. Tab completes commands, keywords and ids; Ctrl-C stops a running command."
+        for line in Self.wrap(closing, width: width) {
             console.print(line)
         }
     }
