@@ -66,7 +66,7 @@ extension Command {
         switch args[0] {
         case "on": session.timer = true
         case "off": session.timer = false
-        case nil: session.console.print("timer is \(session.timer ? "on" : "off")")
+        case nil: session.console.say(.timer(session.timer))
         default: throw args.usage(.onOrOff(setting: nil, value: ""))
         }
         return .proceed

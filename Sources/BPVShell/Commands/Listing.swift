@@ -76,7 +76,8 @@ extension Command {
             (try ws.students(), try ws.placements(), try ws.studentSettings())
         }
         let placed = Dictionary(placements.map { ($0.student, $0) }, uniquingKeysWith: { first, _ in first })
-        var table = Table(["student", "level", "sectors", "town", "travel", "needs", "placement"])
+        let lang = session.console.language
+        var table = Table([.student, .level, .sectors, .town, .travel, .needs, .placement], lang)
         var shown = 0
         for s in students {
             let p = placed[s.studentID]
@@ -84,18 +85,20 @@ extension Command {
                   f.need.map({ s.needs.contains($0) }) ?? true, f.near(s.home),
                   !f.flags.contains("unplaced") || p?.internship == nil
             else { continue }
-            var travel = "\(s.travelMode.rawValue) \(s.maxTravelMinutes)"
+            var travel = "\(lang.word(s.travelMode.rawValue)) \(s.maxTravelMinutes)"
             if let o = overrides[s.id.value] {
-                if let m = o["travel_mode"] { travel = m + " " + (o["max_travel_min"] ?? "\(s.maxTravelMinutes)") + "*" }
-                else if let m = o["max_travel_min"] { travel = "\(s.travelMode.rawValue) \(m)*" }
+                if let m = o["travel_mode"] { travel = lang.word(m) + " " + (o["max_travel_min"] ?? "\(s.maxTravelMinutes)") + "*" }
+                else if let m = o["max_travel_min"] { travel = "\(lang.word(s.travelMode.rawValue)) \(m)*" }
             }
-            let placement = p.map { p in p.internship.map { i in p.committed ? "\(i) (committed)" : i.value } ?? "unplaced" } ?? "not matched"
-            table.append([s.id.value, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: ","),
-                          s.home.nearestPlace()?.name ?? "", travel, s.needs.elements.map(\.rawValue).joined(separator: ","), placement])
+            let placement = p.map { p in
+                p.internship.map { i in p.committed ? "\(i) (\(Phrase.committedMark.text(lang, .plain)))" : i.value } ?? Phrase.Place.unplaced.text(lang)
+            } ?? Phrase.notMatched.text(lang, .plain)
+            table.append([s.id.value, s.level.rawValue, s.sectors.map { lang.word($0.rawValue) }.joined(separator: ","),
+                          s.home.nearestPlace()?.name ?? "", travel, s.needs.elements.map { lang.word($0.rawValue) }.joined(separator: ","), placement])
             shown += 1
         }
         session.console.print(table)
-        session.console.print(session.console.style.dim("\(shown) of \(students.count) students" + (overrides.isEmpty ? "" : "; * a job coach's setting")))
+        session.console.say(.studentsCount(shown: shown, of: students.count, overrides: !overrides.isEmpty))
         return .proceed
     }
 
@@ -109,7 +112,8 @@ extension Command {
         let (internships, placements) = try session.shell { () throws(WorkspaceError) in (try ws.internships(), try ws.placements()) }
         var taken: [InternshipID: Int] = [:]
         for p in placements { if let i = p.internship { taken[i, default: 0] += 1 } }
-        var table = Table(["internship", "employer", "sector", "town", "places", "taken", "support", "offers"])
+        let lang = session.console.language
+        var table = Table([.internship, .employer, .sector, .town, .places, .taken, .support, .offers], lang)
         var shown = 0
         for i in internships {
             let used = taken[i.internshipID] ?? 0
@@ -117,12 +121,12 @@ extension Command {
                   f.need.map({ i.offers.contains($0) }) ?? true, f.near(i.location),
                   !f.flags.contains("free") || used < i.capacity
             else { continue }
-            table.append([i.id.value, i.employer, i.sector.rawValue, i.location.nearestPlace()?.name ?? "", "\(i.capacity)", "\(used)",
-                          "\(i.supportCapacity)", i.offers.elements.map(\.rawValue).joined(separator: ",")])
+            table.append([i.id.value, i.employer, lang.word(i.sector.rawValue), i.location.nearestPlace()?.name ?? "", "\(i.capacity)", "\(used)",
+                          "\(i.supportCapacity)", i.offers.elements.map { lang.word($0.rawValue) }.joined(separator: ",")])
             shown += 1
         }
         session.console.print(table)
-        session.console.print(session.console.style.dim("\(shown) of \(internships.count) internships"))
+        session.console.say(.internshipsCount(shown: shown, of: internships.count))
         return .proceed
     }
 
@@ -144,75 +148,73 @@ extension Command {
             (try ws.roundModel(), try ws.placements(), try ws.pins(), try ws.bans())
         }
         let console = session.console
+        let lang = console.language
+        func row(_ key: Heading, _ value: String) { console.print(console.style.bold(key.text(lang).padding(16)) + value) }
         func row(_ key: String, _ value: String) { console.print(console.style.bold(key.padding(16)) + value) }
+        func say(_ p: Phrase) -> String { p.text(lang, .plain) }
+        func words(_ stored: [String], _ separator: String = ", ") -> String { stored.map(lang.word).joined(separator: separator) }
         if let s = model.student(StudentID(id)) {
             let imported = try session.shell { () throws(WorkspaceError) in try ws.students() }.first { $0.id.value == id }
-            row("student", id + (s.name.map { "  (\($0))" } ?? ""))
-            row("level", s.level.rawValue)
-            if let profile = s.profile { row("exit profile", profile.rawValue) }
-            row("sectors", s.sectors.map(\.rawValue).joined(separator: " > "))
-            row("lives near", s.home.nearestPlace()?.name ?? String(format: "%.4f, %.4f", s.home.latitude, s.home.longitude))
-            var travel = "\(s.travelMode.rawValue), at most \(s.maxTravelMinutes) min"
+            row(.student, id + (s.name.map { "  (\($0))" } ?? ""))
+            row(.level, s.level.rawValue)
+            if let profile = s.profile { row(.exitProfile, profile.rawValue) }
+            row(.sectors, words(s.sectors.map(\.rawValue), " > "))
+            row(.livesNear, s.home.nearestPlace()?.name ?? String(format: "%.4f, %.4f", s.home.latitude, s.home.longitude))
+            var travel = say(.travelAtMost(s.travelMode, s.maxTravelMinutes))
             if let imported, imported.maxTravelMinutes != s.maxTravelMinutes || imported.travelMode != s.travelMode {
-                travel += "  (set for this student; imported: \(imported.travelMode.rawValue), \(imported.maxTravelMinutes) min)"
+                travel += say(.travelSetForStudent(imported.travelMode, imported.maxTravelMinutes))
             }
-            row("travel", travel)
-            row("needs", s.needs.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))
-            row("certificates", s.certificates.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("none"))
-            row("priority", "\(s.priority)")
-            if let c = s.coach { row("coach", c) }
-            if let school = s.school { row("school", school) }
-            if let from = s.availableFrom { row("available", "from \(from)") }
-            if let e = model.ending[s.studentID] {
-                row("ending", "\(Describe.internship(e.internship, model)), planned to end \(e.plannedEnd); end it when it is over")
-            }
-            if let u = model.upcoming[s.studentID] {
-                row("next", "\(Describe.internship(u.internship, model)), \(u.status.rawValue), once the placement below ends")
-            }
-            if let p = pins[StudentID(id)] { row("pinned", "\(p.internship)" + (p.reason.isEmpty ? "" : " (\(p.reason))")) }
+            row(.travel, travel)
+            row(.needs, words(s.needs.elements.map(\.rawValue)).ifEmpty(say(.none)))
+            row(.certificates, s.certificates.elements.map(\.rawValue).joined(separator: ", ").ifEmpty(say(.none)))
+            row(.priority, "\(s.priority)")
+            if let c = s.coach { row(.coach, c) }
+            if let school = s.school { row(.school, school) }
+            if let from = s.availableFrom { row(.available, say(.availableFrom(from))) }
+            if let e = model.ending[s.studentID] { row(.ending, say(.endingRow(Describe.place(e.internship, model), e.plannedEnd))) }
+            if let u = model.upcoming[s.studentID] { row(.next, say(.nextRow(Describe.place(u.internship, model), u.status))) }
+            if let p = pins[StudentID(id)] { row(.pinned, "\(p.internship)" + (p.reason.isEmpty ? "" : " (\(p.reason))")) }
             for (pair, reason) in bans.filter({ $0.key.student.value == id }).sorted(by: { $0.key.internship < $1.key.internship }) {
-                row("banned", "\(pair.internship)" + (reason.isEmpty ? "" : " (\(reason))"))
+                row(.banned, "\(pair.internship)" + (reason.isEmpty ? "" : " (\(reason))"))
             }
             let p = placements.first { $0.student.value == id }
-            row("placement", p.map { p in
+            row(.placement, p.map { p in
                 p.internship.map {
-                    "\(Describe.internship($0, model)), \(p.travelMinutes ?? 0) min, score \(p.score ?? 0), \(p.status.rawValue)"
-                        + (p.start.map { " from \($0)" } ?? "") + (p.plannedEnd.map { " until \($0)" } ?? "")
-                        + (p.daysPerWeek.map { ", \($0) days a week" } ?? "")
-                } ?? "unplaced"
-            } ?? "not matched yet")
+                    say(.placementRow(Describe.place($0, model), minutes: p.travelMinutes ?? 0, score: p.score ?? 0, status: p.status.rawValue,
+                                      start: p.start?.description, end: p.plannedEnd?.description, days: p.daysPerWeek))
+                } ?? Phrase.Place.unplaced.text(lang)
+            } ?? say(.notMatched))
         } else if let i = model.internship(InternshipID(id)) {
-            row("internship", "\(id)  \(i.employer)")
+            row(.internship, "\(id)  \(i.employer)")
             let employer = try session.shell { () throws(WorkspaceError) in try ws.employerSummaries() }.first { $0.internships.contains(i.internshipID) }
-            if let employer { row("employer", "\(employer.key)  \(employer.name)") }
-            if let l = i.leerbedrijfID { row("leerbedrijf", l) }
-            row("sector", i.sector.rawValue)
-            row("town", i.location.nearestPlace()?.name ?? String(format: "%.4f, %.4f", i.location.latitude, i.location.longitude))
-            row("places", "\(i.capacity), of which \(i.supportCapacity) with a job coach on site")
-            row("offers", i.offers.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing listed"))
-            row("requires", i.requires.elements.map(\.rawValue).joined(separator: ", ").ifEmpty("nothing"))
-            row("levels", Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: ", "))
+            if let employer { row(.employer, "\(employer.key)  \(employer.name)") }
+            if let l = i.leerbedrijfID { row(.leerbedrijf, l) }
+            row(.sector, lang.word(i.sector.rawValue))
+            row(.town, i.location.nearestPlace()?.name ?? String(format: "%.4f, %.4f", i.location.latitude, i.location.longitude))
+            row(.places, say(.placesRow(i.capacity, support: i.supportCapacity)))
+            row(.offers, words(i.offers.elements.map(\.rawValue)).ifEmpty(say(.nothingListed)))
+            row(.requires, i.requires.elements.map(\.rawValue).joined(separator: ", ").ifEmpty(say(.none)))
+            row(.levels, Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: ", "))
             let here = placements.filter { $0.internship?.value == id }
-            row("placed", here.isEmpty ? "nobody" : here.map { $0.student.value + ($0.committed ? " (committed)" : "") }.joined(separator: ", "))
+            row(.placed, here.isEmpty ? say(.nobody) : here.map { $0.student.value + ($0.committed ? " (\(say(.committedMark)))" : "") }.joined(separator: ", "))
             if let promised = model.promised(at: [i.internshipID])[i.internshipID] {
-                row("promised", promised.map { "\($0) (next placement, \(model.upcoming[$0]?.status.rawValue ?? "held"))" }
-                    .joined(separator: ", "))
+                row(.promised, promised.map { say(.promisedRow($0, model.upcoming[$0]?.status)) }.joined(separator: ", "))
             }
         } else if let e = try session.shell({ () throws(WorkspaceError) in try ws.employerSummaries() }).first(where: { $0.key == id }) {
-            row("employer", "\(e.key)  \(e.name)")
+            row(.employer, "\(e.key)  \(e.name)")
             if let r = e.record {
-                if let l = r.leerbedrijfID { row("leerbedrijf", l) }
-                if let t = r.town { row("town", t) }
+                if let l = r.leerbedrijfID { row(.leerbedrijf, l) }
+                if let t = r.town { row(.town, t) }
                 let contact = [r.contact, r.phone, r.email].compactMap { $0 }.joined(separator: ", ")
-                if !contact.isEmpty { row("contact", contact) }
+                if !contact.isEmpty { row(.contact, contact) }
             } else {
-                row("record", "derived from the internships (no employer file)")
+                row(.record, say(.derivedRecord))
             }
-            row("places", "\(e.places) in \(e.internships.count) internship\(e.internships.count == 1 ? "" : "s"), \(e.taken) taken")
-            row("breakdowns", "\(e.breakdowns)")
+            row(.places, say(.employerPlacesRow(places: e.places, internships: e.internships.count, taken: e.taken)))
+            row(.breakdowns, "\(e.breakdowns)")
             for i in e.internships {
                 let here = placements.filter { $0.internship == i }
-                row(i.value, here.isEmpty ? "nobody" : here.map { "\($0.student) (\($0.status.rawValue))" }.joined(separator: ", "))
+                row(i.value, here.isEmpty ? say(.nobody) : here.map { "\($0.student) (\(lang.word($0.status.rawValue)))" }.joined(separator: ", "))
             }
         } else {
             throw .refused(.noRecord(id))
@@ -225,24 +227,25 @@ extension Command {
         let (settings, changed, perStudent) = try session.shell { () throws(WorkspaceError) in
             (try ws.settings(), try ws.changedSettings(), try ws.studentSettings())
         }
-        var table = Table(["setting", "value", "default", "meaning"])
+        let lang = session.console.language
+        var table = Table([.setting, .value, .defaultValue, .meaning], lang)
         let defaults = MatchSettings()
         for setting in MatchSetting.allCases {
             let value = setting.value(in: settings)
             table.append([setting.rawValue, changed[setting.rawValue] == nil ? value : session.console.style.yellow(value),
-                          setting.value(in: defaults), setting.meaning])
+                          setting.value(in: defaults), lang == .nl ? Self.dutchMeaning[setting.rawValue] ?? setting.meaning : setting.meaning])
         }
         table.rightAligned = [1, 2]
         session.console.print(table)
         let region = try session.region()
-        session.console.print("region: \(region.isEmpty ? "none (set region MUNICIPALITY|...)" : region.names.joined(separator: "|"))")
+        session.console.say(.regionLine(region.isEmpty ? [] : region.names))
         let stored = try session.shell { () throws(WorkspaceError) in try ws.language() }
         let fromEnvironment = Language.of(environment: ProcessInfo.processInfo.environment)
-        session.console.print("language: \(session.language().rawValue)\(stored != nil ? "" : fromEnvironment != nil ? " (from the environment)" : " (the default)")")
+        session.console.say(.languageLine(session.language(), from: stored != nil ? .workspace : fromEnvironment != nil ? .environment : .fallback))
         let measured = settings.measuredTravel.count
-        session.console.print("measured travel times: \(measured == 0 ? "none (the travel model for every pair)" : "\(measured) journeys (import travel-times)")")
+        session.console.say(.measuredLine(measured))
         if !perStudent.isEmpty {
-            var t = Table(["student", "setting", "value"])
+            var t = Table([.student, .setting, .value], lang)
             for (s, values) in perStudent.sorted(by: { $0.key < $1.key }) {
                 for (n, v) in values.sorted(by: { $0.key < $1.key }) { t.append([s, n, v]) }
             }
@@ -255,4 +258,23 @@ extension Command {
 extension String {
     func padding(_ n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
     func ifEmpty(_ other: String) -> String { isEmpty ? other : self }
+}
+
+extension Command {
+    /// What each workspace setting means, in Dutch (the English is the setting's own `meaning`).
+    static let dutchMeaning: [String: String] = [
+        "sector_rank_weight": "kosten per stap omlaag in de sectorwensen van een leerling",
+        "travel_minute_weight": "kosten per reisminuut",
+        "support_scarcity_weight": "kosten wanneer een leerling die een jobcoach nodig heeft de enige plaats met begeleiding krijgt",
+        "detour_factor": "routeafstand gedeeld door hemelsbrede afstand",
+        "walk_speed": "km/u lopend",
+        "bike_speed": "km/u per fiets",
+        "scooter_speed": "km/u per scooter of brommer",
+        "ov_speed": "km/u in het openbaar vervoer, eenmaal ingestapt",
+        "ov_access_minutes": "minuten lopen naar en van de haltes en wachten, per ov-reis",
+        "car_speed": "km/u per auto",
+        "stability_weight": "kosten van het verplaatsen van een conceptleerling weg van de vorige conceptplaats (0: uit)",
+        "placement_weeks": "weken van een plaatsing, van start tot geplande einddatum",
+        "waiting_alarm_days": "dagen wachten waarna waiting een leerling markeert (!)",
+    ]
 }

@@ -12,7 +12,7 @@ extension Command {
             return n
         } ?? 20
         let entries = try session.shell { () throws(WorkspaceError) in try session.workspace.auditLog() }
-        var table = Table(["#", "at (UTC)", "user", "action", "subject", "detail", "reason"])
+        var table = Table([.number, .atUTC, .user, .action, .subject, .detail, .reason], session.console.language)
         for e in entries.suffix(n) {
             table.append(["\(e.sequence)", String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " "), e.user.printable, e.action,
                           e.subject.printable, e.detail.printable, (e.reason ?? "").printable])
@@ -33,7 +33,7 @@ extension Command {
             let s = try args.student(1), file = try args.required(2, "FILE")
             try args.atMost(3)
             let n = try session.shell { () throws(WorkspaceError) in try session.workspace.exportStudent(s, to: file) }
-            session.console.print("wrote \(file): everything held about \(s), with \(n) audit entr\(n == 1 ? "y" : "ies")")
+            session.console.say(.wroteAccess(file: file, s, entries: n))
             return .proceed
         }
         if what == "dimacs" {
@@ -48,7 +48,7 @@ extension Command {
             } catch {
                 throw .other("\(error)")
             }
-            session.console.print("wrote \(file): \(problem.studentCount) students, \(problem.arcCount) arcs (bpv solve --dimacs \(file), or any min-cost-flow solver)")
+            session.console.say(.wroteDimacs(file: file, students: problem.studentCount, arcs: problem.arcCount))
             return .proceed
         }
         guard what == "placements" else { throw args.usage(.exportWhat(what)) }
@@ -63,7 +63,7 @@ extension Command {
             try session.register.exported("placements", to: file, detail: "\(n) placements to \(file)")
             return n
         }
-        session.console.print("wrote \(file): \(n) placements")
+        session.console.say(.wrotePlacements(file: file, n))
         return .proceed
     }
 }

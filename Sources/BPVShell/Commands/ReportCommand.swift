@@ -59,7 +59,7 @@ extension Command {
         if args.count > 1, args[1] != "names" { throw args.usage(.unexpected(args[1] ?? "")) }
         try args.atMost(2)
         try Report.write(try session.current(), register: session.register, to: file, names: args.count == 2)
-        session.console.print("wrote \(file): the report of \(session.workspace.path)")
+        session.console.say(.wroteReport(file: file, workspace: session.workspace.path))
         return .proceed
     }
 }

@@ -13,7 +13,8 @@ extension Command {
         let (students, placements) = try session.shell { () throws(WorkspaceError) in (try ws.students(), try ws.placements()) }
         let console = session.console
         let placed = Dictionary(placements.compactMap { p in p.internship.map { _ in (p.student, p) } }, uniquingKeysWith: { first, _ in first })
-        func rates(_ title: String, order: [String] = [], _ keys: (Student) -> [String]) {
+        let lang = console.language
+        func rates(_ title: Heading, order: [String] = [], _ keys: (Student) -> [String]) {
             var counts: [String: (Int, Int)] = [:]
             for s in students {
                 for k in keys(s) {
@@ -23,33 +24,32 @@ extension Command {
                     counts[k] = c
                 }
             }
-            var table = Table([title, "students", "placed", "rate"])
+            var table = Table([title, .students, .placed, .rate], lang)
             func rank(_ k: String) -> Int { order.firstIndex(of: k) ?? order.count }
             guard !counts.isEmpty else { return }
-            for (k, c) in counts.sorted(by: { (rank($0.key), $0.key) < (rank($1.key), $1.key) }) { table.append([k, "\(c.0)", "\(c.1)", percent(c.1, c.0)]) }
+            for (k, c) in counts.sorted(by: { (rank($0.key), $0.key) < (rank($1.key), $1.key) }) { table.append([lang.word(k), "\(c.0)", "\(c.1)", percent(c.1, c.0)]) }
             console.print(table)
             console.print("")
         }
-        console.print(console.style.bold("overall") + ": \(placed.count) of \(students.count) placed (\(percent(placed.count, students.count)))"
-            + ", \(placements.filter(\.committed).count) committed")
+        console.say(.overall(placed: placed.count, of: students.count, rate: percent(placed.count, students.count),
+                             committed: placements.filter(\.committed).count))
         console.print("")
-        rates("sector", order: Sector.allCases.map(\.rawValue)) { $0.sectors.first.map { [$0.rawValue] } ?? [] }
-        rates("level", order: Level.allCases.map(\.rawValue)) { [$0.level.rawValue] }
-        rates("profile", order: ExitProfile.allCases.map(\.rawValue)) { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? "(not given)"] : [] }
-        rates("need") { $0.needs.elements.isEmpty ? ["(none)"] : $0.needs.elements.map(\.rawValue) }
-        rates("town") { [$0.home.nearestPlace()?.name ?? "(elsewhere)"] }
+        rates(.sector, order: Sector.allCases.map(\.rawValue)) { $0.sectors.first.map { [$0.rawValue] } ?? [] }
+        rates(.level, order: Level.allCases.map(\.rawValue)) { [$0.level.rawValue] }
+        let notGiven = Phrase.notGiven.text(lang, .plain), none = "(\(Phrase.none.text(lang, .plain)))", elsewhere = Phrase.elsewhere.text(lang, .plain)
+        rates(.profile, order: ExitProfile.allCases.map(\.rawValue)) { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? notGiven] : [] }
+        rates(.need) { $0.needs.elements.isEmpty ? [none] : $0.needs.elements.map(\.rawValue) }
+        rates(.town) { [$0.home.nearestPlace()?.name ?? elsewhere] }
         let minutes = placed.values.compactMap(\.travelMinutes).sorted()
-        var table = Table(["travel", "students", "share"])
-        let buckets: [(String, ClosedRange<Int>)] = [("0-15 min", 0 ... 15), ("16-30 min", 16 ... 30), ("31-45 min", 31 ... 45),
-                                                     ("46-60 min", 46 ... 60), ("over 60 min", 61 ... Int.max)]
-        for (label, range) in buckets {
+        var table = Table([.travel, .students, .share], lang)
+        for range in [0 ... 15, 16 ... 30, 31 ... 45, 46 ... 60, 61 ... Int.max] {
             let n = minutes.filter(range.contains).count
-            table.append([label, "\(n)", percent(n, minutes.count)])
+            table.append([Phrase.travelBucket(range).text(lang, .plain), "\(n)", percent(n, minutes.count)])
         }
         console.print(table)
         if !minutes.isEmpty {
             let mean = Double(minutes.reduce(0, +)) / Double(minutes.count)
-            console.print("median \(minutes[minutes.count / 2]) min, mean \(String(format: "%.1f", mean)) min, longest \(minutes.last ?? 0) min")
+            console.say(.travelFigures(median: minutes[minutes.count / 2], mean: mean, longest: minutes.last ?? 0))
         }
         if let live = session.liveOutcome { try session.noteIfNotTheStoredDraft(live) }
         return .proceed

@@ -265,7 +265,7 @@ extension Command {
         try args.atMost(0)
         let problems = try session.shell { () throws(WorkspaceError) in try session.register.check() }
         for p in problems { session.console.print(p.description) }
-        session.console.print(problems.isEmpty ? "no records to repair" : "\(problems.count) record\(problems.count == 1 ? "" : "s") to repair")
+        session.console.say(problems.isEmpty ? .nothingToRepair : .toRepair(problems.count))
         return .proceed
     }
 
@@ -280,9 +280,9 @@ extension Command {
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.forget(students: [s], reason: reason) }
         session.forgetIDs()
         session.erasedWords += words
-        session.console.print("erased \(s): the record, settings, placements, bans, history and their own audit entries; what others wrote about them now reads \(Register.erasedToken)")
+        session.console.say(.erased(s, token: Register.erasedToken))
         if let moved, !moved.moves.isEmpty {
-            session.console.print("the draft follows: \(moved.moves.count) student\(moved.moves.count == 1 ? "" : "s") placed differently")
+            session.console.say(.draftFollowsErasure(moved.moves.count))
         }
         return .proceed
     }
@@ -299,7 +299,7 @@ extension Command {
         let n = try session.shell { () throws(WorkspaceError) in try session.register.purge(endedBefore: date) }.count
         session.forgetIDs()
         session.erasedWords += words
-        session.console.print("erased \(n) student\(n == 1 ? "" : "s") whose last placement ended before \(date)")
+        session.console.say(.purged(n, before: date))
         return .proceed
     }
 }

@@ -141,6 +141,53 @@ extension Phrase {
             return "\(kind == "students" ? "leerlingen" : "stageplaatsen") geïmporteerd uit \(file): \(added) toegevoegd, \(updated) bijgewerkt"
         case .draftFollows(let n): return "het concept volgt: \(n) leerling\(n == 1 ? "" : "en") anders geplaatst (placements toont ze)"
 
+        case .studentsCount(let shown, let total, let overrides):
+            return style.dim("\(shown) van \(total) leerlingen" + (overrides ? "; * een instelling van een jobcoach" : ""))
+        case .internshipsCount(let shown, let total): return style.dim("\(shown) van \(total) stageplaatsen")
+        case .employersCount(let shown, let total): return style.dim(shown == total ? "\(total) werkgevers" : "\(shown) van \(total) werkgevers")
+        case .committedMark: return "vastgelegd"
+        case .notMatched: return "niet gematcht"
+        case .none: return "geen"
+        case .nothingListed: return "niets opgegeven"
+        case .nobody: return "niemand"
+        case .travelAtMost(let mode, let minutes): return "\(w(mode.rawValue)), ten hoogste \(minutes) min"
+        case .travelSetForStudent(let mode, let minutes): return "  (ingesteld voor deze leerling; geïmporteerd: \(w(mode.rawValue)), \(minutes) min)"
+        case .availableFrom(let d): return "vanaf \(d)"
+        case .endingRow(let at, let end): return "\(at.dutch), gepland tot \(end); beëindig haar (end) wanneer ze voorbij is"
+        case .nextRow(let at, let status): return "\(at.dutch), \(status.dutch), zodra de plaatsing hieronder eindigt"
+        case .placementRow(let at, let minutes, let score, let status, let start, let end, let days):
+            return "\(at.dutch), \(minutes) min, score \(score), \(w(status))" + (start.map { " vanaf \($0)" } ?? "") + (end.map { " tot \($0)" } ?? "")
+                + (days.map { ", \($0) dagen per week" } ?? "")
+        case .placesRow(let n, let support): return "\(n), waarvan \(support) met een jobcoach op de werkplek"
+        case .employerPlacesRow(let places, let internships, let taken):
+            return "\(places) in \(internships) stageplaats\(internships == 1 ? "" : "en"), \(taken) bezet"
+        case .derivedRecord: return "afgeleid uit de stageplaatsen (geen werkgeversbestand)"
+        case .promisedRow(let s, let status): return "\(s) (volgende plaatsing, \(status?.dutch ?? "vastgehouden"))"
+        case .regionLine(let names): return "regio: \(names.isEmpty ? "geen (set region GEMEENTE|...)" : names.joined(separator: "|"))"
+        case .languageLine(let language, let source):
+            return "taal: \(language.rawValue)\(source == .workspace ? "" : source == .environment ? " (uit de omgeving)" : " (de standaard)")"
+        case .measuredLine(let n):
+            return "gemeten reistijden: \(n == 0 ? "geen (het reistijdmodel voor elk paar)" : "\(n) reizen (import travel-times)")"
+        case .overall(let placed, let total, let rate, let committed):
+            return style.bold("totaal") + ": \(placed) van \(total) geplaatst (\(rate)), \(committed) vastgelegd"
+        case .notGiven: return "(niet opgegeven)"
+        case .elsewhere: return "(elders)"
+        case .travelBucket(let r): return r.upperBound == Int.max ? "meer dan \(r.lowerBound - 1) min" : "\(r.lowerBound)-\(r.upperBound) min"
+        case .travelFigures(let median, let mean, let longest):
+            return "mediaan \(median) min, gemiddeld \(String(format: "%.1f", mean).replacingOccurrences(of: ".", with: ",")) min, langste \(longest) min"
+        case .wroteAccess(let file, let s, let n): return "\(file) geschreven: alles over \(s), met \(n) regel\(n == 1 ? "" : "s") uit het logboek"
+        case .wroteDimacs(let file, let students, let arcs):
+            return "\(file) geschreven: \(students) leerlingen, \(arcs) bogen (bpv solve --dimacs \(file), of elke min-cost-flow-solver)"
+        case .wrotePlacements(let file, let n): return "\(file) geschreven: \(n) plaatsingen"
+        case .wroteReport(let file, let workspace): return "\(file) geschreven: het rapport van \(workspace)"
+        case .nothingToRepair: return "geen gegevens te repareren"
+        case .toRepair(let n): return "\(n) gegeven\(n == 1 ? "" : "s") te repareren"
+        case .erased(let s, let token):
+            return "\(s) gewist: het record, de instellingen, plaatsingen, uitsluitingen, geschiedenis en de eigen regels in het logboek; wat anderen over de leerling schreven luidt nu \(token)"
+        case .draftFollowsErasure(let n): return "het concept volgt: \(n) leerling\(n == 1 ? "" : "en") anders geplaatst"
+        case .purged(let n, let date): return "\(n) leerling\(n == 1 ? "" : "en") gewist wier laatste plaatsing eindigde voor \(date)"
+        case .timer(let on): return "timer staat \(on ? "aan" : "uit")"
+
         case .placedAt(let s, let at): return "\(s) is geplaatst bij \(at.dutch)"
         case .travelLimitWouldPlace(let s, let minutes, let now, let at):
             return "\(s): een reistijdgrens van \(minutes) min (nu \(now)) plaatst de leerling bij \(at.dutch); probeer set \(s) max_travel_min \(minutes)"
@@ -266,6 +313,44 @@ extension Heading {
         case .at: "waar"
         case .wouldPlace: "plaatst"
         case .blank: ""
+        case .level: "niveau"
+        case .sectors: "sectoren"
+        case .travel: "vervoer"
+        case .needs: "aanpassingen"
+        case .placement: "plaatsing"
+        case .support: "begeleid"
+        case .offers: "biedt"
+        case .exitProfile: "uitstroomprofiel"
+        case .livesNear: "woont bij"
+        case .certificates: "certificaten"
+        case .priority: "prioriteit"
+        case .school: "school"
+        case .available: "beschikbaar"
+        case .ending: "eindigt"
+        case .next: "volgende"
+        case .pinned: "vastgezet"
+        case .banned: "uitgesloten"
+        case .leerbedrijf: "leerbedrijf"
+        case .requires: "vereist"
+        case .levels: "niveaus"
+        case .promised: "toegezegd"
+        case .contact: "contact"
+        case .record: "gegevens"
+        case .setting: "instelling"
+        case .value: "waarde"
+        case .defaultValue: "standaard"
+        case .meaning: "betekenis"
+        case .number: "#"
+        case .atUTC: "om (UTC)"
+        case .user: "gebruiker"
+        case .action: "actie"
+        case .subject: "onderwerp"
+        case .detail: "details"
+        case .reason: "reden"
+        case .profile: "profiel"
+        case .need: "aanpassing"
+        case .share: "aandeel"
+        case .overall: "totaal"
         }
     }
 }

@@ -149,6 +149,49 @@ extension Phrase {
         case .imported(let kind, let file, let added, let updated): return "imported \(kind) from \(file): \(added) added, \(updated) updated"
         case .draftFollows(let n): return "the draft follows: \(n) student\(Self.s(n)) placed differently (placements shows them)"
 
+        case .studentsCount(let shown, let total, let overrides): return style.dim("\(shown) of \(total) students" + (overrides ? "; * a job coach's setting" : ""))
+        case .internshipsCount(let shown, let total): return style.dim("\(shown) of \(total) internships")
+        case .employersCount(let shown, let total): return style.dim(shown == total ? "\(total) employers" : "\(shown) of \(total) employers")
+        case .committedMark: return "committed"
+        case .notMatched: return "not matched"
+        case .none: return "none"
+        case .nothingListed: return "nothing listed"
+        case .nobody: return "nobody"
+        case .travelAtMost(let mode, let minutes): return "\(mode.rawValue), at most \(minutes) min"
+        case .travelSetForStudent(let mode, let minutes): return "  (set for this student; imported: \(mode.rawValue), \(minutes) min)"
+        case .availableFrom(let d): return "from \(d)"
+        case .endingRow(let at, let end): return "\(at.english), planned to end \(end); end it when it is over"
+        case .nextRow(let at, let status): return "\(at.english), \(status.rawValue), once the placement below ends"
+        case .placementRow(let at, let minutes, let score, let status, let start, let end, let days):
+            return "\(at.english), \(minutes) min, score \(score), \(status)" + (start.map { " from \($0)" } ?? "") + (end.map { " until \($0)" } ?? "")
+                + (days.map { ", \($0) days a week" } ?? "")
+        case .placesRow(let n, let support): return "\(n), of which \(support) with a job coach on site"
+        case .employerPlacesRow(let places, let internships, let taken): return "\(places) in \(internships) internship\(Self.s(internships)), \(taken) taken"
+        case .derivedRecord: return "derived from the internships (no employer file)"
+        case .promisedRow(let s, let status): return "\(s) (next placement, \(status?.rawValue ?? "held"))"
+        case .regionLine(let names): return "region: \(names.isEmpty ? "none (set region MUNICIPALITY|...)" : names.joined(separator: "|"))"
+        case .languageLine(let language, let source):
+            return "language: \(language.rawValue)\(source == .workspace ? "" : source == .environment ? " (from the environment)" : " (the default)")"
+        case .measuredLine(let n): return "measured travel times: \(n == 0 ? "none (the travel model for every pair)" : "\(n) journeys (import travel-times)")"
+        case .overall(let placed, let total, let rate, let committed):
+            return style.bold("overall") + ": \(placed) of \(total) placed (\(rate)), \(committed) committed"
+        case .notGiven: return "(not given)"
+        case .elsewhere: return "(elsewhere)"
+        case .travelBucket(let r): return r.upperBound == Int.max ? "over \(r.lowerBound - 1) min" : "\(r.lowerBound)-\(r.upperBound) min"
+        case .travelFigures(let median, let mean, let longest): return "median \(median) min, mean \(String(format: "%.1f", mean)) min, longest \(longest) min"
+        case .wroteAccess(let file, let s, let n): return "wrote \(file): everything held about \(s), with \(n) audit entr\(n == 1 ? "y" : "ies")"
+        case .wroteDimacs(let file, let students, let arcs):
+            return "wrote \(file): \(students) students, \(arcs) arcs (bpv solve --dimacs \(file), or any min-cost-flow solver)"
+        case .wrotePlacements(let file, let n): return "wrote \(file): \(n) placements"
+        case .wroteReport(let file, let workspace): return "wrote \(file): the report of \(workspace)"
+        case .nothingToRepair: return "no records to repair"
+        case .toRepair(let n): return "\(n) record\(Self.s(n)) to repair"
+        case .erased(let s, let token):
+            return "erased \(s): the record, settings, placements, bans, history and their own audit entries; what others wrote about them now reads \(token)"
+        case .draftFollowsErasure(let n): return "the draft follows: \(n) student\(Self.s(n)) placed differently"
+        case .purged(let n, let date): return "erased \(n) student\(Self.s(n)) whose last placement ended before \(date)"
+        case .timer(let on): return "timer is \(on ? "on" : "off")"
+
         case .placedAt(let s, let at): return "\(s) is placed at \(at.english)"
         case .travelLimitWouldPlace(let s, let minutes, let now, let at):
             return "\(s): a travel limit of \(minutes) min (now \(now)) would place them at \(at.english); try set \(s) max_travel_min \(minutes)"
@@ -166,6 +209,8 @@ extension Phrase {
 }
 
 extension Phrase.Place {
+    func text(_ language: Language) -> String { language == .nl ? dutch : english }
+
     var english: String {
         switch self {
         case .at(let i, let employer): employer.map { "\(i) (\($0))" } ?? i.value
@@ -285,6 +330,44 @@ extension Heading {
         case .at: "at"
         case .wouldPlace: "would place"
         case .blank: ""
+        case .level: "level"
+        case .sectors: "sectors"
+        case .travel: "travel"
+        case .needs: "needs"
+        case .placement: "placement"
+        case .support: "support"
+        case .offers: "offers"
+        case .exitProfile: "exit profile"
+        case .livesNear: "lives near"
+        case .certificates: "certificates"
+        case .priority: "priority"
+        case .school: "school"
+        case .available: "available"
+        case .ending: "ending"
+        case .next: "next"
+        case .pinned: "pinned"
+        case .banned: "banned"
+        case .leerbedrijf: "leerbedrijf"
+        case .requires: "requires"
+        case .levels: "levels"
+        case .promised: "promised"
+        case .contact: "contact"
+        case .record: "record"
+        case .setting: "setting"
+        case .value: "value"
+        case .defaultValue: "default"
+        case .meaning: "meaning"
+        case .number: "#"
+        case .atUTC: "at (UTC)"
+        case .user: "user"
+        case .action: "action"
+        case .subject: "subject"
+        case .detail: "detail"
+        case .reason: "reason"
+        case .profile: "profile"
+        case .need: "need"
+        case .share: "share"
+        case .overall: "overall"
         }
     }
 }

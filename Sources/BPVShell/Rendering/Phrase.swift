@@ -95,6 +95,44 @@ enum Phrase {
     case imported(kind: String, file: String, added: Int, updated: Int)
     case draftFollows(Int)
 
+    // Listings, show, stats, log, exports, erasure.
+    case studentsCount(shown: Int, of: Int, overrides: Bool)
+    case internshipsCount(shown: Int, of: Int)
+    case employersCount(shown: Int, of: Int)
+    case committedMark
+    case notMatched
+    case none
+    case nothingListed
+    case nobody
+    case travelAtMost(TravelMode, Int)
+    case travelSetForStudent(TravelMode, Int)
+    case availableFrom(CalendarDate)
+    case endingRow(Place, CalendarDate)
+    case nextRow(Place, HeldStatus)
+    case placementRow(Place, minutes: Int, score: Int, status: String, start: String?, end: String?, days: Int?)
+    case placesRow(Int, support: Int)
+    case employerPlacesRow(places: Int, internships: Int, taken: Int)
+    case derivedRecord
+    case promisedRow(StudentID, HeldStatus?)
+    case regionLine([String])
+    case languageLine(Language, from: LanguageSource)
+    case measuredLine(Int)
+    case overall(placed: Int, of: Int, rate: String, committed: Int)
+    case notGiven
+    case elsewhere
+    case travelBucket(ClosedRange<Int>)
+    case travelFigures(median: Int, mean: Double, longest: Int)
+    case wroteAccess(file: String, StudentID, entries: Int)
+    case wroteDimacs(file: String, students: Int, arcs: Int)
+    case wrotePlacements(file: String, Int)
+    case wroteReport(file: String, workspace: String)
+    case nothingToRepair
+    case toRepair(Int)
+    case erased(StudentID, token: String)
+    case draftFollowsErasure(Int)
+    case purged(Int, before: CalendarDate)
+    case timer(Bool)
+
     // gaps
     case placedAt(StudentID, Place)
     case travelLimitWouldPlace(StudentID, minutes: Int, now: Int, at: Place)
@@ -115,6 +153,9 @@ enum Phrase {
 
     /// What a cut-off list says after `… and N more`.
     enum MoreHint { case none, placementsShowsAll, placementsAfterMatch }
+
+    /// Where the language of the session comes from, for `show settings`.
+    enum LanguageSource { case workspace, environment, fallback }
 
     /// One extra place of `gaps`: what more, and where.
     struct Gap {
@@ -140,6 +181,9 @@ enum Heading {
     case sector, students, placed, rate, inWishedSector, student, internship, employer, min, score, status
     case from, until, outcome, by, whenUTC, why, days, since, coach, placeInDraft, whyNotPlaced
     case name, town, internships, places, taken, free, breakdowns, oneMore, at, wouldPlace, blank
+    case level, sectors, travel, needs, placement, support, offers, exitProfile, livesNear, certificates, priority, school
+    case available, ending, next, pinned, banned, leerbedrijf, requires, levels, promised, contact, record, setting, value
+    case defaultValue, meaning, number, atUTC, user, action, subject, detail, reason, profile, need, share, overall
 }
 
 extension Console {
