@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "BPVDomain", targets: ["BPVDomain"]),
         .library(name: "BPVWorkspace", targets: ["BPVWorkspace"]),
         .library(name: "BPVShell", targets: ["BPVShell"]),
+        .library(name: "BPVReport", targets: ["BPVReport"]),
         .library(name: "BPVSpreadsheet", targets: ["BPVSpreadsheet"]),
         .library(name: "BPVFiles", targets: ["BPVFiles"]),
         .library(name: "BPVGeography", targets: ["BPVGeography"]),
@@ -71,7 +72,9 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "BPVLineEditor", dependencies: ["CEditLine", .product(name: "SystemPackage", package: "swift-system")]),
-        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVGeography", "BPVDimacs", "BPVLineEditor", "BPVSpreadsheet"]),
+        // The HTML report: below both front ends, beside the shell (which writes it for `report`).
+        .target(name: "BPVReport", dependencies: ["BPVWorkspace", "BPVDomain", "BPVGeography", "BPVSpreadsheet"]),
+        .target(name: "BPVShell", dependencies: ["BPVWorkspace", "BPVDomain", "BPVGeography", "BPVDimacs", "BPVLineEditor", "BPVSpreadsheet", "BPVReport"]),
         .executableTarget(
             name: "bpv",
             dependencies: [
@@ -96,7 +99,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "BPVSpreadsheetTests", dependencies: ["BPVSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain", "BPVGeography"]),
+        .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain", "BPVGeography", "BPVReport"]),
         // GRDB: a test writes what an earlier release could store (raw control characters, far dates).
         .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

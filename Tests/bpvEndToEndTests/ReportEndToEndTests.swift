@@ -64,6 +64,12 @@ struct ReportEndToEndTests {
         #expect(count(#"<circle class="town""#) >= 10)
         #expect(count(#"fill-opacity=".8""#) == 460)  // one circle per internship
         #expect(count(#"<line class="link""#) > 800)
+        // Town names are drawn after (over) the markers, a scale bar in round kilometres, and a
+        // legend of what a circle's size means.
+        let towns = try #require(dom.range(of: #"<g id="towns">"#)), markers = try #require(dom.range(of: #"<g id="internships">"#))
+        #expect(markers.lowerBound < towns.lowerBound)
+        #expect(dom.range(of: #"<g id="scale">.*?>(1|2|5|10|20|50) km</text>"#, options: .regularExpression) != nil)
+        #expect(dom.contains(#"id="size-legend""#) && dom.contains(">9 places</text>"))
         for chart in ["by-sector", "by-level", "by-need", "by-town", "by-school", "travel", "year"] {
             #expect(dom.contains(#"id="\#(chart)""#), "chart \(chart) missing")
         }
@@ -74,6 +80,26 @@ struct ReportEndToEndTests {
         let png = try Data(contentsOf: shot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 100_000, "screenshot of \(png.count) bytes")
         #expect(!html.contains("<th>name</th>"))
+    }
+
+    /// The report in Dutch (`--lang nl`, as `set language nl` or `LANG=nl_NL`): every heading and
+    /// sentence from the Dutch catalogue, the page marked as Dutch, no English sentence left.
+    @Test func aDutchWorkspaceGetsTheReportInDutch() throws {
+        let (dir, db) = try RegisterScenarioTests.gooi()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("rapport.html")
+        let r = try BPVBinary.run(["report", page.path, "--lang", "nl", "--db", db])
+        #expect(r.stdout == "\(page.path) geschreven: het rapport van \(db)\n", "\(r.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains(#"<html lang="nl">"#))
+        for dutch in ["<h2>De regio</h2>", "<h2>Plaatsingspercentage</h2>", "<h2>Eerlijkheid</h2>", "Slechtst af: <b>", "<h2>Waar plaatsen ontbreken</h2>",
+                      "naar eerste gewenste sector", "<h1>Plaatsingen rond ", "detailhandel", "km</text>"] {
+            #expect(html.contains(dutch), "\(dutch)")
+        }
+        for english in ["Worst off", "The region", "Placement rate", "without one", "students have a place", "Where places are missing",
+                        "by first wished sector", ">retail<"] {
+            #expect(!html.contains(english), "\(english)")
+        }
     }
 
     @Test func namesOnlyWhenAskedAndTheShellWritesTheSameReport() throws {

@@ -185,3 +185,21 @@ extension RoundSession {
         return nil
     }
 }
+
+extension PlaceGap {
+    /// The two cells of a `gaps` line, in `language`: what more (`place`, `offer of quiet`), and
+    /// where (`place`, the internship as the reader names it, or `a new retail employer in
+    /// Huizen offering nt2`). One wording for the shell and the report.
+    public func cells(_ language: Language, place: String) -> (what: String, at: String) {
+        let offers = offered.map { language.word($0.rawValue) }.joined(separator: ", ")
+        let sector = language.word(self.sector?.rawValue ?? "")
+        switch language {
+        case .en:
+            return (kind == .offer ? "offer of " + offers : kind.rawValue,
+                    kind == .newPlace ? "a new \(sector) employer in \(town ?? "?")" + (offered.isEmpty ? "" : " offering " + offers) : place)
+        case .nl:
+            return (kind == .offer ? "aanbod van " + offers : language.word(kind.rawValue),
+                    kind == .newPlace ? "een nieuwe werkgever (\(sector)) in \(town ?? "?")" + (offered.isEmpty ? "" : " met " + offers) : place)
+        }
+    }
+}

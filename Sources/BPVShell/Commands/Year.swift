@@ -380,5 +380,5 @@ extension Command {
 
 /// One line of `gaps` as a phrase's data: what more, and where.
 func gap(_ g: PlaceGap, _ model: RoundModel) -> Phrase.Gap {
-    Phrase.Gap(kind: g.kind, offered: g.offered, at: Describe.place(g.internship, model), sector: g.sector, town: g.town)
+    Phrase.Gap(gap: g, at: Describe.place(g.internship, model))
 }

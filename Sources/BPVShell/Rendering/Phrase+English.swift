@@ -221,23 +221,7 @@ extension Phrase.Place {
 
 extension Phrase.Gap {
     /// The two cells of a `gaps` line: what more, and where.
-    func cells(_ language: Language) -> (what: String, at: String) {
-        let offers = offered.map { language.word($0.rawValue) }.joined(separator: ", ")
-        switch language {
-        case .en:
-            let what = kind == .offer ? "offer of " + offers : kind.rawValue
-            let at = kind == .newPlace
-                ? "a new \(sector?.rawValue ?? "") employer in \(town ?? "?")" + (offered.isEmpty ? "" : " offering " + offers)
-                : self.at.english
-            return (what, at)
-        case .nl:
-            let what = kind == .offer ? "aanbod van " + offers : language.word(kind.rawValue)
-            let at = kind == .newPlace
-                ? "een nieuwe werkgever (\(language.word(sector?.rawValue ?? ""))) in \(town ?? "?")" + (offered.isEmpty ? "" : " met " + offers)
-                : self.at.dutch
-            return (what, at)
-        }
-    }
+    func cells(_ language: Language) -> (what: String, at: String) { gap.cells(language, place: at.text(language)) }
 
     /// The same as a phrase: `one more place at GVI-013 (...)`, `a new retail employer in Huizen`.
     var englishPhrase: String {

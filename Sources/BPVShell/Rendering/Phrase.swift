@@ -159,11 +159,9 @@ enum Phrase {
 
     /// One extra place of `gaps`: what more, and where.
     struct Gap {
-        var kind: PlaceGap.Kind
-        var offered: [Accommodation]
+        var gap: PlaceGap
         var at: Place
-        var sector: Sector?
-        var town: String?
+        var kind: PlaceGap.Kind { gap.kind }
     }
 }
 

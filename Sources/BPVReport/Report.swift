@@ -23,9 +23,12 @@ public struct Report {
     public var names: Bool
     public var title: String
     public var made: String
+    /// The language the page is written in (`set language`, `--lang`, `LANG`).
+    public var language: Language
 
     public init(round: RoundSession, placements: [Workspace.Placement], history: [(start: CalendarDate?, end: CalendarDate?)], gaps: [PlaceGap],
-                reasons: [StudentID: String], names: Bool, title: String, made: String) {
+                reasons: [StudentID: String], names: Bool, title: String, made: String, language: Language = .en) {
+        self.language = language
         self.round = round
         self.placements = placements
         self.history = history
@@ -37,6 +40,9 @@ public struct Report {
     }
 
     var model: RoundModel { round.model }
+    var w: ReportWords { language == .nl ? .dutch : .english }
+    /// A stored word (sector, accommodation) as the reader reads it.
+    func word(_ stored: String) -> String { language.word(stored) }
     var outcome: RoundOutcome { round.outcome }
 
     /// The whole page.
@@ -45,39 +51,36 @@ public struct Report {
         let placed = outcome.placedCount, total = model.students.count
         var page = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
             <style>\(Self.css)</style></head><body>
             <header><h1>\(escape(title))</h1>
-            <p class="facts"><span><b>\(Self.count(placed))</b> of \(Self.count(total)) students have a place (\(percent(placed, total)))</span>
-            <span><b>\(Self.count(outcome.unplaced.count))</b> without one</span></p>
+            <p class="facts"><span>\(w.haveAPlace("<b>\(Self.count(placed))</b>", Self.count(total), percent(placed, total)))</span>
+            <span>\(w.withoutOne("<b>\(Self.count(outcome.unplaced.count))</b>"))</span></p>
             <p class="facts" id="statuses">\(statusFacts())</p><p class="facts">
-            <span>mean travel <b>\(String(format: "%.1f", outcome.meanTravelMinutes))</b> min</span>
-            <span>round for \(model.date.map { "\($0)" } ?? "no date")</span><span>made \(escape(made))</span></p></header>
+            <span>\(w.meanTravel("<b>\(decimal(outcome.meanTravelMinutes))</b>"))</span>
+            <span>\(w.roundFor(model.date.map { "\($0)" }))</span><span>\(w.made(escape(made)))</span></p></header>
             <main>
-            <section id="map-section"><h2>The region</h2>\(map())\(legend())
-            <p class="note">Internships are circles sized by their places and coloured by sector; a line joins each placed student
-            to their internship; a red cross is a student without a place. Students are drawn near their home town.</p></section>
-            <section id="charts"><h2>Placement rate</h2><div class="grid">
+            <section id="map-section"><h2>\(w.region)</h2>\(map())\(legend())
+            <p class="note">\(w.mapNote)</p></section>
+            <section id="charts"><h2>\(w.placementRate)</h2><div class="grid">
             """
-        page += chart(id: "by-sector", "by first wished sector", groups { s in [s.sectors.first?.rawValue ?? "none"] })
-        page += chart(id: "by-level", "by level", groups { s in [s.level.rawValue] })
+        page += chart(id: "by-sector", w.bySector, groups { s in [s.sectors.first.map { word($0.rawValue) } ?? w.none] })
+        page += chart(id: "by-level", w.byLevel, groups { s in [s.level.rawValue] })
         if model.students.contains(where: \.level.hasExitProfile) {
-            page += chart(id: "by-profile", "PRO and VSO pupils by exit profile",
-                          groups { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? "not given"] : [] })
+            page += chart(id: "by-profile", w.byProfile, groups { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? w.notGiven] : [] })
         }
-        page += chart(id: "by-need", "by support need", groups { s in s.needs.elements.isEmpty ? ["none"] : s.needs.elements.map(\.rawValue) })
-        page += chart(id: "by-town", "by home town", groups { s in [s.home.nearestPlace()?.name ?? "?"] })
+        page += chart(id: "by-need", w.byNeed, groups { s in s.needs.elements.isEmpty ? [w.none] : s.needs.elements.map { word($0.rawValue) } })
+        page += chart(id: "by-town", w.byTown, groups { s in [s.home.nearestPlace()?.name ?? "?"] })
         if model.students.contains(where: { $0.school != nil }) {
-            page += chart(id: "by-school", "by school", groups { s in [s.school ?? "(none)"] })
+            page += chart(id: "by-school", w.bySchool, groups { s in [s.school ?? "(\(w.none))"] })
         }
         page += "</div><div class=\"grid\">" + travelChart() + yearChart() + "</div></section>"
         page += fairness() + unplacedList() + gapsList()
         page += """
-            </main><footer>Made by bpv. Pseudonymous ids\(names ? " and names (--names)" : " only")\
-            ; support needs are workplace accommodations, never diagnoses. Every figure is for the round shown. \
-            Places: \(Gazetteer.attribution); \(LandOutline.attribution).</footer>
+            </main><footer>\(w.footer(names)) \
+            \(w.places): \(Gazetteer.attribution); \(LandOutline.attribution).</footer>
             </body></html>
 
             """
@@ -123,8 +126,8 @@ public struct Report {
     func statusFacts() -> String {
         var counts: [Workspace.Status: Int] = [:]
         for p in placements where p.internship != nil { counts[p.status, default: 0] += 1 }
-        let words: [(Workspace.Status, String)] = [(.draft, "in the draft (not yet proposed)"), (.pinned, "pinned (a place the student found)"),
-                                                   (.proposed, "proposed to the employer"), (.agreed, "agreed"), (.active, "started")]
+        let words: [(Workspace.Status, String)] = [(.draft, w.inDraft), (.pinned, w.pinnedFound), (.proposed, w.proposedToEmployer),
+                                                   (.agreed, w.agreed), (.active, w.started)]
         return words.map { #"<span><b>\#(Self.count(counts[$0.0] ?? 0))</b> \#($0.1)</span>"# }.joined(separator: "\n")
     }
 
@@ -135,10 +138,13 @@ public struct Report {
         for g in groups {
             let width = String(format: "%.1f", g.rate * 100)
             html += #"<tr><th scope="row">\#(escape(g.name))</th><td class="barcell"><span class="bar" style="width:\#(width)%"></span></td>"#
-            html += #"<td class="num">\#(percent(g.placed, g.students))</td><td class="num">\#(Self.count(g.placed)) of \#(Self.count(g.students))</td></tr>"#
+            html += #"<td class="num">\#(percent(g.placed, g.students))</td><td class="num">\#(w.of(Self.count(g.placed), Self.count(g.students)))</td></tr>"#
         }
         return html + "</table></figure>"
     }
+
+    /// A decimal as the reader writes it: 16.1, or 16,1 in Dutch.
+    func decimal(_ x: Double) -> String { String(format: "%.1f", x).replacingOccurrences(of: ".", with: String(language.decimalSeparator)) }
 
     /// A count as people read it: thousands separated (1,134).
     static func count(_ n: Int) -> String {
@@ -156,10 +162,10 @@ public struct Report {
         var bins = [Int](repeating: 0, count: 13)
         for score in outcome.scoreOf.values { bins[min(score.travelMinutes / 5, 12)] += 1 }
         let top = max(bins.max() ?? 1, 1)
-        var svg = #"<figure><figcaption>travel time of placed students (minutes)</figcaption><svg id="travel" class="chart" viewBox="0 0 420 190" role="img" aria-label="travel time distribution">"#
+        var svg = #"<figure><figcaption>\#(w.travelTitle)</figcaption><svg id="travel" class="chart" viewBox="0 0 420 190" role="img" aria-label="\#(w.travelTitle)">"#
         for (k, n) in bins.enumerated() {
             let h = Int(Double(n) / Double(top) * 130), x = 20 + k * 30
-            svg += #"<rect x="\#(x)" y="\#(150 - h)" width="24" height="\#(h)" class="bar"><title>\#(n) students</title></rect>"#
+            svg += #"<rect x="\#(x)" y="\#(150 - h)" width="24" height="\#(h)" class="bar"><title>\#(w.studentsCount(n))</title></rect>"#
             let label = k == 12 ? "60+" : String(k * 5)
             svg += #"<text x="\#(x + 12)" y="166" text-anchor="middle" class="small">\#(label)</text>"#
             if n > 0 { svg += #"<text x="\#(x + 12)" y="\#(146 - h)" text-anchor="middle" class="small">\#(n)</text>"# }
@@ -175,7 +181,7 @@ public struct Report {
         }
         spans += placements.compactMap { p in p.start.flatMap { s in p.plannedEnd.map { (s, $0) } } }
         guard let first = spans.map(\.0).min(), let last = spans.map(\.1).max() else {
-            return #"<figure><figcaption>placements over the year</figcaption><p class="note" id="year">No placement has dates yet (start STUDENT DATE).</p></figure>"#
+            return #"<figure><figcaption>\#(w.yearTitle)</figcaption><p class="note" id="year">\#(w.noDates)</p></figure>"#
         }
         let months = Self.months(from: first, to: last)
         let running = months.map { m in spans.filter { $0.0 <= m.end && $0.1 >= m.start }.count }
@@ -184,8 +190,8 @@ public struct Report {
         let top = max(running.max() ?? 1, 1)
         // A table of bars, as the rates: each month's figures in cells of their own (the values
         // are the axis), so that none is cut or has to be guessed from a bar's height.
-        var html = #"<figure><figcaption>placements per month: running, started, ended</figcaption><table id="year" class="chart bars">"#
-        html += #"<tr><th scope="col">month</th><td></td><td class="num">running</td><td class="num">started</td><td class="num">ended</td></tr>"#
+        var html = #"<figure><figcaption>\#(w.monthsTitle)</figcaption><table id="year" class="chart bars">"#
+        html += #"<tr><th scope="col">\#(w.month)</th><td></td><td class="num">\#(w.running)</td><td class="num">\#(w.startedColumn)</td><td class="num">\#(w.ended)</td></tr>"#
         for (k, m) in months.enumerated() {
             let width = String(format: "%.1f", Double(running[k]) / Double(top) * 100)
             html += #"<tr><th scope="row">\#(m.label)</th><td class="barcell"><span class="bar" style="width:\#(width)%"></span></td>"#
@@ -193,8 +199,7 @@ public struct Report {
         }
         let agreed = placements.filter { $0.status == .agreed }.count
         html += "</table>"
-        let waiting = agreed == 1 ? "One agreed placement has" : "\(Self.count(agreed)) agreed placements have"
-        html += #"<p class="note">A placement runs from its start to its end (or planned end). \#(waiting) not started yet and count from their start.</p>"#
+        html += #"<p class="note">\#(w.monthsNote(agreed, Self.count(agreed)))</p>"#
         return html + "</figure>"
     }
 
@@ -217,29 +222,29 @@ public struct Report {
     // MARK: Fairness, unplaced, gaps
 
     func fairness() -> String {
-        let all = groups { _ in ["all students"] }.first ?? Group(name: "all students")
-        let byNeed = groups { s in s.needs.elements.isEmpty ? ["no support need"] : s.needs.elements.map { "need: \($0.rawValue)" } }
-        let byLevel = groups { s in ["level: \(s.level.rawValue)"] }
+        let all = groups { _ in [w.allStudents] }.first ?? Group(name: w.allStudents)
+        let byNeed = groups { s in s.needs.elements.isEmpty ? [w.noNeed] : s.needs.elements.map { w.need(word($0.rawValue)) } }
+        let byLevel = groups { s in [w.level(s.level.rawValue)] }
         let candidates = (byNeed + byLevel).filter { $0.students >= 3 }
         let worst = candidates.min { ($0.rate, $1.students) < ($1.rate, $0.students) }
         func row(_ g: Group, _ strong: Bool = false) -> String {
             let cls = strong ? " class=\"whole\"" : g.name == worst?.name ? " class=\"worst\"" : ""
             return "<tr\(cls)><td>\(escape(g.name))</td><td>\(g.students)</td><td>\(percent(g.placed, g.students))</td>"
-                + "<td>\(g.meanRank.map { String(format: "%.2f", $0) } ?? "–")</td><td>\(g.meanTravel.map { String(format: "%.1f", $0) } ?? "–")</td></tr>"
+                + "<td>\(g.meanRank.map { String(format: "%.2f", $0).replacingOccurrences(of: ".", with: String(language.decimalSeparator)) } ?? "–")</td><td>\(g.meanTravel.map(decimal) ?? "–")</td></tr>"
         }
-        var html = #"<section id="fairness"><h2>Fairness</h2>"#
+        var html = #"<section id="fairness"><h2>\#(w.fairness)</h2>"#
         if let worst {
-            html += "<p>Worst off: <b>\(escape(worst.name))</b>, \(percent(worst.placed, worst.students)) placed against \(percent(all.placed, all.students)) of all students.</p>"
+            html += "<p>\(w.worstOff("<b>\(escape(worst.name))</b>", percent(worst.placed, worst.students), percent(all.placed, all.students)))</p>"
         }
-        html += "<table><thead><tr><th>group</th><th>students</th><th>placed</th><th>mean sector rank</th><th>mean travel (min)</th></tr></thead><tbody>"
+        html += "<table><thead><tr>" + w.fairnessHeadings.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
         html += row(all, true) + (byNeed + byLevel).map { row($0) }.joined() + "</tbody></table>"
-        return html + #"<p class="note">Sector rank 1 is the student's first wish. Groups of fewer than three students are not named worst off.</p></section>"#
+        return html + #"<p class="note">\#(w.fairnessNote)</p></section>"#
     }
 
     func unplacedList() -> String {
-        var html = #"<section id="unplaced"><h2>Without a place (\#(outcome.unplaced.count))</h2>"#
-        guard !outcome.unplaced.isEmpty else { return html + "<p>Every student is placed.</p></section>" }
-        html += "<table><thead><tr><th>student</th>\(names ? "<th>name</th>" : "")<th>coach</th><th>why</th></tr></thead><tbody>"
+        var html = #"<section id="unplaced"><h2>\#(w.withoutAPlace(outcome.unplaced.count))</h2>"#
+        guard !outcome.unplaced.isEmpty else { return html + "<p>\(w.everyonePlaced)</p></section>" }
+        html += "<table><thead><tr><th>\(w.student)</th>\(names ? "<th>\(w.name)</th>" : "")<th>coach</th><th>\(w.why)</th></tr></thead><tbody>"
         for id in outcome.unplaced.sorted() {
             let s = model.student(id)
             html += "<tr><td>\(escape(id.value))</td>" + (names ? "<td>\(escape(s?.name ?? ""))</td>" : "")
@@ -249,16 +254,15 @@ public struct Report {
     }
 
     func gapsList() -> String {
-        var html = #"<section id="gaps"><h2>Where places are missing</h2>"#
-        guard !gaps.isEmpty else { return html + "<p>No single extra place, accommodation or new place would place anyone.</p></section>" }
-        html += "<table><thead><tr><th>one more</th><th>at</th><th>would place</th><th>students</th></tr></thead><tbody>"
+        var html = #"<section id="gaps"><h2>\#(w.gapsTitle)</h2>"#
+        guard !gaps.isEmpty else { return html + "<p>\(w.noGaps)</p></section>" }
+        html += "<table><thead><tr>" + w.gapsHeadings.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
         for g in gaps {
-            let what = g.kind == .offer ? "offer of " + g.offered.map(\.rawValue).joined(separator: ", ") : g.kind.rawValue
-            let at = g.kind == .newPlace ? "a new \(g.sector?.rawValue ?? "") employer in \(g.town ?? "?")"
-                : Describe.internship(g.internship, model)
+            let place = model.internship(g.internship).map { "\(g.internship) (\($0.employer))" } ?? g.internship.value
+            let (what, at) = g.cells(language, place: place)
             html += "<tr><td>\(escape(what))</td><td>\(escape(at))</td><td>\(g.gain)</td><td>\(escape(g.placed.map(\.value).joined(separator: ", ")))</td></tr>"
         }
-        return html + #"</tbody></table><p class="note">Each line is exact: the round re-solved with that one change (nothing kept).</p></section>"#
+        return html + #"</tbody></table><p class="note">\#(w.gapsNote)</p></section>"#
     }
 
     // MARK: Helpers
@@ -281,7 +285,8 @@ public struct Report {
         td.barcell{width:44%;background:#eceff3;padding:0}span.bar{display:block;height:14px;background:#3b7dd8}
         td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
         #map{width:100%;height:auto;background:#dbe9f6;border:1px solid #c9d6e2}
-        .land{fill:#f4f1e8;stroke:#b9b3a3;stroke-width:.6}.town{fill:#555}.townname{font-size:10px;fill:#444}
+        .land{fill:#f4f1e8;stroke:#b9b3a3;stroke-width:.6}.town{fill:#555}
+        .townname{font-size:10px;fill:#333;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
         .link{stroke:#7a8591;stroke-width:.6;opacity:.55}.unplaced{stroke:#c62828;stroke-width:1.6}
         table{border-collapse:collapse;background:#fff;width:100%}td,th{border:1px solid #e3e3e3;padding:3px 6px;text-align:left}
         tr.whole td{font-weight:600}tr.worst td{background:#fdecea}
@@ -289,4 +294,22 @@ public struct Report {
         footer{color:#66707a;font-size:12px;margin:24px auto}
         @media print{body{background:#fff}.grid{grid-template-columns:1fr 1fr}section{break-inside:avoid}}
         """
+}
+
+extension Report {
+    /// The page's title: the workspace's own (`set title ...`), else the region it works in,
+    /// else the schools of its students, else the places they live in.
+    public static func title(_ workspace: Workspace, _ model: RoundModel, language: Language) throws -> String {
+        let w = language == .nl ? ReportWords.dutch : .english
+        if let own = try workspace.title() { return own }
+        let region = try workspace.region()
+        if !region.isEmpty { return w.titleIn(region.names.joined(separator: ", ")) }
+        let schools = Set(model.students.compactMap(\.school)).sorted()
+        if !schools.isEmpty, schools.count <= 3 { return w.titleOf(schools.joined(separator: ", ")) }
+        if !schools.isEmpty { return w.titleOfSchools(schools.count) }
+        var towns: [String: Int] = [:]
+        for s in model.students { if let t = s.home.nearestPlace()?.municipality { towns[t, default: 0] += 1 } }
+        let top = towns.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+        return top.isEmpty ? w.titlePlain : w.titleAround(top.joined(separator: ", "))
+    }
 }
