@@ -11,6 +11,21 @@ import Darwin
 #endif
 
 extension Workspace {
+    /// The export's column and sheet names in `language` (`leerling`, `stageplaats`, `niveau`
+    /// for a Dutch reader; the same words the import takes for those columns).
+    static func columns(_ names: [String], _ language: Language) -> [String] {
+        language == .nl ? names.map { dutchColumns[$0] ?? $0 } : names
+    }
+
+    static let dutchColumns: [String: String] = [
+        "student": "leerling", "internship": "stageplaats", "employer": "werkgever", "employer_id": "werkgever_id",
+        "leerbedrijf_id": "leerbedrijf_id", "sector": "sector", "level": "niveau", "school": "school", "coach": "coach",
+        "travel_min": "reistijd_min", "score": "score", "start": "start", "planned_end": "geplande_einddatum", "days_per_week": "dagen_per_week",
+        "status": "status", "why not placed": "waarom_niet_geplaatst", "name": "naam", "town": "plaats", "internships": "stageplaatsen",
+        "places": "plaatsen", "taken": "bezet", "free": "vrij", "breakdowns": "afgebroken",
+        "placements": "plaatsingen", "unplaced": "niet_geplaatst", "employers": "werkgevers",
+    ]
+
     /// Writes the register (the current draft and every held placement): the ids to join by
     /// (student, internship, employer, leerbedrijf), the employer's name, sector, the student's
     /// level, school and coach, travel minutes, score, an active placement's dates and days a
@@ -36,16 +51,18 @@ extension Workspace {
         // Every sheet carries the ids to join them by (student, internship, employer,
         // leerbedrijf) and what a coordinator sorts by; the employer's name is the one the
         // employers sheet gives. Documented in the README ("Exports").
-        let header = ["student", "internship", "employer", "employer_id", "leerbedrijf_id", "sector", "level", "school", "coach",
-                      "travel_min", "score", "start", "planned_end", "days_per_week", "status"]
+        let header = Self.columns(["student", "internship", "employer", "employer_id", "leerbedrijf_id", "sector", "level", "school", "coach",
+                                   "travel_min", "score", "start", "planned_end", "days_per_week", "status"], language)
+        // Stored words (sector, status) as the reader reads them: `detailhandel`, `concept`.
+        func word(_ s: String?) -> CellValue { s.map { .text(language.word($0)) } ?? .empty }
         func text(_ s: String?) -> CellValue { s.map { .text($0) } ?? .empty }
         func cells(_ p: Placement) -> [CellValue] {
             let i = p.internship.flatMap { internships[$0] }, e = p.internship.flatMap { employerOf[$0] }, s = students[p.student]
             return [.text(p.student.value), text(p.internship?.value), text(e?.name ?? i?.employer), text(e?.key),
-                    text(i?.leerbedrijfID ?? e?.record?.leerbedrijfID), text(i?.sector.rawValue), text(s?.level.rawValue), text(s?.school),
+                    text(i?.leerbedrijfID ?? e?.record?.leerbedrijfID), word(i?.sector.rawValue), text(s?.level.rawValue), text(s?.school),
                     text(s?.coach), p.travelMinutes.map { .number(Double($0)) } ?? .empty, p.score.map { .number(Double($0)) } ?? .empty,
                     p.start.map { .date(day: $0.day) } ?? .empty, p.plannedEnd.map { .date(day: $0.day) } ?? .empty,
-                    p.daysPerWeek.map { .number(Double($0)) } ?? .empty, .text(p.status.rawValue)]
+                    p.daysPerWeek.map { .number(Double($0)) } ?? .empty, word(p.status.rawValue)]
         }
         guard file.lowercased().hasSuffix(".xlsx") else {
             let separator = String(language.csvSeparator)
@@ -67,9 +84,11 @@ extension Workspace {
         }
         // Every text cell of every sheet is defused in this one place.
         let sheets = [
-            Sheet(name: "placements", header: header, rows: rows.map(cells)),
-            Sheet(name: "unplaced", header: ["student", "level", "school", "coach", "why not placed"], rows: unplaced),
-            Sheet(name: "employers", header: ["employer_id", "name", "leerbedrijf_id", "town", "internships", "places", "taken", "free", "breakdowns"],
+            Sheet(name: Self.columns(["placements"], language)[0], header: header, rows: rows.map(cells)),
+            Sheet(name: Self.columns(["unplaced"], language)[0], header: Self.columns(["student", "level", "school", "coach", "why not placed"], language),
+                  rows: unplaced),
+            Sheet(name: Self.columns(["employers"], language)[0],
+                  header: Self.columns(["employer_id", "name", "leerbedrijf_id", "town", "internships", "places", "taken", "free", "breakdowns"], language),
                   rows: employers),
         ].map { sheet in Sheet(name: sheet.name, header: sheet.header, rows: sheet.rows.map { $0.map(Self.defused) }) }
         let data: Data
