@@ -25,6 +25,8 @@ public final class Shell {
     public enum LineResult: Equatable, Sendable {
         case done
         case failed(String)
+        /// Stopped by Ctrl-C, as asked: said, but not as an error.
+        case cancelled(String)
         case quit
     }
 
@@ -43,7 +45,7 @@ public final class Shell {
         do throws(ShellError) {
             return try run(words: try Tokenizer.words(line))
         } catch {
-            return .failed(error.text(session.language()))
+            return error.isCancellation ? .cancelled(error.text(session.language())) : .failed(error.text(session.language()))
         }
     }
 
@@ -70,7 +72,7 @@ public final class Shell {
         do throws(ShellError) {
             return try run(words: words)
         } catch {
-            return .failed(error.text(session.language()))
+            return error.isCancellation ? .cancelled(error.text(session.language())) : .failed(error.text(session.language()))
         }
     }
 
@@ -93,21 +95,28 @@ public final class Shell {
         }
     }
 
+    /// The greeting of an interactive shell on the workspace at `path`, in the session's language.
+    public func banner(for path: String) -> String {
+        let counts = ((try? session.workspace.students().count) ?? 0, (try? session.workspace.internships().count) ?? 0)
+        return Phrase.banner(workspace: path, students: counts.0, internships: counts.1).text(session.language(), .plain)
+    }
+
     /// Runs lines as a script.
     /// - Returns: the exit status: 0 when every line succeeded, 1 otherwise, 130 after Ctrl-C.
     public func runScript<Lines: Sequence<String>>(lines: Lines, bail: Bool) -> Int32 {
+        session.console.language = session.language()
         var status: Int32 = 0
         for (k, line) in lines.enumerated() {
             switch run(line: line) {
             case .done: break
             case .quit: return status
-            case .failed(let message):
-                session.console.error("line \(k + 1): \(message)")
+            case .failed(let message), .cancelled(let message):
+                session.console.error(Phrase.scriptLine(k + 1, message).text(session.console.language, .plain))
                 status = 1
                 if bail { return status }
             }
             if Interrupt.take() {
-                session.console.error("line \(k + 1): interrupted")
+                session.console.error(Phrase.scriptInterrupted(k + 1).text(session.console.language, .plain))
                 return 130
             }
         }
@@ -117,6 +126,7 @@ public final class Shell {
     /// Runs the interactive loop on a line editor until `quit` or Ctrl-D.
     /// - Returns: the exit status, 0.
     public func runInteractive(editor: LineEditor, banner: String) -> Int32 {
+        session.console.language = session.language()
         editor.completer = { [unowned self] before in completions(before: before) }
         session.console.print(banner)
         while true {
@@ -151,11 +161,11 @@ public final class Shell {
                 switch outcome {
                 case .done: break
                 case .quit: return 0
-                case .failed(let message) where message.hasPrefix("cancelled"):
+                case .cancelled(let message):
                     // A Ctrl-C the user asked for is not an error.
                     session.console.error(message)
                 case .failed(let message):
-                    session.console.error(session.console.style.red("error: ") + message)
+                    session.console.error(Phrase.errorMark.text(session.console.language, session.console.style) + message)
                 }
             }
         }

@@ -31,5 +31,13 @@ public enum ShellError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { text(.en) }
 
+    /// Whether the command stopped because the user pressed Ctrl-C.
+    var isCancellation: Bool {
+        switch self {
+        case .workspace(.cancelled), .round(.cancelled): true
+        default: false
+        }
+    }
+
     static func refused(_ refusal: Refusal) -> ShellError { .workspace(.refused(refusal)) }
 }

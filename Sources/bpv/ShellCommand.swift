@@ -32,11 +32,7 @@ struct ShellCommand: ParsableCommand {
         if Terminal.isTerminal(STDIN_FILENO) {
             let historyPath = environment["BPV_HISTORY"] ?? (environment["HOME"].map { $0 + "/.bpv_history" })
             let editor = try LineEditor(name: "bpv", history: historyPath.flatMap { $0.isEmpty ? nil : .file($0) } ?? .none)
-            let counts = ((try? ws.students().count) ?? 0, (try? ws.internships().count) ?? 0)
-            status = shell.runInteractive(
-                editor: editor,
-                banner: "bpv shell on \(workspace.db): \(counts.0) students, \(counts.1) internships.\n"
-                    + "Type help for the commands, Tab to complete, Ctrl-D or quit to leave.")
+            status = shell.runInteractive(editor: editor, banner: shell.banner(for: workspace.db))
         } else {
             status = shell.runScript(lines: StandardInputLines(), bail: bail)
         }

@@ -92,7 +92,7 @@ struct ShellVerb {
         let shell = Shell(session: Session(workspace: workspace, console: console, shouldCancel: { Interrupt.isPending }))
         switch shell.run(arguments: words) {
         case .done, .quit: return Interrupt.take() ? 130 : 0
-        case .failed(let message):
+        case .failed(let message), .cancelled(let message):
             console.error("bpv: \(message)")
             return 1
         }

@@ -243,7 +243,7 @@ struct RoundCommandTests {
         #expect(lines.first == "leerling;stageplaats;werkgever;werkgever_id;leerbedrijf_id;sector;niveau;school;coach;reistijd_min;score;start;geplande_einddatum;dagen_per_week;status")
         #expect(lines.contains("GV-003;GVI-023;Buurtsuper Naarden 22;GVE-022;194289840;detailhandel;entree;;mentor-1;13;13;;;;concept"))
         let refused = f.run("export placements \(ods)")
-        #expect(refused.err == "line 1: \(ods): kan niet schrijven: bpv schrijft .xlsx-werkmappen en .csv-bestanden, geen .ods; noem het bestand .xlsx (LibreOffice en Excel openen het) of .csv\n")
+        #expect(refused.err == "regel 1: \(ods): kan niet schrijven: bpv schrijft .xlsx-werkmappen en .csv-bestanden, geen .ods; noem het bestand .xlsx (LibreOffice en Excel openen het) of .csv\n")
         #expect(!FileManager.default.fileExists(atPath: ods))
         #expect(f.run("set language default").status == 0)
         #expect(try f.workspace.language() == nil)

@@ -188,6 +188,14 @@ extension Phrase {
         case .purged(let n, let date): return "\(n) leerling\(n == 1 ? "" : "en") gewist wier laatste plaatsing eindigde voor \(date)"
         case .timer(let on): return "timer staat \(on ? "aan" : "uit")"
 
+        case .scriptLine(let n, let message): return "regel \(n): \(message)"
+        case .scriptInterrupted(let n): return "regel \(n): onderbroken"
+        case .errorMark: return style.red("fout: ")
+        case .progress(let label, let seconds):
+            return "\(label)… \(String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")) s (Ctrl-C stopt)"
+        case .banner(let db, let students, let internships):
+            return "bpv-shell op \(db): \(students) leerlingen, \(internships) stageplaatsen.\nTyp help voor de commando's, Tab om aan te vullen, Ctrl-D of quit om te stoppen."
+
         case .placedAt(let s, let at): return "\(s) is geplaatst bij \(at.dutch)"
         case .travelLimitWouldPlace(let s, let minutes, let now, let at):
             return "\(s): een reistijdgrens van \(minutes) min (nu \(now)) plaatst de leerling bij \(at.dutch); probeer set \(s) max_travel_min \(minutes)"

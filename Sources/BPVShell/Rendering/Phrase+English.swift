@@ -192,6 +192,13 @@ extension Phrase {
         case .purged(let n, let date): return "erased \(n) student\(Self.s(n)) whose last placement ended before \(date)"
         case .timer(let on): return "timer is \(on ? "on" : "off")"
 
+        case .scriptLine(let n, let message): return "line \(n): \(message)"
+        case .scriptInterrupted(let n): return "line \(n): interrupted"
+        case .errorMark: return style.red("error: ")
+        case .progress(let label, let seconds): return "\(label)… \(String(format: "%.1f", seconds)) s (Ctrl-C stops)"
+        case .banner(let db, let students, let internships):
+            return "bpv shell on \(db): \(students) students, \(internships) internships.\nType help for the commands, Tab to complete, Ctrl-D or quit to leave."
+
         case .placedAt(let s, let at): return "\(s) is placed at \(at.english)"
         case .travelLimitWouldPlace(let s, let minutes, let now, let at):
             return "\(s): a travel limit of \(minutes) min (now \(now)) would place them at \(at.english); try set \(s) max_travel_min \(minutes)"

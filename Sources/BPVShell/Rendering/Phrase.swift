@@ -133,6 +133,13 @@ enum Phrase {
     case purged(Int, before: CalendarDate)
     case timer(Bool)
 
+    // The shell around the commands.
+    case scriptLine(Int, String)
+    case scriptInterrupted(Int)
+    case errorMark
+    case progress(String, seconds: Double)
+    case banner(workspace: String, students: Int, internships: Int)
+
     // gaps
     case placedAt(StudentID, Place)
     case travelLimitWouldPlace(StudentID, minutes: Int, now: Int, at: Place)

@@ -23,7 +23,7 @@ struct Progress {
                 let elapsed = ContinuousClock.now - start
                 guard elapsed >= delay, !state.done.load(ordering: .acquiring) else { continue }
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                console.progress("\r\(label)… \(String(format: "%.1f", seconds)) s (Ctrl-C stops)")
+                console.progress("\r" + Phrase.progress(label, seconds: seconds).text(console.language, .plain))
                 shown = true
             }
             if shown { console.progress("\r\u{1B}[K") }
