@@ -146,8 +146,7 @@ public struct SyntheticRegion: Sendable {
                 list[j].capacity += 1
                 places += 1
             } else if places > goal, list[j].capacity > 1 {
-                list[j].capacity -= 1
-                list[j].supportCapacity = min(list[j].supportCapacity, list[j].capacity)
+                list[j].capacity -= 1  // support places stay within it (Places)
                 places -= 1
             }
         }

@@ -35,7 +35,7 @@ struct InternshipFacts {
         for l in i.levels { levels |= PairRules.bit(l) }
         self.levels = levels
         places = Int32(clamping: max(i.capacity, 0))
-        supportPlaces = Int32(clamping: min(max(i.supportCapacity, 0), max(i.capacity, 0)))
+        supportPlaces = Int32(i.supportCapacity)
     }
 }
 

@@ -244,8 +244,7 @@ public struct RoundModel: Sendable {
     public mutating func setCapacity(of internship: InternshipID, to places: Int, support: Int? = nil) throws(RoundError) {
         guard let k = internshipIndex[internship] else { throw .refused(.noInternship(internship.value)) }
         guard places >= 0 else { throw .refused(.negativeCapacity(places)) }
-        internships[k].capacity = places
-        internships[k].supportCapacity = min(support ?? internships[k].supportCapacity, places)
+        internships[k].places = Places(places, support: support ?? internships[k].supportCapacity)
     }
 
     private func require(student: StudentID, internship: InternshipID) throws(RoundError) {
@@ -298,8 +297,7 @@ public struct RoundModel: Sendable {
             }
             guard let j = internshipIndex[i] else { continue }
             let internship = self.internships[j]
-            let places = max(internship.capacity, 0)
-            let support = min(max(internship.supportCapacity, 0), places)
+            let places = internship.capacity, support = internship.supportCapacity
             let needing = who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }
             if who.count > places {
                 out.append(Overfill(internship: i, limit: places, supportPlaces: false, held: holders(who)))

@@ -290,7 +290,7 @@ public final class RoundSession {
         else {
             throw .refused(.noInternship(id.value))
         }
-        func shape(_ i: Internship) -> (Bool, Int) { (i.capacity > 0, min(max(min(i.supportCapacity, i.capacity), 0), 2)) }
+        func shape(_ i: Internship) -> (Bool, Int) { (i.capacity > 0, min(i.supportCapacity, 2)) }
         var out: [AssignmentChange] = [
             .setCapacity(internship: j, places: Int32(clamping: places.places)),
             .setSupportCapacity(internship: j, places: Int32(clamping: places.support)),

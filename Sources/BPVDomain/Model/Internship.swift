@@ -8,10 +8,19 @@ public struct Internship: Sendable, Hashable, Codable, Identifiable {
     public var employerID: String?
     public var sector: Sector
     public var location: Location
-    /// Number of places.
-    public var capacity: Int
-    /// How many of the places can take a student who needs a job coach on site.
-    public var supportCapacity: Int
+    /// The places, and how many of them can take a student who needs a job coach on site.
+    public var places: Places
+    /// Number of places (``Places/count``); setting it keeps the support places within it.
+    public var capacity: Int {
+        get { places.count }
+        set { places = Places(newValue, support: places.support) }
+    }
+    /// How many of the places can take a student who needs a job coach on site (at most
+    /// ``capacity``).
+    public var supportCapacity: Int {
+        get { places.support }
+        set { places = Places(places.count, support: newValue) }
+    }
     /// Accommodations the workplace provides.
     public var offers: AccommodationSet
     /// Certificates a student must hold.
@@ -36,8 +45,7 @@ public struct Internship: Sendable, Hashable, Codable, Identifiable {
         self.leerbedrijfID = leerbedrijfID
         self.sector = sector
         self.location = location
-        self.capacity = capacity
-        self.supportCapacity = supportCapacity
+        self.places = Places(capacity, support: supportCapacity)
         self.offers = offers
         self.requires = requires
         self.levels = levels
@@ -47,5 +55,29 @@ public struct Internship: Sendable, Hashable, Codable, Identifiable {
     public func isOpen(on date: CalendarDate?) -> Bool {
         guard let date else { return true }
         return (availableFrom.map { $0 <= date } ?? true) && (availableUntil.map { date <= $0 } ?? true)
+    }
+}
+
+/// An internship's places and its support places (where a job coach can work beside the
+/// student): `0 ≤ support ≤ count ≤ 1000`, held by the type. Every way a number of places comes
+/// in (an import, `set INTERNSHIP capacity`, a what-if, a generator) goes through ``init(_:support:)``,
+/// the one place it is clamped; a file or a command that gives a number out of range is
+/// refused with its own message before it gets here.
+public struct Places: Sendable, Hashable, Codable {
+    /// The numbers of places bpv takes for one internship.
+    public static let range = 0 ... 1000
+
+    public private(set) var count: Int
+    public private(set) var support: Int
+
+    /// - Complexity: O(1).
+    public init(_ count: Int, support: Int) {
+        self.count = min(max(count, Self.range.lowerBound), Self.range.upperBound)
+        self.support = min(max(support, 0), self.count)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try c.decode(Int.self, forKey: .count), support: try c.decode(Int.self, forKey: .support))
     }
 }

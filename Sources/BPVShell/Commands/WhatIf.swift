@@ -73,9 +73,8 @@ extension Command {
             guard Workspace.internshipSettingNames.contains(name), let n = Int(try sub.required(2, "N")), n >= 0 else {
                 throw .message(.tryPlaces(first))
             }
-            let places = name == "capacity" ? n : internship.capacity
-            let change = RoundChange.places(internship: internship.internshipID, places: places,
-                                            support: min(name == "support_capacity" ? n : internship.supportCapacity, places))
+            let places = name == "capacity" ? Places(n, support: internship.supportCapacity) : Places(internship.capacity, support: n)
+            let change = RoundChange.places(internship: internship.internshipID, places: places.count, support: places.support)
             do { return (try live.whatIf(change), change) } catch { throw .round(error) }
         }
         let name = try sub.required(1, "NAME")

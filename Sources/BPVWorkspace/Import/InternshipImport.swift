@@ -38,8 +38,8 @@ public enum InternshipImport {
                 return nil
             }
             let location = r.location(row)
-            let capacity = r.integer(row, "capacity", in: 0 ... 1000)
-            let support = r.integer(row, "support_capacity", in: 0 ... 1000, fallback: 0)
+            let capacity = r.integer(row, "capacity", in: Places.range)
+            let support = r.integer(row, "support_capacity", in: Places.range, fallback: 0)
             if let capacity, let support, support > capacity, let f = r.field(row, "support_capacity") {
                 r.problem(f, .supportAboveCapacity(support: support, capacity: capacity))
             }

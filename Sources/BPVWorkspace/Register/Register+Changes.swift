@@ -166,14 +166,13 @@ extension Register {
         guard Workspace.internshipSettingNames.contains(name) else {
             throw .refused(.unknownInternshipSetting(name, known: Workspace.internshipSettingNames))
         }
-        guard let n = Int(value), (0 ... 1000).contains(n) else {
+        guard let n = Int(value), Places.range.contains(n) else {
             throw .refused(.placesRange(setting: name, value: value))
         }
         guard let old = try currentModel().internship(i) else { throw .refused(.noInternship(i.value)) }
-        let places = name == "capacity" ? n : old.capacity
-        let support = min(name == "support_capacity" ? n : old.supportCapacity, places)
-        let moved = try setPlaces(of: i, places: places, support: support, reason: reason)
-        return (moved, places, support)
+        let now = name == "capacity" ? Places(n, support: old.supportCapacity) : Places(old.capacity, support: n)
+        let moved = try setPlaces(of: i, places: now.count, support: now.support, reason: reason)
+        return (moved, now.count, now.support)
     }
 
     /// Sets an internship's places and support places at once (also what `undo` uses).
