@@ -46,12 +46,7 @@ extension Register {
     /// Writes a held row (pinned, proposed) of the register.
     static func hold(_ db: Database, _ s: StudentID, at i: InternshipID, as status: HeldStatus, phase: Int, reason: String?,
                      score: ScoreBreakdown?, seq: Int64) throws {
-        try db.execute(sql: """
-            INSERT INTO register (student_id, phase, internship_id, status, reason, score, travel_min, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(student_id, phase) DO UPDATE SET internship_id = excluded.internship_id, status = excluded.status,
-                reason = excluded.reason, round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq,
-                start_date = NULL, planned_end = NULL
-            """, arguments: [s.value, phase, i.value, status.rawValue, reason, score?.total, score?.travelMinutes, seq])
+        try RegisterRow(s, phase: phase, at: i, Workspace.Status(rawValue: status.rawValue) ?? .pinned, reason: reason, score: score, seq: seq).upsert(db)
     }
 
     /// The register row a change of `student` writes: the next placement's (1) while the
@@ -99,13 +94,11 @@ extension Register {
             for (s, i) in placements.sorted(by: { $0.key < $1.key }) {
                 seq = try self.workspace.audit(db, action: "commit", subject: "\(s) -> \(i)", detail: roundID.map { "draft after round \($0)" } ?? "",
                                                 reason: reason, student: s.value, internship: i.value)
-                let score = outcome?.scoreOf[s]
-                try db.execute(sql: """
-                    INSERT INTO register (student_id, phase, internship_id, status, round_id, score, travel_min, seq)
-                    VALUES (?, ?, ?, 'agreed', ?, ?, ?, ?)
-                    ON CONFLICT(student_id, phase) DO UPDATE SET internship_id = excluded.internship_id, status = 'agreed',
-                        round_id = excluded.round_id, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq
-                    """, arguments: [s.value, Self.phase(of: s, after), i.value, roundID, score?.total, score?.travelMinutes, seq])
+                // Agreed from the draft or the proposal: the row keeps its reason and dates.
+                let phase = Self.phase(of: s, after), score = outcome?.scoreOf[s]
+                var row = try RegisterRow.find(db, s, phase: phase) ?? RegisterRow(s, phase: phase, at: i, .agreed, score: score, seq: seq)
+                (row.internshipID, row.status, row.roundID, row.score, row.travelMin, row.seq) = (i.value, .agreed, roundID, score?.total, score?.travelMinutes, seq)
+                try row.upsert(db)
             }
             return seq
         }

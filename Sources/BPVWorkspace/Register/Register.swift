@@ -224,13 +224,7 @@ public final class Register {
             if model.fixedInternship(of: s) != nil { continue }
             let phase = Self.phase(of: s, model)
             if let i = outcome.internshipOf[s] {
-                let score = outcome.scoreOf[s]
-                try db.execute(sql: """
-                    INSERT INTO register (student_id, phase, internship_id, status, score, travel_min, seq) VALUES (?, ?, ?, 'draft', ?, ?, ?)
-                    ON CONFLICT(student_id, phase) DO UPDATE SET internship_id = excluded.internship_id, status = 'draft', reason = NULL,
-                        round_id = NULL, score = excluded.score, travel_min = excluded.travel_min, seq = excluded.seq,
-                        start_date = NULL, planned_end = NULL
-                    """, arguments: [s.value, phase, i.value, score?.total, score?.travelMinutes, seq])
+                try RegisterRow(s, phase: phase, at: i, .draft, score: outcome.scoreOf[s], seq: seq).upsert(db)
             } else {
                 try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = ?", arguments: [s.value, phase])
             }

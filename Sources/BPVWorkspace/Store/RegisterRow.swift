@@ -40,6 +40,21 @@ struct RegisterRow: Codable, FetchableRecord, PersistableRecord, Equatable {
     }
 }
 
+extension RegisterRow {
+    /// A row as a change of the register writes it: no dates, days or round (a start and a
+    /// commit add theirs).
+    init(_ student: StudentID, phase: Int, at internship: InternshipID, _ status: Workspace.Status, reason: String? = nil,
+         score: ScoreBreakdown?, seq: Int64) {
+        self.init(studentID: student.value, phase: phase, internshipID: internship.value, status: status, reason: reason, roundID: nil,
+                  score: score?.total, travelMin: score?.travelMinutes, seq: seq, startDate: nil, plannedEnd: nil, daysPerWeek: nil)
+    }
+
+    /// The student's row of `phase`, if there is one.
+    static func find(_ db: Database, _ student: StudentID, phase: Int) throws -> RegisterRow? {
+        try fetchOne(db, key: ["student_id": student.value, "phase": phase])
+    }
+}
+
 /// The register as it stands on one date: per student the row in effect, and the active
 /// placements that end before that date (kept on record until ended).
 struct RegisterRows {
