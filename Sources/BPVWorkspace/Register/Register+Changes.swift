@@ -28,9 +28,7 @@ extension Register {
     @discardableResult
     public func ban(student s: StudentID, internship i: InternshipID, reason: String) throws(WorkspaceError) -> RoundChanges? {
         try apply(.ban(student: s, internship: i)) { db, _, _ in
-            try db.execute(
-                sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
-                arguments: [s.value, i.value, reason])
+            try BanRecord.put(db, Pair(s, i), reason: reason)
             return try self.workspace.audit(db, action: "ban", subject: "\(s) x \(i)", reason: reason, student: s.value, internship: i.value)
         }
     }
@@ -38,7 +36,7 @@ extension Register {
     @discardableResult
     public func unban(student s: StudentID, internship i: InternshipID, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         try apply(.unban(student: s, internship: i)) { db, _, _ in
-            try db.execute(sql: "DELETE FROM ban WHERE student_id = ? AND internship_id = ?", arguments: [s.value, i.value])
+            try BanRecord.remove(db, Pair(s, i))
             return try self.workspace.audit(db, action: "unban", subject: "\(s) x \(i)", reason: reason, student: s.value, internship: i.value)
         }
     }
@@ -135,14 +133,7 @@ extension Register {
             normalized = setting.value(of: imported)
         }
         return try apply(.studentSetting(student: s, setting, value: normalized)) { db, _, _ in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s.value, name])
-            if normalized == original {
-                try db.execute(sql: "DELETE FROM student_setting WHERE student_id = ? AND name = ?", arguments: [s.value, name])
-            } else {
-                try db.execute(
-                    sql: "INSERT INTO student_setting (student_id, name, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
-                    arguments: [s.value, name, normalized])
-            }
+            let old = try StudentSettingRecord.put(db, s, name, normalized == original ? nil : normalized)
             return try self.workspace.audit(db, action: normalized == original ? "reset" : "set", subject: "\(s) \(name)",
                                             detail: "\(old ?? "imported") -> \(normalized == original ? "imported (\(original))" : normalized)",
                                             reason: reason, student: s.value)
@@ -193,13 +184,10 @@ extension Register {
         setting.set(v, in: &settings)
         let isDefault = setting.value(in: MatchSettings()) == setting.value(in: settings)
         return try apply(.settings(settings)) { db, _, _ in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name])
+            let old = try SettingRecord.put(db, name, value == "default" ? nil : "\(v)")
             if value == "default" {
-                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [name])
                 return try self.workspace.audit(db, action: "reset", subject: name, detail: "\(old ?? "default") -> default", reason: reason)
             }
-            try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                           arguments: [name, "\(v)"])
             return try self.workspace.audit(db, action: "set", subject: name, detail: "\(old ?? "default") -> \(v)\(isDefault ? " (the default)" : "")", reason: reason)
         }
     }

@@ -55,9 +55,7 @@ extension Register {
             let seq = try self.workspace.audit(db, action: "decline", subject: "\(s) x \(i)", detail: "by \(who.rawValue)", reason: reason,
                                                student: s.value, internship: i.value)
             try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = ?", arguments: [s.value, Self.phase(of: s, after)])
-            try db.execute(
-                sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
-                arguments: [s.value, i.value, "declined by \(who.rawValue): \(reason)"])
+            try BanRecord.put(db, Pair(s, i), reason: "declined by \(who.rawValue): \(reason)")
             try Self.recordHistory(db, student: s, internship: i, outcome: "declined_by_\(who.rawValue)", start: nil, end: nil,
                                    user: self.workspace.user, reason: reason, seq: seq)
             return seq
@@ -140,9 +138,7 @@ extension Register {
             try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
             try db.execute(sql: "UPDATE register SET phase = 0 WHERE student_id = ? AND phase = 1", arguments: [s.value])
             for pair in after.bans.subtracting(bansBefore) {
-                try db.execute(
-                    sql: "INSERT INTO ban (student_id, internship_id, reason) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason",
-                    arguments: [pair.student.value, pair.internship.value, "broke down at \(i): \(reason)"])
+                try BanRecord.put(db, pair, reason: "broke down at \(i): \(reason)")
             }
             try Self.recordHistory(db, student: s, internship: i, outcome: outcome.rawValue, start: started, end: day.description,
                                    user: self.workspace.user, reason: reason, seq: seq, daysPerWeek: days)

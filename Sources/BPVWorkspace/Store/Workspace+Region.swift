@@ -10,7 +10,7 @@ extension Workspace {
     /// a place name that exists in more than one municipality when files are imported. Empty
     /// until set.
     public func region() throws(WorkspaceError) -> Region {
-        let stored = try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.regionSetting]) }
+        let stored = try read { db in try SettingRecord.value(db, Self.regionSetting) }
         return Region(Self.regionNames(stored ?? ""))
     }
 
@@ -22,17 +22,7 @@ extension Workspace {
         let names = text == "default" ? [] : Self.regionNames(text)
         do { _ = try Gazetteer.netherlands.region(names) } catch { throw .refused(.place(error)) }
         let value = names.joined(separator: "|")
-        try write { db in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.regionSetting])
-            if names.isEmpty {
-                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [Self.regionSetting])
-            } else {
-                try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                               arguments: [Self.regionSetting, value])
-            }
-            try self.audit(db, action: names.isEmpty ? "reset" : "set", subject: Self.regionSetting,
-                           detail: "\(old ?? "none") -> \(names.isEmpty ? "none" : value)", reason: reason)
-        }
+        try setText(Self.regionSetting, to: names.isEmpty ? nil : value, absent: "none", reason: reason)
     }
 
     /// The name under which the workspace's language is stored among the settings.
@@ -41,7 +31,7 @@ extension Workspace {
     /// The language this workspace is read in (`set language nl`), when one was set: it comes
     /// before the environment's (`LANG`), after a `--lang` given for one command.
     public func language() throws(WorkspaceError) -> Language? {
-        let stored = try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.languageSetting]) }
+        let stored = try read { db in try SettingRecord.value(db, Self.languageSetting) }
         return stored.flatMap(Language.init(parsing:))
     }
 
@@ -49,17 +39,7 @@ extension Workspace {
     public func setLanguage(_ text: String, reason: String? = nil) throws(WorkspaceError) {
         let language = text == "default" ? nil : Language(parsing: text)
         guard text == "default" || language != nil else { throw .refused(.unknownLanguage(text)) }
-        try write { db in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.languageSetting])
-            if let language {
-                try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                               arguments: [Self.languageSetting, language.rawValue])
-            } else {
-                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [Self.languageSetting])
-            }
-            try self.audit(db, action: language == nil ? "reset" : "set", subject: Self.languageSetting,
-                           detail: "\(old ?? "default") -> \(language?.rawValue ?? "default")", reason: reason)
-        }
+        try setText(Self.languageSetting, to: language?.rawValue, absent: "default", reason: reason)
     }
 
     /// The name under which the report's title is stored among the settings.
@@ -68,7 +48,7 @@ extension Workspace {
     /// The title the report gives the round (`set title "Praktijkonderwijs Gooi 2026-2027"`),
     /// when one was set.
     public func title() throws(WorkspaceError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.titleSetting]) }
+        try read { db in try SettingRecord.value(db, Self.titleSetting) }
     }
 
     /// Sets the report's title; `default` clears it (the report then names the region or schools).
@@ -77,20 +57,19 @@ extension Workspace {
         if let title, title.isEmpty || title.count > 120 || ControlText.firstControl(in: title) != nil {
             throw .refused(.badTitle)
         }
-        try write { db in
-            let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [Self.titleSetting])
-            if let title {
-                try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                               arguments: [Self.titleSetting, title])
-            } else {
-                try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [Self.titleSetting])
-            }
-            try self.audit(db, action: title == nil ? "reset" : "set", subject: Self.titleSetting,
-                           detail: "\(old ?? "default") -> \(title ?? "default")", reason: reason)
-        }
+        try setText(Self.titleSetting, to: title, absent: "default", reason: reason)
     }
 
     static func regionNames(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "|" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Stores a text setting (the region, the language, the title), or clears it for nil, with
+    /// its audit entry; `absent` is how the log names no value.
+    private func setText(_ name: String, to value: String?, absent: String, reason: String?) throws(WorkspaceError) {
+        try write { db in
+            let old = try SettingRecord.put(db, name, value)
+            try self.audit(db, action: value == nil ? "reset" : "set", subject: name, detail: "\(old ?? absent) -> \(value ?? absent)", reason: reason)
+        }
     }
 }

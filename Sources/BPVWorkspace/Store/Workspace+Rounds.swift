@@ -121,9 +121,7 @@ extension Workspace {
         var students = try Row.fetchAll(db, sql: "SELECT * FROM student ORDER BY id").map(Records.student)
         let internships = try Row.fetchAll(db, sql: "SELECT * FROM internship ORDER BY id").map(Records.internship)
         var overrides: [String: [(String, String)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT student_id, name, value FROM student_setting") {
-            overrides[row[0], default: []].append((row[1], row[2]))
-        }
+        for row in try StudentSettingRecord.fetchAll(db) { overrides[row.studentID, default: []].append((row.name, row.value)) }
         if !overrides.isEmpty {
             for k in students.indices {
                 for (name, value) in overrides[students[k].id.value] ?? [] {
@@ -150,7 +148,7 @@ extension Workspace {
             case .unplaced: break  // never a row (the table's CHECK)
             }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id FROM ban") { bans.insert(Pair(StudentID(row[0] as String), InternshipID(row[1] as String))) }
+        bans.formUnion(try BanRecord.fetchAll(db).map(\.pair))
         var model = RoundModel(students: students, internships: internships, settings: settings,
                                pins: pins, commitments: commitments, bans: bans, previous: previous, proposals: proposals, active: active,
                                ending: try register.endings(), upcoming: try register.upcomingPlacements())
@@ -200,11 +198,7 @@ extension Workspace {
     /// The bans, with their reasons.
     public func bans() throws(WorkspaceError) -> [Pair: String] {
         try read { db in
-            var out: [Pair: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, reason FROM ban") {
-                out[Pair(StudentID(row[0] as String), InternshipID(row[1] as String))] = row[2] ?? ""
-            }
-            return out
+            Dictionary(try BanRecord.fetchAll(db).map { ($0.pair, $0.reason) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -13,9 +13,10 @@ extension Workspace {
     /// The match settings as `db` holds them (the region, a text setting, is ``region()``).
     static func matchSettings(_ db: Database) throws -> MatchSettings {
         var s = MatchSettings()
-        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name NOT IN (?, ?, ?)", arguments: [regionSetting, languageSetting, titleSetting]) {
-            let name: String = row[0], value: String = row[1]
-            guard let v = Double(value), let setting = MatchSetting(rawValue: name) else { throw WorkspaceError.corruptRecord("setting \(name) = \(value)") }
+        for row in try matchSettingRecords(db) {
+            guard let v = Double(row.value), let setting = MatchSetting(rawValue: row.name) else {
+                throw WorkspaceError.corruptRecord("setting \(row.name) = \(row.value)")
+            }
             setting.set(v, in: &s)
         }
         var measured: [MeasuredTravel.Journey: Int] = [:]
@@ -27,6 +28,11 @@ extension Workspace {
         }
         s.measuredTravel = MeasuredTravel(measured)
         return s
+    }
+
+    /// The stored weights and limits: every setting but the text ones (region, language, title).
+    static func matchSettingRecords(_ db: Database) throws -> [SettingRecord] {
+        try SettingRecord.filter(![regionSetting, languageSetting, titleSetting].contains(Column("name"))).fetchAll(db)
     }
 
     /// Changes one weight or limit for every later round (`default` puts it back); the draft
@@ -46,8 +52,7 @@ extension Workspace {
     /// ``region()``).
     public func changedSettings() throws(WorkspaceError) -> [String: String] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, value FROM setting WHERE name NOT IN (?, ?, ?)", arguments: [Self.regionSetting, Self.languageSetting, Self.titleSetting])
-                .map { ($0[0] as String, $0[1] as String) })
+            Dictionary(uniqueKeysWithValues: try Self.matchSettingRecords(db).map { ($0.name, $0.value) })
         }
     }
 

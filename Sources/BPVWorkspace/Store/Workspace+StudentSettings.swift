@@ -6,9 +6,7 @@ extension Workspace {
     public func studentSettings() throws(WorkspaceError) -> [String: [String: String]] {
         try read { db in
             var out: [String: [String: String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT student_id, name, value FROM student_setting") {
-                out[row[0], default: [:]][row[1]] = row[2]
-            }
+            for row in try StudentSettingRecord.fetchAll(db) { out[row.studentID, default: [:]][row.name] = row.value }
             return out
         }
     }

@@ -1,0 +1,66 @@
+import BPVDomain
+import GRDB
+
+/// One stored setting of the workspace (a weight or speed, the region, the language, the
+/// report's title): the one way a setting row is read or written.
+struct SettingRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "setting"
+    var name: String
+    var value: String
+
+    /// The stored value of `name`, if any.
+    static func value(_ db: Database, _ name: String) throws -> String? { try fetchOne(db, key: name)?.value }
+
+    /// Stores `value` under `name`, or removes the row for nil (the setting is at its default).
+    /// - Returns: the value it had.
+    @discardableResult
+    static func put(_ db: Database, _ name: String, _ value: String?) throws -> String? {
+        let old = try Self.value(db, name)
+        if let value { try SettingRecord(name: name, value: value).upsert(db) } else { _ = try deleteOne(db, key: name) }
+        return old
+    }
+}
+
+/// One student's own setting (a job coach's longer travel limit), apart from the imported record.
+struct StudentSettingRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "student_setting"
+    var studentID: String
+    var name: String
+    var value: String
+
+    enum CodingKeys: String, CodingKey { case studentID = "student_id", name, value }
+
+    /// Stores `value`, or removes the row for nil (the imported value applies again).
+    /// - Returns: the value it had.
+    @discardableResult
+    static func put(_ db: Database, _ student: StudentID, _ name: String, _ value: String?) throws -> String? {
+        let key: [String: any DatabaseValueConvertible] = ["student_id": student.value, "name": name]
+        let old = try fetchOne(db, key: key)?.value
+        if let value { try StudentSettingRecord(studentID: student.value, name: name, value: value).upsert(db) } else { _ = try deleteOne(db, key: key) }
+        return old
+    }
+}
+
+/// A pair ruled out of every later round, with why (a coach's ban, a decline, a breakdown).
+struct BanRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "ban"
+    var studentID: String
+    var internshipID: String
+    var reason: String
+
+    enum CodingKeys: String, CodingKey { case studentID = "student_id", internshipID = "internship_id", reason }
+
+    init(_ pair: Pair, reason: String) {
+        (studentID, internshipID, self.reason) = (pair.student.value, pair.internship.value, reason)
+    }
+
+    var pair: Pair { Pair(StudentID(studentID), InternshipID(internshipID)) }
+
+    /// Bans the pair, or gives a banned pair its new reason.
+    static func put(_ db: Database, _ pair: Pair, reason: String) throws { try BanRecord(pair, reason: reason).upsert(db) }
+
+    /// Lifts the ban on the pair.
+    static func remove(_ db: Database, _ pair: Pair) throws {
+        _ = try deleteOne(db, key: ["student_id": pair.student.value, "internship_id": pair.internship.value])
+    }
+}
