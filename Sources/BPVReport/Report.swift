@@ -17,7 +17,11 @@ public struct Report {
     /// The register as stored (statuses and an active placement's dates).
     public var placements: [Workspace.Placement]
     /// Past placements (the history), for the chart over the year: start and end per placement.
-    public var history: [(start: CalendarDate?, end: CalendarDate?)]
+    public var history: [Workspace.PastPlacement]
+    /// Who waits without a held placement on the round's date, since when, and their coach.
+    public var waiting: [(student: StudentID, since: CalendarDate?, coach: String?)]
+    /// Every employer with its places and taken places.
+    public var employers: [EmployerSummary]
     public var gaps: [PlaceGap]
     public var reasons: [StudentID: String]
     public var names: Bool
@@ -26,9 +30,12 @@ public struct Report {
     /// The language the page is written in (`set language`, `--lang`, `LANG`).
     public var language: Language
 
-    public init(round: RoundSession, placements: [Workspace.Placement], history: [(start: CalendarDate?, end: CalendarDate?)], gaps: [PlaceGap],
-                reasons: [StudentID: String], names: Bool, title: String, made: String, language: Language = .en) {
+    public init(round: RoundSession, placements: [Workspace.Placement], history: [Workspace.PastPlacement], gaps: [PlaceGap],
+                reasons: [StudentID: String], names: Bool, title: String, made: String, language: Language = .en,
+                waiting: [(student: StudentID, since: CalendarDate?, coach: String?)] = [], employers: [EmployerSummary] = []) {
         self.language = language
+        self.waiting = waiting
+        self.employers = employers
         self.round = round
         self.placements = placements
         self.history = history
@@ -77,7 +84,7 @@ public struct Report {
             page += chart(id: "by-school", w.bySchool, groups { s in [s.school ?? "(\(w.none))"] })
         }
         page += "</div><div class=\"grid\">" + travelChart() + yearChart() + "</div></section>"
-        page += fairness() + unplacedList() + gapsList()
+        page += yearFigures() + fairness() + unplacedList() + gapsList()
         page += """
             </main><footer>\(w.footer(names)) \
             \(w.places): \(Gazetteer.attribution); \(LandOutline.attribution).</footer>
@@ -94,9 +101,10 @@ public struct Report {
         var students = 0
         var placed = 0
         var rankSum = 0
+        /// Placed in the sector they wished first.
+        var firstChoice = 0
         var travelSum = 0
         var rate: Double { students == 0 ? 0 : Double(placed) / Double(students) }
-        var meanRank: Double? { placed == 0 ? nil : Double(rankSum) / Double(placed) }
         var meanTravel: Double? { placed == 0 ? nil : Double(travelSum) / Double(placed) }
     }
 
@@ -111,6 +119,7 @@ public struct Report {
                 if let i = outcome.internshipOf[s.studentID], let internship = model.internship(i) {
                     g.placed += 1
                     g.rankSum += (s.sectors.firstIndex(of: internship.sector) ?? s.sectors.count) + 1
+                    if s.sectors.first == internship.sector { g.firstChoice += 1 }
                     g.travelSum += outcome.scoreOf[s.studentID]?.travelMinutes ?? 0
                 }
                 out[key] = g
@@ -230,7 +239,7 @@ public struct Report {
         func row(_ g: Group, _ strong: Bool = false) -> String {
             let cls = strong ? " class=\"whole\"" : g.name == worst?.name ? " class=\"worst\"" : ""
             return "<tr\(cls)><td>\(escape(g.name))</td><td>\(g.students)</td><td>\(percent(g.placed, g.students))</td>"
-                + "<td>\(g.meanRank.map { String(format: "%.2f", $0).replacingOccurrences(of: ".", with: String(language.decimalSeparator)) } ?? "–")</td><td>\(g.meanTravel.map(decimal) ?? "–")</td></tr>"
+                + "<td>\(percent(g.firstChoice, g.placed))</td><td>\(g.meanTravel.map(decimal) ?? "–")</td></tr>"
         }
         var html = #"<section id="fairness"><h2>\#(w.fairness)</h2>"#
         if let worst {

@@ -50,6 +50,15 @@ struct ReportWords: Sendable {
     var titleOfSchools: @Sendable (Int) -> String
     var titleAround: @Sendable (String) -> String
     var titlePlain: String
+    var yearFiguresTitle, placementsPerYear: String
+    var schoolYear: @Sendable (String) -> String
+    var startedPlacements, completedPlacements, brokenDown, leftEarly: String
+    var waitingTitle, waitingNow, medianWait, longestWait: String
+    var waitingOver: @Sendable (Int) -> String
+    var employersTitle, employersCount, employersFull, employersWithRoom, freePlaces: String
+    var caseloadTitle: String
+    var caseloadHeadings: [String]
+    var yearNote: String
 
     static let english = ReportWords(
         haveAPlace: { "\($0) of \($1) students have a place (\($2))" },
@@ -85,8 +94,8 @@ struct ReportWords: Sendable {
         level: { "level: \($0)" },
         fairness: "Fairness",
         worstOff: { "Worst off: \($0), \($1) placed against \($2) of all students." },
-        fairnessHeadings: ["group", "students", "placed", "mean sector rank", "mean travel (min)"],
-        fairnessNote: "Sector rank 1 is the student's first wish. Groups of fewer than three students are not named worst off.",
+        fairnessHeadings: ["group", "students", "placed", "of those placed: in their first-choice sector", "mean travel (min)"],
+        fairnessNote: "Each group's share placed, how many of those placed work in the sector they wished first, and their mean travel time. Groups of fewer than three students are not named worst off.",
         withoutAPlace: { "Without a place (\($0))" },
         everyonePlaced: "Every student is placed.",
         student: "student", name: "name", why: "why",
@@ -103,7 +112,17 @@ struct ReportWords: Sendable {
         titleOf: { "Placements of \($0)" },
         titleOfSchools: { "Placements of \($0) schools" },
         titleAround: { "Placements around \($0)" },
-        titlePlain: "Placements"
+        titlePlain: "Placements",
+        yearFiguresTitle: "The year", placementsPerYear: "placements per school year (1 August to 31 July)",
+        schoolYear: { "school year \($0)" },
+        startedPlacements: "placements started", completedPlacements: "completed", brokenDown: "broke down", leftEarly: "ended otherwise (left, other)",
+        waitingTitle: "waiting for a place", waitingNow: "pupils waiting now", medianWait: "median days waiting", longestWait: "longest wait (days)",
+        waitingOver: { "waiting longer than \($0) days" },
+        employersTitle: "employers", employersCount: "employers", employersFull: "with every place taken", employersWithRoom: "with a free place",
+        freePlaces: "free places in all",
+        caseloadTitle: "each coach's pupils",
+        caseloadHeadings: ["coach", "pupils", "with a held place", "only in the draft", "waiting", "broke down this year"],
+        yearNote: "A placement counts in the school year it started or ended in. Waiting counts from the later of the day a pupil became available and the day their last placement ended; a held place is pinned, proposed, agreed or started."
     )
 
     static let dutch = ReportWords(
@@ -140,8 +159,8 @@ struct ReportWords: Sendable {
         level: { "niveau: \($0)" },
         fairness: "Eerlijkheid",
         worstOff: { "Slechtst af: \($0), \($1) geplaatst tegen \($2) van alle leerlingen." },
-        fairnessHeadings: ["groep", "leerlingen", "geplaatst", "gemiddelde sectorwens", "gemiddelde reistijd (min)"],
-        fairnessNote: "Sectorwens 1 is de eerste wens van de leerling. Groepen van minder dan drie leerlingen worden niet slechtst af genoemd.",
+        fairnessHeadings: ["groep", "leerlingen", "geplaatst", "van de geplaatsten: in hun eerste gewenste sector", "gemiddelde reistijd (min)"],
+        fairnessNote: "Per groep het deel dat geplaatst is, hoeveel van hen in de sector van hun eerste wens werken, en hun gemiddelde reistijd. Groepen van minder dan drie leerlingen worden niet slechtst af genoemd.",
         withoutAPlace: { "Zonder plaats (\($0))" },
         everyonePlaced: "Elke leerling is geplaatst.",
         student: "leerling", name: "naam", why: "waarom",
@@ -158,6 +177,16 @@ struct ReportWords: Sendable {
         titleOf: { "Plaatsingen van \($0)" },
         titleOfSchools: { "Plaatsingen van \($0) scholen" },
         titleAround: { "Plaatsingen rond \($0)" },
-        titlePlain: "Plaatsingen"
+        titlePlain: "Plaatsingen",
+        yearFiguresTitle: "Het jaar", placementsPerYear: "plaatsingen per schooljaar (1 augustus tot 31 juli)",
+        schoolYear: { "schooljaar \($0)" },
+        startedPlacements: "plaatsingen gestart", completedPlacements: "afgerond", brokenDown: "afgebroken", leftEarly: "anders geëindigd (vertrokken, anders)",
+        waitingTitle: "wachten op een plaats", waitingNow: "leerlingen die nu wachten", medianWait: "mediaan dagen wachten", longestWait: "langste wachttijd (dagen)",
+        waitingOver: { "langer dan \($0) dagen wachtend" },
+        employersTitle: "werkgevers", employersCount: "werkgevers", employersFull: "met alle plaatsen bezet", employersWithRoom: "met een vrije plaats",
+        freePlaces: "vrije plaatsen in totaal",
+        caseloadTitle: "leerlingen per coach",
+        caseloadHeadings: ["coach", "leerlingen", "met een vastgehouden plaats", "alleen in het concept", "wachtend", "dit jaar afgebroken"],
+        yearNote: "Een plaatsing telt in het schooljaar waarin ze begon of eindigde. Wachten telt vanaf het laatste van de dag dat een leerling beschikbaar werd en de dag dat de vorige plaatsing eindigde; een vastgehouden plaats is vastgezet, voorgedragen, afgesproken of gestart."
     )
 }

@@ -55,6 +55,14 @@ struct ReportEndToEndTests {
         let figures = september.components(separatedBy: #"<td class="num">"#).dropFirst().map { $0.prefix { $0 != "<" } }
         #expect(figures.count == 3 && figures[0] == figures[1] && Int(figures[0]) ?? 0 > 100, "\(september)")
         #expect(html.contains("agreed placements have not started yet") || html.contains("One agreed placement has not started yet"))
+        // The year beside last year, as the history file has it (113 started, 87 completed, 26
+        // broke down in 2025-2026), and every coach's caseload.
+        let years = html.components(separatedBy: #"<table id="school-years">"#).dropFirst().first?.components(separatedBy: "</table>").first ?? ""
+        for (label, last) in [("placements started", 113), ("completed", 87), ("broke down", 26)] {
+            #expect(years.contains("<td>\(label)</td><td class=\"num\">0</td><td class=\"num\">\(last)</td>"), "\(label): \(years)")
+        }
+        #expect(html.contains(#"<table id="caseload">"#) && html.contains("<td>coach-Heli-1</td>"))
+        #expect(html.contains("in their first-choice sector") && !html.contains("mean sector rank"))
 
         // The DOM after load: the map with land, towns, internships and links; every chart drawn.
         let (dom, log) = try Chromium.run(page, ["--dump-dom"])

@@ -13,10 +13,11 @@ extension Report {
             let gaps: [PlaceGap]
             do throws(RoundError) { gaps = try round.gaps() } catch { throw ShellError.round(error) }
             let report = Report(
-                round: round, placements: try workspace.placements(), history: try workspace.placementSpans(), gaps: gaps,
+                round: round, placements: try workspace.placements(), history: try workspace.pastPlacements(), gaps: gaps,
                 reasons: UnplacedReasons.of(round, bans: try workspace.bans(), language: language), names: names,
                 title: try Self.title(workspace, round.model, language: language),
-                made: "\(CalendarDate.today) \(language == .nl ? "door" : "by") \(workspace.user)", language: language)
+                made: "\(CalendarDate.today) \(language == .nl ? "door" : "by") \(workspace.user)", language: language,
+                waiting: try workspace.waiting(on: round.model.date ?? .today), employers: try workspace.employerSummaries())
             try workspace.writeDocument(report.html(), to: file)
             try register.exported("report", to: file, detail: "the round as a report\(names ? ", with names" : ""), to \(file)")
         } catch let error as ShellError {

@@ -155,12 +155,25 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// The start and end day of every past placement (the history), for a chart over the year.
+    /// A placement that ended (the history): its days and how it ended, for the report's year.
+    public struct PastPlacement: Sendable, Equatable {
+        public var start: CalendarDate?
+        public var end: CalendarDate?
+        public var outcome: PlacementOutcome?
+        public var coach: String?
+    }
+
+    /// Every past placement (the history; declined proposals were never placements), for the
+    /// report's chart over the year and its figures per school year.
     /// - Complexity: O(history).
-    public func placementSpans() throws(WorkspaceError) -> [(start: CalendarDate?, end: CalendarDate?)] {
+    public func pastPlacements() throws(WorkspaceError) -> [PastPlacement] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT start_date, end_date FROM history WHERE outcome NOT LIKE 'declined%'").map {
-                (Records.date($0[0], "the history"), Records.date($0[1], "the history"))
+            try Row.fetchAll(db, sql: """
+                SELECT h.start_date, h.end_date, h.outcome, s.coach FROM history h LEFT JOIN student s ON s.id = h.student_id
+                WHERE h.outcome NOT LIKE 'declined%'
+                """).map {
+                PastPlacement(start: Records.date($0[0], "the history"), end: Records.date($0[1], "the history"),
+                              outcome: ($0[2] as String?).flatMap(PlacementOutcome.init(rawValue:)), coach: $0[3])
             }
         }
     }
