@@ -27,6 +27,26 @@ struct RoundTests {
         return (ws, path)
     }
 
+    /// A Ctrl-C at any of the moments a match looks for one (in the graph, the solver, and
+    /// last before storing) cancels it whole: no round, no draft, no audit entry.
+    @Test func aCtrlCAtAnyMomentOfAMatchIsHonouredAndStoresNothing() throws {
+        let (ws, path) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        final class Counter: @unchecked Sendable { var calls = 0, cancelFrom = Int.max }
+        let counter = Counter()
+        let probe = Register(workspace: ws, shouldCancel: { counter.calls += 1; return counter.calls > counter.cancelFrom })
+        _ = try Register(workspace: try Workspace(path: path, user: "probe"), shouldCancel: { counter.calls += 1; return false }).match()
+        let looks = counter.calls
+        #expect(looks >= 1)
+        let audit = try ws.auditLog().count, rounds = try ws.latestRound()
+        for k in 0 ..< looks {
+            counter.calls = 0
+            counter.cancelFrom = k
+            #expect(throws: WorkspaceError.cancelled, "cancelled at look \(k + 1) of \(looks)") { try probe.match() }
+            #expect(try ws.auditLog().count == audit && ws.latestRound() == rounds)
+        }
+    }
+
     @Test func matchPlacesAsManyAsFitWithTiersFirst() throws {
         let (ws, path) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: path) }

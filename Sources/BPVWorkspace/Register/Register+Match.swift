@@ -47,6 +47,9 @@ extension Register {
                 throw Workspace.workspaceError(error, path: workspace.path)
             }
             let outcome = session.outcome
+            // A Ctrl-C at any moment before the round is stored cancels it, also one that came
+            // after the solver's last look (a small round solves before it checks).
+            if shouldCancel?() == true { throw .cancelled }
             let expected = seen
             let placed = outcome.placedCount - outcome.fixed.count
             let freeScore = outcome.scoreOf.reduce(Int64(0)) { $0 + (outcome.fixed[$1.key] == nil ? Int64($1.value.total) : 0) }
