@@ -67,10 +67,13 @@ struct RenderingTests {
         }
     }
 
-    /// `help` and `help COMMAND` for every command fit 80 columns without breaking a word.
-    @Test func helpFitsEightyColumnsWithoutBreakingAWord() throws {
+    /// `help` and `help COMMAND` for every command fit 80 columns without breaking a word, in
+    /// English and in Dutch.
+    @Test(arguments: ["en", "nl"])
+    func helpFitsEightyColumnsWithoutBreakingAWord(language: String) throws {
         let f = try ShellFixture(gooi: false, width: 80)
         let wide = try ShellFixture(gooi: false, path: f.path)
+        #expect(f.run("set language \(language)").status == 0)
         for line in ["help"] + Command.all.map { "help \($0.name)" } {
             let fitted = f.run(line).out, reference = wide.run(line).out
             for l in fitted.split(separator: "\n") where l.count > 80 { Issue.record("\(line): \(l.count) columns: \(l)") }

@@ -4,29 +4,11 @@ import GRDB
 
 /// Mapping between domain values and rows. Lists are stored as `|`-joined text, as in the CSV.
 enum Records {
-    static func arguments(_ s: Student) -> StatementArguments {
-        [s.id.value, s.name, s.level.rawValue, s.sectors.map(\.rawValue).joined(separator: "|"), s.home.latitude,
-         s.home.longitude, s.travelMode.rawValue, s.maxTravelMinutes, s.needs.elements.map(\.rawValue).joined(separator: "|"),
-         s.certificates.elements.map(\.rawValue).joined(separator: "|"), Int(s.priority), s.coach, s.availableFrom?.description, s.school, s.profile?.rawValue, s.home.postcode?.number]
-    }
-
-    static func arguments(_ i: Internship) -> StatementArguments {
-        [i.id.value, i.employer, i.leerbedrijfID, i.sector.rawValue, i.location.latitude, i.location.longitude, i.capacity,
-         i.supportCapacity, i.offers.elements.map(\.rawValue).joined(separator: "|"),
-         i.requires.elements.map(\.rawValue).joined(separator: "|"),
-         Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: "|"), i.availableFrom?.description,
-         i.availableUntil?.description, i.employerID, i.location.postcode?.number]
-    }
-
     static func list<T>(_ text: String, _ parse: (String) -> T?) throws -> [T] {
         try text.split(separator: "|").map { part in
             guard let v = parse(String(part)) else { throw WorkspaceError.corruptRecord("'\(part)' in '\(text)'") }
             return v
         }
-    }
-
-    static func arguments(_ e: Employer) -> StatementArguments {
-        [e.id.value, e.name, e.leerbedrijfID, e.town, e.contact, e.phone, e.email]
     }
 
     static func employer(_ row: Row) throws -> Employer {
@@ -75,5 +57,95 @@ enum Records {
             levels: Set(try list(row["levels"], Level.init(rawValue:))),
             availableFrom: date(row["available_from"], "internship \(id)"), availableUntil: date(row["available_until"], "internship \(id)"),
             employerID: row["employer_id"])
+    }
+}
+
+/// A student as the `student` table holds them: the one mapping both ways (lists as
+/// `|`-joined text, as in the CSV). Written by hand, not through `Codable`: the whole table is
+/// read on every load of a round, and a row's columns are not the value's properties.
+struct StudentRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "student"
+    var student: Student
+    /// The day of the first import (when writing a new student).
+    var registeredOn: CalendarDate?
+
+    init(_ student: Student, registeredOn: CalendarDate? = nil) {
+        self.student = student
+        self.registeredOn = registeredOn
+    }
+
+    init(row: Row) throws { student = try Records.student(row) }
+
+    func encode(to c: inout PersistenceContainer) throws {
+        let s = student
+        c["id"] = s.id.value
+        c["name"] = s.name
+        c["level"] = s.level.rawValue
+        c["sectors"] = s.sectors.map(\.rawValue).joined(separator: "|")
+        c["lat"] = s.home.latitude
+        c["lon"] = s.home.longitude
+        c["postcode"] = s.home.postcode?.number
+        c["travel_mode"] = s.travelMode.rawValue
+        c["max_travel_min"] = s.maxTravelMinutes
+        c["needs"] = s.needs.elements.map(\.rawValue).joined(separator: "|")
+        c["certificates"] = s.certificates.elements.map(\.rawValue).joined(separator: "|")
+        c["priority"] = Int(s.priority)
+        c["coach"] = s.coach
+        c["available_from"] = s.availableFrom?.description
+        c["school"] = s.school
+        c["profile"] = s.profile?.rawValue
+        if let registeredOn { c["registered_on"] = registeredOn.description }
+    }
+
+    /// What a re-import replaces: every column but the day the student was first imported.
+    static let imported: Set<String> = ["name", "level", "sectors", "lat", "lon", "postcode", "travel_mode", "max_travel_min", "needs",
+                                        "certificates", "priority", "coach", "available_from", "school", "profile"]
+}
+
+/// An internship as the `internship` table holds it.
+struct InternshipRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "internship"
+    var internship: Internship
+
+    init(_ internship: Internship) { self.internship = internship }
+    init(row: Row) throws { internship = try Records.internship(row) }
+
+    func encode(to c: inout PersistenceContainer) throws {
+        let i = internship
+        c["id"] = i.id.value
+        c["employer"] = i.employer
+        c["leerbedrijf_id"] = i.leerbedrijfID
+        c["sector"] = i.sector.rawValue
+        c["lat"] = i.location.latitude
+        c["lon"] = i.location.longitude
+        c["postcode"] = i.location.postcode?.number
+        c["capacity"] = i.capacity
+        c["support_capacity"] = i.supportCapacity
+        c["offers"] = i.offers.elements.map(\.rawValue).joined(separator: "|")
+        c["requires"] = i.requires.elements.map(\.rawValue).joined(separator: "|")
+        c["levels"] = Level.allCases.filter(i.levels.contains).map(\.rawValue).joined(separator: "|")
+        c["available_from"] = i.availableFrom?.description
+        c["available_until"] = i.availableUntil?.description
+        c["employer_id"] = i.employerID
+    }
+}
+
+/// An employer as the `employer` table holds it (contacts are the employer's staff).
+struct EmployerRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "employer"
+    var employer: Employer
+
+    init(_ employer: Employer) { self.employer = employer }
+    init(row: Row) throws { employer = try Records.employer(row) }
+
+    func encode(to c: inout PersistenceContainer) throws {
+        let e = employer
+        c["id"] = e.id.value
+        c["name"] = e.name
+        c["leerbedrijf_id"] = e.leerbedrijfID
+        c["town"] = e.town
+        c["contact"] = e.contact
+        c["phone"] = e.phone
+        c["email"] = e.email
     }
 }

@@ -118,8 +118,8 @@ extension Workspace {
     /// on `given` (a match's date), else on the latest round's date.
     func roundModel(_ db: Database, on given: CalendarDate? = nil) throws -> RoundModel {
         let settings = try Self.matchSettings(db)
-        var students = try Row.fetchAll(db, sql: "SELECT * FROM student ORDER BY id").map(Records.student)
-        let internships = try Row.fetchAll(db, sql: "SELECT * FROM internship ORDER BY id").map(Records.internship)
+        var students = try StudentRecord.order(Column("id")).fetchAll(db).map(\.student)
+        let internships = try InternshipRecord.order(Column("id")).fetchAll(db).map(\.internship)
         var overrides: [String: [(String, String)]] = [:]
         for row in try StudentSettingRecord.fetchAll(db) { overrides[row.studentID, default: []].append((row.name, row.value)) }
         if !overrides.isEmpty {

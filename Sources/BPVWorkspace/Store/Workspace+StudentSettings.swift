@@ -27,7 +27,7 @@ extension Workspace {
 
     /// A student as imported, without per-student settings.
     func importedStudent(_ id: String) throws(WorkspaceError) -> Student? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM student WHERE id = ?", arguments: [id]).map(Records.student) }
+        try read { db in try StudentRecord.fetchOne(db, key: id)?.student }
     }
 }
 

@@ -158,65 +158,47 @@ public final class Workspace: Sendable {
 
     /// Inserts or updates students inside a transaction and audits the import.
     func upsert(_ db: Database, students: [Student], source: String) throws -> ImportSummary {
-        try upsert(db, table: "student", records: students.map { ($0.id.value, Records.arguments($0)) }, source: source,
-            sql: """
-                INSERT INTO student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs,
-                                     certificates, priority, coach, available_from, school, profile, postcode, registered_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, date('now'))
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level,
-                    sectors = excluded.sectors, lat = excluded.lat, lon = excluded.lon,
-                    travel_mode = excluded.travel_mode, max_travel_min = excluded.max_travel_min,
-                    needs = excluded.needs, certificates = excluded.certificates,
-                    priority = excluded.priority, coach = excluded.coach, available_from = excluded.available_from,
-                    school = excluded.school, profile = excluded.profile, postcode = excluded.postcode
-                """)
+        // A new student is registered today (UTC): waiting counts from that day unless the file
+        // says when they become available; a re-import keeps that day.
+        try importRecords(db, students.map { StudentRecord($0, registeredOn: .today) }, ids: students.map(\.id.value), what: "students",
+                          source: source, insert: { db, record in try record.insert(db) },
+                          update: { db, record in try record.update(db, columns: StudentRecord.imported) })
     }
 
-    /// Inserts or updates internships inside a transaction and audits the import.
     func upsert(_ db: Database, internships: [Internship], source: String) throws -> ImportSummary {
-        try upsert(db, table: "internship", records: internships.map { ($0.id.value, Records.arguments($0)) }, source: source,
-            sql: """
-                INSERT INTO internship (id, employer, leerbedrijf_id, sector, lat, lon, capacity, support_capacity,
-                                        offers, requires, levels, available_from, available_until, employer_id, postcode)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET employer = excluded.employer, leerbedrijf_id = excluded.leerbedrijf_id,
-                    sector = excluded.sector, lat = excluded.lat, lon = excluded.lon, capacity = excluded.capacity,
-                    support_capacity = excluded.support_capacity, offers = excluded.offers,
-                    requires = excluded.requires, levels = excluded.levels, available_from = excluded.available_from,
-                    available_until = excluded.available_until, employer_id = excluded.employer_id, postcode = excluded.postcode
-                """)
+        try importRecords(db, internships.map(InternshipRecord.init), ids: internships.map(\.id.value), what: "internships", source: source,
+                          insert: { db, record in try record.insert(db) }, update: { db, record in try record.update(db) })
     }
 
-    /// Adds employers and updates those whose id exists, in one transaction, audited. Employers
-    /// carry no placement rules, so the draft does not change.
     @discardableResult
     public func importEmployers(_ employers: [Employer], from source: String) throws(WorkspaceError) -> ImportSummary {
         try write { db in
-            try upsert(db, table: "employer", records: employers.map { ($0.id.value, Records.arguments($0)) }, source: source, sql: """
-                INSERT INTO employer (id, name, leerbedrijf_id, town, contact, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, leerbedrijf_id = excluded.leerbedrijf_id, town = excluded.town,
-                    contact = excluded.contact, phone = excluded.phone, email = excluded.email
-                """)
+            try importRecords(db, employers.map(EmployerRecord.init), ids: employers.map(\.id.value), what: "employers", source: source,
+                              insert: { db, record in try record.insert(db) }, update: { db, record in try record.update(db) })
         }
     }
 
-    /// The employer records, by id.
     public func employers() throws(WorkspaceError) -> [Employer] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM employer ORDER BY id").map(Records.employer) }
+        try read { db in try EmployerRecord.order(Column("id")).fetchAll(db).map(\.employer) }
     }
 
-    /// Inserts or updates `records` (id and arguments for `sql`) and audits the import.
-    private func upsert(_ db: Database, table: String, records: [(String, StatementArguments)], source: String, sql: String) throws
+    /// Adds or updates records by id, counting which, and audits the import.
+    /// - Complexity: two statements per record (whether it exists, then the write).
+    private func importRecords<R: PersistableRecord>(_ db: Database, _ records: [R], ids: [String], what: String, source: String,
+                                                     insert: (Database, R) throws -> Void, update: (Database, R) throws -> Void) throws
         -> ImportSummary
     {
         var summary = ImportSummary(added: 0, updated: 0)
-        for (id, arguments) in records {
-            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
-            try db.execute(sql: sql, arguments: arguments)
-            if exists { summary.updated += 1 } else { summary.added += 1 }
+        for (id, record) in zip(ids, records) {
+            if try R.exists(db, key: id) {
+                try update(db, record)
+                summary.updated += 1
+            } else {
+                try insert(db, record)
+                summary.added += 1
+            }
         }
-        try audit(db, action: "import \(table == "student" ? "students" : table == "employer" ? "employers" : "internships")", subject: source,
-                  detail: "\(summary.added) added, \(summary.updated) updated")
+        try audit(db, action: "import \(what)", subject: source, detail: "\(summary.added) added, \(summary.updated) updated")
         return summary
     }
 
@@ -224,12 +206,12 @@ public final class Workspace: Sendable {
 
     /// All students, by id.
     public func students() throws(WorkspaceError) -> [Student] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM student ORDER BY id").map(Records.student) }
+        try read { db in try StudentRecord.order(Column("id")).fetchAll(db).map(\.student) }
     }
 
     /// All internships, by id.
     public func internships() throws(WorkspaceError) -> [Internship] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM internship ORDER BY id").map(Records.internship) }
+        try read { db in try InternshipRecord.order(Column("id")).fetchAll(db).map(\.internship) }
     }
 
     /// SQLite's `data_version`: it changes when another connection (another bpv process)
