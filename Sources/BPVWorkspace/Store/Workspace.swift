@@ -183,14 +183,17 @@ public final class Workspace: Sendable {
     }
 
     /// Adds or updates records by id, counting which, and audits the import.
-    /// - Complexity: two statements per record (whether it exists, then the write).
+    /// - Complexity: one statement per record, after one read of the table's ids.
     private func importRecords<R: PersistableRecord>(_ db: Database, _ records: [R], ids: [String], what: String, source: String,
                                                      insert: (Database, R) throws -> Void, update: (Database, R) throws -> Void) throws
         -> ImportSummary
     {
         var summary = ImportSummary(added: 0, updated: 0)
+        // The ids already there, read once: a lookup per record built a query per record
+        // (import of 30,000 students: 7.8 s with it, see Benchmarks/RESULTS.md).
+        var known = Set(try String.fetchAll(db, R.select(Column("id"))))
         for (id, record) in zip(ids, records) {
-            if try R.exists(db, key: id) {
+            if !known.insert(id).inserted {
                 try update(db, record)
                 summary.updated += 1
             } else {
