@@ -109,7 +109,7 @@ extension Register {
             guard let at = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit WHERE action = 'match' AND subject = ?", arguments: ["round \(round)"]) else {
                 throw WorkspaceError.refused(.noRound(round))
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq > ? ORDER BY seq", arguments: [at]).map(Workspace.auditEntry)
+            return try AuditEntry.after(at).fetchAll(db)
         }
         guard entries.isEmpty else {
             throw .refused(.changedSinceRound(round, entries.prefix(5).map(\.changeBy), more: max(entries.count - 5, 0)))

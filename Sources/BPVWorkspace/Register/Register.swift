@@ -209,7 +209,7 @@ public final class Register {
     func staleRefusal(since given: Int64? = nil) throws(WorkspaceError) -> WorkspaceError {
         let since = given ?? seen
         let entries = try workspace.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE seq > ? ORDER BY seq", arguments: [since]).map(Workspace.auditEntry)
+            try AuditEntry.after(since).fetchAll(db)
         }
         invalidate()
         return .refused(.changedSinceSeen(entries.prefix(5).map(\.changeBy), more: max(entries.count - 5, 0)))
@@ -262,14 +262,14 @@ extension Register {
     /// - Complexity: a scan of the audit entries after `seq`.
     public func lastChange(after seq: Int64, about subject: Subject) throws(WorkspaceError) -> AuditEntry? {
         try workspace.read { db in
-            let (clause, arguments): (String, StatementArguments) = switch subject {
-            case .student(let s): ("student_id = ?", [s.value])
-            case .pair(let s, let i): ("student_id = ? AND internship_id = ?", [s.value, i.value])
-            case .internship(let i): ("internship_id = ? AND student_id IS NULL", [i.value])
-            case .setting(let name): ("subject = ? AND student_id IS NULL", [name])
+            let student = Column("student_id"), internship = Column("internship_id")
+            let about: SQLExpression = switch subject {
+            case .student(let s): student == s.value
+            case .pair(let s, let i): student == s.value && internship == i.value
+            case .internship(let i): internship == i.value && student == nil
+            case .setting(let name): Column("subject") == name && student == nil
             }
-            return try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE seq > ? AND \(clause) ORDER BY seq DESC LIMIT 1",
-                                    arguments: [seq] + arguments).map(Workspace.auditEntry)
+            return try AuditEntry.after(seq).filter(about).order(Column("seq").desc).fetchOne(db)
         }
     }
 }

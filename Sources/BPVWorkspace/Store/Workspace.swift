@@ -227,7 +227,7 @@ public final class Workspace: Sendable {
     /// The audit log, oldest first.
     public func auditLog() throws(WorkspaceError) -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map(Self.auditEntry)
+            try AuditEntry.order(Column("seq")).fetchAll(db)
         }
     }
 
@@ -245,18 +245,9 @@ public final class Workspace: Sendable {
         if let reason, let bad = ControlText.firstControl(in: reason) {
             throw WorkspaceError.refused(.reasonControl(bad.value))
         }
-        try db.execute(
-            sql: """
-                INSERT INTO audit (at, user, action, subject, detail, reason, student_id, internship_id)
-                VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [user, action, subject, detail, reason, student, internship])
+        try AuditRecord(user: user, action: action, subject: subject, detail: detail, reason: reason, student: student, internship: internship)
+            .insert(db)
         return db.lastInsertedRowID
-    }
-
-    static func auditEntry(_ row: Row) -> AuditEntry {
-        AuditEntry(sequence: row["seq"], at: row["at"], user: row["user"], action: row["action"],
-                   subject: row["subject"], detail: row["detail"], reason: row["reason"])
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {

@@ -1,4 +1,5 @@
 import BPVDomain
+import Foundation
 import GRDB
 
 /// One stored setting of the workspace (a weight or speed, the region, the language, the
@@ -63,4 +64,50 @@ struct BanRecord: Codable, FetchableRecord, PersistableRecord {
     static func remove(_ db: Database, _ pair: Pair) throws {
         _ = try deleteOne(db, key: ["student_id": pair.student.value, "internship_id": pair.internship.value])
     }
+}
+
+/// An audit entry as the append-only `audit` table holds it, read back.
+extension AuditEntry: FetchableRecord, TableRecord {
+    public static let databaseTableName = "audit"
+
+    public init(row: Row) throws {
+        self.init(sequence: row["seq"], at: row["at"], user: row["user"], action: row["action"], subject: row["subject"],
+                  detail: row["detail"], reason: row["reason"])
+    }
+
+    /// The entries after `seq`, oldest first.
+    static func after(_ seq: Int64) -> QueryInterfaceRequest<AuditEntry> {
+        filter(Column("seq") > seq).order(Column("seq"))
+    }
+}
+
+/// A new audit entry: who did what to whom, why, stamped with the time (UTC, milliseconds)
+/// and numbered by the table (`seq`, the order of all changes).
+struct AuditRecord: PersistableRecord {
+    static let databaseTableName = "audit"
+    var user: String
+    var action: String
+    var subject: String
+    var detail: String
+    var reason: String?
+    var student: String?
+    var internship: String?
+
+    func encode(to c: inout PersistenceContainer) throws {
+        c["at"] = Self.stamp.string(from: Date())
+        c["user"] = user
+        c["action"] = action
+        c["subject"] = subject
+        c["detail"] = detail
+        c["reason"] = reason
+        c["student_id"] = student
+        c["internship_id"] = internship
+    }
+
+    /// `2026-12-03T00:31:39.123Z`, as SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ')` wrote it.
+    nonisolated(unsafe) static let stamp: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
 }
