@@ -56,16 +56,15 @@ extension Register {
             do {
                 let (round, seq) = try workspace.writeImmediate { db in
                     guard try Self.latestSeq(db) == expected else { throw WorkspaceError.changedElsewhere }
-                    try db.execute(
-                        sql: "INSERT INTO round (created_at, user, settings, placed, unplaced, total_score, date) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, ?, ?, ?)",
-                        arguments: [workspace.user, Workspace.encode(outcome.settings), placed, outcome.unplaced.count, freeScore,
-                                    model.date?.description])
+                    try RoundRecord(user: workspace.user, settings: Workspace.encode(outcome.settings), placed: placed,
+                                    unplaced: outcome.unplaced.count, totalScore: freeScore, date: model.date).insert(db)
                     let round = db.lastInsertedRowID
+                    // The round's placements: one row per student, the bulk of a match's writes,
+                    // through one prepared statement rather than a record each.
+                    let insert = try db.cachedStatement(sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)")
                     for s in model.students.map(\.studentID) where model.commitments[s] == nil {
                         let score = outcome.scoreOf[s]
-                        try db.execute(
-                            sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)",
-                            arguments: [round, s.value, outcome.internshipOf[s]?.value, score?.total, score?.travelMinutes])
+                        try insert.execute(arguments: [round, s.value, outcome.internshipOf[s]?.value, score?.total, score?.travelMinutes])
                     }
                     let seq = try workspace.audit(db, action: "match", subject: "round \(round)",
                         detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")

@@ -148,11 +148,9 @@ extension Register {
 
     static func recordHistory(_ db: Database, student: StudentID, internship: InternshipID, outcome: String, start: String?, end: String?,
                               user: String, reason: String?, seq: Int64, daysPerWeek: Int? = nil) throws {
-        let employer = try String.fetchOne(db, sql: "SELECT employer FROM internship WHERE id = ?", arguments: [internship.value]) ?? ""
-        try db.execute(sql: """
-            INSERT INTO history (student_id, internship_id, employer, outcome, start_date, end_date, user, reason, seq, days_per_week)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [student.value, internship.value, employer, outcome, start, end, user, reason, seq, daysPerWeek])
+        let employer = try InternshipRecord.fetchOne(db, key: internship.value)?.internship.employer ?? ""
+        try HistoryRecord(studentID: student.value, internshipID: internship.value, employer: employer, outcome: outcome, startDate: start,
+                          endDate: end, user: user, reason: reason, seq: seq, daysPerWeek: daysPerWeek).insert(db)
     }
 }
 

@@ -111,3 +111,44 @@ struct AuditRecord: PersistableRecord {
         return f
     }()
 }
+
+/// One solve of a round, as the `round` table keeps the history of solves.
+struct RoundRecord: PersistableRecord {
+    static let databaseTableName = "round"
+    var user: String
+    var settings: String
+    var placed: Int
+    var unplaced: Int
+    var totalScore: Int64
+    var date: CalendarDate?
+
+    func encode(to c: inout PersistenceContainer) throws {
+        c["created_at"] = AuditRecord.stamp.string(from: Date())
+        c["user"] = user
+        c["settings"] = settings
+        c["placed"] = placed
+        c["unplaced"] = unplaced
+        c["total_score"] = totalScore
+        c["date"] = date?.description
+    }
+}
+
+/// A line of a student's history: a placement that ended, or a proposal declined.
+struct HistoryRecord: Codable, PersistableRecord {
+    static let databaseTableName = "history"
+    var studentID: String
+    var internshipID: String
+    var employer: String
+    var outcome: String
+    var startDate: String?
+    var endDate: String?
+    var user: String
+    var reason: String?
+    var seq: Int64
+    var daysPerWeek: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case studentID = "student_id", internshipID = "internship_id", employer, outcome, startDate = "start_date", endDate = "end_date"
+        case user, reason, seq, daysPerWeek = "days_per_week"
+    }
+}
