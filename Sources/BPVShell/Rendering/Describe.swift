@@ -28,36 +28,24 @@ enum Describe {
     /// `I-014 (Albert Heijn Hilversum)`, or `unplaced`, in English (for the report's tables).
     static func internship(_ id: InternshipID?, _ model: RoundModel) -> String { place(id, model).english }
 
-    /// Who moves, then the change in placed count and total score.
+    /// Who moves, then the change in placed count and total score (a what-if's answer).
     static func changes(_ c: RoundChanges, _ model: RoundModel, cause: RoundChange? = nil, limit: Int = 25) -> [Phrase] {
-        var lines: [Phrase] = []
-        if c.moves.isEmpty {
-            lines.append(.nobodyMoves)
-        } else {
-            lines.append(.wouldMove(c.moves.count))
-            for m in c.moves.prefix(limit) {
-                lines.append(.move(m.student, from: place(m.from, model), to: place(m.to, model), because: reason(m, model, cause: cause)))
-            }
-            if c.moves.count > limit { lines.append(.andMore(c.moves.count - limit, hint: .none)) }
-        }
-        lines.append(.totals(placed: (c.placedBefore, c.placedAfter), score: (c.scoreBefore, c.scoreAfter), lowerIsBetter: true))
-        return lines
+        (c.moves.isEmpty ? [.nobodyMoves] : [.wouldMove(c.moves.count)] + moves(c, model, cause: cause, limit: limit, hint: .none))
+            + [.totals(placed: (c.placedBefore, c.placedAfter), score: (c.scoreBefore, c.scoreAfter), lowerIsBetter: true)]
     }
 
     /// Who moved in the live draft after a tweak, each with why, then the change in placed
     /// count and total score; nothing when nobody moved and the totals stayed.
     static func moved(_ c: RoundChanges?, _ model: RoundModel, cause: RoundChange?, limit: Int = 15) -> [Phrase] {
         guard let c, !c.isEmpty else { return [] }
-        var lines: [Phrase] = []
-        if !c.moves.isEmpty {
-            lines.append(.draftChanges(c.moves.count))
-            for m in c.moves.prefix(limit) {
-                lines.append(.move(m.student, from: place(m.from, model), to: place(m.to, model), because: reason(m, model, cause: cause)))
-            }
-            if c.moves.count > limit { lines.append(.andMore(c.moves.count - limit, hint: .placementsAfterMatch)) }
-        }
-        lines.append(.totals(placed: (c.placedBefore, c.placedAfter), score: (c.scoreBefore, c.scoreAfter), lowerIsBetter: false))
-        return lines
+        return (c.moves.isEmpty ? [] : [.draftChanges(c.moves.count)] + moves(c, model, cause: cause, limit: limit, hint: .placementsAfterMatch))
+            + [.totals(placed: (c.placedBefore, c.placedAfter), score: (c.scoreBefore, c.scoreAfter), lowerIsBetter: false)]
+    }
+
+    /// One line per moving student (the first `limit`), with why.
+    private static func moves(_ c: RoundChanges, _ model: RoundModel, cause: RoundChange?, limit: Int, hint: Phrase.MoreHint) -> [Phrase] {
+        c.moves.prefix(limit).map { m in .move(m.student, from: place(m.from, model), to: place(m.to, model), because: reason(m, model, cause: cause)) }
+            + (c.moves.count > limit ? [.andMore(c.moves.count - limit, hint: hint)] : [])
     }
 
     /// Why one student moved: the change itself, or what it set off. For a match (no cause),
