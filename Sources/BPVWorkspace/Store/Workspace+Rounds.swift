@@ -175,7 +175,7 @@ extension Workspace {
         switch error {
         case .cancelled: .cancelled
         case .refused(let r): .refused(r)
-        case .solver(let why): .database(path, "matching failed: \(why)")
+        case .solver(let why): .database(path, .system("matching failed: \(why)"))
         }
     }
 
@@ -267,7 +267,7 @@ extension Workspace {
                     result = try body(db)
                     return .commit
                 }
-                guard let result else { throw WorkspaceError.database(path, "transaction produced no result") }
+                guard let result else { throw WorkspaceError.database(path, .system("transaction produced no result")) }
                 return result
             }
         } catch let error as WorkspaceError {

@@ -46,24 +46,24 @@ public final class Workspace: Sendable {
             // Only a bpv workspace is opened: a folder, an empty file (`--db notes.csv`) or a
             // file that is no database is refused as it is, its bytes and its mode untouched.
             if info.type == .directory {
-                throw .cannotOpen(path, "it is a folder; name the workspace file, for example \(FilePath(path).appending("bpv.sqlite"))")
+                throw .cannotOpen(path, .folder(example: FilePath(path).appending("bpv.sqlite").string))
             }
             if info.size == 0 {
-                throw .cannotOpen(path, "it is an empty file, not a workspace; nothing was changed. Name the workspace file, or a new file name to start one")
+                throw .cannotOpen(path, .emptyFile)
             }
             if !OutputFile.isSQLite(path) {
-                throw .cannotOpen(path, "this is not a bpv workspace (not a database at all); nothing was changed. Check --db")
+                throw .cannotOpen(path, .notADatabase)
             }
         } else {
             guard create else {
-                throw .cannotOpen(path, "there is no workspace here; check --db, or import students to start a new one")
+                throw .cannotOpen(path, .noWorkspace)
             }
             do {
                 let fd = try FileDescriptor.open(
                     FilePath(path), .writeOnly, options: [.create, .exclusiveCreate], permissions: .ownerReadWrite)
                 try fd.close()
             } catch {
-                throw .cannotOpen(path, "\(error)")
+                throw .cannotOpen(path, .system("\(error)"))
             }
         }
         var config = Configuration()
@@ -90,7 +90,7 @@ public final class Workspace: Sendable {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 return !tables.isEmpty && !tables.contains("grdb_migrations")
             }
-            if foreign { throw WorkspaceError.cannotOpen(path, "this is not a bpv workspace (it holds another program's tables); nothing was changed") }
+            if foreign { throw WorkspaceError.cannotOpen(path, .foreign) }
             // Owner-only, also when the file (or its log) was made with wider permissions; only
             // once the file is known to be bpv's, so that a refused file keeps its mode.
             // swift-system reads the mode; it has no chmod, so that one call is the C library's.
@@ -115,7 +115,7 @@ public final class Workspace: Sendable {
             throw error
         } catch {
             let busy = (error as? DatabaseError).map { $0.resultCode == .SQLITE_BUSY || $0.resultCode == .SQLITE_LOCKED } ?? false
-            throw .cannotOpen(path, busy ? WriterNote(workspace: path).busyMessage(waited: busySeconds) : Self.words(error))
+            throw .cannotOpen(path, busy ? .busy(WriterNote(workspace: path).holder(), waited: busySeconds) : .system(Self.words(error)))
         }
     }
 
@@ -276,11 +276,11 @@ public final class Workspace: Sendable {
 
     /// A database failure in a coordinator's words: a lock held too long says who holds it (see
     /// ``WriterNote``), how long bpv waited, and what to do.
-    func words(_ error: any Error) -> String {
+    func words(_ error: any Error) -> StoreProblem {
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            return writer.busyMessage(waited: busySeconds)
+            return .busy(writer.holder(), waited: busySeconds)
         }
-        return Self.words(error)
+        return .system(Self.words(error))
     }
 
     /// A database failure in words, other than a lock held too long.
@@ -313,8 +313,8 @@ public struct AuditEntry: Sendable, Equatable {
 public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     /// The file at the path cannot be opened as a workspace; the text says why (a message of
     /// the operating system or SQLite, or bpv's own way out, in English).
-    case cannotOpen(String, String)
-    case database(String, String)
+    case cannotOpen(String, StoreProblem)
+    case database(String, StoreProblem)
     case corruptRecord(String)
     /// The change is refused: a thing not found, a broken rule (capacity, an earlier
     /// commitment), a value out of range, or others changing the workspace; the refusal
@@ -329,9 +329,9 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     public func text(_ language: Language) -> String {
         switch (self, language) {
         case (.refused(let r), _): r.framed(language)
-        case (.cannotOpen(let path, let why), .en): "\(path): cannot open the workspace: \(why)"
-        case (.cannotOpen(let path, let why), .nl): "\(path): de werkruimte gaat niet open: \(why)"
-        case (.database(let path, let why), _): "\(path): \(why)"
+        case (.cannotOpen(let path, let why), .en): "\(path): cannot open the workspace: \(why.text(.en))"
+        case (.cannotOpen(let path, let why), .nl): "\(path): de werkruimte gaat niet open: \(why.text(.nl))"
+        case (.database(let path, let why), _): "\(path): \(why.text(language))"
         case (.corruptRecord(let what), .en): "the workspace holds an unreadable record: \(what)"
         case (.corruptRecord(let what), .nl): "de werkruimte bevat een onleesbaar gegeven: \(what)"
         case (.cancelled, .en): "cancelled; nothing was changed"

@@ -1,3 +1,4 @@
+import BPVDomain
 import Foundation
 import SystemPackage
 
@@ -9,7 +10,7 @@ import SystemPackage
 /// SQLite cannot say who holds a lock, and the holder's own transaction is invisible to the
 /// waiter, hence a file outside the database. It names the process, the OS user and the bpv
 /// command (`bpv shell`, `bpv import`), never its arguments, which can name students.
-struct WriterNote {
+public struct WriterNote: Sendable {
     let path: String
 
     init(workspace: String) { path = workspace + "-writer" }
@@ -36,7 +37,7 @@ struct WriterNote {
     }
 
     /// The writer the note names, when its process still runs.
-    func holder() -> (pid: Int32, user: String, command: String, since: Date)? {
+    func holder() -> WriterNote.Holder? {
         guard let data = FileManager.default.contents(atPath: path), data.count < 4096,
               let line = String(data: data, encoding: .utf8)?.split(separator: "\n").first
         else { return nil }
@@ -44,26 +45,76 @@ struct WriterNote {
         guard parts.count == 4, let pid = Int32(parts[0]), let since = Int64(parts[3]) else { return nil }
         // kill(pid, 0) asks whether the process exists without signalling it.
         guard kill(pid, 0) == 0 || errno == EPERM else { return nil }
-        return (pid, parts[1], parts[2], Date(timeIntervalSince1970: TimeInterval(since)))
+        return Holder(pid: pid, user: parts[1], command: parts[2], since: Date(timeIntervalSince1970: TimeInterval(since)))
     }
 
     /// The busy message: who holds the lock, and how long this process waited.
-    func busyMessage(waited seconds: Int) -> String {
-        let waited = seconds == 1 ? "1 second" : "\(seconds) seconds"
-        guard let h = holder() else {
-            return "the workspace is busy: another program (not bpv) holds its write lock, and bpv waited \(waited); "
-                + "nothing was changed; close that program (an sqlite3 session with an open transaction?) and try again"
-        }
-        let clock = DateFormatter()
-        clock.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return "the workspace is busy: \(h.command) (process \(h.pid), user \(h.user)) has been writing to it since "
-            + "\(clock.string(from: h.since)), and bpv waited \(waited); nothing was changed, try again"
-    }
 }
 
 private extension String {
     /// Tabs and line breaks would break the note's one line: replaced by spaces.
     var printableNote: String {
         String(unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    }
+}
+
+extension WriterNote {
+    /// The bpv process writing to a workspace: what a busy workspace names.
+    public struct Holder: Sendable, Equatable {
+        public var pid: Int32
+        public var user: String
+        public var command: String
+        public var since: Date
+    }
+}
+
+/// Why a file cannot be opened as a workspace, or the database refused a change, worded in the
+/// reader's language; the file is left as it was.
+public enum StoreProblem: Sendable, Equatable {
+    case folder(example: String)
+    case emptyFile
+    case notADatabase
+    case noWorkspace
+    /// Another program's SQLite file.
+    case foreign
+    /// Another process holds the write lock (the bpv process when known) after bpv waited.
+    case busy(WriterNote.Holder?, waited: Int)
+    /// The operating system's or SQLite's own words.
+    case system(String)
+
+    public func text(_ language: Language) -> String {
+        let nl = language == .nl
+        switch self {
+        case .folder(let example):
+            return nl ? "het is een map; noem het bestand van de werkruimte, bijvoorbeeld \(example)"
+                : "it is a folder; name the workspace file, for example \(example)"
+        case .emptyFile:
+            return nl ? "het is een leeg bestand, geen werkruimte; er is niets veranderd. Noem het bestand van de werkruimte, of een nieuwe bestandsnaam om er een te beginnen"
+                : "it is an empty file, not a workspace; nothing was changed. Name the workspace file, or a new file name to start one"
+        case .notADatabase:
+            return nl ? "dit is geen bpv-werkruimte (helemaal geen database); er is niets veranderd. Controleer --db"
+                : "this is not a bpv workspace (not a database at all); nothing was changed. Check --db"
+        case .noWorkspace:
+            return nl ? "hier staat geen werkruimte; controleer --db, of importeer leerlingen om er een te beginnen"
+                : "there is no workspace here; check --db, or import students to start a new one"
+        case .foreign:
+            return nl ? "dit is geen bpv-werkruimte (er staan tabellen van een ander programma in); er is niets veranderd"
+                : "this is not a bpv workspace (it holds another program's tables); nothing was changed"
+        case .busy(let holder, let seconds):
+            let waited = nl ? (seconds == 1 ? "1 seconde" : "\(seconds) seconden") : (seconds == 1 ? "1 second" : "\(seconds) seconds")
+            guard let h = holder else {
+                return nl ? "de werkruimte is bezet: een ander programma (niet bpv) houdt haar schrijfslot vast, en bpv wachtte \(waited); "
+                    + "er is niets veranderd; sluit dat programma (een sqlite3-sessie met een open transactie?) en probeer het opnieuw"
+                    : "the workspace is busy: another program (not bpv) holds its write lock, and bpv waited \(waited); "
+                    + "nothing was changed; close that program (an sqlite3 session with an open transaction?) and try again"
+            }
+            let clock = DateFormatter()
+            clock.dateFormat = "yyyy-MM-dd HH:mm:ss"
+            return nl ? "de werkruimte is bezet: \(h.command) (proces \(h.pid), gebruiker \(h.user)) schrijft erin sinds \(clock.string(from: h.since)), "
+                + "en bpv wachtte \(waited); er is niets veranderd, probeer het opnieuw"
+                : "the workspace is busy: \(h.command) (process \(h.pid), user \(h.user)) has been writing to it since "
+                + "\(clock.string(from: h.since)), and bpv waited \(waited); nothing was changed, try again"
+        case .system(let words): return words
+        }
     }
 }
