@@ -62,7 +62,7 @@ struct BPV: ParsableCommand {
             try command.run()
         } catch let error as any UserFacingError {
             // An error may quote what a user or a file gave: shown, never obeyed by the terminal.
-            FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.description))\n".utf8))
+            FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.text(Self.language)))\n".utf8))
             Self.exit(withError: ExitCode.failure)
         } catch {
             // Everything else is argument-parser's to report: its exit codes, usage errors,
@@ -83,7 +83,27 @@ extension [String] {
 /// An error bpv's own modules throw, already phrased for the user (`file:line:column: what is
 /// wrong`, a refusal with the way out): printed as `bpv: message` with exit status 1. Marked by
 /// type, so that the boundary never inspects another library's errors by their names.
-protocol UserFacingError: Error, CustomStringConvertible {}
+protocol UserFacingError: Error, CustomStringConvertible {
+    /// The message in `language`; English (the description) unless the error has a catalogue.
+    func text(_ language: Language) -> String
+}
+
+extension UserFacingError {
+    func text(_ language: Language) -> String { description }
+}
+
+extension BPV {
+    /// The language of this run without a workspace's say: `--lang` (as BPV_LANG), else the
+    /// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    static var language: Language {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["BPV_LANG"].flatMap(Language.init(parsing:)) ?? Language.of(environment: environment) ?? .en
+    }
+}
+
+extension ImportFailure {
+    func text(_ language: Language) -> String { description(in: language) }
+}
 
 extension CommandFailure: UserFacingError {}
 extension WorkspaceError: UserFacingError {}

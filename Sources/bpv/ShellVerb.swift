@@ -58,12 +58,11 @@ struct ShellVerb {
     /// Runs the verb; returns the exit status.
     func run() -> Int32 {
         guard let name = words.first, Shell.isCommand(name) else {
-            let hint = words.first.flatMap(Shell.suggestion(for:)).map { " did you mean '\($0)'?" } ?? ""
-            FileHandle.standardError.write(Data("""
-                bpv: unknown command '\(ControlText.escaped(words.first ?? ""))';\(hint)
-                Usage: bpv COMMAND [ARGUMENTS] [--db PATH] (bpv --help lists the commands)
-
-                """.utf8))
+            let nl = BPV.language == .nl, typed = ControlText.escaped(words.first ?? "")
+            let hint = words.first.flatMap(Shell.suggestion(for:)).map { nl ? " bedoelt u '\($0)'?" : " did you mean '\($0)'?" } ?? ""
+            FileHandle.standardError.write(Data((nl
+                ? "bpv: onbekend commando '\(typed)';\(hint)\nGebruik: bpv COMMANDO [ARGUMENTEN] [--db PAD] (bpv --help toont de commando's)\n"
+                : "bpv: unknown command '\(typed)';\(hint)\nUsage: bpv COMMAND [ARGUMENTS] [--db PATH] (bpv --help lists the commands)\n").utf8))
             return 64
         }
         Terminal.adoptLocale()
@@ -84,7 +83,7 @@ struct ShellVerb {
             let begins = name == "import" || (name == "set" && ["region", "language", "title"].contains(words.dropFirst().first ?? ""))
             workspace = try Workspace(path: db, create: begins)
         } catch {
-            FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.description))\n".utf8))
+            FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.text(BPV.language)))\n".utf8))
             return 1
         }
         Interrupt.install()
