@@ -19,7 +19,7 @@ extension Register {
     @discardableResult
     public func unpin(student s: StudentID, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         try apply(.unpin(student: s)) { db, _, _ in
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND status = 'pinned'", arguments: [s.value])
+            _ = try RegisterRow.filter(Column("student_id") == s.value && Column("status") == Workspace.Status.pinned.rawValue).deleteAll(db)
             return try self.workspace.audit(db, action: "unpin", subject: s.value, reason: reason, student: s.value)
         }
     }
@@ -163,12 +163,12 @@ extension Register {
     @discardableResult
     public func setPlaces(of i: InternshipID, places: Int, support: Int, reason: String? = nil) throws(WorkspaceError) -> RoundChanges? {
         try apply(.places(internship: i, places: places, support: support)) { db, _, _ in
-            guard let row = try Row.fetchOne(db, sql: "SELECT capacity, support_capacity FROM internship WHERE id = ?", arguments: [i.value]) else {
-                throw WorkspaceError.refused(.noInternship(i.value))
-            }
-            try db.execute(sql: "UPDATE internship SET capacity = ?, support_capacity = ? WHERE id = ?", arguments: [places, support, i.value])
+            guard var record = try InternshipRecord.fetchOne(db, key: i.value) else { throw WorkspaceError.refused(.noInternship(i.value)) }
+            let before = record.internship.places
+            record.internship.places = Places(places, support: support)
+            try record.update(db, columns: ["capacity", "support_capacity"])
             return try self.workspace.audit(db, action: "set", subject: "\(i) places",
-                                            detail: "\(row[0] as Int) (\(row[1] as Int) support) -> \(places) (\(support) support)",
+                                            detail: "\(before.count) (\(before.support) support) -> \(places) (\(support) support)",
                                             reason: reason, internship: i.value)
         }
     }

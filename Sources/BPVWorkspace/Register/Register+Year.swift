@@ -38,8 +38,7 @@ extension Register {
         try apply(.accept(student: s)) { db, model, _ in
             let i = model.commitments[s]?.value
             let seq = try self.workspace.audit(db, action: "accept", subject: "\(s) -> \(i ?? "?")", reason: reason, student: s.value, internship: i)
-            try db.execute(sql: "UPDATE register SET status = 'agreed', seq = ? WHERE student_id = ? AND phase = ?",
-                           arguments: [seq, s.value, Self.phase(of: s, model)])
+            try RegisterRow.change(db, s, phase: Self.phase(of: s, model)) { ($0.status, $0.seq) = (.agreed, seq) }
             return seq
         }
     }
@@ -54,7 +53,7 @@ extension Register {
             guard let i = was else { throw WorkspaceError.refused(.noProposalToDecline(s)) }
             let seq = try self.workspace.audit(db, action: "decline", subject: "\(s) x \(i)", detail: "by \(who.rawValue)", reason: reason,
                                                student: s.value, internship: i.value)
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = ?", arguments: [s.value, Self.phase(of: s, after)])
+            try RegisterRow.remove(db, s, phase: Self.phase(of: s, after))
             try BanRecord.put(db, Pair(s, i), reason: "declined by \(who.rawValue): \(reason)")
             try Self.recordHistory(db, student: s, internship: i, outcome: "declined_by_\(who.rawValue)", start: nil, end: nil,
                                    user: self.workspace.user, reason: reason, seq: seq)
@@ -98,10 +97,9 @@ extension Register {
             let seq = try self.workspace.audit(db, action: "start", subject: "\(s) at \(i ?? "?")",
                                                detail: "from \(day), planned end \(planned)" + (daysPerWeek.map { ", \($0) days a week" } ?? ""),
                                                reason: reason, student: s.value, internship: i)
-            try db.execute(sql: """
-                UPDATE register SET status = 'active', start_date = ?, planned_end = ?, days_per_week = ?, seq = ?
-                WHERE student_id = ? AND phase = ?
-                """, arguments: [day.description, planned.description, daysPerWeek, seq, s.value, Self.phase(of: s, model)])
+            try RegisterRow.change(db, s, phase: Self.phase(of: s, model)) {
+                ($0.status, $0.startDate, $0.plannedEnd, $0.daysPerWeek, $0.seq) = (.active, day.description, planned.description, daysPerWeek, seq)
+            }
             return seq
         }
     }
@@ -125,17 +123,18 @@ extension Register {
             guard let i = was else { throw WorkspaceError.refused(.noPlacementToEnd(s)) }
             let seq = try self.workspace.audit(db, action: "end", subject: "\(s) from \(i)", detail: outcome.rawValue, reason: reason,
                                                student: s.value, internship: i.value)
-            let current = try Row.fetchOne(db, sql: "SELECT start_date, days_per_week FROM register WHERE student_id = ? AND phase = 0",
-                                           arguments: [s.value])
-            var started: String? = current?[0]
-            let days: Int? = current?[1]
+            let current = try RegisterRow.find(db, s, phase: 0)
+            var started = current?.startDate
+            let days = current?.daysPerWeek
             // A start outside the window (stored by a release before the window existed) is a
             // typo, not a date: the end repairs it by leaving the start unknown in the history.
             if let text = started, CalendarDate(text)?.isSupported != true { started = nil }
             if let started, let from = CalendarDate(started), day < from {
                 throw WorkspaceError.refused(.endBeforeStart(s, i, started: from, day: day, outcome: outcome))
             }
-            try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = 0", arguments: [s.value])
+            // The next placement (if any) becomes the current one: the primary key changes, so
+            // this one statement is SQL.
+            try RegisterRow.remove(db, s, phase: 0)
             try db.execute(sql: "UPDATE register SET phase = 0 WHERE student_id = ? AND phase = 1", arguments: [s.value])
             for pair in after.bans.subtracting(bansBefore) {
                 try BanRecord.put(db, pair, reason: "broke down at \(i): \(reason)")

@@ -226,7 +226,7 @@ public final class Register {
             if let i = outcome.internshipOf[s] {
                 try RegisterRow(s, phase: phase, at: i, .draft, score: outcome.scoreOf[s], seq: seq).upsert(db)
             } else {
-                try db.execute(sql: "DELETE FROM register WHERE student_id = ? AND phase = ?", arguments: [s.value, phase])
+                try RegisterRow.remove(db, s, phase: phase)
             }
         }
     }

@@ -53,6 +53,18 @@ extension RegisterRow {
     static func find(_ db: Database, _ student: StudentID, phase: Int) throws -> RegisterRow? {
         try fetchOne(db, key: ["student_id": student.value, "phase": phase])
     }
+
+    /// Removes the student's row of `phase` (no place there any more).
+    static func remove(_ db: Database, _ student: StudentID, phase: Int) throws {
+        _ = try deleteOne(db, key: ["student_id": student.value, "phase": phase])
+    }
+
+    /// Changes the student's row of `phase` in place, when there is one.
+    static func change(_ db: Database, _ student: StudentID, phase: Int, _ edit: (inout RegisterRow) -> Void) throws {
+        guard var row = try find(db, student, phase: phase) else { return }
+        edit(&row)
+        try row.update(db)
+    }
 }
 
 /// The register as it stands on one date: per student the row in effect, and the active

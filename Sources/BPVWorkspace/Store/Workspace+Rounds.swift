@@ -188,8 +188,8 @@ extension Workspace {
     public func pins() throws(WorkspaceError) -> [StudentID: (internship: InternshipID, reason: String)] {
         try read { db in
             var out: [StudentID: (internship: InternshipID, reason: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT student_id, internship_id, reason FROM register WHERE status = 'pinned'") {
-                out[StudentID(row[0] as String)] = (InternshipID(row[1] as String), row[2] ?? "")
+            for row in try RegisterRow.filter(Column("status") == Workspace.Status.pinned.rawValue).fetchAll(db) {
+                out[row.student] = (row.internship, row.reason ?? "")
             }
             return out
         }
