@@ -3,6 +3,15 @@ import BPVGeography
 import GRDB
 
 /// Mapping between domain values and rows. Lists are stored as `|`-joined text, as in the CSV.
+///
+/// Every table a record can express is read and written through its record (students,
+/// internships, employers, the register's rows, bans, settings, student settings, audit entries,
+/// rounds, history lines: `StudentRecord` and its kin here and in `TableRecords.swift`, and
+/// `RegisterRow`). Hand-written SQL remains, each with its reason beside it, only for: the
+/// frozen migrations; PRAGMAs; joins and aggregates (a history line with its audit time, the
+/// waiting list, the employers' summaries, the checks); erasure, which walks every table and
+/// lifts the audit log's triggers; the one statement that moves a register row's key; and the
+/// bulk insert of a round's placements through one prepared statement.
 enum Records {
     static func list<T>(_ text: String, _ parse: (String) -> T?) throws -> [T] {
         try text.split(separator: "|").map { part in
