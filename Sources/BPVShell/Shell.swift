@@ -1,3 +1,4 @@
+import BPVDomain
 import BPVLineEditor
 import BPVWorkspace
 import Foundation
@@ -50,7 +51,24 @@ public final class Shell {
     }
 
     /// The shell's commands: name and one-line summary, in help's order.
-    public static var commands: [(name: String, summary: String)] { Command.all.map { ($0.name, $0.summary) } }
+    public static var commands: [(name: String, summary: String)] { summaries(in: .en) }
+
+    /// The shell's commands with what they do in `language`, one block each, wrapped to `width`
+    /// (for `bpv --help`).
+    public static func commandList(in language: Language, width: Int = 80, leaving: Set<String> = ["help", "quit", "timer"]) -> String {
+        let shown = Command.all.filter { !leaving.contains($0.name) }
+        let column = (shown.map(\.name.count).max() ?? 10) + 4
+        return shown.map { c in
+            Command.wrap(c.summary(in: language), width: width - column).enumerated().map { k, line in
+                (k == 0 ? "  " + c.name.padding(toLength: column - 2, withPad: " ", startingAt: 0) : String(repeating: " ", count: column)) + line
+            }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// The shell's commands with their summaries in `language`.
+    public static func summaries(in language: Language) -> [(name: String, summary: String)] {
+        Command.all.map { ($0.name, $0.summary(in: language)) }
+    }
 
     /// Whether `name` is one of the shell's commands (`bpv NAME ...` runs it, see ``run(arguments:)``).
     public static func isCommand(_ name: String) -> Bool { Command.byName[name] != nil }

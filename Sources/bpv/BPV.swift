@@ -49,6 +49,12 @@ struct BPV: ParsableCommand {
             words.removeSubrange(k ..< (words[k] == "--lang" ? min(k + 2, words.count) : k + 1))
             setenv("BPV_LANG", language.rawValue, 1)
         }
+        // `bpv --help` in Dutch: argument-parser's overview is one fixed text, so a Dutch reader
+        // gets bpv's own, with every command and what it does from the Dutch catalogue.
+        if Self.language == .nl, words == ["--help"] || words == ["-h"] || words == ["help"] {
+            print(Self.dutchOverview())
+            Foundation.exit(0)
+        }
         if let verb = ShellVerb(words, subcommands: Set(subcommands.map { $0._commandName } + ["help"])) {
             Foundation.exit(verb.run())
         }
@@ -93,6 +99,22 @@ extension UserFacingError {
 }
 
 extension BPV {
+    /// `bpv --help` for a Dutch reader.
+    static func dutchOverview() -> String {
+        return """
+            bpv koppelt leerlingen van MBO Entree en niveau 2, praktijkonderwijs en VSO aan
+            stageplaatsen bij erkende leerbedrijven, optimaal en uitlegbaar.
+
+            GEBRUIK: bpv [COMMANDO] [ARGUMENTEN] [--db PAD] [--lang nl|en]
+              zonder commando opent bpv de shell op ./bpv.sqlite (of --db PAD)
+
+            COMMANDO'S (dezelfde als in de shell; bpv COMMANDO --help legt er één uit):
+            \(Shell.commandList(in: .nl))
+
+            VOOR ONDERHOUD: bpv solve --dimacs BESTAND, bpv generate ... (bpv solve --help)
+            """
+    }
+
     /// The language of this run without a workspace's say: `--lang` (as BPV_LANG), else the
     /// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
     static var language: Language {

@@ -21,6 +21,21 @@ struct ShellVerbTests {
         ["forget", "GV-999", "request of the parents"], ["purge", "x"],
     ]
 
+    /// `bpv --help` for a Dutch reader: bpv's own overview, every command with what it does in
+    /// Dutch, within 80 columns; an English reader keeps argument-parser's.
+    @Test func helpOverviewInDutchListsEveryCommandWithin80Columns() throws {
+        let nl = try BPVBinary.run(["--help"], environment: ["LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(nl.status == 0)
+        #expect(nl.stdout.hasPrefix("bpv koppelt leerlingen van MBO Entree en niveau 2"))
+        for verb in ["import", "match", "why-not", "waiting", "gaps", "report"] {
+            #expect(nl.stdout.contains("\n  \(verb) "), "\(verb)")
+        }
+        #expect(nl.stdout.contains("maak een ronde: plaats elke leerling optimaal"))
+        for line in nl.stdout.split(separator: "\n") where line.count > 80 { Issue.record("\(line.count) columns: \(line)") }
+        let en = try BPVBinary.run(["--help"], environment: ["LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(en.stdout.hasPrefix("OVERVIEW: Match students to internships"))
+    }
+
     @Test func everyRoutedVerbPrintsAndExitsAsInScriptMode() throws {
         let (dir, db) = try RegisterSafetyTests.gooi()
         defer { try? FileManager.default.removeItem(at: dir) }
