@@ -14,12 +14,12 @@ import BPVSolver
 public final class RoundSession {
     public private(set) var model: RoundModel
     public private(set) var outcome: RoundOutcome
-    private var solver: IncrementalAssignment
+    private(set) var solver: IncrementalAssignment
     /// The model's internships as the pair rules read them, kept between tweaks (rebuilding
     /// them for every touched student would cost more than the repair).
     private var facts: [InternshipFacts]
     /// Per student position: internship position, or -1.
-    private var placedAt: [Int]
+    private(set) var placedAt: [Int]
     /// The outcome's total score, kept up to date (summing 30,000 scores per tweak would cost
     /// more than the repair).
     private var scoreTotal: Int64
