@@ -293,9 +293,15 @@ struct DatesTests {
         #expect(round.session.model.heldStatus(of: "S-1") == .active)
         #expect(try ws.placements().contains { $0.student == "S-1" && $0.plannedEnd?.description == "10000-05-19" })
         // check names it with its repair.
-        #expect(try register.check() == [RecordProblem(
-            what: "S-1's placement at I-1 starts on 9999-12-31 (planned end 10000-05-19), outside 2000-01-01 to 2100-12-31",
-            repair: "end S-1 OUTCOME REASON on DATE with the real end; the history then keeps no start for it")])
+        #expect(try register.check() == [.placementOutsideWindow(student: "S-1", internship: "I-1", start: "9999-12-31", plannedEnd: "10000-05-19")])
+        #expect(try register.check().map { $0.text(.en) } == ["""
+            S-1's placement at I-1 starts on 9999-12-31 (planned end 10000-05-19), outside 2000-01-01 to 2100-12-31
+              repair: end S-1 OUTCOME REASON on DATE with the real end; the history then keeps no start for it
+            """])
+        #expect(try register.check().map { $0.text(.nl) } == ["""
+            de plaatsing van S-1 bij I-1 begint op 9999-12-31 (geplande einddatum 10000-05-19), buiten 2000-01-01 tot 2100-12-31
+              reparatie: end S-1 UITKOMST REDEN on DATUM met het echte einde; de geschiedenis houdt dan geen begin bij
+            """])
         // Ending it repairs the record: the far start is left out of the history.
         try register.end(student: "S-1", outcome: .brokeDown, reason: "the far date was a typo", on: today.adding(days: 1))
         #expect(try ws.history(of: "S-1").map { "\($0.internship) \($0.outcome) \($0.start ?? "?") \($0.end ?? "")" }
@@ -305,7 +311,7 @@ struct DatesTests {
         try ws.write { db in
             try db.execute(sql: "UPDATE history SET start_date = '2026-09-07', end_date = '2026-09-01' WHERE student_id = 'S-1'")
         }
-        #expect(try register.check().map(\.what) == ["S-1's history at I-1 (broke_down) ends on 2026-09-01, before it starts on 2026-09-07"])
+        #expect(try register.check().map { $0.what(.en) } == ["S-1's history at I-1 (broke_down) ends on 2026-09-01, before it starts on 2026-09-07"])
         #expect(try ws.history(of: "S-1").count == 1)
         // A date no release writes (another program's) is read as absent and listed by check.
         try register.propose(student: "S-2", internship: "I-1")
@@ -313,6 +319,6 @@ struct DatesTests {
         try register.start(student: "S-2", on: today)
         try ws.write { db in try db.execute(sql: "UPDATE register SET planned_end = 'soon' WHERE student_id = 'S-2'") }
         #expect(try register.match().session.model.heldStatus(of: "S-2") == .active)
-        #expect(try register.check().map(\.what).contains("S-2's placement at I-1 starts on \(today) (planned end soon), outside 2000-01-01 to 2100-12-31"))
+        #expect(try register.check().map { $0.what(.en) }.contains("S-2's placement at I-1 starts on \(today) (planned end soon), outside 2000-01-01 to 2100-12-31"))
     }
 }

@@ -264,7 +264,7 @@ extension Command {
     ) { args, session throws(ShellError) in
         try args.atMost(0)
         let problems = try session.shell { () throws(WorkspaceError) in try session.register.check() }
-        for p in problems { session.console.print(p.description) }
+        for p in problems { session.console.print(p.text(session.console.language)) }
         session.console.say(problems.isEmpty ? .nothingToRepair : .toRepair(problems.count))
         return .proceed
     }
