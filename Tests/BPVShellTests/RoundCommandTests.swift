@@ -206,6 +206,28 @@ struct RoundCommandTests {
         #expect(try f.workspace.auditLog().count == audit)
     }
 
+    /// `gaps` (many what-ifs) stops at a Ctrl-C, as its progress line says it will, and so does
+    /// the report that computes it; nothing is written. (The round's solver looks for a Ctrl-C
+    /// in every repair a what-if makes.)
+    @Test func aCtrlCStopsGapsAndTheReport() throws {
+        final class Flag: @unchecked Sendable { var pressed = false }
+        let flag = Flag()
+        let f = try ShellFixture(cancel: { flag.pressed })
+        // The live round is solved and up to date before the key is pressed: only gaps's own
+        // what-ifs can see the Ctrl-C.
+        #expect(f.run("match", "unplaced").status == 0)
+        flag.pressed = true
+        let gaps = f.run("gaps")
+        #expect(gaps.status == 1 && gaps.out.isEmpty)
+        #expect(gaps.err == "line 1: cancelled; nothing was changed\n")
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-cancel-\(UUID().uuidString).html").path
+        let report = f.run("report \(page)")
+        #expect(report.err == "line 1: cancelled; nothing was changed\n")
+        #expect(!FileManager.default.fileExists(atPath: page))
+        flag.pressed = false
+        #expect(f.run("gaps").out.contains("one more"))
+    }
+
     @Test func listingsFilterAndStatsCount() throws {
         let f = try ShellFixture()
         _ = f.run("match")
