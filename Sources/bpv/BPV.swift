@@ -117,10 +117,7 @@ extension BPV {
 
     /// The language of this run without a workspace's say: `--lang` (as BPV_LANG), else the
     /// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
-    static var language: Language {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["BPV_LANG"].flatMap(Language.init(parsing:)) ?? Language.of(environment: environment) ?? .en
-    }
+    static var language: Language { Language.forRun(environment: ProcessInfo.processInfo.environment) ?? .en }
 }
 
 extension ImportFailure {

@@ -90,14 +90,7 @@ extension Refusal {
 
 extension HeldStatus {
     /// De status zoals een Nederlandse zin haar noemt.
-    public var dutch: String {
-        switch self {
-        case .pinned: "vastgezet"
-        case .proposed: "voorgedragen"
-        case .agreed: "afgesproken"
-        case .active: "gestart"
-        }
-    }
+    public var dutch: String { Language.nl.word(rawValue) }
 }
 
 extension ChangeBy {

@@ -15,6 +15,12 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         return nil
     }
 
+    /// The language one run was asked for before any workspace has its say: `--lang` (which
+    /// the command line passes on as `BPV_LANG`), else the environment's; nil when neither says.
+    public static func forRun(environment: [String: String]) -> Language? {
+        environment["BPV_LANG"].flatMap(Language.init(parsing:)) ?? of(environment: environment)
+    }
+
     /// Parses `nl`, `en`, `nederlands`, `dutch`, `english`, `engels`.
     public init?(parsing text: String) {
         switch text.trimmingSpaces().lowercased() {

@@ -51,14 +51,11 @@ public final class Session {
     func language() -> Language {
         let environment = ProcessInfo.processInfo.environment
         if let given = environment["BPV_LANG"].flatMap(Language.init(parsing:)) { return given }
-        return ((try? workspace.language()) ?? nil) ?? Language.of(environment: environment) ?? .en
+        return ((try? workspace.language()) ?? nil) ?? Language.forRun(environment: environment) ?? .en
     }
 
     /// The language without a workspace (`bpv VERB --help`): `--lang`, else the environment's.
-    static func languageWithoutWorkspace() -> Language {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["BPV_LANG"].flatMap(Language.init(parsing:)) ?? Language.of(environment: environment) ?? .en
-    }
+    static func languageWithoutWorkspace() -> Language { Language.forRun(environment: ProcessInfo.processInfo.environment) ?? .en }
 
     /// The live round's outcome, when there is an up-to-date one (never solves).
     var liveOutcome: RoundOutcome? { register.liveSession?.outcome }

@@ -1,4 +1,5 @@
 import BPVDomain
+import GRDB
 
 extension Register {
     /// How to take back one change: the inverse change the domain computed before it was made
@@ -27,10 +28,15 @@ extension Register {
     public func undoably<T>(_ change: RoundChange, _ body: () throws(WorkspaceError) -> T) throws(WorkspaceError) -> (T, Reversal?) {
         let before = try currentModel()
         let inverse = before.inverse(of: change)
-        let reason: String? = switch inverse {
-        case .pin(let s, _)?: try workspace.pins()[s]?.reason
-        case .ban(let s, let i)?: try workspace.bans()[Pair(s, i)]
-        default: nil
+        // The reason of the pin or ban put back: one row, not the table (a tweak is a hot path).
+        let reason: String? = try workspace.read { db in
+            switch inverse {
+            case .pin(let s, _)?:
+                try RegisterRow.filter(Column("student_id") == s.value && Column("status") == Workspace.Status.pinned.rawValue).fetchOne(db)?.reason
+            case .ban(let s, let i)?:
+                try BanRecord.fetchOne(db, key: ["student_id": s.value, "internship_id": i.value])?.reason
+            default: nil
+            }
         }
         let result = try body()
         guard let inverse else { return (result, nil) }
