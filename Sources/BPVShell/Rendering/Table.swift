@@ -109,24 +109,39 @@ public struct Table: Sendable {
     static func wrap(_ cell: String, width: Int) -> [String] {
         guard visibleWidth(cell) > width, width > 0 else { return [cell] }
         var lines: [String] = [], current = ""
-        for word in cell.split(separator: " ", omittingEmptySubsequences: true) {
-            let w = visibleWidth(String(word))
-            if current.isEmpty {
-                current = String(word)
-            } else if visibleWidth(current) + 1 + w <= width {
-                current += " " + word
+        for (piece, glued) in pieces(cell) {
+            let joined = current.isEmpty ? piece : current + (glued ? "" : " ") + piece
+            if current.isEmpty || visibleWidth(joined) <= width {
+                current = joined
             } else {
                 lines.append(current)
-                current = String(word)
+                current = piece
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
     }
 
-    /// The longest run of characters without a space (what a wrapped cell cannot go below).
+    /// Where a cell may break: at a space (dropped), or after a comma in a list written without
+    /// spaces (`jobcoach,prikkelarm,vaste_werkbegeleider`; kept); `glued` pieces follow the one
+    /// before them without a space.
+    static func pieces(_ cell: String) -> [(text: String, glued: Bool)] {
+        var out: [(String, Bool)] = []
+        for word in cell.split(separator: " ", omittingEmptySubsequences: true) {
+            var rest = Substring(word), first = true
+            while let comma = rest.firstIndex(of: ","), rest.index(after: comma) < rest.endIndex {
+                out.append((String(rest[...comma]), !first))
+                rest = rest[rest.index(after: comma)...]
+                first = false
+            }
+            out.append((String(rest), !first))
+        }
+        return out
+    }
+
+    /// The longest piece a cell cannot be broken within (what a wrapped cell cannot go below).
     static func longestWord(_ cell: String) -> Int {
-        cell.split(separator: " ").map { visibleWidth(String($0)) }.max() ?? 0
+        pieces(cell).map { visibleWidth($0.text) }.max() ?? 0
     }
 
     /// Shrinks the widest columns, one character at a time, until the row fits.
