@@ -1,5 +1,8 @@
+import BPVSolver
+import BPVGeography
+
 /// Where places are missing: the changes that would place the most unplaced students, each
-/// found exactly by a what-if on the live round (one repair on a snapshot, no cold solve).
+/// found exactly on the live round (from one search over its residual network, or a what-if).
 public struct PlaceGap: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         /// One more place at the internship.
@@ -53,20 +56,24 @@ extension RoundSession {
     /// The internships where one more place (or support place) would place unplaced students,
     /// most students first, with who they are.
     ///
-    /// Exact: only a full internship can gain from one more place (a free one would already
-    /// have taken a student who could use it), and each of those is tried by a what-if.
-    /// - Complexity: one what-if per full internship.
+    /// Exact, from one search: one more place changes the optimum by at most one cycle through
+    /// it, which starts by placing an unplaced student (see ``UnplacedReach``), so one search
+    /// from every unplaced student over the live round's residual network prices every
+    /// internship's extra place, and every student's move to a new internship, at once. Only a
+    /// change that alters arc costs as well (an internship's support places crossing 1 or 2, an
+    /// internship with no places opening) prices the changed arcs from the same search or, for
+    /// an opening, is tried by a what-if.
+    /// - Complexity: one search over the arcs the unplaced students reach, O(path) per full
+    ///   internship, O(reached students of a sector) per new place, one what-if per
+    ///   accommodation an unplaced student lacks at an internship with room to gain from it.
     public func gaps(limit: Int = 10) throws(RoundError) -> [PlaceGap] {
         guard !outcome.unplaced.isEmpty else { return [] }
         let holders = outcome.holders()
-        let reach = reachableFromUnplaced()
+        let reach = try reachFromUnplaced()
+        let reached = ReachedStudents(self, reach)
         var out: [PlaceGap] = []
+        let fixedHere = model.held(), promisedHere = model.promised()
         for (k, internship) in model.internships.enumerated() {
-            // One more place can place another student only at the end of an alternating path
-            // from an unplaced student (an arc to a full internship, one of its holders' arcs
-            // on, ...): an internship no such path reaches gains nobody, so its what-if is
-            // skipped (exact; the oracle test in GapsTests compares with cold solves).
-            guard reach.internships[k] else { continue }
             let id = internship.internshipID
             let taken = holders[id] ?? []
             let supportTaken = taken.filter { model.student($0)?.needsIntensiveSupport ?? false }.count
@@ -80,15 +87,20 @@ extension RoundSession {
                 tries.append((.supportPlace, .places(internship: id, places: places, support: internship.supportCapacity + 1)))
             }
             for (kind, change) in tries {
-                if let gap = try tryGap(change, internship: id, kind: kind) { out.append(gap) }
+                if let gap = try placeGap(change, at: k, kind: kind, holders: taken, reach: reach, reached: reached,
+                                          fixedHere: fixedHere, promisedHere: promisedHere) { out.append(gap) }
             }
         }
         // An accommodation an unplaced student lacks at an internship that breaks no other rule
-        // for them (each such offer tried once).
+        // for them (each such offer tried once). An offer only adds arcs into the internship,
+        // so it can place someone more only where a path leads on from there to a place with
+        // room; elsewhere it is skipped without its what-if (exact).
         var offers: [InternshipID: Set<UInt8>] = [:]
+        let open = model.internships.indices.filter { reach.newArcsCanPlaceMore(into: $0, support: false) || reach.newArcsCanPlaceMore(into: $0, support: true) }
         for s in outcome.unplaced {
             guard let student = model.student(s) else { continue }
-            for i in model.internships where student.sectors.contains(i.sector) && !model.bans.contains(Pair(s, i.internshipID)) {
+            for k in open where student.sectors.contains(model.internships[k].sector) && !model.bans.contains(Pair(s, model.internships[k].internshipID)) {
+                let i = model.internships[k]
                 let ex = model.settings.exclusions(student, i, on: model.date)
                 guard ex.count == 1, case .accommodationsMissing(let missing) = ex[0] else { continue }
                 let wanted = AccommodationSet(i.offers.elements + missing)
@@ -99,7 +111,7 @@ extension RoundSession {
                 }
             }
         }
-        out += try newPlaceGaps()
+        out += try newPlaceGaps(reach: reach, reached: reached)
         // An ask that another ask of its kind at the same place beats (at least the same students
         // placed, for fewer accommodations) is left out: a coordinator asks for the smaller one.
         func place(_ g: PlaceGap) -> String { g.kind == .newPlace ? "\(g.sector?.rawValue ?? "")|\(g.town ?? "")" : g.internship.value }
@@ -108,7 +120,16 @@ extension RoundSession {
                 && Set(h.offered.map(\.rawValue)).isStrictSubset(of: Set(g.offered.map(\.rawValue)))
                 && Set(h.placed).isSuperset(of: g.placed)
         }
-        out = out.filter { g in !out.contains { h in beaten(g, by: h) } }
+        // Compared only within one kind at one place (thousands of new places are asked for at
+        // national scale; comparing every pair took seconds).
+        let groups = Dictionary(grouping: out.indices.filter { out[$0].kind == .offer || out[$0].kind == .newPlace }) {
+            "\(out[$0].kind.rawValue)|\(place(out[$0]))"
+        }
+        var isBeaten = Set<Int>()
+        for members in groups.values where members.count > 1 {
+            for g in members where members.contains(where: { beaten(out[g], by: out[$0]) }) { isBeaten.insert(g) }
+        }
+        out = out.indices.filter { !isBeaten.contains($0) }.map { out[$0] }
         // Most students first; among equals, what is easiest to ask for first (a place at an
         // existing internship, then a support place, an accommodation, a new employer).
         func ease(_ k: PlaceGap.Kind) -> Int { [PlaceGap.Kind.place, .supportPlace, .offer, .newPlace].firstIndex(of: k) ?? 4 }
@@ -118,40 +139,146 @@ extension RoundSession {
         }.prefix(limit))
     }
 
-    /// The internships and students an alternating path from an unplaced student reaches over
-    /// the candidate arcs: an unplaced student's arcs, then the holders of each internship
-    /// reached, then their arcs. An over-approximation of the residual graph (it ignores costs
-    /// and support places), so it never leaves out an internship where one more place helps.
-    /// - Complexity: O(arcs of the students reached).
-    func reachableFromUnplaced() -> (internships: [Bool], students: [Bool]) {
-        let n = placedAt.count, m = model.internships.count
-        var holdersOf = [[Int]](repeating: [], count: m)
-        for s in 0 ..< n where placedAt[s] >= 0 { holdersOf[placedAt[s]].append(s) }
-        var internships = [Bool](repeating: false, count: m), students = [Bool](repeating: false, count: n)
-        var queue: [Int] = []
-        for s in 0 ..< n where placedAt[s] < 0 { students[s] = true; queue.append(s) }
-        while let s = queue.popLast() {
-            for arc in solver.arcs(of: s) {
-                let j = Int(arc.internship)
-                guard j >= 0, j < m, !internships[j] else { continue }
-                internships[j] = true
-                for h in holdersOf[j] where !students[h] {
-                    students[h] = true
-                    queue.append(h)
+    /// The live round's one search from its unplaced students (see ``UnplacedReach``); a Ctrl-C
+    /// stops it as it stops a repair.
+    func reachFromUnplaced() throws(RoundError) -> UnplacedReach {
+        do {
+            return try solver.reachFromUnplaced()
+        } catch {
+            throw Self.roundError(error)
+        }
+    }
+
+    /// The students an unplaced student's path reaches, who are free to move (not pinned or
+    /// held), by the sectors they wish: the only ones a new or changed internship's arcs can
+    /// place someone through.
+    struct ReachedStudents {
+        var bySector: [Sector: [Int]] = [:]
+        /// Those of them who need a job coach, by sector.
+        var needingSupportBySector: [Sector: [Int]] = [:]
+        /// Per student position: home, and how far they can go at most (infinity for a
+        /// student with measured journeys, which may reach beyond the model's radius).
+        private var latitude: [Double], longitude: [Double], reachKm: [Double]
+
+        init(_ session: RoundSession, _ reach: UnplacedReach) {
+            let model = session.model, fixed = model.fixed, n = model.students.count
+            latitude = Array(repeating: 0, count: n)
+            longitude = Array(repeating: 0, count: n)
+            reachKm = Array(repeating: 0, count: n)
+            for (k, s) in model.students.enumerated() where fixed[s.studentID] == nil && reach.costToFree(k) != nil {
+                for sector in s.sectors {
+                    bySector[sector, default: []].append(k)
+                    if s.needsIntensiveSupport { needingSupportBySector[sector, default: []].append(k) }
                 }
+                latitude[k] = s.home.latitude
+                longitude[k] = s.home.longitude
+                reachKm[k] = model.settings.measuredTravel.from(s.home.postcode, by: s.travelMode).isEmpty
+                    ? model.settings.reachKilometres(minutes: s.maxTravelMinutes, by: s.travelMode) : .infinity
             }
         }
-        return (internships, students)
+
+        /// The reached students wishing `sector` whose travel limit may take them to `place`: a
+        /// cheap first cut by distance (with a margin for rounding), before the pair rules decide.
+        /// - Complexity: O(reached students wishing the sector).
+        func near(_ place: Location, wishing sector: Sector, needingSupport: Bool = false) -> [Int] {
+            ((needingSupport ? needingSupportBySector : bySector)[sector] ?? []).filter { k in
+                Earth.kilometres(latitude[k], longitude[k], place.latitude, place.longitude) <= reachKm[k] * 1.01 + 0.1
+            }
+        }
+    }
+
+    /// The cheapest way a student the search reached could take `internship` (at position
+    /// `position`: a new one appended, or a changed one) once its arcs are as `internship` gives
+    /// them: the cost of freeing the student plus its arc there, and the moves. `among` limits
+    /// the students tried.
+    private func cheapestEntry(into internship: Internship, at position: Int, among students: [Int], reach: UnplacedReach,
+                               skip: (Int) -> Bool = { _ in false }) -> (cost: Int64, moves: [UnplacedReach.Move])? {
+        let facts = [InternshipFacts(internship, on: model.date)]
+        var best: (cost: Int64, student: Int)?
+        for k in students where !skip(k) {
+            guard let free = reach.costToFree(k) else { continue }
+            let student = model.students[k]
+            if model.bans.contains(Pair(student.studentID, internship.internshipID)) { continue }
+            let previous: Int32? = model.previous[student.studentID] == internship.internshipID ? 0 : nil
+            guard let arc = CandidateGraph.arcs(for: student, facts: facts, settings: model.settings, banned: [], previous: previous,
+                                                on: model.date).first
+            else { continue }
+            let total = free + arc.cost
+            if best.map({ total < $0.cost }) ?? true { best = (total, k) }
+        }
+        guard let best else { return nil }
+        return (best.cost, reach.pathFreeing(best.student) + [UnplacedReach.Move(student: best.student, internship: position)])
+    }
+
+    /// One more place or support place at the internship at position `k`, priced from the
+    /// search; a gap when it places someone. `holders` are the students placed there.
+    private func placeGap(_ change: RoundChange, at k: Int, kind: PlaceGap.Kind, holders: [StudentID], reach: UnplacedReach,
+                          reached: ReachedStudents, fixedHere: [InternshipID: [StudentID]],
+                          promisedHere: [InternshipID: [StudentID]]) throws(RoundError) -> PlaceGap? {
+        guard case .places(let id, let places, let support) = change else { return try tryGap(change, internship: model.internships[k].internshipID, kind: kind) }
+        let old = model.internships[k]
+        var new = old
+        new.places = Places(places, support: support ?? old.supportCapacity)
+        let held = fixedHere[id] ?? [], promised = promisedHere[id] ?? []
+        let before = model.places(of: old, held: held, promised: promised), after = model.places(of: new, held: held, promised: promised)
+        let addsPlace = after.places > before.places, addsSupport = after.support > before.support
+        func shape(_ i: Internship) -> (Bool, Int) { (i.capacity > 0, min(i.supportCapacity, 2)) }
+        var found: (cost: Int64, moves: [UnplacedReach.Move])?
+        if shape(old) == shape(new) {
+            found = reach.oneMore(at: k, place: addsPlace, support: addsSupport)
+        } else if old.capacity > 0 {
+            // The support places cross 1 or 2: the arcs of students who need a job coach into the
+            // internship appear (from 0) or lose the cost of the only support place (to 2). The
+            // extra place as before, or one of them entering the support places, priced anew.
+            found = addsPlace ? reach.oneMore(at: k, place: true, support: false) : nil
+            if addsSupport {
+                let there = Set(holders.compactMap { model.position(ofStudent: $0) })
+                let entry = cheapestEntry(into: new, at: k, among: reached.near(new.location, wishing: new.sector, needingSupport: true),
+                                          reach: reach) { t in
+                    there.contains(t)
+                }
+                if let entry, entry.cost < (found?.cost ?? .max) { found = entry }
+            }
+        } else {
+            // An internship with no places opens: every arc into it is new; one what-if.
+            return try tryGap(change, internship: id, kind: kind)
+        }
+        guard let found, found.cost < 0 else { return nil }
+        return gap(found.moves, kind: kind, internship: id, changed: (k, new))
+    }
+
+    /// A gap from the moves of one path: its first student placed, each mover rescored where
+    /// they land (the internship at `changed.position` as `changed.internship` is after the
+    /// change, or appended to the round).
+    private func gap(_ moves: [UnplacedReach.Move], kind: PlaceGap.Kind, internship id: InternshipID,
+                     changed: (position: Int, internship: Internship)) -> PlaceGap {
+        var scoreChange: Int64 = 0
+        for move in moves {
+            let student = model.students[move.student]
+            let there = move.internship == changed.position ? changed.internship : model.internships[move.internship]
+            scoreChange += Int64(model.settings.score(student, there).total) - Int64(outcome.scoreOf[student.studentID]?.total ?? 0)
+        }
+        let placed = moves.first.map { [model.students[$0.student].studentID] } ?? []
+        return PlaceGap(internship: id, kind: kind, gain: placed.count, placed: placed, displaced: [], scoreChange: scoreChange)
     }
 
     /// One place at a new employer for each sector an unplaced student wishes, in the town
-    /// nearest their home, offering what they need (each such place tried once). Exact: each is
-    /// a what-if that adds the internship to the live round (``whatIf(adding:)``).
-    /// - Complexity: one what-if per distinct (sector, town, needs) of the unplaced students,
-    ///   each O(students) plus a repair.
+    /// nearest their home, offering what they need (each such place tried once). Exact, from the
+    /// same search: a new internship of one place changes the optimum by one cycle, through a
+    /// student the search reached and that student's arc to the new place.
+    /// - Complexity: per (sector, town), one pass over the reached students wishing the sector;
+    ///   per distinct need in it, a pass over those who can travel there.
     func newPlaceGaps() throws(RoundError) -> [PlaceGap] {
+        guard !outcome.unplaced.isEmpty else { return [] }
+        let reach = try reachFromUnplaced()
+        return try newPlaceGaps(reach: reach, reached: ReachedStudents(self, reach))
+    }
+
+    private func newPlaceGaps(reach: UnplacedReach, reached: ReachedStudents) throws(RoundError) -> [PlaceGap] {
         var tried = Set<String>(), out: [PlaceGap] = []
+        var within: [String: [Int]] = [:]
         let fixed = model.fixed
+        let m = model.internships.count
         for s in outcome.unplaced {
             guard let student = model.student(s), fixed[s] == nil, let town = student.home.nearestPlace(within: 15) else { continue }
             for sector in student.sectors where tried.insert("\(sector.rawValue)|\(town.name)|\(student.needs.bits)").inserted {
@@ -159,14 +286,15 @@ extension RoundSession {
                 let place = Internship(
                     id: id, employer: "a new employer", sector: sector, location: Location(town), capacity: 1,
                     supportCapacity: student.needsIntensiveSupport ? 1 : 0, offers: student.needs)
-                let changes = try whatIf(adding: place)
-                guard changes.placedAfter > changes.placedBefore else { continue }
-                out.append(PlaceGap(
-                    internship: place.internshipID, kind: .newPlace, gain: changes.placedAfter - changes.placedBefore,
-                    placed: changes.moves.filter { $0.from == nil && $0.to != nil }.map(\.student).sorted(),
-                    displaced: changes.moves.filter { $0.from != nil && $0.to == nil }.map(\.student).sorted(),
-                    scoreChange: changes.scoreAfter - changes.scoreBefore, offered: student.needs.elements,
-                    sector: sector, town: town.name))
+                // Who could travel to this town at all, found once per sector and town.
+                let key = "\(sector.rawValue)|\(town.name)"
+                if within[key] == nil { within[key] = reached.near(place.location, wishing: sector) }
+                guard let entry = cheapestEntry(into: place, at: m, among: within[key] ?? [], reach: reach), entry.cost < 0 else { continue }
+                var gap = gap(entry.moves, kind: .newPlace, internship: place.internshipID, changed: (m, place))
+                gap.offered = student.needs.elements
+                gap.sector = sector
+                gap.town = town.name
+                out.append(gap)
             }
         }
         return out

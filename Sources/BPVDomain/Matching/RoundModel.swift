@@ -389,7 +389,7 @@ public struct RoundModel: Sendable {
     }
 
     /// The places the solver gets at `i`, given who holds it and who is promised it.
-    private func places(of i: Internship, held who: [StudentID], promised: [StudentID]) -> (places: Int, support: Int) {
+    func places(of i: Internship, held who: [StudentID], promised: [StudentID]) -> (places: Int, support: Int) {
         func needing(_ who: [StudentID]) -> Int {
             who.filter { studentIndex[$0].map { students[$0].needsIntensiveSupport } ?? false }.count
         }

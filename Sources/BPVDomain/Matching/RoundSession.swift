@@ -268,8 +268,12 @@ public final class RoundSession {
                 return open
             }
             let fixed = m.fixed
+            // Only a student who needs an accommodation whose offer changed can gain or lose
+            // the internship (offers change no arc's cost): the bit test spares the pair rules
+            // for everyone else.
+            let changedOffers = old.offers.bits ^ new.offers.bits
             let reach = m.students.filter { s in
-                fixed[s.studentID] == nil
+                s.needs.bits & changedOffers != 0 && fixed[s.studentID] == nil
                     && (m.settings.exclusions(s, open(new), on: m.date).isEmpty || model.settings.exclusions(s, open(old), on: model.date).isEmpty)
             }.map(\.studentID)
             return try solverChanges(for: reach, in: m, facts: Self.facts(facts, m, changing: j))
