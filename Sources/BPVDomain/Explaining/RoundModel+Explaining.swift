@@ -97,19 +97,51 @@ extension RoundModel {
     /// Why `student` is unplaced in `outcome` (nil when placed).
     /// - Complexity: O(internships) for the tally, O(candidates) otherwise.
     public func whyUnplaced(_ student: StudentID, in outcome: RoundOutcome) -> UnplacedReason? {
+        whyUnplaced(student, in: outcome, UnplacedContext(self, outcome))
+    }
+
+    /// Why each of `students` is unplaced in `outcome` (the placed ones left out), with what
+    /// every explanation reads (who holds each internship, who is held or promised there)
+    /// gathered once: the report explains thousands of unplaced students at national scale.
+    /// - Complexity: O(students + internships) once, then O(internships) per student.
+    public func whyUnplaced(_ students: [StudentID], in outcome: RoundOutcome) -> [StudentID: UnplacedReason] {
+        let context = UnplacedContext(self, outcome)
+        var out: [StudentID: UnplacedReason] = [:]
+        for s in students { out[s] = whyUnplaced(s, in: outcome, context) }
+        return out
+    }
+
+    /// Who holds each internship, and how many are held or promised there.
+    struct UnplacedContext {
+        let holders: [InternshipID: [StudentID]]
+        let fixedHere: [InternshipID: Int]
+        /// The internships as the pair rules read them on the round's date.
+        let facts: [InternshipFacts]
+
+        init(_ model: RoundModel, _ outcome: RoundOutcome) {
+            holders = outcome.holders()
+            facts = model.internships.map { InternshipFacts($0, on: model.date) }
+            var fixed: [InternshipID: Int] = [:]
+            for (_, i) in outcome.fixed { fixed[i, default: 0] += 1 }
+            for (i, who) in model.promised() { fixed[i, default: 0] += who.count }
+            fixedHere = fixed
+        }
+    }
+
+    private func whyUnplaced(_ student: StudentID, in outcome: RoundOutcome, _ context: UnplacedContext) -> UnplacedReason? {
         guard outcome.internshipOf[student] == nil, let s = self.student(student) else { return nil }
-        let holders = outcome.holders()
-        let promised = promised()
+        let holders = context.holders
         var candidates: [TakenAlternative] = []
         var tally = ExclusionTally()
-        for i in internships {
+        let rules = PairRules(s, settings, on: date)
+        for (k, i) in internships.enumerated() {
             let id = i.internshipID
             guard s.sectors.contains(i.sector) else {
                 tally.outsideWishedSectors += 1
                 continue
             }
             tally.inWishedSectors += 1
-            let exclusions = settings.exclusions(s, i, on: date)
+            let exclusions = rules.exclusions(i, context.facts[k])
             for e in exclusions {
                 switch e {
                 case .sectorNotWanted: break
@@ -131,8 +163,7 @@ extension RoundModel {
                 continue
             }
             // Held here, or promised to a next placement from a later date (``upcoming``).
-            let fixedHere = outcome.fixed.filter { $0.value == id }.count + (promised[id]?.count ?? 0)
-            if fixedHere >= i.capacity {
+            if context.fixedHere[id] ?? 0 >= i.capacity {
                 tally.fullWithFixedStudents += 1
                 continue
             }

@@ -111,7 +111,12 @@ struct PairRules {
     /// Every hard constraint the pair breaks, in a coordinator's words; empty when it is a candidate.
     /// - Complexity: O(sectors wished).
     func exclusions(_ i: Internship) -> [Exclusion] {
-        let f = InternshipFacts(i, on: date)
+        exclusions(i, InternshipFacts(i, on: date))
+    }
+
+    /// The same, with the internship's facts read once by the caller (``InternshipFacts``
+    /// of `i` on this rule's date), for a student checked against every internship.
+    func exclusions(_ i: Internship, _ f: InternshipFacts) -> [Exclusion] {
         var out: [Exclusion] = []
         if !available, let from = student.availableFrom { out.append(.notAvailableYet(from)) }
         if !f.open { out.append(.closedOnDate(from: i.availableFrom, until: i.availableUntil)) }

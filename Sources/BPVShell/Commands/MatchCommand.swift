@@ -105,8 +105,9 @@ extension Command {
             return .proceed
         }
         let bans = session.banReasons()
+        let reasons = model.whyUnplaced(outcome.unplaced, in: outcome)
         for id in outcome.unplaced {
-            guard let s = model.student(id), let reason = model.whyUnplaced(id, in: outcome) else { continue }
+            guard let s = model.student(id), let reason = reasons[id] else { continue }
             console.say(.unplacedHead(id, level: s.level, sectors: s.sectors, mode: s.travelMode, maxMinutes: s.maxTravelMinutes, needs: s.needs.elements))
             for line in Describe.unplaced(reason, model, bans: bans[id] ?? [:]) { console.say(line, indent: "  ") }
         }

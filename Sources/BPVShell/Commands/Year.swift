@@ -188,6 +188,7 @@ extension Command {
         let language = session.console.language
         let alarm = model.settings.waitingAlarmDays
         func same(_ a: String?, _ b: String?) -> Bool { a.map { $0.lowercased() } == b.map { $0.lowercased() } }
+        let reasons = model.whyUnplaced(waiting.map(\.student), in: outcome)
         var rows: [(days: Int?, cells: [String])] = [], inDraft = 0
         for w in waiting {
             let student = model.student(w.student)
@@ -204,7 +205,7 @@ extension Command {
                 why = Phrase.inDraftAt(Describe.place(i, model)).text(language, .plain)
             } else if drafts {
                 continue
-            } else if let reason = model.whyUnplaced(w.student, in: outcome) {
+            } else if let reason = reasons[w.student] {
                 let lines = Describe.unplaced(reason, model, bans: bans[w.student] ?? [:])
                 why = lines.map { $0.text(language, .plain).trimmingCharacters(in: .whitespaces) }.prefix(2).joined(separator: "; ")
             } else {

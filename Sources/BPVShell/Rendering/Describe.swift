@@ -153,8 +153,7 @@ public enum UnplacedReasons {
         var byStudent: [StudentID: [InternshipID: String]] = [:]
         for (pair, reason) in bans { byStudent[pair.student, default: [:]][pair.internship] = reason }
         var out: [StudentID: String] = [:]
-        for id in round.outcome.unplaced {
-            guard let reason = round.model.whyUnplaced(id, in: round.outcome) else { continue }
+        for (id, reason) in round.model.whyUnplaced(round.outcome.unplaced, in: round.outcome) {
             out[id] = Describe.unplaced(reason, round.model, bans: byStudent[id] ?? [:])
                 .map { $0.text(language, .plain).trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
         }
