@@ -104,6 +104,21 @@ let benchmarks: @Sendable () -> Void = {
         return Live(session: session, ids: students.map(\.studentID))
     }
 
+    // `gaps` on the live round (issue 22): one search from every unplaced student prices every
+    // extra place and new internship; the offers that can lead to room get a what-if each.
+    Benchmark(
+        "round session 30k: gaps",
+        configuration: .init(timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 5)
+    ) { (benchmark: Benchmark, state: Live) in
+        for _ in benchmark.scaledIterations {
+            blackHole(try state.session.gaps())
+        }
+    } setup: {
+        let (students, internships) = nationalRound(students: 30_000, internships: 9_000, seed: 1)
+        let session = try RoundSession(model: RoundModel(students: students, internships: internships, settings: MatchSettings()))
+        return Live(session: session, ids: students.map(\.studentID))
+    }
+
     // The same tweak through the workspace's register, as the shell makes it: checked by the
     // domain, repaired, and stored (the ban, its audit entry and the moved students' draft rows
     // in one IMMEDIATE SQLite transaction, on disk).
