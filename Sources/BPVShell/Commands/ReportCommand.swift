@@ -6,7 +6,8 @@ import Foundation
 extension Report {
     /// The report of `round` with what the workspace holds around it (the register's dates,
     /// the history, the reasons and the advice on missing places), written to `file` (0600).
-    /// - Complexity: a what-if per candidate gap, plus O(students + internships).
+    /// - Complexity: that of ``RoundSession/gaps(limit:)``, plus O(internships) per unplaced
+    ///   student for the reasons, plus O(students + internships).
     public static func write(_ round: RoundSession, register: Register, to file: String, names: Bool, language: Language) throws(ShellError) {
         let workspace = register.workspace
         do {
