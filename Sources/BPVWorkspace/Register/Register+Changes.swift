@@ -44,7 +44,7 @@ extension Register {
     /// Writes a held row (pinned, proposed) of the register.
     static func hold(_ db: Database, _ s: StudentID, at i: InternshipID, as status: HeldStatus, phase: Int, reason: String?,
                      score: ScoreBreakdown?, seq: Int64) throws {
-        try RegisterRow(s, phase: phase, at: i, Workspace.Status(rawValue: status.rawValue) ?? .pinned, reason: reason, score: score, seq: seq).upsert(db)
+        try RegisterRow(s, phase: phase, at: i, Workspace.Status(rawValue: status.rawValue) ?? .pinned, reason: reason, score: score, seq: seq).write(db)
     }
 
     /// The register row a change of `student` writes: the next placement's (1) while the
@@ -96,7 +96,7 @@ extension Register {
                 let phase = Self.phase(of: s, after), score = outcome?.scoreOf[s]
                 var row = try RegisterRow.find(db, s, phase: phase) ?? RegisterRow(s, phase: phase, at: i, .agreed, score: score, seq: seq)
                 (row.internshipID, row.status, row.roundID, row.score, row.travelMin, row.seq) = (i.value, .agreed, roundID, score?.total, score?.travelMinutes, seq)
-                try row.upsert(db)
+                try row.write(db)
             }
             return seq
         }

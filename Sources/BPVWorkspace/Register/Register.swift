@@ -224,7 +224,7 @@ public final class Register {
             if model.fixedInternship(of: s) != nil { continue }
             let phase = Self.phase(of: s, model)
             if let i = outcome.internshipOf[s] {
-                try RegisterRow(s, phase: phase, at: i, .draft, score: outcome.scoreOf[s], seq: seq).upsert(db)
+                try RegisterRow(s, phase: phase, at: i, .draft, score: outcome.scoreOf[s], seq: seq).write(db)
             } else {
                 try RegisterRow.remove(db, s, phase: phase)
             }
