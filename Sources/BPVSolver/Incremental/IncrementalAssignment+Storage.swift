@@ -49,6 +49,7 @@ extension IncrementalAssignment {
     /// Indexes every current arc by its internship.
     /// - Complexity: O(arcs).
     func buildIndex() {
+        growStorage()
         // A counting sort into one flat array, then one copy per internship: appending arc by
         // arc to the nested arrays took 0.65 s at 27 million arcs.
         let m = internshipCount
@@ -71,6 +72,24 @@ extension IncrementalAssignment {
         incoming = (0 ..< m).map { Array(flat[start[$0] ..< start[$0 + 1]]) }
         incomingEntries = instance.liveArcs
         indexed = true
+    }
+
+    /// Gives the arc storage room to grow and builds `owner`, once, before the first change
+    /// (the cold solve shares the problem's arrays as they are). With room to grow: a change
+    /// appends the arcs it writes, and without slack the first appends would copy all arcs
+    /// and then double them (half a second at 27 million arcs). One sixteenth more.
+    /// - Complexity: O(arcs), once.
+    func growStorage() {
+        guard owner.count != target.count else { return }
+        let room = target.count + max(1024, target.count / 16)
+        target.reserveCapacity(room)
+        cost.reserveCapacity(room)
+        owner = []
+        owner.reserveCapacity(room)
+        owner.append(contentsOf: repeatElement(0, count: target.count))
+        for s in 0 ..< studentCount {
+            for a in Int(instance.begin[s]) ..< Int(instance.end[s]) { owner[a] = Int32(s) }
+        }
     }
 
     /// Rewrites the arc storage without replaced arcs once they outnumber the live ones.

@@ -77,13 +77,9 @@ extension Register {
                     }
                     return (round, seq)
                 }
-                // The stored draft is the previous draft from now on: moving away from it costs the stability weight.
-                do {
-                    try session.rebase(on: outcome.internshipOf.filter { model.commitments[$0.key] == nil })
-                    adopt(session, seen: seq)
-                } catch {
-                    invalidate()
-                }
+                // The stored draft is the previous draft from now on: moving away from it costs
+                // the stability weight (applied to the live round on its next use).
+                adopt(session, seen: seq, rebase: outcome.internshipOf.filter { model.commitments[$0.key] == nil })
                 let summary = Workspace.RoundSummary(
                     round: round, placed: placed, unplaced: outcome.unplaced.count, committedBefore: outcome.fixed.count,
                     totalScore: freeScore, dimacsObjective: outcome.dimacsObjective)

@@ -35,6 +35,10 @@ public final class Register {
     /// Students whose stored draft row differs from the live round (after a fresh load, which
     /// may break ties differently); written with the next change.
     private var dirty = Set<StudentID>()
+    /// The draft a match just stored, which the live round must take as its previous draft
+    /// (``RoundSession/rebase(on:)``) before its next use: done then rather than in the match,
+    /// so that `bpv match` on the command line, which ends right after, never pays for it.
+    private var pendingRebase: [StudentID: InternshipID]?
 
     public init(workspace: Workspace, shouldCancel: (@Sendable () -> Bool)? = nil) {
         self.workspace = workspace
@@ -53,7 +57,7 @@ public final class Register {
     /// elsewhere since (then reloaded).
     /// - Complexity: O(1) when up to date; else a load and a cold solve.
     public func current() throws(WorkspaceError) -> RoundSession {
-        if let live, try !isStale() { return live }
+        if let live, try !isStale(), settled(live) { return live }
         let model = try load()
         let session: RoundSession
         do {
@@ -69,15 +73,29 @@ public final class Register {
 
     /// The live round if there is an up-to-date one (never solves).
     public var liveSession: RoundSession? {
-        guard let live, (try? isStale()) == false else { return nil }
+        guard let live, (try? isStale()) == false, settled(live) else { return nil }
         return live
+    }
+
+    /// Applies a pending rebase to the live round; false (and the round forgotten, to be
+    /// solved again) when it fails.
+    private func settled(_ live: RoundSession) -> Bool {
+        guard let placements = pendingRebase else { return true }
+        pendingRebase = nil
+        do {
+            try live.rebase(on: placements)
+            return true
+        } catch {
+            invalidate()
+            return false
+        }
     }
 
     /// The model as it stands, without solving: the live round's when up to date.
     /// - Complexity: O(1) when up to date; else a load.
     public func currentModel() throws(WorkspaceError) -> RoundModel {
         if try !isStale() {
-            if let live { return live.model }
+            if let live, settled(live) { return live.model }
             if let model { return model }
         }
         live = nil
@@ -87,8 +105,9 @@ public final class Register {
     }
 
     /// Makes `session` the live round as of audit entry `seq` (after a match stored it).
-    func adopt(_ session: RoundSession, seen seq: Int64) {
+    func adopt(_ session: RoundSession, seen seq: Int64, rebase placements: [StudentID: InternshipID]? = nil) {
         live = session
+        pendingRebase = placements
         model = nil
         seen = seq
         hasDraft = true
@@ -98,6 +117,7 @@ public final class Register {
     /// Forgets the live round; the next use loads and solves again.
     public func invalidate() {
         live = nil
+        pendingRebase = nil
         model = nil
     }
 
