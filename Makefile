@@ -2,7 +2,7 @@
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 DEMO_DIR := .build/demo
 
-.PHONY: demo test deps build release bench peers fuzz clean
+.PHONY: demo test deps build release bench bench-waits peers fuzz clean
 
 ## Install what is missing (system packages), then nothing else.
 deps:
@@ -39,9 +39,14 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## package-benchmark suite (solve time, allocations, peak memory at 1k, 10k, 30k students).
-bench: deps
+## package-benchmark suite (solve time, allocations, peak memory at 1k, 10k, 30k students), then
+## what users wait on (bench-waits).
+bench: deps bench-waits
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+## match, gaps, report and a shell tweak on generated 20k and 30k workspaces, beside bpv solve.
+bench-waits: release
+	python3 Benchmarks/waits/waits.py --gaps
 
 ## Side by side with LEMON and OR-Tools on identical DIMACS files (installs them when missing).
 peers: deps
