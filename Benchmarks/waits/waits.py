@@ -84,12 +84,16 @@ def timed(args, stdin=None):
     return float(wall), int(kb) / 1024, out.stdout
 
 
-def shell_times(db, script):
-    out = subprocess.run([BPV, "shell", "--db", db], input=script, capture_output=True, text=True)
+def shell_times(db, script, limit):
+    """The shell's `timer on` times, or None when the script takes over `limit` seconds."""
+    try:
+        out = subprocess.run([BPV, "shell", "--db", db], input=script, capture_output=True, text=True, timeout=limit)
+    except subprocess.TimeoutExpired:
+        return None
     return [float(m) for m in re.findall(r"Run Time: real ([0-9.]+)", out.stdout + out.stderr)]
 
 
-def run(region_name, students, ratio, gaps):
+def run(region_name, students, ratio, gaps, limit):
     region = REGIONS[region_name]
     folder = tempfile.mkdtemp(prefix="bpv-waits-")
     try:
@@ -114,11 +118,14 @@ def run(region_name, students, ratio, gaps):
                 " AND internship_id IS NOT NULL ORDER BY student_id LIMIT 40").fetchall()
             script = "match\ntimer on\ngaps\nreport " + os.path.join(folder, "r.html") + "\n"
             script += "".join(f"ban {s} {i}\nunban {s} {i}\n" for s, i in pairs)
-            times = shell_times(fresh, script)
-            # timer on, gaps, report, then the tweaks (the first pays the rebase and the index).
-            tweaks = sorted(times[4:])
-            row.update(gaps=times[1], report=times[2], first_tweak=times[3],
-                       tweak_median=statistics.median(tweaks), tweak_p90=tweaks[int(len(tweaks) * 0.9)])
+            times = shell_times(fresh, script, limit)
+            if times is None:
+                row.update(timeout=limit)
+            else:
+                # timer on, gaps, report, then the tweaks (the first pays the rebase and the index).
+                tweaks = sorted(times[4:])
+                row.update(gaps=times[1], report=times[2], first_tweak=times[3],
+                           tweak_median=statistics.median(tweaks), tweak_p90=tweaks[int(len(tweaks) * 0.9)])
         return row
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -130,6 +137,7 @@ def main():
     p.add_argument("--ratios", type=float, nargs="*", default=[0.6, 0.75, 0.9, 1.1])
     p.add_argument("--regions", nargs="*", default=["utrecht", "twente"])
     p.add_argument("--gaps", action="store_true", help="also gaps, report and tweaks through the shell")
+    p.add_argument("--timeout", type=int, default=300, help="seconds the shell part may take (then: over)")
     a = p.parse_args()
     if not os.path.exists(BPV):
         sys.exit("build bpv first: make release")
@@ -141,10 +149,12 @@ def main():
     for region in a.regions:
         for n in a.students:
             for ratio in a.ratios:
-                r = run(region, n, ratio, a.gaps)
+                r = run(region, n, ratio, a.gaps, a.timeout)
                 line = (f"| {r['region']} | {r['students']} | {r['places']} ({ratio}) | {r['placed']} | {r['arcs'] / 1e6:.2f} M | "
                         f"{r['match']:.2f} | {r['match_mb']:.0f} | {r['solve']:.2f} | {r['solve_mb']:.0f} | {r['match'] / r['solve']:.1f} |")
-                if a.gaps:
+                if a.gaps and "timeout" in r:
+                    line += f" over {r['timeout']} s (shell stopped) | | | | |"
+                elif a.gaps:
                     line += (f" {r['gaps']:.2f} | {r['report']:.2f} | {r['first_tweak']:.2f} | {r['tweak_median'] * 1000:.0f} |"
                              f" {r['tweak_p90'] * 1000:.0f} |")
                 print(line, flush=True)

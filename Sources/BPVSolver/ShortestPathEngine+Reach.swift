@@ -42,7 +42,12 @@ extension ShortestPathEngine {
             }
             scannedArcs += Int(arcs.end[t]) - Int(arcs.begin[t])
         }
-        for t in 0 ..< n where Int(slotOf[t]) == sink { scan(t, at: 0) }
+        // An unplaced student is reached backwards along its unplaced arc, at that arc's reduced
+        // cost (0 when tight, as the repair leaves it; never negative).
+        let sinkPot = potSlot[sink]
+        for t in 0 ..< n where Int(slotOf[t]) == sink && unplacedCost[t] != UnplacedPricing.forbidden {
+            scan(t, at: max(sinkPot - unplacedCost[t] - potStudent[t], 0))
+        }
         var pops = 0
         while let (v, dv) = heap.popMin() {
             pops += 1
@@ -67,6 +72,55 @@ extension ShortestPathEngine {
                 t = Int(next[t])
             }
         }
+        return copyLabels(touchedCount: touchedCount)
+    }
+
+    /// Dijkstra backwards from every place with room (each at reduced distance 0: an
+    /// internship with room has the sink's potential, I3) over the residual network: for every
+    /// slot, the cheapest residual path from it to room, and the step it takes first. A change
+    /// that only adds arcs into a slot can place someone more only if that slot is reached
+    /// (every path that places one more must leave the slot toward room).
+    /// - Complexity: O(arcs into the reached slots + heap operations · log m).
+    func searchToRoom<Index: IncomingArcIndex>(arcs: ArcView, index: Index,
+                                               shouldCancel: (@Sendable () -> Bool)?) throws(SolverError) -> ReachLabels {
+        var touchedCount = 0
+        for j in 0 ..< m where load(j) < cap[j] {
+            _ = label(j, 0, student: -1, arc: -1, slot: -1, touchedCount: &touchedCount)
+        }
+        var pops = 0
+        while let (v, dv) = heap.popMin() {
+            pops += 1
+            if pops & 255 == 0, let shouldCancel, shouldCancel() {
+                reset(touchedCount: touchedCount)
+                throw .cancelled
+            }
+            state[v] = Self.final
+            let pv = potSlot[v], vInt32 = Int32(truncatingIfNeeded: v)
+            if hasSupport {
+                if v < m {
+                    // A pool with room flows into its internship.
+                    if count[m + v] < cap[m + v] {
+                        _ = label(m + v, dv + potSlot[m + v] - pv, student: -1, arc: -1, slot: vInt32, touchedCount: &touchedCount)
+                    }
+                } else if count[v] > 0 {
+                    // An internship sends flow back into its pool.
+                    _ = label(v - m, dv + potSlot[v - m] - pv, student: -1, arc: -1, slot: vInt32, touchedCount: &touchedCount)
+                }
+            }
+            index.scan(into: v) { a32, t in
+                // t leaves the slot w it holds (its own arc is tight) and moves to v by arc a.
+                let w = Int(slotOf[t])
+                guard w >= 0, w < sink, arcOf[t] != a32 else { return true }
+                _ = label(w, dv + arcs.cost[Int(a32)] + potStudent[t] - pv, student: Int32(truncatingIfNeeded: t), arc: a32,
+                          slot: vInt32, touchedCount: &touchedCount)
+                return true
+            }
+        }
+        return copyLabels(touchedCount: touchedCount)
+    }
+
+    /// The labels of the slots a search touched, copied out; the engine's buffers are reset.
+    private func copyLabels(touchedCount: Int) -> ReachLabels {
         var out = ReachLabels(dist: Array(repeating: Self.unlabelled, count: slotCount), predStudent: Array(repeating: -1, count: slotCount),
                               predArc: Array(repeating: -1, count: slotCount), predSlot: Array(repeating: -1, count: slotCount))
         for i in 0 ..< touchedCount {
@@ -79,37 +133,5 @@ extension ShortestPathEngine {
         }
         reset(touchedCount: touchedCount)
         return out
-    }
-
-    /// Per slot, whether a residual path leads from it to a place with room (and so to the
-    /// sink): a search backwards from every internship with room, to the pools that flow into
-    /// it, the internships whose pools it is, and the slots of the students with an arc into it.
-    /// A change that only adds arcs into a slot can place someone more only if that slot is
-    /// marked (every path that places one more must leave the slot toward room).
-    /// - Complexity: O(slots + arcs into the marked slots).
-    func slotsReachingRoom<Index: IncomingArcIndex>(index: Index) -> [Bool] {
-        var marked = [Bool](repeating: false, count: slotCount)
-        var queue: [Int] = []
-        func mark(_ k: Int) {
-            guard !marked[k] else { return }
-            marked[k] = true
-            queue.append(k)
-        }
-        for j in 0 ..< m where load(j) < cap[j] { mark(j) }
-        while let k = queue.popLast() {
-            if hasSupport {
-                if k < m {
-                    if count[m + k] < cap[m + k] { mark(m + k) }
-                } else if count[k] > 0 {
-                    mark(k - m)
-                }
-            }
-            index.scan(into: k) { _, t in
-                let w = Int(slotOf[t])
-                if w >= 0, w < sink { mark(w) }
-                return true
-            }
-        }
-        return marked
     }
 }

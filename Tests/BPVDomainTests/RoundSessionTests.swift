@@ -166,7 +166,10 @@ struct GapsTests {
             var m = model
             let i = try #require(model.internship(g.internship))
             try m.apply(.offers(internship: g.internship, offers: AccommodationSet(i.offers.elements + g.offered)))
-            #expect(try m.solve().placedCount - before == g.gain, "seed \(seed): \(g)")
+            let cold = try m.solve()
+            #expect(cold.placedCount - before == g.gain, "seed \(seed): \(g)")
+            // Offers change no arc's cost, so the advice's score change is the optimum's.
+            #expect(cold.totalScore - scoreBefore == g.scoreChange, "seed \(seed): \(g)")
         }
         for g in found where g.kind == .newPlace {
             // The same internship added to the round and solved cold.
@@ -214,6 +217,30 @@ struct GapsTests {
             #expect(smaller.isEmpty, "seed \(seed): \(g) beside \(smaller)")
         }
         #expect(session.outcome.placedCount == before)  // nothing kept
+    }
+
+    /// A short list is the head of the whole list: offers left out without their what-if
+    /// (they cannot place two while enough single places rank before them) change nothing.
+    @Test func aShortListIsTheHeadOfTheWholeList() throws {
+        var compared = 0
+        for seed in 0 ..< 60 {
+            var rng = SeededGenerator(seed: UInt64(seed) &+ 7000)
+            var model = RoundSessionTests.randomModel(rng: &rng)
+            for k in model.students.indices where Double.random(in: 0 ..< 1, using: &rng) < 0.5 {
+                model.students[k].needs = AccommodationSet(model.students[k].needs.elements + [.fixedMentor])
+            }
+            for k in model.internships.indices {
+                model.internships[k].offers = AccommodationSet([.jobcoach, .fixedMentor].filter { _ in Bool.random(using: &rng) })
+            }
+            let session = try RoundSession(model: RoundModel(students: model.students, internships: model.internships, settings: model.settings))
+            let all = try session.gaps(limit: 1000)
+            for limit in [1, 2, 3] where all.count > limit {
+                let short = try session.gaps(limit: limit)
+                #expect(short == Array(all.prefix(limit)), "seed \(seed) limit \(limit): \(short) vs \(all.prefix(limit + 2))")
+                compared += 1
+            }
+        }
+        #expect(compared > 20)
     }
 
     /// Each accommodation named for one unplaced student places them in a cold solve with the

@@ -96,6 +96,8 @@ extension RoundSession {
         // so it can place someone more only where a path leads on from there to a place with
         // room; elsewhere it is skipped without its what-if (exact).
         var offers: [InternshipID: Set<UInt8>] = [:]
+        // Places and support places found so far: each places one student.
+        let singles = out.count
         let open = model.internships.indices.filter { reach.newArcsCanPlaceMore(into: $0, support: false) || reach.newArcsCanPlaceMore(into: $0, support: true) }
         for s in outcome.unplaced {
             guard let student = model.student(s) else { continue }
@@ -105,7 +107,8 @@ extension RoundSession {
                 guard ex.count == 1, case .accommodationsMissing(let missing) = ex[0] else { continue }
                 let wanted = AccommodationSet(i.offers.elements + missing)
                 guard offers[i.internshipID, default: []].insert(wanted.bits).inserted else { continue }
-                if var gap = try tryGap(.offers(internship: i.internshipID, offers: wanted), internship: i.internshipID, kind: .offer) {
+                if var gap = try offerGap(at: k, offers: wanted, holders: holders[i.internshipID] ?? [], reach: reach, reached: reached,
+                                          listedWithOne: singles >= limit) {
                     gap.offered = missing
                     out.append(gap)
                 }
@@ -245,6 +248,68 @@ extension RoundSession {
         }
         guard let found, found.cost < 0 else { return nil }
         return gap(found.moves, kind: kind, internship: id, changed: (k, new))
+    }
+
+    /// An offer of accommodations at the internship at position `k`, priced from the two
+    /// searches: it only adds arcs into the internship (offers change no arc's cost), from the
+    /// students it opens to. When the search reached one of them only, its new arc carries at
+    /// most one cycle: the path that frees the student, the arc, and the internship's place
+    /// freed toward room, which is the answer. Otherwise, and where that cycle would move a
+    /// student twice, one what-if.
+    ///
+    /// `listedWithOne`: at least `limit` places and support places are listed already, each
+    /// placing one student, and they rank before any offer that places one; then an offer
+    /// that cannot place two is left out without its what-if (the list is the same).
+    private func offerGap(at k: Int, offers: AccommodationSet, holders: [StudentID], reach: UnplacedReach,
+                          reached: ReachedStudents, listedWithOne: Bool) throws(RoundError) -> PlaceGap? {
+        let old = model.internships[k], id = old.internshipID
+        var new = old
+        new.offers = offers
+        let there = Set(holders.compactMap { model.position(ofStudent: $0) })
+        let oldFacts = [InternshipFacts(old, on: model.date)], newFacts = [InternshipFacts(new, on: model.date)]
+        var entrants: [(student: Int, cost: Int64, support: Bool)] = []
+        for t in reached.near(new.location, wishing: new.sector) where !there.contains(t) {
+            let student = model.students[t]
+            if model.bans.contains(Pair(student.studentID, id)) { continue }
+            let previous: Int32? = model.previous[student.studentID] == id ? 0 : nil
+            guard let arc = CandidateGraph.arcs(for: student, facts: newFacts, settings: model.settings, banned: [], previous: previous,
+                                                on: model.date).first,
+                  CandidateGraph.arcs(for: student, facts: oldFacts, settings: model.settings, banned: [], previous: previous,
+                                      on: model.date).isEmpty
+            else { continue }
+            entrants.append((t, arc.cost, student.needsIntensiveSupport))
+        }
+        var best: (cost: Int64, entrant: Int)?
+        for (e, entrant) in entrants.enumerated() {
+            guard let free = reach.costToFree(entrant.student), let out = reach.costToRoom(from: k, support: entrant.support) else { continue }
+            let total = free + entrant.cost + out
+            if best.map({ total < $0.cost }) ?? true { best = (total, e) }
+        }
+        guard let best, best.cost < 0 else { return nil }
+        // With two entrants or more, the offer can place two, or let an entrant who is placed
+        // move up beside the one it places (a second cycle through a second new arc): one
+        // what-if answers exactly. With one entrant, its one new arc carries one cycle.
+        if entrants.count >= 2 {
+            if listedWithOne {
+                // Ways out of the internship toward room: its free places, and each student it
+                // holds with another arc into a slot from which room is reached. Each student
+                // placed more needs an entrant and a way out of its own.
+                var ways = reach.freePlaces(at: k)
+                for h in there where ways < 2 {
+                    let support = model.students[h].needsIntensiveSupport
+                    if solver.arcs(of: h).contains(where: { Int($0.internship) != k && reach.costToRoom(from: Int($0.internship), support: support) != nil }) {
+                        ways += 1
+                    }
+                }
+                if ways < 2 { return nil }
+            }
+            return try tryGap(.offers(internship: id, offers: offers), internship: id, kind: .offer)
+        }
+        let entrant = entrants[best.entrant]
+        let moves = reach.pathFreeing(entrant.student) + [UnplacedReach.Move(student: entrant.student, internship: k)]
+            + reach.pathToRoom(from: k, support: entrant.support)
+        if Set(moves.map(\.student)).count < moves.count { return try tryGap(.offers(internship: id, offers: offers), internship: id, kind: .offer) }
+        return gap(moves, kind: .offer, internship: id, changed: (k, new))
     }
 
     /// A gap from the moves of one path: its first student placed, each mover rescored where

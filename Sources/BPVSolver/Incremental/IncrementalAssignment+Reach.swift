@@ -26,21 +26,54 @@ public struct UnplacedReach: Sendable {
     let predSlot: [Int32]
     /// Per student: its slot (internship, pool, or -1 when unplaced) and its potential.
     let slotOfStudent: [Int32]
+    /// Per student: the unplaced cost (nil for one who must be placed or was removed).
+    let unplaced: [Int64?]
     let potStudent: [Int64]
     let sinkPotential: Int64
     /// Per slot: the internship of the arc that reached it (the move's destination).
     let predInternship: [Int32]
     /// Per slot: whether it is full (internships count their pool's students).
     let full: [Bool]
-    /// Per slot: whether a residual path leads from it to a place with room.
-    let reachesRoom: [Bool]
+    /// Per internship: its free places (places minus the students it and its pool hold).
+    let freePlaces: [Int32]
+
+    /// Internship `j`'s free places.
+    /// - Complexity: O(1).
+    public func freePlaces(at j: Int) -> Int { Int(freePlaces[j]) }
+    /// Per slot: true cost of the cheapest residual path from it to a place with room (nil when
+    /// none), and its first step (a student leaving the slot and where to, or a slot).
+    let roomCost: [Int64?]
+    let roomPredStudent: [Int32]
+    let roomPredInternship: [Int32]
+    let roomPredSlot: [Int32]
 
     /// Whether new arcs into internship `j` (into its support pool for students who need
     /// support, `support`) could place anyone more: only when a path leads on from there to a
     /// place with room. False means exactly that such arcs place nobody more.
     /// - Complexity: O(1).
     public func newArcsCanPlaceMore(into j: Int, support: Bool) -> Bool {
-        support && hasSupport ? reachesRoom[m + j] : reachesRoom[j]
+        costToRoom(from: j, support: support) != nil
+    }
+
+    /// The cheapest change, in objective terms, that frees one place at internship `j` (in its
+    /// support pool with `support`) by moves toward a place with room (0 where it has room);
+    /// nil when no residual path leads to room.
+    /// - Complexity: O(1).
+    public func costToRoom(from j: Int, support: Bool) -> Int64? {
+        roomCost[support && hasSupport ? m + j : j]
+    }
+
+    /// The moves that free that place, the student leaving `j` (or its pool) first.
+    /// - Complexity: O(length of the path).
+    public func pathToRoom(from j: Int, support: Bool) -> [Move] {
+        var moves: [Move] = []
+        var x = support && hasSupport ? m + j : j
+        while x >= 0 {
+            let t = Int(roomPredStudent[x])
+            if t >= 0 { moves.append(Move(student: t, internship: Int(roomPredInternship[x]))) }
+            x = Int(roomPredSlot[x])
+        }
+        return moves
     }
 
     /// The cheapest change that one more place at internship `j` (`place`), one more support
@@ -64,7 +97,7 @@ public struct UnplacedReach: Sendable {
     /// - Complexity: O(1).
     public func costToFree(_ s: Int) -> Int64? {
         let slot = Int(slotOfStudent[s])
-        if slot < 0 { return potStudent[s] - sinkPotential }
+        if slot < 0 { return unplaced[s].map { -$0 } }
         guard let d = slotCost[slot] else { return nil }
         // Reached at its slot's reduced distance (its own arc is tight, I1): the true costs of
         // the two differ by their potentials.
@@ -109,10 +142,11 @@ extension IncrementalAssignment {
     public func reachFromUnplaced(shouldCancel: (@Sendable () -> Bool)? = nil) throws(SolverError) -> UnplacedReach {
         if !indexed { buildIndex() }
         let e = engine
-        let room = withArcView { arcs in
-            owner.withUnsafeBufferPointer { owner in
-                e.slotsReachingRoom(index: IncrementalIncomingIndex(
-                    incoming: incoming, owner: owner, arcs: arcs, poolShift: e.poolShift, m: internshipCount))
+        let toRoom = try withArcView { (arcs) throws(SolverError) in
+            try owner.withUnsafeBufferPointer { (owner) throws(SolverError) in
+                try e.searchToRoom(arcs: arcs, index: IncrementalIncomingIndex(incoming: incoming, owner: owner, arcs: arcs,
+                                                                                poolShift: e.poolShift, m: internshipCount),
+                                   shouldCancel: shouldCancel ?? self.shouldCancel)
             }
         }
         let labels = try withArcView { (arcs) throws(SolverError) in try e.searchFromUnplaced(arcs: arcs, shouldCancel: shouldCancel ?? self.shouldCancel) }
@@ -123,14 +157,22 @@ extension IncrementalAssignment {
             cost[k] = labels.dist[k] - sinkPot + potSlot[k]
         }
         let full = (0 ..< slots).map { k in k < e.m ? e.load(k) >= e.cap[k] : e.count[k] >= e.cap[k] }
+        let free = (0 ..< e.m).map { j in max(e.cap[j] - e.load(j), 0) }
         let predInternship = labels.predArc.map { a in a >= 0 ? target[Int(a)] : -1 }
+        var roomCost = [Int64?](repeating: nil, count: slots)
+        for k in 0 ..< slots where toRoom.dist[k] != ShortestPathEngine.unlabelled {
+            // Reduced v -> sink is true + π(v) - π(sink).
+            roomCost[k] = toRoom.dist[k] - potSlot[k] + sinkPot
+        }
         let slotOf = (0 ..< e.n).map { s -> Int32 in
             let v = e.slotOf[s]
             return v >= 0 && Int(v) < e.sink ? v : -1
         }
         return UnplacedReach(
             m: e.m, hasSupport: e.hasSupport, slotCost: cost, predStudent: labels.predStudent, predArc: labels.predArc,
-            predSlot: labels.predSlot, slotOfStudent: slotOf, potStudent: Array(UnsafeBufferPointer(start: e.potStudent, count: e.n)),
-            sinkPotential: sinkPot, predInternship: predInternship, full: full, reachesRoom: room, potentialOfSlot: potSlot)
+            predSlot: labels.predSlot, slotOfStudent: slotOf,
+            unplaced: (0 ..< e.n).map { s in e.unplacedCost[s] == UnplacedPricing.forbidden || instance.removed[s] ? nil : e.unplacedCost[s] }, potStudent: Array(UnsafeBufferPointer(start: e.potStudent, count: e.n)),
+            sinkPotential: sinkPot, predInternship: predInternship, full: full, freePlaces: free, roomCost: roomCost, roomPredStudent: toRoom.predStudent,
+            roomPredInternship: toRoom.predArc.map { a in a >= 0 ? target[Int(a)] : -1 }, roomPredSlot: toRoom.predSlot, potentialOfSlot: potSlot)
     }
 }
