@@ -111,22 +111,27 @@ struct PairRules {
     /// Every hard constraint the pair breaks, in a coordinator's words; empty when it is a candidate.
     /// - Complexity: O(sectors wished).
     func exclusions(_ i: Internship) -> [Exclusion] {
-        exclusions(i, InternshipFacts(i, on: date))
+        exclusions(InternshipFacts(i, on: date)) { i }
     }
 
     /// The same, with the internship's facts read once by the caller (``InternshipFacts``
-    /// of `i` on this rule's date), for a student checked against every internship.
-    func exclusions(_ i: Internship, _ f: InternshipFacts) -> [Exclusion] {
+    /// of the internship on this rule's date), for a student checked against every
+    /// internship; `internship` is read only for the words of a rule it breaks (its dates,
+    /// sector, offers, certificates), so that the usual pair, too far, copies nothing.
+    func exclusions(_ f: InternshipFacts, _ internship: () -> Internship) -> [Exclusion] {
         var out: [Exclusion] = []
         if !available, let from = student.availableFrom { out.append(.notAvailableYet(from)) }
-        if !f.open { out.append(.closedOnDate(from: i.availableFrom, until: i.availableUntil)) }
+        if !f.open {
+            let i = internship()
+            out.append(.closedOnDate(from: i.availableFrom, until: i.availableUntil))
+        }
         if f.places <= 0 { out.append(.noPlaces) }
-        if rankOfSector[f.sector] < 0 { out.append(.sectorNotWanted(i.sector)) }
+        if rankOfSector[f.sector] < 0 { out.append(.sectorNotWanted(internship().sector)) }
         if f.levels & level == 0 { out.append(.levelNotAccepted(student.level)) }
         let minutes = minutes(f)
         if minutes > limit { out.append(.tooFar(minutes: Int(minutes.rounded()), limit: student.maxTravelMinutes)) }
-        if needs & ~f.offers != 0 { out.append(.accommodationsMissing(student.needs.missing(from: i.offers))) }
-        if f.requires & ~held != 0 { out.append(.certificatesMissing(i.requires.missing(from: student.certificates))) }
+        if needs & ~f.offers != 0 { out.append(.accommodationsMissing(student.needs.missing(from: internship().offers))) }
+        if f.requires & ~held != 0 { out.append(.certificatesMissing(internship().requires.missing(from: student.certificates))) }
         if support && f.supportPlaces <= 0 { out.append(.noSupportPlaces) }
         return out
     }
