@@ -49,13 +49,7 @@ extension ShortestPathEngine {
             scan(t, at: max(sinkPot - unplacedCost[t] - potStudent[t], 0))
         }
         var pops = 0
-        while let (v, dv) = heap.popMin() {
-            pops += 1
-            if pops & 255 == 0, let shouldCancel, shouldCancel() {
-                reset(touchedCount: touchedCount)
-                throw .cancelled
-            }
-            state[v] = Self.final
+        while let (v, dv) = try popFinal(&pops, touchedCount: touchedCount, shouldCancel: shouldCancel) {
             bound[v] = Int64.min
             let pv = potSlot[v], vInt32 = Int32(truncatingIfNeeded: v)
             if v < m {
@@ -88,13 +82,7 @@ extension ShortestPathEngine {
             _ = label(j, 0, student: -1, arc: -1, slot: -1, touchedCount: &touchedCount)
         }
         var pops = 0
-        while let (v, dv) = heap.popMin() {
-            pops += 1
-            if pops & 255 == 0, let shouldCancel, shouldCancel() {
-                reset(touchedCount: touchedCount)
-                throw .cancelled
-            }
-            state[v] = Self.final
+        while let (v, dv) = try popFinal(&pops, touchedCount: touchedCount, shouldCancel: shouldCancel) {
             let pv = potSlot[v], vInt32 = Int32(truncatingIfNeeded: v)
             if hasSupport {
                 if v < m {
@@ -117,6 +105,22 @@ extension ShortestPathEngine {
             }
         }
         return copyLabels(touchedCount: touchedCount)
+    }
+
+    /// The nearest labelled node, made final; nil when none is left. Polls `shouldCancel`
+    /// every 256 pops (both searches run to the end, over much of the graph), resetting the
+    /// engine's buffers before it throws.
+    @inline(__always)
+    private func popFinal(_ pops: inout Int, touchedCount: Int,
+                          shouldCancel: (@Sendable () -> Bool)?) throws(SolverError) -> (node: Int, key: Int64)? {
+        guard let (v, dv) = heap.popMin() else { return nil }
+        pops += 1
+        if pops & 255 == 0, let shouldCancel, shouldCancel() {
+            reset(touchedCount: touchedCount)
+            throw .cancelled
+        }
+        state[v] = Self.final
+        return (v, dv)
     }
 
     /// The labels of the slots a search touched, copied out; the engine's buffers are reset.
