@@ -122,6 +122,16 @@ enum Complete {
     static func students(_ session: Session) -> [String] { session.studentIDs() }
     static func internships(_ session: Session) -> [String] { session.internshipIDs() }
 
+    /// A verb whose first word is a student (`accept`, `history`, `why`).
+    static let student: @Sendable ([String], String, Session) -> [String] = { previous, _, session in
+        previous.isEmpty ? students(session) : []
+    }
+
+    /// A verb about a pair: a student, then an internship (`pin`, `ban`, `propose`, `why-not`).
+    static let studentThenInternship: @Sendable ([String], String, Session) -> [String] = { previous, _, session in
+        previous.isEmpty ? students(session) : previous.count == 1 ? internships(session) : []
+    }
+
     /// File and folder names for a partly typed path (folders end with `/`).
     static func files(_ typed: String) -> [String] {
         let slash = typed.lastIndex(of: "/")

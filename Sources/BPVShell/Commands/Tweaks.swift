@@ -5,9 +5,7 @@ extension Command {
     static let pin = Command(
         "pin", synopsis: "pin STUDENT INTERNSHIP [reason...]",
         summary: "fix a student at an internship (a place the student found); later rounds work around it",
-        complete: { previous, _, session in
-            previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
-        }
+        complete: Complete.studentThenInternship
     ) { args, session throws(ShellError) in
         let s = try args.student(0), i = try args.internship(1)
         let reason = args.text(from: 2) ?? ""
@@ -40,9 +38,7 @@ extension Command {
 
     static let ban = Command(
         "ban", synopsis: "ban STUDENT INTERNSHIP [reason...]", summary: "rule a pair out of every later round",
-        complete: { previous, _, session in
-            previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
-        }
+        complete: Complete.studentThenInternship
     ) { args, session throws(ShellError) in
         let s = try args.student(0), i = try args.internship(1)
         let reason = args.text(from: 2) ?? ""

@@ -95,7 +95,7 @@ extension Command {
         "why", synopsis: "why STUDENT",
         summary: "why a student landed where they did: the score by component, the next-best internships and why each lost",
         details: "For the round as match would compute it now. A taken alternative shows the exact cost to the round of forcing it.",
-        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+        complete: Complete.student
     ) { args, session throws(ShellError) in
         let id = try args.student(0)
         try args.atMost(1)
@@ -138,9 +138,7 @@ extension Command {
     static let whyNot = Command(
         "why-not", synopsis: "why-not STUDENT INTERNSHIP",
         summary: "which hard constraint rules a pair out or, if it is allowed, how much worse the round would be if forced and who would be displaced",
-        complete: { previous, _, session in
-            previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
-        }
+        complete: Complete.studentThenInternship
     ) { args, session throws(ShellError) in
         let s = try args.student(0), i = try args.internship(1)
         try args.atMost(2)

@@ -7,9 +7,7 @@ extension Command {
         "propose", synopsis: "propose STUDENT [INTERNSHIP] [reason...]",
         summary: "put a student forward to an employer (intake interview): the place is held, rounds no longer move the student",
         details: "Without an internship, the one the draft gives the student.",
-        complete: { previous, _, session in
-            previous.isEmpty ? Complete.students(session) : previous.count == 1 ? Complete.internships(session) : []
-        }
+        complete: Complete.studentThenInternship
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         let named = args[1].map { InternshipID($0) }.flatMap { id in session.internshipIDs().contains(id.value) ? id : nil }
@@ -24,7 +22,7 @@ extension Command {
     static let accept = Command(
         "accept", synopsis: "accept STUDENT [reason...]",
         summary: "employer and student said yes: the proposed placement is agreed",
-        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+        complete: Complete.student
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         let moved = try session.shell { () throws(WorkspaceError) in try session.register.accept(student: s, reason: args.text(from: 1)) }
@@ -107,7 +105,7 @@ extension Command {
     static let history = Command(
         "history", synopsis: "history STUDENT",
         summary: "every placement a student had and has: internship, employer, dates, outcome or status, who decided and why",
-        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+        complete: Complete.student
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         try args.atMost(1)
@@ -273,7 +271,7 @@ extension Command {
     static let forget = Command(
         "forget", synopsis: "forget STUDENT reason...",
         summary: "erase one student and everything about them (the right to erasure); the log keeps that an erasure happened, not who",
-        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+        complete: Complete.student
     ) { args, session throws(ShellError) in
         let s = try args.student(0)
         guard let reason = args.text(from: 1) else { throw args.usage(.giveRequest) }
@@ -320,7 +318,7 @@ extension Command {
             their mode can reasonably reach (walk 30, bike 45, scooter 60, car 60, ov 90 minutes),
             the accommodations internships lack for them, and every line of gaps that places them.
             """,
-        complete: { previous, _, session in previous.isEmpty ? Complete.students(session) : [] }
+        complete: Complete.student
     ) { args, session throws(ShellError) in
         try args.atMost(1)
         let live = try session.current()

@@ -10,9 +10,7 @@ extension Register {
     @discardableResult
     public func pin(student s: StudentID, internship i: InternshipID, reason: String) throws(WorkspaceError) -> RoundChanges? {
         try apply(.pin(student: s, internship: i)) { db, after, outcome in
-            let seq = try self.workspace.audit(db, action: "pin", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
-            try Self.hold(db, s, at: i, as: .pinned, phase: Self.phase(of: s, after), reason: reason, score: outcome?.scoreOf[s], seq: seq)
-            return seq
+            try self.hold(db, s, at: i, as: .pinned, logged: "pin", reason: reason, after, outcome)
         }
     }
 
@@ -42,9 +40,13 @@ extension Register {
     }
 
     /// Writes a held row (pinned, proposed) of the register.
-    static func hold(_ db: Database, _ s: StudentID, at i: InternshipID, as status: HeldStatus, phase: Int, reason: String?,
-                     score: ScoreBreakdown?, seq: Int64) throws {
-        try RegisterRow(s, phase: phase, at: i, Workspace.Status(rawValue: status.rawValue) ?? .pinned, reason: reason, score: score, seq: seq).write(db)
+    /// Holds `s` at `i` (a pin or a proposal) and logs it as `action`: the one write both share.
+    /// - Returns: the audit entry's sequence number.
+    func hold(_ db: Database, _ s: StudentID, at i: InternshipID, as status: Workspace.Status, logged action: String, reason: String?,
+              _ after: RoundModel, _ outcome: RoundOutcome?) throws -> Int64 {
+        let seq = try workspace.audit(db, action: action, subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
+        try RegisterRow(s, phase: Self.phase(of: s, after), at: i, status, reason: reason, score: outcome?.scoreOf[s], seq: seq).write(db)
+        return seq
     }
 
     /// The register row a change of `student` writes: the next placement's (1) while the

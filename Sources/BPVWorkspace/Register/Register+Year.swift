@@ -26,9 +26,7 @@ extension Register {
             i = drafted
         }
         return try apply(.propose(student: s, internship: i)) { db, after, outcome in
-            let seq = try self.workspace.audit(db, action: "propose", subject: "\(s) -> \(i)", reason: reason, student: s.value, internship: i.value)
-            try Self.hold(db, s, at: i, as: .proposed, phase: Self.phase(of: s, after), reason: reason, score: outcome?.scoreOf[s], seq: seq)
-            return seq
+            try self.hold(db, s, at: i, as: .proposed, logged: "propose", reason: reason, after, outcome)
         }
     }
 
