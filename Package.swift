@@ -12,6 +12,7 @@ import PackageDescription
 /// - `BPVWorkspace`: the SQLite workspace (GRDB), CSV import with located errors, the audit log.
 /// - `BPVSynthetic`: seeded synthetic rounds (clustered towns, sectors, travel, support), scored by the domain's rules.
 /// - `CEditLine` and `BPVLineEditor`: libedit (system library, pkg-config `libedit`) and its small Swift wrapper.
+/// - `BPVPostgres`: the region's register on a PostgreSQL server: address, schema, roles, row-level security.
 /// - `BPVShell`: the interactive shell and script runner: commands, parsing, rendering.
 /// - `bpv`: the thin command-line executable.
 let package = Package(
@@ -36,6 +37,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // The .xlsx container (a ZIP archive); MIT, Linux through the system zlib.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The register on a PostgreSQL server (issue: a region on one server); Vapor's client, MIT.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // postgres-nio's own dependencies, named because BPVPostgres imports them (TLS for sslmode, logging off).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         .target(
@@ -66,6 +73,16 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // The region's register on PostgreSQL: the server's address (libpq's conventions), its
+        // schema, roles and row-level security, schools and users.
+        .target(
+            name: "BPVPostgres",
+            dependencies: [
+                "BPVWorkspace", "BPVDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",
@@ -79,7 +96,7 @@ let package = Package(
             name: "bpv",
             dependencies: [
                 "BPVSolver", "BPVDimacs", "BPVSynthetic", "BPVDomain", "BPVWorkspace", "BPVShell", "BPVLineEditor", "BPVFiles",
-                "BPVSpreadsheet",
+                "BPVSpreadsheet", "BPVPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -98,10 +115,13 @@ let package = Package(
             // A workspace made by an earlier release, opened (as a copy) by MigrationTests.
             exclude: ["Fixtures"]
         ),
+        // A PostgreSQL server of the test run's own (initdb in a temporary folder, a Unix socket).
+        .target(name: "BPVTestServer", path: "Tests/BPVTestServer"),
+        .testTarget(name: "BPVPostgresTests", dependencies: ["BPVPostgres", "BPVTestServer"]),
         .testTarget(name: "BPVSpreadsheetTests", dependencies: ["BPVSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain", "BPVGeography", "BPVReport"]),
         // GRDB: a test writes what an earlier release could store (raw control characters, far dates).
-        .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "bpvEndToEndTests", dependencies: ["bpv", "BPVTestServer", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

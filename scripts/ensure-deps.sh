@@ -33,6 +33,9 @@ command -v script >/dev/null 2>&1 || need_apt+=(bsdutils)
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/soffice ] || [ -x /usr/lib/libreoffice/program/soffice ] || need_apt+=(libreoffice-calc)
   [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || need_apt+=(chromium)
+  # The region's register on PostgreSQL: the tests start a server of their own (initdb in a
+  # temporary folder, a Unix socket) and check who sees what through psql.
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && command -v psql >/dev/null 2>&1 || need_apt+=(postgresql)
 fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then

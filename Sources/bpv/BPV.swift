@@ -28,7 +28,7 @@ struct BPV: ParsableCommand {
 
     /// The commands argument-parser defines; every other shell command runs through ``ShellVerb``.
     static let subcommands: [any ParsableCommand.Type] = [
-        ShellCommand.self, Solve.self, Generate.self,
+        ShellCommand.self, Solve.self, Generate.self, Server.self,
     ]
 
     /// Runs the command: the one place where errors become what the user reads. Usage errors,
@@ -112,6 +112,8 @@ extension BPV {
             \(Shell.commandList(in: .nl))
 
             VOOR ONDERHOUD: bpv solve --dimacs BESTAND, bpv generate ... (bpv solve --help)
+            EEN REGIO OP EEN SERVER: bpv server init|add-school|add-user|users
+              --db postgresql://GEBRUIKER@HOST/DATABASE (bpv server --help)
             """
     }
 

@@ -42,6 +42,8 @@ public final class Workspace: Sendable {
         self.user = user ?? Self.osUser()
         self.writer = WriterNote(workspace: path)
         self.busySeconds = busySeconds
+        // Never a file named after a server's address.
+        if path.hasPrefix("postgresql://") || path.hasPrefix("postgres://") { throw .cannotOpen(path, .serverRegister) }
         if let info = try? FilePath(path).stat() {
             // Only a bpv workspace is opened: a folder, an empty file (`--db notes.csv`) or a
             // file that is no database is refused as it is, its bytes and its mode untouched.

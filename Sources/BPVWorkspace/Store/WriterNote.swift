@@ -81,6 +81,9 @@ public enum StoreProblem: Sendable, Equatable {
     case busy(WriterNote.Holder?, waited: Int)
     /// The operating system's or SQLite's own words.
     case system(String)
+    /// A PostgreSQL address: the region's server is set up by `bpv server`; the shell and
+    /// its verbs work on a workspace file until the register runs on the server too.
+    case serverRegister
 
     public func text(_ language: Language) -> String {
         let nl = language == .nl
@@ -115,6 +118,11 @@ public enum StoreProblem: Sendable, Equatable {
                 : "the workspace is busy: \(h.command) (process \(h.pid), user \(h.user)) has been writing to it since "
                 + "\(clock.string(from: h.since)), and bpv waited \(waited); nothing was changed, try again"
         case .system(let words): return words
+        case .serverRegister:
+            return nl ? "dit is het adres van een PostgreSQL-server; deze bpv richt daar een regio in (bpv server init, add-school, add-user), "
+                + "maar de shell en haar commando's werken nog op een werkruimtebestand (--db bpv.sqlite); er is niets veranderd"
+                : "this is a PostgreSQL server's address; this bpv sets up a region there (bpv server init, add-school, add-user), "
+                + "but the shell and its commands still work on a workspace file (--db bpv.sqlite); nothing was changed"
         }
     }
 }

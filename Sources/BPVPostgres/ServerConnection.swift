@@ -1,0 +1,186 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// One connection to the region's server, used synchronously: bpv's register, shell and
+/// command line are synchronous (a command runs to its end before the next line is read), so
+/// each call blocks the calling thread until the server answered. The waiting is done here
+/// only, on postgres-nio's futures, which its own event-loop threads complete: never on a task
+/// (a task would need Swift's cooperative threads, which a blocked caller may be holding, so
+/// two blocked test threads on two cores would wait for ever).
+///
+/// Why a blocking seam over an async client: the SQLite register is synchronous by nature
+/// (GRDB on one queue); keeping the PostgreSQL side the same shape lets one storage seam carry
+/// both without making every command `async`.
+public final class ServerConnection: @unchecked Sendable {
+    // @unchecked: `connection` is set once in `init` and postgres-nio's connection is itself
+    // safe to use from any thread; nothing here mutates after `init`.
+    private let connection: PostgresConnection
+    private let logger: Logger
+    public let address: ServerAddress
+
+    /// Connects to `address` and authenticates.
+    /// - Throws: ``ServerError/cannotConnect(_:_:)`` with the server's or the network's words.
+    public init(_ address: ServerAddress) throws(ServerError) {
+        self.address = address
+        var logger = Logger(label: "bpv.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        var configuration: PostgresConnection.Configuration
+        switch address.endpoint {
+        case .socket:
+            configuration = .init(
+                unixSocketPath: address.endpoint.socketPath ?? "", username: address.user, password: address.password,
+                database: address.database)
+        case .tcp(let host, let port):
+            let tls: PostgresConnection.Configuration.TLS
+            do {
+                tls = try Self.tls(address.sslMode)
+            } catch {
+                throw .cannotConnect(address.description, "\(error)")
+            }
+            configuration = .init(
+                host: host, port: port, username: address.user, password: address.password, database: address.database, tls: tls)
+        }
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            connection = try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw .cannotConnect(address.description, Self.words(error))
+        }
+    }
+
+    deinit {
+        _ = try? connection.close().wait()
+    }
+
+    /// libpq's `sslmode` as postgres-nio's TLS choice. `require` encrypts without checking the
+    /// certificate (as libpq does without a root certificate); `verify-ca` checks the chain,
+    /// `verify-full` the host name as well.
+    static func tls(_ mode: ServerAddress.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable:
+            return .disable
+        case .allow, .prefer:
+            tls.certificateVerification = .none
+            return .prefer(try NIOSSLContext(configuration: tls))
+        case .require:
+            tls.certificateVerification = .none
+            return .require(try NIOSSLContext(configuration: tls))
+        case .verifyCA:
+            tls.certificateVerification = .noHostnameVerification
+            return .require(try NIOSSLContext(configuration: tls))
+        case .verifyFull:
+            return .require(try NIOSSLContext(configuration: tls))
+        }
+    }
+
+    /// Runs `sql`, one or more statements without parameters, in order: what migrations and
+    /// set-up scripts need. postgres-nio speaks only the extended protocol (one statement a
+    /// message), so the script is split here (``statements(_:)``).
+    public func execute(_ sql: String) throws(ServerError) {
+        for statement in Self.statements(sql) {
+            do {
+                _ = try connection.query(statement, []).wait()
+            } catch {
+                throw .failed(Self.words(error))
+            }
+        }
+    }
+
+    /// The statements of a script, split at semicolons outside quotes ('...', "..."), dollar
+    /// quotes (`$$ ... $$`, `$tag$ ... $tag$`) and comments (`-- ...`); empty ones dropped.
+    /// - Complexity: O(length of `sql`).
+    static func statements(_ sql: String) -> [String] {
+        var result: [String] = [], current = ""
+        let chars = Array(sql)
+        var k = 0
+        func flush() {
+            let s = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !s.isEmpty { result.append(s) }
+            current = ""
+        }
+        while k < chars.count {
+            let c = chars[k]
+            if c == "-", k + 1 < chars.count, chars[k + 1] == "-" {
+                while k < chars.count, chars[k] != "\n" { k += 1 }
+                continue
+            }
+            if c == "'" || c == "\"" {
+                current.append(c)
+                k += 1
+                while k < chars.count {
+                    current.append(chars[k])
+                    k += 1
+                    if chars[k - 1] == c { break }
+                }
+                continue
+            }
+            if c == "$", let close = chars[(k + 1)...].firstIndex(of: "$"),
+               chars[(k + 1) ..< close].allSatisfy({ $0.isLetter || $0 == "_" || $0.isNumber }),
+               !(k > 0 && (chars[k - 1].isLetter || chars[k - 1].isNumber || chars[k - 1] == "_"))
+            {
+                let tag = chars[k ... close]
+                current.append(contentsOf: tag)
+                k = close + 1
+                while k < chars.count {
+                    if chars[k] == "$", k + tag.count <= chars.count, chars[k ..< k + tag.count].elementsEqual(tag) {
+                        current.append(contentsOf: tag)
+                        k += tag.count
+                        break
+                    }
+                    current.append(chars[k])
+                    k += 1
+                }
+                continue
+            }
+            if c == ";" { flush() } else { current.append(c) }
+            k += 1
+        }
+        flush()
+        return result
+    }
+
+    /// Runs one statement with `$1`, `$2`, ... bound to `values` and returns its rows, every
+    /// cell as text (`NULL` as nil): the statement casts what it selects to `text` where it
+    /// is not text already.
+    public func rows(_ sql: String, _ values: [String?] = []) throws(ServerError) -> [[String?]] {
+        let binds = values.map { $0.map(PostgresData.init(string:)) ?? .null }
+        do {
+            let result = try connection.query(sql, binds).wait()
+            return try result.rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
+        } catch {
+            throw .failed(Self.words(error))
+        }
+    }
+
+    /// The server's own words for an error (its message and SQLSTATE), not postgres-nio's
+    /// redacted description.
+    static func words(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] {
+                let detail = psql.serverInfo?[.detail].map { " (\($0))" } ?? ""
+                return message + detail
+            }
+            return "\(psql.code)" + (psql.underlying.map { ": \($0)" } ?? "")
+        }
+        if case .server(let message) = error as? PostgresError, let text = message.fields[.message] {
+            return text + (message.fields[.detail].map { " (\($0))" } ?? "")
+        }
+        return "\(error)"
+    }
+}
+
+/// What went wrong talking to the server.
+public enum ServerError: Error, Sendable, Equatable {
+    /// The server could not be reached or refused the login.
+    case cannotConnect(String, String)
+    /// A statement failed; the server's words.
+    case failed(String)
+}

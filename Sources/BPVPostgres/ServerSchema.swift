@@ -1,0 +1,192 @@
+/// The region's register on a PostgreSQL server: its tables, its roles and who sees which
+/// pupil, as versioned migrations (like the SQLite workspace's, `Schema.swift`).
+///
+/// Tables keep the SQLite workspace's names and columns (one storage seam runs the same records
+/// on both), in a schema of their own, `bpv`, with what a region adds: `school` and `member`.
+///
+/// Who sees what is enforced by PostgreSQL itself, not only by bpv, so that a coach who
+/// connects with `psql` sees what bpv would show them and no more:
+/// - four group roles, `bpv_regional` (every pupil; the regional match), `bpv_school` (the
+///   pupils of their school), `bpv_coach` (their own caseload: the pupils of their school whose
+///   `coach` is theirs) and `bpv_viewer` (pseudonymous overviews only, no pupil table);
+/// - row-level security on `student`, and on every table that names a pupil a policy that
+///   asks whether the pupil is visible (`EXISTS (SELECT 1 FROM student ...)`, in which the
+///   student policies apply again), so the rule "who sees which pupil" has one home;
+/// - the region's internships, employers, settings and travel times readable by every
+///   coordinator and coach, written by the regional and school coordinators.
+///
+/// The audit log is append-only here too: no role is granted UPDATE or DELETE on it, and a
+/// trigger refuses them for the owner as well.
+public enum ServerSchema {
+    /// One step of the server's schema: applied once, in order, each in its own transaction.
+    public struct Migration: Sendable {
+        public var version: Int
+        public var name: String
+        public var sql: String
+    }
+
+    /// The group roles and what a member of each may do.
+    public enum Role: String, Sendable, CaseIterable {
+        /// Every pupil of the region; runs the regional match.
+        case regional
+        /// The pupils of their own school.
+        case school
+        /// Their own caseload: tweak, why, propose.
+        case coach
+        /// Pseudonymous overviews only.
+        case viewer
+
+        /// The PostgreSQL group role.
+        public var groupRole: String { "bpv_\(rawValue)" }
+
+        /// Whether a member of this role belongs to one school.
+        public var needsSchool: Bool { self == .school || self == .coach }
+    }
+
+    /// The tables that name a pupil by `student_id`, each guarded by the pupil's visibility.
+    static let pupilTables = ["register", "ban", "student_setting", "history", "placement"]
+
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "the register's tables, schools and members", sql: tables),
+        Migration(version: 2, name: "roles, grants and row-level security", sql: roles),
+    ]
+
+    /// The newest version `migrations` reach.
+    public static var latest: Int { migrations.map(\.version).max() ?? 0 }
+
+    static let tables = """
+        CREATE TABLE bpv.school (
+            id text PRIMARY KEY CHECK (id <> ''),
+            name text NOT NULL
+        );
+        CREATE TABLE bpv.member (
+            name text PRIMARY KEY,
+            role text NOT NULL CHECK (role IN ('regional', 'school', 'coach', 'viewer')),
+            school text REFERENCES bpv.school (id),
+            coach text,
+            CHECK ((role IN ('school', 'coach')) = (school IS NOT NULL))
+        );
+        CREATE TABLE bpv.student (
+            id text PRIMARY KEY, name text, level text NOT NULL, sectors text NOT NULL,
+            lat double precision NOT NULL, lon double precision NOT NULL, travel_mode text NOT NULL,
+            max_travel_min integer NOT NULL, needs text NOT NULL, certificates text NOT NULL, priority integer NOT NULL,
+            coach text, available_from text, registered_on text, school text REFERENCES bpv.school (id), profile text, postcode integer
+        );
+        CREATE INDEX student_school ON bpv.student (school, coach);
+        CREATE TABLE bpv.employer (
+            id text PRIMARY KEY, name text NOT NULL, leerbedrijf_id text, town text, contact text, phone text, email text
+        );
+        CREATE TABLE bpv.internship (
+            id text PRIMARY KEY, employer text NOT NULL, leerbedrijf_id text, sector text NOT NULL,
+            lat double precision NOT NULL, lon double precision NOT NULL, capacity integer NOT NULL,
+            support_capacity integer NOT NULL, offers text NOT NULL, requires text NOT NULL, levels text NOT NULL,
+            available_from text, available_until text, employer_id text, postcode integer
+        );
+        CREATE TABLE bpv.audit (
+            seq bigserial PRIMARY KEY, at text NOT NULL, "user" text NOT NULL, action text NOT NULL, subject text NOT NULL,
+            detail text NOT NULL, reason text, student_id text, internship_id text
+        );
+        CREATE FUNCTION bpv.audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+        CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON bpv.audit
+            FOR EACH ROW EXECUTE FUNCTION bpv.audit_append_only();
+        CREATE TABLE bpv.ban (
+            student_id text NOT NULL REFERENCES bpv.student (id) ON DELETE CASCADE,
+            internship_id text NOT NULL REFERENCES bpv.internship (id) ON DELETE CASCADE,
+            reason text NOT NULL, PRIMARY KEY (student_id, internship_id)
+        );
+        CREATE TABLE bpv.round (
+            id bigserial PRIMARY KEY, created_at text NOT NULL, "user" text NOT NULL, settings text NOT NULL,
+            placed integer NOT NULL, unplaced integer NOT NULL, total_score bigint NOT NULL, date text
+        );
+        CREATE TABLE bpv.placement (
+            round_id bigint NOT NULL REFERENCES bpv.round (id) ON DELETE CASCADE, student_id text NOT NULL,
+            internship_id text, score integer, travel_min integer, PRIMARY KEY (round_id, student_id)
+        );
+        CREATE TABLE bpv.setting (name text PRIMARY KEY, value text NOT NULL);
+        CREATE TABLE bpv.student_setting (
+            student_id text NOT NULL REFERENCES bpv.student (id) ON DELETE CASCADE, name text NOT NULL, value text NOT NULL,
+            PRIMARY KEY (student_id, name)
+        );
+        CREATE TABLE bpv.history (
+            id bigserial PRIMARY KEY, student_id text NOT NULL REFERENCES bpv.student (id) ON DELETE CASCADE,
+            internship_id text NOT NULL, employer text NOT NULL, outcome text NOT NULL, start_date text, end_date text,
+            "user" text NOT NULL, reason text, seq bigint NOT NULL, days_per_week integer
+        );
+        CREATE TABLE bpv.register (
+            student_id text NOT NULL REFERENCES bpv.student (id) ON DELETE CASCADE,
+            phase integer NOT NULL DEFAULT 0 CHECK (phase IN (0, 1)),
+            internship_id text NOT NULL REFERENCES bpv.internship (id) ON DELETE CASCADE,
+            status text NOT NULL CHECK (status IN ('draft', 'pinned', 'proposed', 'agreed', 'active')),
+            reason text, round_id bigint, score integer, travel_min integer, seq bigint NOT NULL,
+            start_date text, planned_end text, days_per_week integer, PRIMARY KEY (student_id, phase)
+        );
+        CREATE TABLE bpv.travel_time (
+            from_pc integer NOT NULL, to_pc integer NOT NULL, mode text NOT NULL, minutes integer NOT NULL,
+            PRIMARY KEY (from_pc, to_pc, mode)
+        );
+        """
+
+    /// Roles, grants and policies. Group roles are the cluster's (PostgreSQL has no per-database
+    /// roles), so they are made only when missing, also when another database's `init` makes
+    /// them at the same moment; what they may do is granted per database.
+    static var roles: String {
+        var sql = """
+            DO $$ BEGIN
+            \(Role.allCases.map { "BEGIN CREATE ROLE \($0.groupRole) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;" }.joined(separator: "\n"))
+            END $$;
+            -- A member's school and caseload, read by the policies. SECURITY DEFINER: members do
+            -- not read the member table itself.
+            CREATE FUNCTION bpv.school_of(who name) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = bpv, pg_temp AS $$ SELECT school FROM bpv.member WHERE name = who $$;
+            CREATE FUNCTION bpv.caseload_of(who name) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = bpv, pg_temp AS $$ SELECT coalesce(coach, name) FROM bpv.member WHERE name = who $$;
+            REVOKE ALL ON ALL TABLES IN SCHEMA bpv FROM PUBLIC;
+            GRANT USAGE ON SCHEMA bpv TO \(Role.allCases.map(\.groupRole).joined(separator: ", "));
+            GRANT EXECUTE ON FUNCTION bpv.school_of(name), bpv.caseload_of(name) TO bpv_school, bpv_coach;
+            -- The region's places: read by every coordinator and coach, written by coordinators.
+            GRANT SELECT ON bpv.internship, bpv.employer, bpv.setting, bpv.travel_time, bpv.school, bpv.round TO bpv_regional, bpv_school, bpv_coach;
+            GRANT INSERT, UPDATE, DELETE ON bpv.internship, bpv.employer, bpv.setting, bpv.travel_time TO bpv_regional, bpv_school;
+            GRANT INSERT, UPDATE, DELETE ON bpv.school, bpv.round TO bpv_regional;
+            GRANT INSERT ON bpv.round TO bpv_school;
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA bpv TO bpv_regional, bpv_school, bpv_coach;
+            -- Pupils: every coordinator and coach, each row filtered by the policies below.
+            GRANT SELECT, INSERT, UPDATE, DELETE ON bpv.student, \(pupilTables.map { "bpv.\($0)" }.joined(separator: ", ")) TO bpv_regional, bpv_school, bpv_coach;
+            GRANT SELECT, INSERT ON bpv.audit TO bpv_regional, bpv_school, bpv_coach;
+            ALTER TABLE bpv.student ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY regional_all ON bpv.student TO bpv_regional USING (true) WITH CHECK (true);
+            CREATE POLICY school_own ON bpv.student TO bpv_school
+                USING (school = bpv.school_of(current_user)) WITH CHECK (school = bpv.school_of(current_user));
+            CREATE POLICY coach_caseload ON bpv.student TO bpv_coach
+                USING (school = bpv.school_of(current_user) AND coach = bpv.caseload_of(current_user))
+                WITH CHECK (school = bpv.school_of(current_user) AND coach = bpv.caseload_of(current_user));
+
+            """
+        for table in pupilTables {
+            sql += """
+                ALTER TABLE bpv.\(table) ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY visible_pupil ON bpv.\(table) TO bpv_regional, bpv_school, bpv_coach
+                    USING (EXISTS (SELECT FROM bpv.student s WHERE s.id = student_id))
+                    WITH CHECK (EXISTS (SELECT FROM bpv.student s WHERE s.id = student_id));
+
+                """
+        }
+        sql += """
+            ALTER TABLE bpv.audit ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY visible_pupil ON bpv.audit TO bpv_regional, bpv_school, bpv_coach
+                USING (student_id IS NULL OR EXISTS (SELECT FROM bpv.student s WHERE s.id = student_id))
+                WITH CHECK (student_id IS NULL OR EXISTS (SELECT FROM bpv.student s WHERE s.id = student_id));
+            -- What a viewer (a director, the municipality) reads: one row a pupil without name,
+            -- place of living, coach, needs or reasons; the pupil's id is already a pseudonym.
+            -- The view runs with its owner's rights, so viewers need no right on the tables.
+            CREATE VIEW bpv.pupil_overview AS
+                SELECT s.id, s.school, s.level, split_part(s.sectors, '|', 1) AS sector, s.profile,
+                       r.status, i.sector AS placed_sector
+                FROM bpv.student s
+                LEFT JOIN bpv.register r ON r.student_id = s.id AND r.phase = 0
+                LEFT JOIN bpv.internship i ON i.id = r.internship_id;
+            GRANT SELECT ON bpv.pupil_overview TO bpv_viewer, bpv_regional;
+            """
+        return sql
+    }
+}

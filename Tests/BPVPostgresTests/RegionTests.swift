@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import BPVTestServer
+
+@testable import BPVPostgres
+
+/// The region's server set up by `init`, `add-school` and `add-user`, checked on a real
+/// PostgreSQL of the test's own, and who sees what checked through `psql` as each user: what
+/// the server enforces, whatever program a user connects with.
+@Suite("region on a server")
+struct RegionTests {
+    let server: TestServer
+    let database: String
+    let region: Region
+
+    init() throws {
+        server = try TestServer.shared.get()
+        database = try server.makeDatabase()
+        let address = try ServerAddress(server.uri(user: server.superuser, database: database), environment: [:], osUser: "x")
+        region = Region(try ServerConnection(address))
+    }
+
+    @Test func initAppliesEachStepOnceAndRefusesANewerSchema() throws {
+        #expect(try region.initialise() == ServerSchema.migrations.map(\.version))
+        #expect(try region.initialise() == [])
+        #expect(try region.version() == ServerSchema.latest)
+        let steps = try server.psql(user: server.superuser, database: database, "SELECT version, name FROM bpv.migration ORDER BY version")
+        #expect(steps == ServerSchema.migrations.map { "\($0.version)|\($0.name)" })
+        _ = try server.psql(user: server.superuser, database: database, "INSERT INTO bpv.migration (version, name) VALUES (99, 'later')")
+        #expect(throws: ServerProblem.newerSchema(99, ServerSchema.latest)) { try region.initialise() }
+    }
+
+    @Test func twoInitsAtOnceApplyEachStepOnce() throws {
+        let address = try ServerAddress(server.uri(user: server.superuser, database: database), environment: [:], osUser: "x")
+        let results = try (0 ..< 2).map { _ in try ServerConnection(address) }.map(Region.init)
+        let applied = ResultsBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            applied.set(k, Result { () throws(ServerProblem) in try results[k].initialise() })
+        }
+        let all = try applied.values.map { try $0.get() }
+        #expect(all.flatMap { $0 }.sorted() == ServerSchema.migrations.map(\.version))
+    }
+
+    @Test func eachRoleSeesOnlyItsOwnPupilsFromPsql() throws {
+        try region.initialise()
+        let (a, b) = ("pro-a-\(database)", "vso-b-\(database)")
+        try region.addSchool(id: a, name: "PRO A")
+        try region.addSchool(id: b, name: "VSO B")
+        let suffix = database.suffix(6)
+        let regional = "regio-\(suffix)", schoolA = "coord-a-\(suffix)", coach = "coach-\(suffix)", viewer = "kijker-\(suffix)"
+        try region.addUser(regional, role: .regional, school: nil)
+        try region.addUser(schoolA, role: .school, school: a)
+        try region.addUser(coach, role: .coach, school: a, caseload: "mentor-1")
+        try region.addUser(viewer, role: .viewer, school: nil)
+        // Four pupils: two of school A (one of mentor-1), one of A with another mentor, one of B.
+        _ = try server.psql(user: server.superuser, database: database, """
+            INSERT INTO bpv.internship VALUES ('I-1', 'Bakkerij', NULL, 'horeca', 52.3, 4.6, 2, 0, '', '', 'entree|pro', NULL, NULL, NULL, 2011);
+            INSERT INTO bpv.student (id, name, level, sectors, lat, lon, travel_mode, max_travel_min, needs, certificates, priority, coach, school) VALUES
+              ('A-1', 'Anouk', 'pro', 'horeca', 52.3, 4.6, 'bike', 30, 'jobcoach', '', 0, 'mentor-1', '\(a)'),
+              ('A-2', 'Bram', 'pro', 'retail', 52.3, 4.6, 'bike', 30, '', '', 0, 'mentor-1', '\(a)'),
+              ('A-3', 'Cem', 'entree', 'zorg', 52.3, 4.6, 'ov', 45, '', '', 0, 'mentor-2', '\(a)'),
+              ('B-1', 'Dana', 'vso', 'horeca', 52.3, 4.6, 'walk', 20, '', '', 0, 'mentor-1', '\(b)');
+            INSERT INTO bpv.register (student_id, internship_id, status, seq) VALUES ('A-1', 'I-1', 'pinned', 1), ('B-1', 'I-1', 'proposed', 2);
+            INSERT INTO bpv.audit (at, "user", action, subject, detail, reason, student_id) VALUES
+              ('2026-12-03', 'x', 'pin', 'A-1 -> I-1', '', 'gevonden', 'A-1'), ('2026-12-03', 'x', 'propose', 'B-1 -> I-1', '', 'gesprek', 'B-1'),
+              ('2026-12-03', 'x', 'import', 'students', '4 students', NULL, NULL);
+            """)
+        func ids(_ user: String, _ sql: String) throws -> [String] { try server.psql(user: user, database: database, sql) }
+        let pupils = "SELECT id FROM bpv.student ORDER BY id"
+        #expect(try ids(regional, pupils) == ["A-1", "A-2", "A-3", "B-1"])
+        #expect(try ids(schoolA, pupils) == ["A-1", "A-2", "A-3"])
+        #expect(try ids(coach, pupils) == ["A-1", "A-2"])
+        // Rows that name a pupil follow the pupil: register, audit.
+        #expect(try ids(schoolA, "SELECT student_id FROM bpv.register ORDER BY 1") == ["A-1"])
+        #expect(try ids(regional, "SELECT student_id FROM bpv.register ORDER BY 1") == ["A-1", "B-1"])
+        #expect(try ids(coach, "SELECT coalesce(student_id, '-') FROM bpv.audit ORDER BY seq") == ["A-1", "-"])
+        // The region's places are everyone's.
+        #expect(try ids(coach, "SELECT id FROM bpv.internship") == ["I-1"])
+        // A viewer reads the pseudonymous overview, not the pupils.
+        #expect(throws: TestServerError.psql("ERROR:  permission denied for table student")) { try ids(viewer, pupils) }
+        #expect(try ids(viewer, "SELECT id, level, coalesce(status, '-') FROM bpv.pupil_overview ORDER BY id")
+            == ["A-1|pro|pinned", "A-2|pro|-", "A-3|entree|-", "B-1|vso|proposed"])
+        #expect(throws: TestServerError.self) { try ids(viewer, "SELECT name FROM bpv.pupil_overview") }
+        // Nobody writes outside their own pupils, and the audit log is append-only.
+        #expect(throws: TestServerError.self) {
+            try ids(coach, "INSERT INTO bpv.register (student_id, internship_id, status, seq) VALUES ('A-3', 'I-1', 'pinned', 3)")
+        }
+        #expect(try ids(coach, "UPDATE bpv.register SET reason = 'x' WHERE student_id = 'B-1' RETURNING student_id") == [])
+        #expect(throws: TestServerError.self) {
+            try ids(schoolA, "INSERT INTO bpv.student (id, level, sectors, lat, lon, travel_mode, max_travel_min, needs, certificates, priority, school) VALUES ('B-9', 'vso', 'zorg', 52, 4, 'bike', 30, '', '', 0, '\(b)')")
+        }
+        #expect(throws: TestServerError.self) { try ids(regional, "DELETE FROM bpv.audit") }
+        #expect(try ids(coach, "INSERT INTO bpv.register (student_id, internship_id, status, seq) VALUES ('A-2', 'I-1', 'pinned', 3) RETURNING student_id") == ["A-2"])
+    }
+
+    @Test func aUserIsRefusedWhatTheirRoleCannotHaveAndMovesGroupOnARoleChange() throws {
+        try region.initialise()
+        let school = "s-\(database)"
+        try region.addSchool(id: school, name: "School")
+        let name = "wissel-\(database.suffix(6))"
+        #expect(throws: ServerProblem.schoolNeeded("coach")) { try region.addUser(name, role: .coach, school: nil) }
+        #expect(throws: ServerProblem.noSchoolFor("regional")) { try region.addUser(name, role: .regional, school: school) }
+        #expect(throws: ServerProblem.unknownSchool("nergens")) { try region.addUser(name, role: .school, school: "nergens") }
+        #expect(throws: ServerProblem.badUserName("bpv_regional")) { try region.addUser("bpv_regional", role: .regional, school: nil) }
+        #expect(throws: ServerProblem.badUserName("x; DROP")) { try region.addUser("x; DROP", role: .regional, school: nil) }
+        try region.addUser(name, role: .coach, school: school)
+        try region.addUser(name, role: .school, school: school)
+        let groups = try server.psql(user: server.superuser, database: database, """
+            SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+            WHERE u.rolname = '\(name)' ORDER BY 1
+            """)
+        #expect(groups == ["bpv_school"])
+        #expect(try region.members().map { "\($0.name) \($0.role) \($0.school ?? "-")" } == ["\(name) school \(school)"])
+    }
+
+    @Test func commandsBeforeInitSayToRunInitFirst() throws {
+        #expect(throws: ServerProblem.notInitialised(0, ServerSchema.latest)) { try region.addSchool(id: "x", name: "X") }
+        #expect(ServerProblem.notInitialised(0, 2).text(.en) == "this database has schema version 0, not 2; run bpv server init first")
+    }
+}
+
+/// Results gathered from concurrent work.
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: Result<[Int], ServerProblem>] = [:]
+    func set(_ k: Int, _ r: Result<[Int], ServerProblem>) { lock.withLock { results[k] = r } }
+    var values: [Result<[Int], ServerProblem>] { lock.withLock { results.sorted { $0.key < $1.key }.map(\.value) } }
+}

@@ -1,0 +1,41 @@
+import BPVTestServer
+import Foundation
+import Testing
+
+/// `bpv server ...` through the built binary on a PostgreSQL server of the test's own: what a
+/// region's database owner types, and what they read.
+@Suite("bpv server")
+struct ServerCommandTests {
+    @Test func aRegionIsSetUpInTwoCommandsAndItsUsersListed() throws {
+        let server = try TestServer.shared.get()
+        let database = try server.makeDatabase()
+        let env = ["BPV_DB": server.uri(user: server.superuser, database: database), "LANG": "C"]
+        func bpv(_ words: String...) throws -> BPVBinary.Run { try BPVBinary.run(words, environment: env) }
+        let first = try bpv("server", "init")
+        #expect(first.stdout == "schema at version 2; applied: 1, 2\n" && first.status == 0, "\(first.stderr)")
+        #expect(try bpv("server", "init").stdout == "schema at version 2; nothing to do\n")
+        let school = "pro-haarlem-\(database.suffix(4))"
+        #expect(try bpv("server", "add-school", school, "PRO", "Haarlem").stdout == "school \(school) (PRO Haarlem) is in the region\n")
+        let coach = "mentor-\(database.suffix(6))"
+        let refused = try bpv("server", "add-user", coach, "coach")
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr == "bpv: a user with role coach belongs to a school: name it\n")
+        let dutch = try BPVBinary.run(["--lang", "nl", "server", "add-user", coach, "mentor"], environment: env)
+        #expect(dutch.stderr == "bpv: onbekende rol 'mentor'; een van regional, school, coach, viewer\n" && dutch.status == 1)
+        #expect(try bpv("server", "add-user", coach, "coach", school, "--caseload", "mentor-1").stdout
+            == "\(coach) is a user with role coach of \(school)\n")
+        #expect(try bpv("server", "users").stdout == "\(coach)\tcoach\t\(school)\tmentor-1\n")
+        // The new user logs in with psql and reads the region's tables through their role.
+        #expect(try server.psql(user: coach, database: database, "SELECT count(*) FROM bpv.student") == ["0"])
+    }
+
+    @Test func aServerAddressIsNeverTakenForAWorkspaceFile() throws {
+        let run = try BPVBinary.run(["why", "GV-001", "--db", "postgresql://coach@/regio"], environment: ["LANG": "C"])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("bpv: postgresql://coach@/regio: cannot open the workspace: this is a PostgreSQL server's address"))
+        // Nothing made where a file of that name would go.
+        #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
+        let bad = try BPVBinary.run(["server", "init", "--db", "postgresql://h:99999/d"], environment: ["LANG": "C"])
+        #expect(bad.stderr == "bpv: port '99999' is not a number from 1 to 65535\n" && bad.status == 1)
+    }
+}
