@@ -110,7 +110,7 @@ public struct Region: Sendable {
             .map { (name: $0[0] ?? "", role: $0[1] ?? "", school: $0[2], caseload: $0[3]) }
     }
 
-    private func requireCurrent() throws(ServerProblem) {
+    func requireCurrent() throws(ServerProblem) {
         let found = try version()
         guard found == ServerSchema.latest else { throw .notInitialised(found, ServerSchema.latest) }
     }
@@ -125,11 +125,13 @@ public struct Region: Sendable {
     /// An SQL identifier in double quotes (quotes doubled).
     static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
+    func execute(_ sql: String) throws(ServerProblem) { try run(sql) }
+
     private func run(_ sql: String) throws(ServerProblem) {
         do { try connection.execute(sql) } catch { throw .failed(error) }
     }
 
-    private func query(_ sql: String, _ values: [String?] = []) throws(ServerProblem) -> [[String?]] {
+    func query(_ sql: String, _ values: [String?] = []) throws(ServerProblem) -> [[String?]] {
         do { return try connection.rows(sql, values) } catch { throw .failed(error) }
     }
 }
@@ -146,6 +148,10 @@ public enum ServerProblem: Error, Sendable, Equatable {
     case schoolNeeded(String)
     case noSchoolFor(String)
     case unknownRole(String)
+    /// A copy would bring ids the region has already (the first few).
+    case copyClash(String, [String])
+    /// A copy's setting differs from the region's: name, the region's value, the copy's.
+    case settingClash(String, String, String)
 
     public func text(_ language: Language) -> String {
         let nl = language == .nl
@@ -175,6 +181,15 @@ public enum ServerProblem: Error, Sendable, Equatable {
         case .unknownRole(let role):
             let known = ServerSchema.Role.allCases.map(\.rawValue).joined(separator: ", ")
             return nl ? "onbekende rol '\(role)'; een van \(known)" : "unknown role '\(role)'; one of \(known)"
+        case .copyClash(let table, let ids):
+            let list = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+            let what = nl ? ["student": "leerlingen", "internship": "stageplaatsen", "employer": "werkgevers"][table] ?? table
+                : ["student": "students", "internship": "internships", "employer": "employers"][table] ?? table
+            return nl ? "de regio heeft al \(what) met deze id's: \(list); er is niets gekopieerd. Geef ze eerst eigen id's"
+                : "the region already has \(what) with these ids: \(list); nothing was copied. Give them ids of their own first"
+        case .settingClash(let name, let have, let given):
+            return nl ? "de regio heeft \(name) = \(have), de werkruimte \(given); er is niets gekopieerd. Maak ze eerst gelijk (set \(name) ...)"
+                : "the region has \(name) = \(have), the workspace \(given); nothing was copied. Make them agree first (set \(name) ...)"
         }
     }
 }

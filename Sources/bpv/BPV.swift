@@ -28,7 +28,7 @@ struct BPV: ParsableCommand {
 
     /// The commands argument-parser defines; every other shell command runs through ``ShellVerb``.
     static let subcommands: [any ParsableCommand.Type] = [
-        ShellCommand.self, Solve.self, Generate.self, Server.self,
+        ShellCommand.self, Solve.self, Generate.self, Server.self, Copy.self,
     ]
 
     /// Runs the command: the one place where errors become what the user reads. Usage errors,

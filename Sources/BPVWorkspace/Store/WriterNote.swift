@@ -84,6 +84,8 @@ public enum StoreProblem: Sendable, Equatable {
     /// A PostgreSQL address: the region's server is set up by `bpv server`; the shell and
     /// its verbs work on a workspace file until the register runs on the server too.
     case serverRegister
+    /// `bpv copy` never writes over what is there.
+    case copyTargetExists
 
     public func text(_ language: Language) -> String {
         let nl = language == .nl
@@ -118,6 +120,9 @@ public enum StoreProblem: Sendable, Equatable {
                 : "the workspace is busy: \(h.command) (process \(h.pid), user \(h.user)) has been writing to it since "
                 + "\(clock.string(from: h.since)), and bpv waited \(waited); nothing was changed, try again"
         case .system(let words): return words
+        case .copyTargetExists:
+            return nl ? "er staat hier al iets; bpv copy maakt een nieuwe werkruimte en schrijft nooit over een bestaande. Noem een nieuw bestand"
+                : "something is already there; bpv copy makes a new workspace and never writes over one. Name a new file"
         case .serverRegister:
             return nl ? "dit is het adres van een PostgreSQL-server; deze bpv richt daar een regio in (bpv server init, add-school, add-user), "
                 + "maar de shell en haar commando's werken nog op een werkruimtebestand (--db bpv.sqlite); er is niets veranderd"

@@ -1,0 +1,159 @@
+import BPVWorkspace
+import Foundation
+
+/// `bpv copy`: a workspace file's rows into the region's server, and the region's rows into a
+/// new workspace file. The server's tables have the workspace's names and columns, so a copy
+/// moves rows as they are; rows travel as JSON (`json_populate_recordset`), which lets the
+/// server convert each value to its column's type and inserts thousands of rows a statement.
+extension Region {
+    /// What a copy moved, table by table.
+    public struct CopySummary: Sendable, Equatable {
+        public var rows: [(table: String, count: Int)]
+
+        public init(rows: [(table: String, count: Int)]) { self.rows = rows }
+
+        public static func == (a: Self, b: Self) -> Bool { a.rows.elementsEqual(b.rows) { $0 == $1 } }
+
+        /// The count of `table`'s rows copied.
+        public func count(_ table: String) -> Int { rows.first { $0.table == table }?.count ?? 0 }
+    }
+
+    /// Adds a workspace's rows to the region, all or nothing, in one transaction.
+    ///
+    /// A school's workspace joins a region that may hold other schools already: its pupils,
+    /// internships and employers must be new to the region (a clash is refused, naming the ids),
+    /// a setting the region has must have the same value, and rounds, audit entries and history
+    /// are numbered after the region's own (the register's references follow).
+    /// - Parameters:
+    ///   - school: the school of every copied pupil (made when missing); nil keeps each pupil's
+    ///     own `school` (each one made when missing).
+    ///   - note: what the region's audit log says of the copy.
+    /// - Throws: ``ServerProblem/copyClash(_:_:)`` and ``ServerProblem/settingClash(_:_:_:)``
+    ///   before anything is written; the server's words when a row breaks the schema, and then
+    ///   nothing of the copy is kept.
+    /// - Complexity: O(rows), in statements of up to ``batch`` rows.
+    @discardableResult
+    public func load(_ tables: WorkspaceTables, school: String?, note: String, user: String) throws(ServerProblem) -> CopySummary {
+        try requireCurrent()
+        try execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
+        do throws(ServerProblem) {
+            for (table, column) in [("student", "id"), ("internship", "id"), ("employer", "id")] {
+                guard let t = tables[table], let k = t.column(column) else { continue }
+                let ids = t.rows.compactMap { row -> String? in if case .text(let s) = row[k] { s } else { nil } }
+                let clash = try query("SELECT id FROM bpv.\(table) WHERE id = ANY($1::text[]) ORDER BY id LIMIT 6", [Self.textArray(ids)])
+                if !clash.isEmpty { throw ServerProblem.copyClash(table, clash.compactMap { $0[0] }) }
+            }
+            if let settings = tables["setting"], let n = settings.column("name"), let v = settings.column("value") {
+                for row in settings.rows {
+                    guard case .text(let name) = row[n], case .text(let value) = row[v] else { continue }
+                    if let have = try query("SELECT value FROM bpv.setting WHERE name = $1", [name]).first?.first ?? nil, have != value {
+                        throw ServerProblem.settingClash(name, have, value)
+                    }
+                }
+            }
+            func offset(_ table: String, _ column: String) throws(ServerProblem) -> Int64 {
+                Int64(try query("SELECT coalesce(max(\(column)), 0)::text FROM bpv.\(table)").first?.first??.description ?? "0") ?? 0
+            }
+            let rounds = try offset("round", "id"), seqs = try offset("audit", "seq"), histories = try offset("history", "id")
+            // Columns renumbered after the region's own: (table, column, offset).
+            let shifts: [String: [String: Int64]] = [
+                "round": ["id": rounds], "placement": ["round_id": rounds], "register": ["round_id": rounds, "seq": seqs],
+                "history": ["id": histories, "seq": seqs], "audit": ["seq": seqs],
+            ]
+            if let students = tables["student"], let k = students.column("school") {
+                let schools = Set(students.rows.compactMap { row -> String? in
+                    if let school { return school }
+                    if case .text(let s) = row[k], !s.isEmpty { return s }
+                    return nil
+                })
+                for id in schools.sorted() {
+                    _ = try query("INSERT INTO bpv.school (id, name) VALUES ($1, $1) ON CONFLICT (id) DO NOTHING", [id])
+                }
+            }
+            var summary = CopySummary(rows: [])
+            for table in tables.tables {
+                let shift = shifts[table.name] ?? [:]
+                let schoolColumn = table.name == "student" ? table.column("school") : nil
+                for start in stride(from: 0, to: table.rows.count, by: Self.batch) {
+                    let rows = table.rows[start ..< min(start + Self.batch, table.rows.count)].map { row -> [String: Any] in
+                        var object: [String: Any] = [:]
+                        for (k, column) in table.columns.enumerated() {
+                            var value = row[k]
+                            if let by = shift[column], case .integer(let n) = value { value = .integer(n + by) }
+                            if k == schoolColumn, let school { value = .text(school) }
+                            if k == schoolColumn, case .text(let s) = value, s.isEmpty { value = .null }
+                            object[column] = Self.json(value)
+                        }
+                        return object
+                    }
+                    let data = (try? JSONSerialization.data(withJSONObject: rows)) ?? Data("[]".utf8)
+                    let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+                    let conflict = table.name == "travel_time" || table.name == "setting" ? " ON CONFLICT DO NOTHING" : ""
+                    _ = try query(
+                        "INSERT INTO bpv.\(table.name) (\(columns)) SELECT \(columns) FROM json_populate_recordset(NULL::bpv.\(table.name), $1::json)\(conflict)",
+                        [String(decoding: data, as: UTF8.self)])
+                }
+                summary.rows.append((table.name, table.rows.count))
+            }
+            for (table, column) in [("round", "id"), ("audit", "seq"), ("history", "id")] {
+                _ = try query("SELECT setval(pg_get_serial_sequence('bpv.\(table)', '\(column)'), greatest(coalesce(max(\(column)), 0), 1))::text FROM bpv.\(table)")
+            }
+            _ = try query(
+                "INSERT INTO bpv.audit (at, \"user\", action, subject, detail) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, 'copy', $2, $3)",
+                [user, connection.address.description, note])
+            try execute("COMMIT")
+            return summary
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Every row of the region, table by table, in the workspace's order and columns, read in
+    /// one REPEATABLE READ transaction so that the copy is of one moment.
+    public func allTables() throws(ServerProblem) -> WorkspaceTables {
+        try requireCurrent()
+        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        defer { try? connection.execute("COMMIT") }
+        var tables: [WorkspaceTables.Table] = []
+        for (name, key) in WorkspaceTables.order {
+            let columns = try query(
+                "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_schema = 'bpv' AND table_name = $1 ORDER BY ordinal_position",
+                [name])
+            let names = columns.compactMap { $0[0] }
+            let types = columns.map { $0[1] ?? "text" }
+            let text = try query("SELECT coalesce(json_agg(t ORDER BY \(key)), '[]')::text FROM bpv.\(name) t").first?.first ?? nil
+            let objects = (try? JSONSerialization.jsonObject(with: Data((text ?? "[]").utf8))) as? [[String: Any]] ?? []
+            let rows = objects.map { object in
+                zip(names, types).map { column, type -> WorkspaceTables.Value in
+                    switch object[column] {
+                    case let s as String: return .text(s)
+                    case let n as NSNumber:
+                        return type == "double precision" ? .real(n.doubleValue) : .integer(n.int64Value)
+                    default: return .null
+                    }
+                }
+            }
+            tables.append(.init(name: name, columns: names, rows: rows))
+        }
+        return WorkspaceTables(tables: tables)
+    }
+
+    /// Rows a statement when loading.
+    static let batch = 2_000
+
+    static func json(_ value: WorkspaceTables.Value) -> Any {
+        switch value {
+        case .null: NSNull()
+        case .integer(let n): NSNumber(value: n)
+        case .real(let d): NSNumber(value: d)
+        case .text(let s): s
+        }
+    }
+
+    /// A PostgreSQL text array literal of `values`, each quoted.
+    static func textArray(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,110 @@
+import BPVTestServer
+import Foundation
+import GRDB
+import Testing
+
+/// `bpv copy` between a workspace file and a region's server of the test's own, through the
+/// built binary: nothing lost either way, two schools in one region, a clash changes nothing.
+@Suite("bpv copy")
+struct CopyCommandTests {
+    /// A sample's workspace as a season leaves it: imported, last year's history, a match, a
+    /// pin, a ban and a longer travel limit (so every register table has rows).
+    static func season(_ region: String, in dir: URL) throws -> String {
+        let db = dir.appendingPathComponent("\(region).sqlite").path
+        if region == "gooi" {
+            #expect(try BPVBinary.run(["set", "region", "Hilversum|Huizen|Gooise Meren|Wijdemeren|Blaricum|Laren|Eemnes", "--db", db]).status == 0)
+        }
+        for kind in ["students", "employers", "internships"] {
+            let file = WorkspaceCommandTests.samples.appendingPathComponent("\(region)-\(kind).csv").path
+            #expect(try BPVBinary.run(["import", kind, file, "--db", db]).status == 0)
+        }
+        let history = try String(contentsOf: WorkspaceCommandTests.samples.appendingPathComponent("\(region)-history.bpv"), encoding: .utf8)
+        #expect(try BPVBinary.run(["--db", db], stdin: history).status == 0)
+        let (s, i) = region == "gooi" ? ("GV-001", "GVI-003") : ("ZK-0001", "ZKI-0001")
+        let tweaks = "match\npin \(s) \(i) found it herself\nban \(s) \(i == "GVI-003" ? "GVI-004" : "ZKI-0002") no\nset \(s) max_travel_min 60\n"
+        let run = try BPVBinary.run(["--db", db], stdin: tweaks)
+        #expect(run.status == 0, "\(run.stderr)")
+        return db
+    }
+
+    /// Every row of every table, as text, table by table (the audit log apart).
+    static func rows(_ path: String) throws -> (tables: [String: [String]], audit: [String]) {
+        let queue = try DatabaseQueue(path: path)
+        return try queue.read { db in
+            var tables: [String: [String]] = [:]
+            for name in ["setting", "employer", "internship", "student", "student_setting", "ban", "round", "placement", "register", "history", "travel_time", "audit"] {
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(name) ORDER BY 1, 2")
+                tables[name] = rows.map { row in (0 ..< row.count).map { "\(row[$0] as DatabaseValue)" }.joined(separator: "|") }
+            }
+            let audit = tables.removeValue(forKey: "audit") ?? []
+            return (tables, audit)
+        }
+    }
+
+    @Test(arguments: ["gooi", "kennemerland"])
+    func aSampleGoesToAServerAndBackWithNothingLost(region: String) throws {
+        let server = try TestServer.shared.get()
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try Self.season(region, in: dir)
+        let uri = server.uri(user: server.superuser, database: try server.makeDatabase())
+        #expect(try BPVBinary.run(["server", "init", "--db", uri]).status == 0)
+        let there = try BPVBinary.run(["copy", file, uri], environment: ["LANG": "C"])
+        #expect(there.status == 0, "\(there.stderr)")
+        let back = dir.appendingPathComponent("back.sqlite").path
+        let again = try BPVBinary.run(["copy", uri, back], environment: ["LANG": "C"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let (before, auditBefore) = try Self.rows(file), (after, auditAfter) = try Self.rows(back)
+        for (table, rows) in before {
+            #expect(after[table] == rows, "\(table)")
+            // Empty only where the sample has nothing: no travel-times file; Kennemerland sets no region.
+            #expect(!rows.isEmpty || table == "travel_time" || table == "setting" && region == "kennemerland", "\(table) is empty: the test checks nothing there")
+        }
+        // The audit log keeps every entry and says where each copy came from.
+        #expect(Array(auditAfter.prefix(auditBefore.count)) == auditBefore)
+        #expect(auditAfter.count == auditBefore.count + 2 && auditAfter.last?.contains("\"copy\"") == true)
+        // The same exports from both files.
+        for f in [file, back] {
+            #expect(try BPVBinary.run(["export", "placements", f + ".csv", "--db", f]).status == 0)
+        }
+        #expect(try String(contentsOfFile: file + ".csv", encoding: .utf8) == String(contentsOfFile: back + ".csv", encoding: .utf8))
+        // A copy never writes over a file.
+        let over = try BPVBinary.run(["copy", uri, back], environment: ["LANG": "C"])
+        #expect(over.status == 1 && over.stderr.contains("bpv copy makes a new workspace and never writes over one"))
+    }
+
+    @Test func twoSchoolsJoinOneRegionEachSeesItsOwnAndAClashChangesNothing() throws {
+        let server = try TestServer.shared.get()
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gooi = try Self.season("gooi", in: dir), kennemerland = try Self.season("kennemerland", in: dir)
+        let database = try server.makeDatabase()
+        let uri = server.uri(user: server.superuser, database: database)
+        #expect(try BPVBinary.run(["server", "init", "--db", uri]).status == 0)
+        // Gooi's file names no school: its pupils join as "gooi". Kennemerland's pupils keep theirs.
+        #expect(try BPVBinary.run(["copy", gooi, uri, "--school", "gooi"]).status == 0)
+        let k = try BPVBinary.run(["copy", kennemerland, uri], environment: ["LANG": "C"])
+        #expect(k.stdout.hasPrefix("copied 1134 students, 460 internships, 424 employers, "), "\(k.stderr)")
+        func count(_ user: String, _ sql: String) throws -> [String] { try server.psql(user: user, database: database, sql) }
+        let su = server.superuser
+        #expect(try count(su, "SELECT count(*) FROM bpv.student") == ["1234"])
+        let schools = try count(su, "SELECT id FROM bpv.school ORDER BY id")
+        #expect(schools.contains("gooi") && schools.contains("Tender College") && schools.count >= 3)
+        // The same file again clashes: refused whole, the region as it was.
+        let before = try count(su, "SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT count(*) FROM bpv.audit) || ' ' || (SELECT count(*) FROM bpv.register)")
+        let clash = try BPVBinary.run(["copy", gooi, uri, "--school", "gooi"], environment: ["LANG": "C"])
+        #expect(clash.status == 1)
+        #expect(clash.stderr == "bpv: the region already has students with these ids: GV-001, GV-002, GV-003, GV-004, GV-005, …; nothing was copied. Give them ids of their own first\n")
+        #expect(try count(su, "SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT count(*) FROM bpv.audit) || ' ' || (SELECT count(*) FROM bpv.register)") == before)
+        // A school coordinator of gooi sees gooi's hundred pupils and their placements only.
+        let coordinator = "coord-gooi-\(database.suffix(6))"
+        #expect(try BPVBinary.run(["server", "add-user", coordinator, "school", "gooi", "--db", uri]).status == 0)
+        #expect(try count(coordinator, "SELECT count(*), min(id), max(id) FROM bpv.student") == ["100|GV-001|GV-100"])
+        #expect(try count(coordinator, "SELECT count(*) FROM bpv.register WHERE student_id NOT LIKE 'GV-%'") == ["0"])
+        // The whole region comes back as one workspace that checks clean.
+        let region = dir.appendingPathComponent("region.sqlite").path
+        #expect(try BPVBinary.run(["copy", uri, region]).status == 0)
+        let check = try BPVBinary.run(["check", "--db", region], environment: ["LANG": "C"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+}
