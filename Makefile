@@ -2,7 +2,7 @@
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 DEMO_DIR := .build/demo
 
-.PHONY: demo test deps build release bench bench-waits peers fuzz clean
+.PHONY: demo demo-server test deps build release bench bench-waits peers fuzz clean
 
 ## Install what is missing (system packages), then nothing else.
 deps:
@@ -26,6 +26,13 @@ demo: deps
 	.build/release/bpv report $(DEMO_DIR)/report.html --db $(DEMO_DIR)/bpv.sqlite
 	@echo "the sample's report: $(DEMO_DIR)/report.html (open it in a browser; bpv report FILE, or report FILE in the shell)"
 	.build/release/bpv shell --db $(DEMO_DIR)/bpv.sqlite
+
+## A region on one server: a local PostgreSQL in .build/demo-server (no root, a Unix socket),
+## both samples as schools of one region, a user of each role and what each one sees.
+demo-server: deps
+	@scripts/ensure-deps.sh --server
+	$(SWIFT) build -c release --product bpv
+	scripts/demo-server.sh
 
 ## The whole test suite: solver property tests, DIMACS, end-to-end tests on the bpv binary.
 test:

@@ -38,6 +38,11 @@ if [ "${1:-}" = "--test" ]; then
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && command -v psql >/dev/null 2>&1 || need_apt+=(postgresql)
 fi
 
+# `ensure-deps.sh --server` (make demo-server): PostgreSQL's server and psql.
+if [ "${1:-}" = "--server" ]; then
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && command -v psql >/dev/null 2>&1 || need_apt+=(postgresql)
+fi
+
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-deps: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
