@@ -8,8 +8,9 @@
 /// unplaced at once and then fills each free place by a search backwards from it, which ends at
 /// the nearest unplaced student who wants it.
 public enum ShortageMode: Sendable, Equatable {
-    /// Per group of equally important students: from the places when more students are waiting
-    /// after the greedy pass than places are free, from the students otherwise.
+    /// Per group of equally important students: from the students, and from the places for the
+    /// rest of the group once those searches have scanned the graph
+    /// ``ShortestPathEngine/forwardPasses`` times over and more students wait than places are free.
     case automatic
     /// From the places whenever students wait (tests use it to check both directions).
     case always

@@ -182,8 +182,8 @@ final class ShortestPathEngine {
     }
 
     /// Places every student optimally: a greedy pass at zero prices, then, per group, one
-    /// shortest augmenting path per student the greedy pass could not seat, or, when places are
-    /// the scarce side (see ``ShortageMode``), all of them at once from the places.
+    /// shortest augmenting path per student the greedy pass could not seat, and, once those
+    /// searches grow long where places are scarce (see ``ShortageMode``), the rest at once from the places.
     ///
     /// - Parameters:
     ///   - order: the order in which deferred students are augmented; any order gives the same
