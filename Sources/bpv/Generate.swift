@@ -62,12 +62,8 @@ struct Generate: ParsableCommand {
         if shape == .square {
             let square = SquareAssignment(students: students, degree: degree, seed: seed)
             let problem = try square.makeProblem()
-            do {
-                try DimacsWriter.write(problem, to: out, comments: [
-                    "square assignment (NETGEN assignment shape): bpv generate --shape square --students \(students) --degree \(degree) --seed \(seed)"])
-            } catch {
-                throw CommandFailure(error.description)
-            }
+            try DimacsWriter.write(problem, to: out, comments: [
+                "square assignment (NETGEN assignment shape): bpv generate --shape square --students \(students) --degree \(degree) --seed \(seed)"])
             print("wrote \(out): \(problem.studentCount) students, \(problem.internshipCount) internships, \(problem.arcCount) arcs")
             return
         }
@@ -76,15 +72,11 @@ struct Generate: ParsableCommand {
             students: students, internships: internships, seed: seed, areaKm: areaKm, meanCapacity: meanCapacity,
             supportShare: supportShare, placesRatio: placesRatio)
         let problem = try region.makeProblem()
-        do {
-            try DimacsWriter.write(
-                problem, to: out,
-                comments: ["synthetic instance: bpv generate --students \(students) --internships \(internships)"
-                    + " --seed \(seed) --area-km \(areaKm) --mean-capacity \(meanCapacity) --support-share \(supportShare)"
-                    + (placesRatio.map { " --places-ratio \($0)" } ?? "")])
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        try DimacsWriter.write(
+            problem, to: out,
+            comments: ["synthetic instance: bpv generate --students \(students) --internships \(internships)"
+                + " --seed \(seed) --area-km \(areaKm) --mean-capacity \(meanCapacity) --support-share \(supportShare)"
+                + (placesRatio.map { " --places-ratio \($0)" } ?? "")])
         print("wrote \(out): \(problem.studentCount) students, \(problem.internshipCount) internships, \(problem.arcCount) arcs")
     }
 }

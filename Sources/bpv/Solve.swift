@@ -29,28 +29,22 @@ struct Solve: ParsableCommand {
     mutating func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let instance: DimacsInstance
-        do {
-            instance = try DimacsReader.read(path: dimacs)
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        let instance = try DimacsReader.read(path: dimacs)
         let read = clock.now
         let result: Assignment
         do {
             result = try AssignmentSolver(shortageMode: searchFrom.mode).solve(instance.problem)
         } catch {
             if case .infeasible(let s) = error {
-                throw CommandFailure(
-                    "\(dimacs): infeasible: student node \(instance.studentNodes[s]) has no unplaced arc and cannot be placed")
+                throw CommandFailure.infeasible(file: dimacs, studentNode: instance.studentNodes[s])
             }
-            throw CommandFailure("\(dimacs): \(error)")
+            throw CommandFailure.solver(file: dimacs, error)
         }
         let solved = clock.now
         do {
             try OptimalityCertificate.verify(result, for: instance.problem)
         } catch {
-            throw CommandFailure("\(dimacs): \(error) (this is a bug in bpv; please report it with the file)")
+            throw CommandFailure.uncertified(file: dimacs, error)
         }
         let certified = clock.now
         let problem = instance.problem
