@@ -45,8 +45,14 @@ struct StandardInputLines: Sequence, IteratorProtocol {
     mutating func next() -> String? { readLine(strippingNewline: true) }
 }
 
-/// `--db PATH`: the workspace file (default `bpv.sqlite` in the current directory).
+/// `--db PATH`: the workspace file (default `$BPV_DB`, else `bpv.sqlite` in the current directory).
 struct WorkspaceOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace file.", valueName: "PATH"))
-    var db: String = "bpv.sqlite"
+    @Option(name: .long, help: ArgumentHelp("The workspace file (default $BPV_DB, else bpv.sqlite).", valueName: "PATH"))
+    var db: String = WorkspaceOption.defaultPath
+
+    /// `BPV_DB` when set and not empty, else `bpv.sqlite`.
+    static var defaultPath: String {
+        if let path = ProcessInfo.processInfo.environment["BPV_DB"], !path.isEmpty { return path }
+        return "bpv.sqlite"
+    }
 }

@@ -35,7 +35,7 @@ struct ShellVerb {
             verbAt += arguments[verbAt] == "--db" ? 2 : 1
         }
         guard verbAt < arguments.count, case let first = arguments[verbAt], !first.hasPrefix("-"), !subcommands.contains(first) else { return nil }
-        var words: [String] = [], db = "bpv.sqlite", k = 0
+        var words: [String] = [], db = WorkspaceOption.defaultPath, k = 0
         while k < arguments.count {
             let a = arguments[k]
             if a == "--db", k + 1 < arguments.count {

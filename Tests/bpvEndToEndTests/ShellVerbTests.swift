@@ -71,4 +71,18 @@ struct ShellVerbTests {
 
             """)
     }
+
+    @Test func bpvDBNamesTheWorkspaceWhenDbIsNotGiven() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        let students = WorkspaceCommandTests.samples.appendingPathComponent("gooi-students.csv").path
+        let imported = try BPVBinary.run(["import", "students", students], environment: ["BPV_DB": db, "LANG": "C"])
+        #expect(imported.stdout == "imported students from \(students): 100 added, 0 updated\n", "\(imported.stderr)")
+        // --db still wins over BPV_DB.
+        let other = dir.appendingPathComponent("other.sqlite").path
+        let missing = try BPVBinary.run(["students", "--db", other], environment: ["BPV_DB": db, "LANG": "C"])
+        #expect(missing.status == 1 && missing.stderr.hasPrefix("bpv: \(other): cannot open the workspace"))
+        #expect(try BPVBinary.run(["students"], environment: ["BPV_DB": db, "LANG": "C"]).stdout.hasSuffix("100 of 100 students\n"))
+    }
 }
