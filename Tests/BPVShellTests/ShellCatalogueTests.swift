@@ -12,7 +12,7 @@ struct ShellCatalogueTests {
         .neitherSettingNorRecord("x", settings: ["w_travel"]), .tryPlaces("I-1"), .nothingToUndo,
         .cannotUndo("pin S-1 I-1", by: ChangeBy(user: "coach", at: "2026-10-01 09:00:00", action: "unpin", subject: "S-1")),
         .undoFailed("pin S-1 I-1", .refused(.noStudent("S-1"))), .unknownLevel("7"), .unknownSector("x"), .unknownNeed("x"),
-        .didYouMean(.student, typed: "S-1", meant: "S-001"),
+        .unknownSchool("x", known: ["Tender College"]), .didYouMean(.student, typed: "S-1", meant: "S-001"),
     ]
     static let usages: [Usage] = [
         .missing("FILE"), .unexpected("x"), .tryable(["pin"], not: "match"), .dayAs("match on YYYY-MM-DD"), .daysAs("waiting over 28"),

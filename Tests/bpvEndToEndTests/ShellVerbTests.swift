@@ -86,3 +86,34 @@ struct ShellVerbTests {
         #expect(try BPVBinary.run(["students"], environment: ["BPV_DB": db, "LANG": "C"]).stdout.hasSuffix("100 of 100 students\n"))
     }
 }
+
+/// `stats` cut by school: a region's figures for one of its schools.
+@Suite("stats by school")
+struct StatsBySchoolTests {
+    @Test func eachSchoolsFiguresAgreeWithItsRowInTheTableBySchool() throws {
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ws.sqlite").path
+        for kind in ["students", "employers", "internships"] {
+            let file = WorkspaceCommandTests.samples.appendingPathComponent("kennemerland-\(kind).csv").path
+            #expect(try BPVBinary.run(["import", kind, file, "--db", db]).status == 0)
+        }
+        #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
+        let env = ["LANG": "C", "COLUMNS": "200"]
+        let all = try BPVBinary.run(["stats", "--db", db], environment: env).stdout
+        let table = all.components(separatedBy: "\nschool ").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
+        let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.count >= 2, "\(all)")
+        var students = 0
+        for row in rows {
+            // "Tender College 310 301 97%": the name is every word before the three figures.
+            let name = row.dropLast(3).joined(separator: " "), figures = row.suffix(3).map(String.init)
+            students += Int(figures[0]) ?? 0
+            let one = try BPVBinary.run(["stats", "school", name, "--db", db], environment: env)
+            #expect(one.stdout.hasPrefix("overall: \(figures[1]) of \(figures[0]) placed (\(figures[2])), 0 committed\n"), "\(name): \(one.stdout)\(one.stderr)")
+        }
+        #expect(all.hasPrefix("overall: ") && all.contains(" of \(students) placed"))
+        let unknown = try BPVBinary.run(["stats", "school", "Nergens", "--db", db], environment: env)
+        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("bpv: no student attends 'Nergens'; schools: "))
+    }
+}

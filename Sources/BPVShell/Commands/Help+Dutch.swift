@@ -75,8 +75,10 @@ extension Command {
         "export": ("schrijf de plaatsingen als CSV of .xlsx-werkmap (ids, werkgever, minuten, score, status; geen namen), alles over één leerling als JSON (het recht op inzage), of de gescoorde kandidatengraaf van de volgende ronde als DIMACS; modus 0600", ""),
         "report": ("schrijf de ronde als één HTML-pagina: een kaart, plaatsingspercentages, eerlijkheid, wie niet geplaatst is en waarom, en waar plaatsen ontbreken",
                    "Eén zelfstandig bestand (SVG en CSS erin, geen script, geen netwerk), offline te lezen en af te drukken, gemaakt met modus 0600. Alleen pseudoniemen; voeg names toe om de namen van leerlingen te tonen."),
-        "stats": ("plaatsingspercentage per sector, niveau, uitstroomprofiel (PRO en VSO), aanpassing en plaats, en de verdeling van de reistijd",
-                  "Telt het laatste concept en de vastgelegde plaatsingen; een leerling telt mee onder de eerste gewenste sector."),
+        "stats": ("plaatsingspercentage per sector, niveau, uitstroomprofiel (PRO en VSO), aanpassing, plaats en school, en de verdeling van de reistijd",
+                  "Telt het laatste concept en de vastgelegde plaatsingen; een leerling telt mee onder de eerste gewenste sector. "
+                      + "school NAAM telt alleen de leerlingen van die school (de cijfers van een regio voor één van haar scholen); "
+                      + "zonder school krijgt een werkruimte met leerlingen van meer dan één school ook een tabel per school."),
         "timer": ("meet de tijd van elk commando, zoals .timer van sqlite3", ""),
         "quit": ("verlaat de shell (ook exit, of Ctrl-D)", ""),
     ]

@@ -4,13 +4,36 @@ import Foundation
 
 extension Command {
     static let stats = Command(
-        "stats", synopsis: "stats",
-        summary: "placement rate by sector, level, exit profile (PRO and VSO), need and town, and the travel time distribution",
-        details: "Counts the latest draft and the committed placements; a student counts under their first wished sector."
+        "stats", synopsis: "stats [school NAME]",
+        summary: "placement rate by sector, level, exit profile (PRO and VSO), need, town and school, and the travel time distribution",
+        details: """
+            Counts the latest draft and the committed placements; a student counts under their first wished sector. \
+            school NAME counts the students of that school only (a region's figures for one of its schools); \
+            without it, a workspace with students of more than one school gets a table by school too.
+            """,
+        complete: { previous, _, session in
+            previous.isEmpty ? ["school"] : previous == ["school"] ? Set(((try? session.workspace.students()) ?? []).compactMap(\.school)).sorted() : []
+        }
     ) { args, session throws(ShellError) in
-        try args.atMost(0)
+        var school: String?
+        if let word = args[0] {
+            guard word == "school" else { throw args.usage(.unexpected(word)) }
+            guard let name = args[1] else { throw args.usage(.needsValue("school")) }
+            try args.atMost(2)
+            school = name
+        }
         let ws = session.workspace
-        let (students, placements) = try session.shell { () throws(WorkspaceError) in (try ws.students(), try ws.placements()) }
+        var (students, placements) = try session.shell { () throws(WorkspaceError) in (try ws.students(), try ws.placements()) }
+        let schools = Set(students.compactMap(\.school)).sorted()
+        if let school {
+            // As `waiting` compares them: without case.
+            guard let name = schools.first(where: { $0.lowercased() == school.lowercased() }) else {
+                throw .message(.unknownSchool(school, known: schools))
+            }
+            students = students.filter { $0.school == name }
+            let kept = Set(students.map(\.studentID))
+            placements = placements.filter { kept.contains($0.student) }
+        }
         let console = session.console
         let placed = Dictionary(placements.compactMap { p in p.internship.map { _ in (p.student, p) } }, uniquingKeysWith: { first, _ in first })
         let lang = console.language
@@ -40,6 +63,7 @@ extension Command {
         rates(.profile, order: ExitProfile.allCases.map(\.rawValue)) { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? notGiven] : [] }
         rates(.need) { $0.needs.elements.isEmpty ? [none] : $0.needs.elements.map(\.rawValue) }
         rates(.town) { [$0.home.nearestPlace()?.name ?? elsewhere] }
+        if school == nil, schools.count > 1 { rates(.school) { [$0.school ?? notGiven] } }
         let minutes = placed.values.compactMap(\.travelMinutes).sorted()
         var table = Table([.travel, .students, .share], lang)
         for range in [0 ... 15, 16 ... 30, 31 ... 45, 46 ... 60, 61 ... Int.max] {

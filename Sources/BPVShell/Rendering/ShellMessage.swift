@@ -17,6 +17,8 @@ public enum ShellMessage: Sendable {
     case unknownLevel(String)
     case unknownSector(String)
     case unknownNeed(String)
+    /// No student of the workspace attends this school; the schools that are there.
+    case unknownSchool(String, known: [String])
     /// An id not there whose number is: `GV-72` for `GV-072`.
     case didYouMean(IDKind, typed: String, meant: String)
 
@@ -47,6 +49,8 @@ public enum ShellMessage: Sendable {
         case .unknownLevel(let value): "unknown level '\(value)'; levels: \(Level.spelled)"
         case .unknownSector(let value): "unknown sector '\(value)'; sectors: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"
         case .unknownNeed(let value): "unknown need '\(value)'; needs: \(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .unknownSchool(let value, let known):
+            known.isEmpty ? "no student has a school, so there is no school '\(value)'" : "no student attends '\(value)'; schools: \(known.joined(separator: ", "))"
         case .didYouMean(let kind, let typed, let meant):
             "no \(kind == .student ? "student" : kind == .internship ? "internship" : "student or internship") \(typed); did you mean \(meant)?"
         }
@@ -69,6 +73,8 @@ public enum ShellMessage: Sendable {
         case .unknownLevel(let value): "onbekend niveau '\(value)'; niveaus: \(Level.spelled)"
         case .unknownSector(let value): "onbekende sector '\(value)'; sectoren: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"
         case .unknownNeed(let value): "onbekende aanpassing '\(value)'; aanpassingen: \(Accommodation.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .unknownSchool(let value, let known):
+            known.isEmpty ? "geen leerling heeft een school, dus er is geen school '\(value)'" : "geen leerling zit op '\(value)'; scholen: \(known.joined(separator: ", "))"
         case .didYouMean(let kind, let typed, let meant):
             "geen \(kind == .student ? "leerling" : kind == .internship ? "stageplaats" : "leerling of stageplaats") \(typed); bedoelt u \(meant)?"
         }
