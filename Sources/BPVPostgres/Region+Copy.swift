@@ -122,8 +122,16 @@ extension Region {
 
     /// Every row of the region, table by table, in the workspace's order and columns, read in
     /// one REPEATABLE READ transaction so that the copy is of one moment.
+    /// - Throws: ``ServerProblem/copyNeedsWholeRegion(_:)`` for a user who sees part of the
+    ///   region (a school coordinator, a coach, a viewer): a file of part of the pupils would show
+    ///   the places the others hold as free.
     public func allTables() throws(ServerProblem) -> WorkspaceTables {
         try requireCurrent()
+        let whole = try query("""
+            SELECT (pg_has_role(current_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'bpv'), 'MEMBER')
+                    OR pg_has_role(current_user, 'bpv_regional', 'MEMBER'))::text, current_user::text
+            """)
+        guard let row = whole.first, row[0] == "true" else { throw .copyNeedsWholeRegion(whole.first?[1] ?? "") }
         try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         defer { try? connection.execute("COMMIT") }
         var tables: [WorkspaceTables.Table] = []

@@ -152,6 +152,8 @@ public enum ServerProblem: Error, Sendable, Equatable {
     case copyClash(String, [String])
     /// A copy's setting differs from the region's: name, the region's value, the copy's.
     case settingClash(String, String, String)
+    /// A copy out of the server by a user who does not see every pupil.
+    case copyNeedsWholeRegion(String)
 
     public func text(_ language: Language) -> String {
         let nl = language == .nl
@@ -187,6 +189,9 @@ public enum ServerProblem: Error, Sendable, Equatable {
                 : ["student": "students", "internship": "internships", "employer": "employers"][table] ?? table
             return nl ? "de regio heeft al \(what) met deze id's: \(list); er is niets gekopieerd. Geef ze eerst eigen id's"
                 : "the region already has \(what) with these ids: \(list); nothing was copied. Give them ids of their own first"
+        case .copyNeedsWholeRegion(let user):
+            return nl ? "\(user) ziet niet alle leerlingen van de regio; een kopie naar een bestand neemt de hele regio mee en is voor de eigenaar of een regiocoördinator"
+                : "\(user) does not see every pupil of the region; a copy into a file takes the whole region and is for its owner or a regional coordinator"
         case .settingClash(let name, let have, let given):
             return nl ? "de regio heeft \(name) = \(have), de werkruimte \(given); er is niets gekopieerd. Maak ze eerst gelijk (set \(name) ...)"
                 : "the region has \(name) = \(have), the workspace \(given); nothing was copied. Make them agree first (set \(name) ...)"

@@ -143,6 +143,8 @@ public enum ServerSchema {
                 SET search_path = bpv, pg_temp AS $$ SELECT coalesce(coach, name) FROM bpv.member WHERE name = who $$;
             REVOKE ALL ON ALL TABLES IN SCHEMA bpv FROM PUBLIC;
             GRANT USAGE ON SCHEMA bpv TO \(Role.allCases.map(\.groupRole).joined(separator: ", "));
+            -- Every user reads the schema's version (bpv checks it before it does anything).
+            GRANT SELECT ON bpv.migration TO \(Role.allCases.map(\.groupRole).joined(separator: ", "));
             GRANT EXECUTE ON FUNCTION bpv.school_of(name), bpv.caseload_of(name) TO bpv_school, bpv_coach;
             -- The region's places: read by every coordinator and coach, written by coordinators.
             GRANT SELECT ON bpv.internship, bpv.employer, bpv.setting, bpv.travel_time, bpv.school, bpv.round TO bpv_regional, bpv_school, bpv_coach;

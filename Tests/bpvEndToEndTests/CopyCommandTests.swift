@@ -101,6 +101,11 @@ struct CopyCommandTests {
         #expect(try BPVBinary.run(["server", "add-user", coordinator, "school", "gooi", "--db", uri]).status == 0)
         #expect(try count(coordinator, "SELECT count(*), min(id), max(id) FROM bpv.student") == ["100|GV-001|GV-100"])
         #expect(try count(coordinator, "SELECT count(*) FROM bpv.register WHERE student_id NOT LIKE 'GV-%'") == ["0"])
+        // A school coordinator cannot copy the region into a file: theirs would be part of it.
+        let part = dir.appendingPathComponent("part.sqlite").path
+        let refused = try BPVBinary.run(["copy", server.uri(user: coordinator, database: database), part], environment: ["LANG": "C"])
+        #expect(refused.status == 1 && !FileManager.default.fileExists(atPath: part))
+        #expect(refused.stderr == "bpv: \(coordinator) does not see every pupil of the region; a copy into a file takes the whole region and is for its owner or a regional coordinator\n")
         // The whole region comes back as one workspace that checks clean.
         let region = dir.appendingPathComponent("region.sqlite").path
         #expect(try BPVBinary.run(["copy", uri, region]).status == 0)
