@@ -164,6 +164,13 @@ public final class ServerConnection: @unchecked Sendable {
     /// redacted description.
     static func words(_ error: any Error) -> String {
         if let psql = error as? PSQLError {
+            if psql.code == .connectionError {
+                // NIO's description of a failed connect names its internals; say what it means.
+                let text = psql.underlying.map { "\($0)" } ?? ""
+                if text.contains("refused") { return "connection refused: no server listens there" }
+                if text.contains("No such file") { return "no server socket there (is the server running, and is the folder right?)" }
+                if text.contains("timed out") || text.contains("timeout") { return "no answer within 10 seconds" }
+            }
             if let message = psql.serverInfo?[.message] {
                 let detail = psql.serverInfo?[.detail].map { " (\($0))" } ?? ""
                 return message + detail

@@ -37,5 +37,10 @@ struct ServerCommandTests {
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
         let bad = try BPVBinary.run(["server", "init", "--db", "postgresql://h:99999/d"], environment: ["LANG": "C"])
         #expect(bad.stderr == "bpv: port '99999' is not a number from 1 to 65535\n" && bad.status == 1)
+        // No server there: said in words, not in the network library's.
+        let refused = try BPVBinary.run(["server", "init", "--db", "postgresql://x@127.0.0.1:1/regio"], environment: ["LANG": "C"])
+        #expect(refused.stderr == "bpv: cannot reach postgresql://x@127.0.0.1:1/regio: connection refused: no server listens there\n")
+        let noSocket = try BPVBinary.run(["server", "init", "--db", "postgresql://x@/regio?host=/nonexistent"], environment: ["LANG": "C"])
+        #expect(noSocket.stderr == "bpv: cannot reach postgresql://x@/regio?host=/nonexistent&port=5432: no server socket there (is the server running, and is the folder right?)\n")
     }
 }
