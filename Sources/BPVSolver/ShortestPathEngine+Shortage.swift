@@ -22,14 +22,15 @@ extension ShortestPathEngine {
     /// Whether a group whose greedy pass left `waiting` students unseated is settled from the
     /// places: more of them than free places, and none who must be placed.
     /// - Complexity: O(waiting + internships).
-    func prefersPlaces(_ waiting: [Int32], mode: ShortageMode) -> Bool {
+    /// - Parameter factor: how many times the free places the waiting students must outnumber.
+    func prefersPlaces(_ waiting: [Int32], mode: ShortageMode, factor: Int = 1) -> Bool {
         guard !waiting.isEmpty, mode != .never else { return false }
         // Students who must be placed cannot be made unplaced, not even for a moment.
         for s in waiting where unplacedCost[Int(s)] == UnplacedPricing.forbidden { return false }
         if mode == .always { return true }
         var free = 0
         for j in 0 ..< m { free += Int(cap[j]) - Int(load(j)) }
-        return waiting.count > free
+        return waiting.count > factor * free
     }
 
     /// Seats a group's waiting students from the places' side, exactly:
