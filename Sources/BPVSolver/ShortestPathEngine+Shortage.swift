@@ -8,9 +8,11 @@
 /// unplaced at once and then fills each free place by a search backwards from it, which ends at
 /// the nearest unplaced student who wants it.
 public enum ShortageMode: Sendable, Equatable {
-    /// Per group of equally important students: from the students, and from the places for the
-    /// rest of the group once those searches have scanned the graph
-    /// ``ShortestPathEngine/forwardPasses`` times over and more students wait than places are free.
+    /// Per group of equally important students: from the places at once when the waiting
+    /// students outnumber the free places ``ShortestPathEngine/clearShortage`` times over; else
+    /// from the students, and from the places for the rest of the group once those searches have
+    /// scanned the graph ``ShortestPathEngine/forwardPasses`` times over and more students wait
+    /// than places are free.
     case automatic
     /// From the places whenever students wait (tests use it to check both directions).
     case always
