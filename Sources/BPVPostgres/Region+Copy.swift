@@ -51,10 +51,10 @@ extension Region {
                     }
                 }
             }
-            func offset(_ table: String, _ column: String) throws(ServerProblem) -> Int64 {
-                Int64(try query("SELECT coalesce(max(\(column)), 0)::text FROM bpv.\(table)").first?.first??.description ?? "0") ?? 0
+            func last(_ table: String, _ column: String) throws(ServerProblem) -> Int64 {
+                try integer("SELECT coalesce(max(\(column)), 0)::text FROM bpv.\(table)")
             }
-            let rounds = try offset("round", "id"), seqs = try offset("audit", "seq"), histories = try offset("history", "id")
+            let rounds = try last("round", "id"), seqs = try last("audit", "seq"), histories = try last("history", "id")
             // Columns renumbered after the region's own: (table, column, offset).
             let shifts: [String: [String: Int64]] = [
                 "round": ["id": rounds], "placement": ["round_id": rounds], "register": ["round_id": rounds, "seq": seqs],

@@ -57,8 +57,12 @@ public struct Region: Sendable {
     /// The schema version this database has (0 before `init`).
     public func version() throws(ServerProblem) -> Int {
         if try query("SELECT to_regclass('bpv.migration')::text").first?.first.flatMap({ $0 }) == nil { return 0 }
-        let rows = try query("SELECT coalesce(max(version), 0)::text FROM bpv.migration")
-        return rows.first?.first.flatMap { $0.flatMap(Int.init) } ?? 0
+        return Int(try integer("SELECT coalesce(max(version), 0)::text FROM bpv.migration"))
+    }
+
+    /// The one number a query selects (as text), 0 when it selects none.
+    func integer(_ sql: String) throws(ServerProblem) -> Int64 {
+        try query(sql).first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
     }
 
     /// Adds a school, or renames one. `id` is what the students' `school` column says.

@@ -95,6 +95,7 @@ struct Server: ParsableCommand {
         @OptionGroup var address: Address
 
         func run() throws {
+            print(ServerSaying.usersHeading.text(BPV.language))
             for m in try address.region().members() {
                 print([m.name, m.role, m.school ?? "-", m.caseload ?? "-"].tabSeparated)
             }
@@ -107,6 +108,8 @@ enum ServerSaying {
     case initialised(version: Int, applied: [Int])
     case schoolAdded(String, String)
     case userAdded(String, String, String?)
+    /// The columns of `bpv server users` (tab-separated, as its rows).
+    case usersHeading
 
     func text(_ language: Language) -> String {
         let nl = language == .nl
@@ -118,6 +121,8 @@ enum ServerSaying {
             return nl ? "schema op versie \(version); toegepast: \(steps)" : "schema at version \(version); applied: \(steps)"
         case .schoolAdded(let id, let name):
             return nl ? "school \(id) (\(name)) staat in de regio" : "school \(id) (\(name)) is in the region"
+        case .usersHeading:
+            return (nl ? ["gebruiker", "rol", "school", "caseload"] : ["user", "role", "school", "caseload"]).joined(separator: "\t")
         case .userAdded(let name, let role, let school):
             let at = school.map { nl ? " van \($0)" : " of \($0)" } ?? ""
             return nl ? "\(name) is gebruiker met de rol \(role)\(at)" : "\(name) is a user with role \(role)\(at)"

@@ -24,7 +24,7 @@ struct ServerCommandTests {
         #expect(dutch.stderr == "bpv: onbekende rol 'mentor'; een van regional, school, coach, viewer\n" && dutch.status == 1)
         #expect(try bpv("server", "add-user", coach, "coach", school, "--caseload", "mentor-1").stdout
             == "\(coach) is a user with role coach of \(school)\n")
-        #expect(try bpv("server", "users").stdout == "\(coach)\tcoach\t\(school)\tmentor-1\n")
+        #expect(try bpv("server", "users").stdout == "user\trole\tschool\tcaseload\n\(coach)\tcoach\t\(school)\tmentor-1\n")
         // The new user logs in with psql and reads the region's tables through their role.
         #expect(try server.psql(user: coach, database: database, "SELECT count(*) FROM bpv.student") == ["0"])
     }
