@@ -8,11 +8,9 @@
 /// unplaced at once and then fills each free place by a search backwards from it, which ends at
 /// the nearest unplaced student who wants it.
 public enum ShortageMode: Sendable, Equatable {
-    /// Per group of equally important students: from the places at once when the waiting
-    /// students outnumber the free places ``ShortestPathEngine/clearShortage`` times over; else
-    /// from the students, and from the places for the rest of the group once those searches have
-    /// scanned the graph ``ShortestPathEngine/forwardPasses`` times over and more students wait
-    /// than places are free.
+    /// Per group of equally important students: from the students, and from the places for the
+    /// rest of the group once those searches have scanned the graph
+    /// ``ShortestPathEngine/forwardPasses`` times over and more students wait than places are free.
     case automatic
     /// From the places whenever students wait (tests use it to check both directions).
     case always
@@ -24,15 +22,14 @@ extension ShortestPathEngine {
     /// Whether a group whose greedy pass left `waiting` students unseated is settled from the
     /// places: more of them than free places, and none who must be placed.
     /// - Complexity: O(waiting + internships).
-    /// - Parameter factor: how many times the free places the waiting students must outnumber.
-    func prefersPlaces(_ waiting: [Int32], mode: ShortageMode, factor: Int = 1) -> Bool {
+    func prefersPlaces(_ waiting: [Int32], mode: ShortageMode) -> Bool {
         guard !waiting.isEmpty, mode != .never else { return false }
         // Students who must be placed cannot be made unplaced, not even for a moment.
         for s in waiting where unplacedCost[Int(s)] == UnplacedPricing.forbidden { return false }
         if mode == .always { return true }
         var free = 0
         for j in 0 ..< m { free += Int(cap[j]) - Int(load(j)) }
-        return waiting.count > factor * free
+        return waiting.count > free
     }
 
     /// Seats a group's waiting students from the places' side, exactly:

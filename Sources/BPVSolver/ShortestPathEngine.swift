@@ -171,11 +171,6 @@ final class ShortestPathEngine {
     /// How many scans of the whole graph a group's searches from the students may take before
     /// the rest of the group is settled from the places (see ``solve``).
     static let forwardPasses = 16
-    /// How many times the free places the waiting students must outnumber for a group to go to
-    /// the places at once: 5.4 on the generated sweep at places 0.6 (the places' side 2.5 times
-    /// faster there), 1.5 and 2.0 on the Utrecht rounds at 0.9 (the students' side 26 and 117
-    /// times faster), 1.75 on the generated 30k-shortage round (the places' side faster).
-    static let clearShortage = 3
 
     /// The incoming-arc index the places' side needs, built the first time.
     private func incomingIndex(_ index: inout SortedIncomingIndex?, arcs: ArcView) -> SortedIncomingIndex {
@@ -221,10 +216,7 @@ final class ShortestPathEngine {
             for si in group {
                 if try !seatGreedily(Int(si), arcs: arcs) { deferred.append(si) }
             }
-            // A clear shortage (waiting students outnumber the free places `clearShortage` times
-            // over) goes to the places at once; a closer call starts from the students (below).
-            if shortage == .always ? prefersPlaces(deferred, mode: shortage)
-                : prefersPlaces(deferred, mode: shortage, factor: Self.clearShortage) {
+            if shortage == .always, prefersPlaces(deferred, mode: shortage) {
                 try settleFromPlaces(deferred, arcs: arcs, index: incomingIndex(&index, arcs: arcs), shouldCancel: shouldCancel)
                 continue
             }

@@ -19,7 +19,7 @@ struct Solve: ParsableCommand {
     var dimacs: String
 
     @Option(name: .customLong("search-from"), help: ArgumentHelp(
-        "Which side the searches start from: auto (per group of students: the places in a clear shortage, else the students, then the places once those searches grow long), students, or places.",
+        "Which side the searches start from: auto (the students, then the places once those searches grow long, per group of students), students, or places.",
         valueName: "SIDE"))
     var searchFrom: SearchSide = .auto
 
