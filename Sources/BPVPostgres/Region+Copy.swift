@@ -35,7 +35,7 @@ extension Region {
     @discardableResult
     public func load(_ tables: WorkspaceTables, school: String?, note: String, user: String) throws(ServerProblem) -> CopySummary {
         try requireCurrent()
-        try execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
+        try execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.migrationLock)); SELECT pg_advisory_xact_lock(\(RegionHome.changeLock))")
         do throws(ServerProblem) {
             for (table, column) in [("student", "id"), ("internship", "id"), ("employer", "id")] {
                 guard let t = tables[table], let k = t.column(column) else { continue }
@@ -79,23 +79,14 @@ extension Region {
                     // JSONSerialization spent 81% of a 30,000-pupil copy bridging dictionaries.
                     var json = "["
                     for (r, row) in table.rows[start ..< min(start + Self.batch, table.rows.count)].enumerated() {
-                        json += r == 0 ? "{" : ",{"
+                        var values = row
                         for (k, column) in table.columns.enumerated() {
-                            var value = row[k]
-                            if let by = shift[column], case .integer(let n) = value { value = .integer(n + by) }
-                            if k == schoolColumn, let school { value = .text(school) }
-                            if k == schoolColumn, case .text(let s) = value, s.isEmpty { value = .null }
-                            if k > 0 { json += "," }
-                            Self.appendJSON(column, to: &json)
-                            json += ":"
-                            switch value {
-                            case .null: json += "null"
-                            case .integer(let n): json += String(n)
-                            case .real(let d): json += d.isFinite ? "\(d)" : "null"
-                            case .text(let t): Self.appendJSON(t, to: &json)
-                            }
+                            if let by = shift[column], case .integer(let n) = values[k] { values[k] = .integer(n + by) }
+                            if k == schoolColumn, let school { values[k] = .text(school) }
+                            if k == schoolColumn, case .text(let s) = values[k], s.isEmpty { values[k] = .null }
                         }
-                        json += "}"
+                        if r > 0 { json += "," }
+                        Self.appendObject(table.columns, values, to: &json)
                     }
                     json += "]"
                     let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -112,6 +103,9 @@ extension Region {
             _ = try query(
                 "INSERT INTO bpv.audit (at, \"user\", action, subject, detail) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, 'copy', $2, $3)",
                 [user, connection.address.description, note])
+            // Every open bpv on the region loads it again (a copy is many rows).
+            let seq = try integer("INSERT INTO bpv.change (tbl, key) VALUES ('*', '') RETURNING seq::text")
+            _ = try query("SELECT pg_notify($1, $2)", [RegionHome.channel, String(seq)])
             try execute("COMMIT")
             return summary
         } catch {
@@ -160,6 +154,24 @@ extension Region {
 
     /// Rows a statement when loading.
     static let batch = 2_000
+
+    /// Appends one row as a JSON object of `columns` to `values`.
+    /// - Complexity: O(length of the row's text).
+    static func appendObject(_ columns: [String], _ values: [WorkspaceTables.Value], to json: inout String) {
+        json += "{"
+        for (k, column) in columns.enumerated() {
+            if k > 0 { json += "," }
+            appendJSON(column, to: &json)
+            json += ":"
+            switch values[k] {
+            case .null: json += "null"
+            case .integer(let n): json += String(n)
+            case .real(let d): json += d.isFinite ? "\(d)" : "null"
+            case .text(let t): appendJSON(t, to: &json)
+            }
+        }
+        json += "}"
+    }
 
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped.
     /// - Complexity: O(length of `text`).

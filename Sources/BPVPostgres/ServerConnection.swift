@@ -160,6 +160,13 @@ public final class ServerConnection: @unchecked Sendable {
         }
     }
 
+    /// Calls `handler` with the payload of every notification on `channel` (`NOTIFY`), on
+    /// postgres-nio's event-loop thread, from now until the connection closes. postgres-nio
+    /// sends the `LISTEN` itself.
+    public func listen(_ channel: String, _ handler: @escaping @Sendable (String) -> Void) {
+        connection.addListener(channel: channel) { _, notification in handler(notification.payload) }
+    }
+
     /// The server's own words for an error (its message and SQLSTATE), not postgres-nio's
     /// redacted description.
     static func words(_ error: any Error) -> String {

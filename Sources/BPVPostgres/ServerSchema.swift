@@ -49,6 +49,7 @@ public enum ServerSchema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "the register's tables, schools and members", sql: tables),
         Migration(version: 2, name: "roles, grants and row-level security", sql: roles),
+        Migration(version: 3, name: "the change log and the places others hold", sql: changes),
     ]
 
     /// The newest version `migrations` reach.
@@ -125,6 +126,80 @@ public enum ServerSchema {
             from_pc integer NOT NULL, to_pc integer NOT NULL, mode text NOT NULL, minutes integer NOT NULL,
             PRIMARY KEY (from_pc, to_pc, mode)
         );
+        """
+
+    /// What every change wrote, by row key, so that each user's bpv takes in others' changes
+    /// (`RegionHome`), seeing only the rows of pupils it may see (the same policy as the other
+    /// pupil tables); the last numbers given out; and, per internship, the places held by
+    /// pupils a user cannot see, which their bpv takes off the places it offers.
+    static let changes = """
+        CREATE TABLE bpv.change (
+            seq bigserial PRIMARY KEY,
+            student_id text,
+            tbl text NOT NULL,
+            key text NOT NULL
+        );
+        ALTER TABLE bpv.change ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY visible_pupil ON bpv.change TO bpv_regional, bpv_school, bpv_coach
+            USING (student_id IS NULL OR EXISTS (SELECT FROM bpv.student s WHERE s.id = student_id))
+            WITH CHECK (student_id IS NULL OR EXISTS (SELECT FROM bpv.student s WHERE s.id = student_id));
+        GRANT SELECT, INSERT ON bpv.change TO bpv_regional, bpv_school, bpv_coach;
+        GRANT USAGE ON SEQUENCE bpv.change_seq_seq TO bpv_regional, bpv_school, bpv_coach;
+        -- The last numbers of the numbered tables, also of rows the caller cannot see: a
+        -- change numbers its new rows after them (under the change lock).
+        CREATE FUNCTION bpv.last_numbers(OUT audit bigint, OUT history bigint, OUT round bigint, OUT change bigint)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bpv, pg_temp AS $$
+            SELECT (SELECT coalesce(max(seq), 0) FROM bpv.audit), (SELECT coalesce(max(id), 0) FROM bpv.history),
+                   (SELECT coalesce(max(id), 0) FROM bpv.round), (SELECT coalesce(max(seq), 0) FROM bpv.change) $$;
+        -- Held places per internship, of every pupil (counts only). A support place is one
+        -- held by a pupil who needs a job coach at work (the domain's needsIntensiveSupport).
+        CREATE FUNCTION bpv.all_holds(ids text[]) RETURNS TABLE (internship_id text, held bigint, supported bigint)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = bpv, pg_temp AS $$
+            SELECT r.internship_id, count(*), count(*) FILTER (WHERE '|' || s.needs || '|' LIKE '%|jobcoach|%')
+            FROM bpv.register r JOIN bpv.student s ON s.id = r.student_id
+            WHERE ids IS NULL OR r.internship_id = ANY (ids) GROUP BY r.internship_id $$;
+        -- The same, less what the caller sees (the policies apply): held by pupils hidden from them.
+        CREATE FUNCTION bpv.hidden_holds(ids text[]) RETURNS TABLE (internship_id text, held bigint, supported bigint)
+            LANGUAGE sql STABLE AS $$
+            SELECT a.internship_id, a.held - coalesce(v.held, 0), a.supported - coalesce(v.supported, 0)
+            FROM bpv.all_holds(ids) a LEFT JOIN (
+                SELECT r.internship_id, count(*) AS held,
+                       count(*) FILTER (WHERE '|' || s.needs || '|' LIKE '%|jobcoach|%') AS supported
+                FROM bpv.register r JOIN bpv.student s ON s.id = r.student_id
+                WHERE ids IS NULL OR r.internship_id = ANY (ids) GROUP BY r.internship_id
+            ) v USING (internship_id) $$;
+        -- Erasure (`forget`, `purge`): the erased pupils' own audit entries go, and entries that
+        -- named them are rewritten, the one change the log allows. Only entries of pupils no
+        -- longer in the region may be deleted (a coordinator erases their own pupils: the
+        -- policies let them delete no one else); the trigger lets the function through.
+        CREATE OR REPLACE FUNCTION bpv.audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF current_setting('bpv.erasing', true) = 'on' THEN
+                    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+                END IF;
+                RAISE EXCEPTION 'the audit log is append-only';
+            END $$;
+        CREATE FUNCTION bpv.erase_entries(gone bigint[], rewritten jsonb) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = bpv, pg_temp AS $$
+            BEGIN
+                IF EXISTS (SELECT FROM bpv.audit a WHERE a.seq = ANY (gone)
+                           AND (a.student_id IS NULL OR EXISTS (SELECT FROM bpv.student s WHERE s.id = a.student_id))) THEN
+                    RAISE EXCEPTION 'only the audit entries of erased pupils can be deleted';
+                END IF;
+                PERFORM set_config('bpv.erasing', 'on', true);
+                DELETE FROM bpv.audit WHERE seq = ANY (gone);
+                UPDATE bpv.audit a SET subject = r.subject, detail = r.detail, reason = r.reason
+                    FROM jsonb_to_recordset(rewritten) AS r(seq bigint, subject text, detail text, reason text) WHERE a.seq = r.seq;
+                PERFORM set_config('bpv.erasing', 'off', true);
+                -- Nor does the change log keep their ids.
+                DELETE FROM bpv.change c WHERE c.student_id IS NOT NULL
+                    AND NOT EXISTS (SELECT FROM bpv.student s WHERE s.id = c.student_id);
+            END $$;
+        REVOKE ALL ON FUNCTION bpv.erase_entries(bigint[], jsonb) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION bpv.erase_entries(bigint[], jsonb) TO bpv_regional, bpv_school;
+        REVOKE ALL ON FUNCTION bpv.last_numbers(), bpv.all_holds(text[]), bpv.hidden_holds(text[]) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION bpv.last_numbers(), bpv.all_holds(text[]), bpv.hidden_holds(text[])
+            TO bpv_regional, bpv_school, bpv_coach;
         """
 
     /// Roles, grants and policies. Group roles are the cluster's (PostgreSQL has no per-database

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BPVLineEditor
+import BPVPostgres
 import BPVShell
 import BPVWorkspace
 import Foundation
@@ -23,7 +24,7 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         Terminal.adoptLocale()
         let environment = ProcessInfo.processInfo.environment
-        let ws = try Workspace(path: workspace.db)
+        let ws = try Workspace.open(workspace.db)
         Interrupt.install()
         let console = Console.standard(environment: environment)
         let session = Session(workspace: ws, console: console, shouldCancel: { Interrupt.isPending })

@@ -1,5 +1,6 @@
 import BPVDomain
 import BPVLineEditor
+import BPVPostgres
 import BPVShell
 import BPVWorkspace
 import Foundation
@@ -81,7 +82,7 @@ struct ShellVerb {
             // begins; every other verb needs one that exists (a typo in --db must not make an
             // empty workspace that a match then reports on).
             let begins = name == "import" || (name == "set" && ["region", "language", "title"].contains(words.dropFirst().first ?? ""))
-            workspace = try Workspace(path: db, create: begins)
+            workspace = try Workspace.open(db, create: begins)
         } catch {
             FileHandle.standardError.write(Data("bpv: \(ControlText.escaped(error.text(BPV.language)))\n".utf8))
             return 1

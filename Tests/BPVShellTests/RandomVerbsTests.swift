@@ -1,3 +1,4 @@
+import BPVTestServer
 import BPVWorkspace
 import Foundation
 import Testing
@@ -43,7 +44,7 @@ struct RandomVerbsTests {
           }
         }
         // The file is still a bpv workspace, and a fresh process opens it.
-        let reopened = try Workspace(path: f.path, create: false)
+        let reopened = try TestStore.open(f.path, create: false)
         _ = try reopened.placements()
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).allSatisfy { !$0.hasSuffix(".tmp") })
     }

@@ -1,6 +1,7 @@
 import BPVDomain
 import BPVGeography
 import BPVShell
+import BPVTestServer
 import BPVWorkspace
 import Foundation
 import Testing
@@ -192,7 +193,7 @@ struct RoundCommandTests {
         #expect(f.run("release GV-001").err.contains("give a reason"))
         #expect(f.run("release GV-001 the employer closed").status == 0)
         #expect(try f.workspace.bans()[Pair("GV-001", "GVI-033")] == "broke down at GVI-033: the employer closed")
-        let reopened = try Workspace(path: f.path)
+        let reopened = try TestStore.open(f.path)
         #expect(try reopened.placements().filter(\.committed).map(\.student) == ["GV-002"])
     }
 

@@ -1,4 +1,5 @@
 import BPVShell
+import BPVTestServer
 import BPVWorkspace
 import Foundation
 
@@ -17,8 +18,8 @@ final class ShellFixture: @unchecked Sendable {
     ///   - cancel: what the session's Ctrl-C check answers.
     init(gooi: Bool = true, width: Int? = nil, path given: String? = nil, user: String = "coach",
          cancel: @escaping @Sendable () -> Bool = { false }) throws {
-        path = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("bpv-shell-\(UUID().uuidString).sqlite").path
-        workspace = try Workspace(path: path, user: user)
+        path = try given ?? TestStore.fresh("bpv-shell")
+        workspace = try TestStore.open(path, user: user)
         let sink = self.sink
         let console = Console(style: Style(enabled: false), width: width,
                               out: { text in sink.add(text, error: false) }, err: { text in sink.add(text, error: true) })
@@ -34,7 +35,7 @@ final class ShellFixture: @unchecked Sendable {
 
     private var owned = true
 
-    deinit { if owned { try? FileManager.default.removeItem(atPath: path) } }
+    deinit { if owned { TestStore.remove(path) } }
 
     /// A second shell on the same workspace file (another coach, or the same one tomorrow).
     func reopened(as user: String = "coach") throws -> ShellFixture { try ShellFixture(gooi: false, path: path, user: user) }

@@ -50,12 +50,14 @@ extension Register {
             // A Ctrl-C at any moment before the round is stored cancels it, also one that came
             // after the solver's last look (a small round solves before it checks).
             if shouldCancel?() == true { throw .cancelled }
-            let expected = seen
+            let expected = seen, generation = seenGeneration
             let placed = outcome.placedCount - outcome.fixed.count
             let freeScore = outcome.scoreOf.reduce(Int64(0)) { $0 + (outcome.fixed[$1.key] == nil ? Int64($1.value.total) : 0) }
             do {
                 let (round, seq) = try workspace.writeImmediate { db in
-                    guard try Self.latestSeq(db) == expected else { throw WorkspaceError.changedElsewhere }
+                    guard try Self.latestSeq(db) == expected, workspace.mirrorGeneration.current == generation else {
+                        throw WorkspaceError.changedElsewhere
+                    }
                     try RoundRecord(user: workspace.user, settings: Workspace.encode(outcome.settings), placed: placed,
                                     unplaced: outcome.unplaced.count, totalScore: freeScore, date: model.date).insert(db)
                     let round = db.lastInsertedRowID

@@ -170,8 +170,8 @@ extension Register {
         for (seq, subject, detail, reason) in rewritten {
             try db.execute(sql: "UPDATE audit SET subject = ?, detail = ?, reason = ? WHERE seq = ?", arguments: [subject, detail, reason, seq])
         }
-        try db.execute(sql: "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
-        try db.execute(sql: "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+        try db.execute(sql: Schema.auditNoUpdate)
+        try db.execute(sql: Schema.auditNoDelete)
     }
 
     /// Whether `text` holds `id` as a whole word (not as part of a longer id).

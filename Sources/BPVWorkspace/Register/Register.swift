@@ -30,6 +30,9 @@ public final class Register {
     private var model: RoundModel?
     /// The latest audit entry this view has taken in; -1 before it read anything.
     public private(set) var seen: Int64 = -1
+    /// The mirror's generation (``Workspace/mirrorGeneration``) as of ``seen``: on a region's
+    /// server, another school's pupil can take a place without an audit entry this user sees.
+    var seenGeneration = 0
     /// Whether the workspace has a draft (a round was matched): only then are draft rows written.
     private(set) var hasDraft = false
     /// Students whose stored draft row differs from the live round (after a fresh load, which
@@ -50,7 +53,7 @@ public final class Register {
     /// Whether another process changed the workspace since this view read it.
     /// - Complexity: one indexed query.
     public func isStale() throws(WorkspaceError) -> Bool {
-        try workspace.read { db in try Self.latestSeq(db) } != seen
+        try workspace.read { db in try Self.latestSeq(db) } != seen || workspace.mirrorGeneration.current != seenGeneration
     }
 
     /// The round as it stands, solved cold when this view has none or the workspace changed
@@ -110,6 +113,7 @@ public final class Register {
         pendingRebase = placements
         model = nil
         seen = seq
+        seenGeneration = workspace.mirrorGeneration.current
         hasDraft = true
         dirty = []
     }
@@ -128,6 +132,7 @@ public final class Register {
             (try workspace.roundModel(db, on: date), try Self.latestSeq(db), try Self.hasRound(db))
         }
         seen = seq
+        seenGeneration = workspace.mirrorGeneration.current
         self.hasDraft = hasDraft
         return model
     }
@@ -194,11 +199,13 @@ public final class Register {
             // reload on the way (another process wrote in between) is a refusal too.
             if !retry, before >= 0, seen != before { throw try staleRefusal(since: before) }
             let writeDraft = hasDraft
-            let expected = seen
+            let expected = seen, generation = seenGeneration
             let draftRows = Set(moved?.moves.map(\.student) ?? []).union(change.students).union(dirty)
             do {
                 let seq = try workspace.writeImmediate { db in
-                    guard try Self.latestSeq(db) == expected else { throw WorkspaceError.changedElsewhere }
+                    guard try Self.latestSeq(db) == expected, workspace.mirrorGeneration.current == generation else {
+                        throw WorkspaceError.changedElsewhere
+                    }
                     let seq = try persist(db, after, outcome)
                     if writeDraft, let outcome {
                         try Self.writeDraft(db, students: draftRows, model: after, outcome: outcome, seq: seq)

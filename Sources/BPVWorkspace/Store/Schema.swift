@@ -2,6 +2,11 @@ import GRDB
 
 /// The workspace schema, versioned by migrations: never edit a registered migration, add one.
 enum Schema {
+    /// The audit log's guards as the migrations made them, for code that must lift them for a
+    /// moment (an erasure, a mirror's reload).
+    static let auditNoUpdate = "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    static let auditNoDelete = "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1: students, internships, audit") { db in

@@ -43,11 +43,61 @@ public struct WorkspaceTables: Sendable, Equatable {
         ("travel_time", "from_pc, to_pc, mode"),
     ]
 
+    /// The columns of `table`'s key (``order``).
+    public static func keyColumns(of table: String) -> [String] {
+        (order.first { $0.name == table }?.key ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
     /// The table `name`.
     public subscript(name: String) -> Table? { tables.first { $0.name == name } }
 }
 
+extension WorkspaceTables {
+    /// A row's cells as the copy carries them.
+    static func values(of row: Row) -> [Value] {
+        (0 ..< row.count).map { k in value(row[k] as DatabaseValue?) }
+    }
+
+    static func value(_ cell: DatabaseValue?) -> Value {
+        switch cell?.storage {
+        case .none, .null: .null
+        case .int64(let n): .integer(n)
+        case .double(let d): .real(d)
+        case .string(let s): .text(s)
+        case .blob(let b): .text(String(decoding: b, as: UTF8.self))
+        }
+    }
+}
+
+extension WorkspaceTables.Value {
+    /// The cell as GRDB binds it.
+    var binding: (any DatabaseValueConvertible)? {
+        switch self {
+        case .null: nil
+        case .integer(let n): n
+        case .real(let d): d
+        case .text(let s): s
+        }
+    }
+}
+
 extension Workspace {
+    /// Inserts every row of `tables`, in their order, the columns this workspace knows.
+    /// - Complexity: O(rows), one prepared statement a table (a bulk path: 30,000 students).
+    static func insert(_ tables: WorkspaceTables, into db: Database) throws {
+        for table in tables.tables {
+            let known = Set(try db.columns(in: table.name).map(\.name))
+            let kept = table.columns.indices.filter { known.contains(table.columns[$0]) }
+            guard !kept.isEmpty else { continue }
+            let names = kept.map { "\"\(table.columns[$0])\"" }.joined(separator: ", ")
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO \(table.name) (\(names)) VALUES (\(kept.map { _ in "?" }.joined(separator: ", ")))")
+            for row in table.rows {
+                try insert.execute(arguments: StatementArguments(kept.map { row[$0].binding } as [(any DatabaseValueConvertible)?]))
+            }
+        }
+    }
+
     /// Every row of every register table (``WorkspaceTables/order``), read in one transaction so
     /// that the copy is of one moment.
     /// - Complexity: O(rows).
@@ -58,21 +108,7 @@ extension Workspace {
                 let columns = try db.columns(in: name).map(\.name)
                 // Raw SQL: a whole table in column order, whatever its record type.
                 let rows = try Row.fetchAll(db, sql: "SELECT \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(name) ORDER BY \(key)")
-                tables.append(.init(name: name, columns: columns, rows: rows.map { row in
-                    (0 ..< row.count).map { k in
-                        switch row[k] as DatabaseValue? {
-                        case .none: .null
-                        case .some(let v):
-                            switch v.storage {
-                            case .null: .null
-                            case .int64(let n): .integer(n)
-                            case .double(let d): .real(d)
-                            case .string(let s): .text(s)
-                            case .blob(let b): .text(String(decoding: b, as: UTF8.self))
-                            }
-                        }
-                    }
-                }))
+                tables.append(.init(name: name, columns: columns, rows: rows.map(WorkspaceTables.values(of:))))
             }
             return WorkspaceTables(tables: tables)
         }
@@ -90,25 +126,7 @@ extension Workspace {
         let ws = try Workspace(path: path, user: user)
         do {
             try ws.write { db in
-                for table in tables.tables {
-                    let known = Set(try db.columns(in: table.name).map(\.name))
-                    let kept = table.columns.indices.filter { known.contains(table.columns[$0]) }
-                    guard !kept.isEmpty else { continue }
-                    let names = kept.map { "\"\(table.columns[$0])\"" }.joined(separator: ", ")
-                    // One prepared statement a table: a bulk path (30,000 students).
-                    let insert = try db.makeStatement(
-                        sql: "INSERT INTO \(table.name) (\(names)) VALUES (\(kept.map { _ in "?" }.joined(separator: ", ")))")
-                    for row in table.rows {
-                        try insert.execute(arguments: StatementArguments(kept.map { k -> (any DatabaseValueConvertible)? in
-                            switch row[k] {
-                            case .null: nil
-                            case .integer(let n): n
-                            case .real(let d): d
-                            case .text(let s): s
-                            }
-                        }))
-                    }
-                }
+                try Self.insert(tables, into: db)
                 _ = try ws.audit(db, action: "copy", subject: path, detail: note)
             }
         } catch {

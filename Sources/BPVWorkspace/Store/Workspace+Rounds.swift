@@ -258,12 +258,13 @@ extension Workspace {
     }
 
     func writeImmediate<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
-        defer { writer.clear() }
+        if home != nil { return try writeHome(body) }
+        defer { writer?.clear() }
         do {
             return try db.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    writer.record(user: user)
+                    writer?.record(user: user)
                     result = try body(db)
                     return .commit
                 }

@@ -24,8 +24,15 @@ public final class Workspace: Sendable {
     let db: DatabaseQueue
     /// Who is acting, for the audit log: the OS user.
     public let user: String
-    /// The note naming this process while it holds the write lock.
-    let writer: WriterNote
+    /// The note naming this process while it holds the write lock (a file workspace's only).
+    let writer: WriterNote?
+    /// The register's home when it is not this file (a region's server); the database is then
+    /// the mirror of what the user may see (see `Workspace+Mirror.swift`).
+    let home: (any RegisterHome)?
+    /// How many times the mirror took in others' changes: a view's model is out of date when
+    /// this moved, also when no audit entry it may see came with the change (another school's
+    /// pupil took a place). Always 0 for a file workspace.
+    let mirrorGeneration = Generation()
     /// How long a write waits for another writer.
     let busySeconds: Int
 
@@ -42,6 +49,7 @@ public final class Workspace: Sendable {
         self.user = user ?? Self.osUser()
         self.writer = WriterNote(workspace: path)
         self.busySeconds = busySeconds
+        self.home = nil
         // Never a file named after a server's address.
         if path.hasPrefix("postgresql://") || path.hasPrefix("postgres://") { throw .cannotOpen(path, .serverRegister) }
         if let info = try? FilePath(path).stat() {
@@ -121,13 +129,32 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// An empty in-memory mirror of the register at `home`, its schema and change notes made
+    /// (see `Workspace+Mirror.swift`); ``init(home:)`` fills it.
+    init(mirrorOf home: any RegisterHome) throws(WorkspaceError) {
+        path = home.location
+        user = home.user
+        writer = nil
+        busySeconds = 0
+        self.home = home
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        do {
+            db = try DatabaseQueue(configuration: config)
+            try Schema.migrator.migrate(db)
+            try db.writeWithoutTransaction { db in try db.execute(sql: Self.captureSQL) }
+        } catch {
+            throw .cannotOpen(path, .system(Self.words(error)))
+        }
+    }
+
     /// SQLite's application_id of a bpv workspace: 'BPV1'.
     static let applicationID: Int32 = 0x4250_5631
 
     /// The longest reason or free text a change may carry, in characters.
     public static let reasonLimit = 500
 
-    static func osUser() -> String {
+    public static func osUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return "uid \(geteuid())"
     }
@@ -253,10 +280,11 @@ public final class Workspace: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
-        defer { writer.clear() }
+        if home != nil { return try writeHome(body) }
+        defer { writer?.clear() }
         do {
             return try db.write { db in
-                writer.record(user: user)
+                writer?.record(user: user)
                 return try body(db)
             }
         } catch let error as WorkspaceError {
@@ -267,6 +295,7 @@ public final class Workspace: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        if let home, home.hasNews { try takeIn(try home.catchUp()) }
         do {
             return try db.read(body)
         } catch let error as WorkspaceError {
@@ -280,7 +309,7 @@ public final class Workspace: Sendable {
     /// ``WriterNote``), how long bpv waited, and what to do.
     func words(_ error: any Error) -> StoreProblem {
         if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            return .busy(writer.holder(), waited: busySeconds)
+            return .busy(writer?.holder(), waited: busySeconds)
         }
         return .system(Self.words(error))
     }

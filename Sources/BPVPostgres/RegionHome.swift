@@ -1,0 +1,387 @@
+import BPVWorkspace
+import Foundation
+
+/// The register's home on a region's server (`--db postgresql://...`): the rows a user may see
+/// go to their bpv's in-memory mirror (``Workspace/init(home:)``), and every change comes back
+/// in one transaction.
+///
+/// **Concurrency: one explicit lock per region, not SERIALIZABLE.** A change is checked by
+/// bpv's domain rules (places across every school, held placements, dates) in the client,
+/// against the region as it is when the change begins; SERIALIZABLE would detect conflicting
+/// reads only of the rows this user can see and would make every user action retry whole. So a
+/// change takes the advisory lock ``changeLock`` for its transaction, takes in what others
+/// changed since (the change log, `bpv.change`), runs on the mirror, writes its rows and its
+/// log entries, notifies (`NOTIFY bpv_change`) and commits. A tweak holds the lock for a few
+/// milliseconds; a regional match for its solve. A client killed mid-change, or a server
+/// restarted, leaves no trace: the transaction is rolled back and the lock let go with it.
+///
+/// **Who sees what** stays the server's business: the mirror is filled through the user's own
+/// login, so row-level security decides which pupils it holds. An internship's places are
+/// offered less the places held by pupils the user cannot see (`bpv.hidden_holds`), so a
+/// school's match places its pupils in the places the region leaves free; when the user changes
+/// an internship, those places are added back before it is written.
+public final class RegionHome: RegisterHome, @unchecked Sendable {
+    // @unchecked: the mutable state (`mark`, `notified`, `hidden`) is touched under `lock`; the
+    // connection is used by one caller at a time (bpv's register is synchronous), and the
+    // notification handler touches only `notified`.
+    let connection: ServerConnection
+    public let location: String
+    public let user: String
+    /// Whether the user sees every pupil (the owner, a regional coordinator): no hidden places.
+    let wholeRegion: Bool
+    /// Each table's columns and their server types, in the server's order.
+    let columns: [String: [(name: String, type: String)]]
+    private let lock = NSLock()
+    /// The last change-log entry taken in.
+    private var mark: Int64 = 0
+    /// The highest change announced by a notification.
+    private var notified: Int64 = 0
+    /// Places held at each internship by pupils this user cannot see: (all, support).
+    private var hidden: [String: (held: Int64, supported: Int64)] = [:]
+    /// The last audit entry when the current change began: entries up to it that the change
+    /// wrote were rewritten by an erasure, not added.
+    private var auditBefore: Int64 = 0
+
+    /// The advisory lock every change takes (any fixed number; this one spells "BPC").
+    static let changeLock = 0x42_5043
+    /// The channel on which changes are announced; the payload is the change's last log number.
+    static let channel = "bpv_change"
+    /// Above this many changed rows since the mirror looked, it is loaded again whole.
+    static let wholeAbove = 5_000
+
+    /// Connects as `address` says and listens for changes.
+    /// - Throws: ``WorkspaceError/cannotOpen(_:_:)`` with the server's words, or when the
+    ///   database has not been set up with `bpv server init`.
+    public init(_ address: ServerAddress) throws(WorkspaceError) {
+        location = address.description
+        user = address.user
+        do {
+            connection = try ServerConnection(address)
+        } catch {
+            throw .cannotOpen(address.description, .system(ServerProblem.failed(error).text(.en)))
+        }
+        let region = Region(connection)
+        do {
+            try region.requireCurrent()
+            let whole = try region.query("""
+                SELECT (pg_has_role(current_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'bpv'), 'MEMBER')
+                        OR pg_has_role(current_user, 'bpv_regional', 'MEMBER'))::text
+                """)
+            wholeRegion = whole.first?.first == "true"
+            var columns: [String: [(name: String, type: String)]] = [:]
+            for row in try region.query("""
+                SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
+                WHERE table_schema = 'bpv' ORDER BY table_name, ordinal_position
+                """)
+            {
+                columns[row[0] ?? "", default: []].append((row[1] ?? "", row[2] ?? "text"))
+            }
+            self.columns = columns
+        } catch {
+            throw .cannotOpen(address.description, .system(error.text(.en)))
+        }
+        connection.listen(Self.channel) { [weak self] payload in
+            guard let self, let seq = Int64(payload) else { return }
+            self.lock.withLock { self.notified = max(self.notified, seq) }
+        }
+    }
+
+    public var hasNews: Bool { lock.withLock { notified > mark } }
+
+    public func snapshot() throws(WorkspaceError) -> WorkspaceTables {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) -> WorkspaceTables in
+            let last = try lastNumbers()
+            let tables = try wholeTables()
+            lock.withLock { mark = last["change"] ?? 0 }
+            return tables
+        }
+    }
+
+    public func beginChange() throws(WorkspaceError) -> HomeCatchUp {
+        do {
+            try connection.execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+        } catch {
+            throw .database(location, .system(ServerProblem.failed(error).text(.en)))
+        }
+        do {
+            var news = try news()
+            news.lastNumbers = try lastNumbers().filter { $0.key != "change" }
+            let before = news.lastNumbers["audit"] ?? 0
+            lock.withLock { auditBefore = before }
+            return news
+        } catch {
+            abandonChange()
+            throw .database(location, .system(error.text(.en)))
+        }
+    }
+
+    public func catchUp() throws(WorkspaceError) -> HomeCatchUp {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) -> HomeCatchUp in try news() }
+    }
+
+    public func abandonChange() {
+        try? connection.execute("ROLLBACK")
+    }
+
+    public func finishChange(_ rows: [ChangedRow]) throws(WorkspaceError) {
+        do {
+            try write(rows)
+            try connection.execute("COMMIT")
+        } catch {
+            abandonChange()
+            throw .database(location, .system(ServerProblem.failed(error).text(.en)))
+        }
+    }
+
+    // MARK: Reading
+
+    /// Runs `body` in a transaction begun with `begin`, committed after.
+    private func transaction<T>(_ begin: String, _ body: () throws(ServerProblem) -> T) throws(WorkspaceError) -> T {
+        do {
+            try connection.execute(begin)
+            let result = try body()
+            try connection.execute("COMMIT")
+            return result
+        } catch let error as ServerError {
+            abandonChange()
+            throw .database(location, .system(ServerProblem.failed(error).text(.en)))
+        } catch let error as ServerProblem {
+            abandonChange()
+            throw .database(location, .system(error.text(.en)))
+        } catch {
+            abandonChange()
+            throw .database(location, .system("\(error)"))
+        }
+    }
+
+    /// The last numbers given out, by table (`audit`, `history`, `round`, `change`).
+    private func lastNumbers() throws(ServerProblem) -> [String: Int64] {
+        let row = try query("SELECT audit::text, history::text, round::text, change::text FROM bpv.last_numbers()").first ?? []
+        let names = ["audit", "history", "round", "change"]
+        var out: [String: Int64] = [:]
+        for (k, name) in names.enumerated() where k < row.count { out[name] = row[k].flatMap { Int64($0) } ?? 0 }
+        return out
+    }
+
+    /// What others changed after ``mark``, as rows to take in (or everything, when it is a
+    /// lot); moves the mark to the last entry of the log.
+    private func news() throws(ServerProblem) -> HomeCatchUp {
+        let since = lock.withLock { mark }
+        let last = try lastNumbers()["change"] ?? 0
+        guard last > since else { return HomeCatchUp() }
+        let entries = try query(
+            "SELECT tbl, key FROM bpv.change WHERE seq > $1::bigint ORDER BY seq LIMIT \(Self.wholeAbove + 1)", [String(since)])
+        var news = HomeCatchUp()
+        if entries.count > Self.wholeAbove || entries.contains(where: { $0[0] == "*" }) {
+            news.whole = try wholeTables()
+        } else {
+            var keys: [String: [String]] = [:], seen = Set<[String?]>()
+            for entry in entries where seen.insert(entry).inserted {
+                keys[entry[0] ?? "", default: []].append(entry[1] ?? "[]")
+            }
+            for (table, _) in WorkspaceTables.order {
+                guard let wanted = keys[table] else { continue }
+                news.rows += try rows(of: table, keys: wanted)
+            }
+        }
+        lock.withLock { mark = max(mark, last) }
+        return news
+    }
+
+    /// Every row the user sees, table by table.
+    private func wholeTables() throws(ServerProblem) -> WorkspaceTables {
+        var tables: [WorkspaceTables.Table] = []
+        if !wholeRegion { try readHidden(nil) }
+        for (name, key) in WorkspaceTables.order {
+            let columns = self.columns[name] ?? []
+            let text = try query("SELECT coalesce(json_agg(t ORDER BY \(key)), '[]')::text FROM bpv.\(name) t").first?.first ?? nil
+            let rows = Self.objects(text).map { offered(name, Self.values($0, columns)) }
+            tables.append(.init(name: name, columns: columns.map(\.name), rows: rows))
+        }
+        return WorkspaceTables(tables: tables)
+    }
+
+    /// The rows of `table` with these keys (JSON arrays), nil values for those gone or hidden.
+    private func rows(of table: String, keys: [String]) throws(ServerProblem) -> [ChangedRow] {
+        let columns = self.columns[table] ?? []
+        let key = WorkspaceTables.keyColumns(of: table).map { "t.\"\($0)\"" }.joined(separator: ", ")
+        if table == "internship", !wholeRegion {
+            try readHidden(keys.compactMap(Self.firstKey))
+        }
+        let found = try query(
+            """
+            SELECT k.key, row_to_json(t)::text FROM unnest($1::text[]) AS k(key)
+            LEFT JOIN bpv.\(table) t ON jsonb_build_array(\(key)) = k.key::jsonb
+            """, [Region.textArray(keys)])
+        return found.map { row in
+            let object = row[1].flatMap { Self.objects("[\($0)]").first }
+            return ChangedRow(
+                table: table, key: row[0] ?? "[]", columns: columns.map(\.name),
+                values: object.map { offered(table, Self.values($0, columns)) })
+        }
+    }
+
+    /// Reads the places held by pupils this user cannot see, at `ids` (all when nil).
+    private func readHidden(_ ids: [String]?) throws(ServerProblem) {
+        let rows = try query(
+            "SELECT internship_id, held::text, supported::text FROM bpv.hidden_holds($1::text[])", [ids.map(Region.textArray)])
+        lock.withLock {
+            if ids == nil { hidden = [:] }
+            for id in ids ?? [] { hidden[id] = nil }
+            for row in rows {
+                let held = row[1].flatMap { Int64($0) } ?? 0, supported = row[2].flatMap { Int64($0) } ?? 0
+                if held > 0 || supported > 0 { hidden[row[0] ?? ""] = (held, supported) }
+            }
+        }
+    }
+
+    /// A row as the mirror gets it: an internship's places less those hidden pupils hold.
+    private func offered(_ table: String, _ values: [WorkspaceTables.Value]) -> [WorkspaceTables.Value] {
+        adjusted(table, values, by: -1)
+    }
+
+    /// An internship's places moved by the hidden holds (`sign` -1 to offer, +1 to store).
+    private func adjusted(_ table: String, _ values: [WorkspaceTables.Value], by sign: Int64, columns given: [String]? = nil)
+        -> [WorkspaceTables.Value]
+    {
+        guard table == "internship", !wholeRegion else { return values }
+        let names = given ?? (columns[table] ?? []).map(\.name)
+        guard let id = names.firstIndex(of: "id"), case .text(let internship) = values[id],
+              let hold = lock.withLock({ hidden[internship] })
+        else { return values }
+        var out = values
+        for (column, amount) in [("capacity", hold.held), ("support_capacity", hold.supported)] {
+            if let k = names.firstIndex(of: column), case .integer(let n) = out[k] { out[k] = .integer(max(n + sign * amount, 0)) }
+        }
+        return out
+    }
+
+    // MARK: Writing
+
+    /// Writes what a change did: gone rows deleted (children first), rows there now inserted
+    /// or updated (parents first), one log entry per row, and the notification.
+    private func write(_ rows: [ChangedRow]) throws(ServerError) {
+        let order = WorkspaceTables.order.map(\.name)
+        // Audit entries a change deleted or rewrote: an erasure's, done by the server's own
+        // function after the pupils are gone.
+        let before = lock.withLock { auditBefore }
+        func isOld(_ row: ChangedRow) -> Bool {
+            row.table == "audit" && ((try? JSONSerialization.jsonObject(with: Data(row.key.utf8))) as? [NSNumber])?.first?.int64Value ?? 0 <= before
+        }
+        let erased = rows.filter { $0.table == "audit" && $0.written && isOld($0) }
+        let rows = rows.filter { !($0.table == "audit" && isOld($0)) }
+        for table in order.reversed() {
+            let gone = rows.filter { $0.table == table && $0.written && $0.values == nil }.map(\.key)
+            guard !gone.isEmpty else { continue }
+            let key = WorkspaceTables.keyColumns(of: table).map { "t.\"\($0)\"" }.joined(separator: ", ")
+            _ = try connection.rows(
+                "DELETE FROM bpv.\(table) t WHERE jsonb_build_array(\(key)) = ANY (SELECT k::jsonb FROM unnest($1::text[]) k)",
+                [Region.textArray(gone)])
+        }
+        for table in order {
+            let present = rows.filter { $0.table == table && $0.written && $0.values != nil }
+            guard let first = present.first else { continue }
+            let names = first.columns
+            let keys = WorkspaceTables.keyColumns(of: table)
+            let quoted = names.map { "\"\($0)\"" }.joined(separator: ", ")
+            let updates = names.filter { !keys.contains($0) }.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+            // The audit log and the rounds are only added to (the server refuses any other
+            // change to the log; a school coordinator may add rounds, not change them).
+            let conflict = Self.appendOnly.contains(table) ? "" : " ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(updates)"
+            for start in stride(from: 0, to: present.count, by: Region.batch) {
+                var json = "["
+                for (r, row) in present[start ..< min(start + Region.batch, present.count)].enumerated() {
+                    let values = adjusted(table, row.values ?? [], by: 1, columns: row.columns)
+                    json += r == 0 ? "" : ","
+                    Region.appendObject(names, values, to: &json)
+                }
+                json += "]"
+                _ = try connection.rows(
+                    "INSERT INTO bpv.\(table) (\(quoted)) SELECT \(quoted) FROM json_populate_recordset(NULL::bpv.\(table), $1::json)\(conflict)",
+                    [json])
+            }
+        }
+        if !erased.isEmpty {
+            var gone: [String] = [], rewritten = "["
+            for row in erased {
+                guard let values = row.values else {
+                    gone.append(String(row.key.dropFirst().dropLast()))
+                    continue
+                }
+                if rewritten.count > 1 { rewritten += "," }
+                Region.appendObject(row.columns, values, to: &rewritten)
+            }
+            rewritten += "]"
+            _ = try connection.rows("SELECT bpv.erase_entries($1::bigint[], $2::jsonb)::text", ["{" + gone.joined(separator: ",") + "}", rewritten])
+        }
+        // The log: one entry per row, with the pupil it is about (for the policy); when a pupil
+        // was erased, one entry that has every bpv load the region again, naming nobody.
+        let logged = rows.contains { $0.table == "student" && $0.written && $0.values == nil }
+            ? [ChangedRow(table: "*", key: "", columns: [], values: nil, written: false)] : rows
+        var log = "["
+        for (r, row) in logged.enumerated() {
+            log += r == 0 ? "[" : ",["
+            if let student = Self.student(of: row) { Region.appendJSON(student, to: &log) } else { log += "null" }
+            log += ","
+            Region.appendJSON(row.table, to: &log)
+            log += ","
+            Region.appendJSON(row.key, to: &log)
+            log += "]"
+        }
+        log += "]"
+        guard !logged.isEmpty else { return }
+        let last = try connection.rows(
+            """
+            WITH added AS (
+                INSERT INTO bpv.change (student_id, tbl, key) SELECT x->>0, x->>1, x->>2 FROM jsonb_array_elements($1::jsonb) x RETURNING seq
+            ) SELECT max(seq)::text FROM added
+            """, [log]).first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
+        _ = try connection.rows("SELECT pg_notify($1, $2)", [Self.channel, String(last)])
+        lock.withLock { mark = max(mark, last) }
+    }
+
+    /// Tables whose rows are only ever added.
+    static let appendOnly: Set<String> = ["audit", "round"]
+
+    /// The pupil a row is about, for the change log's policy.
+    static func student(of row: ChangedRow) -> String? {
+        if let values = row.values, let k = row.columns.firstIndex(of: row.table == "student" ? "id" : "student_id"),
+           case .text(let s) = values[k]
+        {
+            return s
+        }
+        let key = (try? JSONSerialization.jsonObject(with: Data(row.key.utf8))) as? [Any] ?? []
+        switch row.table {
+        case "student", "register", "ban", "student_setting": return key.first as? String
+        case "placement": return key.count > 1 ? key[1] as? String : nil
+        default: return nil
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// The first value of a key (a JSON array), when it is text: an internship's id.
+    static func firstKey(_ key: String) -> String? {
+        ((try? JSONSerialization.jsonObject(with: Data(key.utf8))) as? [Any])?.first as? String
+    }
+
+    /// The objects of a JSON array.
+    static func objects(_ text: String?) -> [[String: Any]] {
+        (try? JSONSerialization.jsonObject(with: Data((text ?? "[]").utf8))) as? [[String: Any]] ?? []
+    }
+
+    /// A JSON object's cells in `columns`' order, by the column's server type.
+    static func values(_ object: [String: Any], _ columns: [(name: String, type: String)]) -> [WorkspaceTables.Value] {
+        columns.map { column in
+            switch object[column.name] {
+            case let s as String: .text(s)
+            case let n as NSNumber: column.type == "double precision" ? .real(n.doubleValue) : .integer(n.int64Value)
+            default: .null
+            }
+        }
+    }
+
+    private func query(_ sql: String, _ values: [String?] = []) throws(ServerProblem) -> [[String?]] {
+        do { return try connection.rows(sql, values) } catch { throw .failed(error) }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+
+/// A workspace whose register lives elsewhere (``RegisterHome``): the database is an in-memory
+/// mirror of the rows the user may see, on which the register's records, rules and SQL run
+/// exactly as on a file. What a change writes is caught by temporary triggers (rows by key, in
+/// `temp.bpv_changed`) and handed to the home in the change's own transaction; what others
+/// changed is taken in before every change and, when the home has news, before a read.
+///
+/// Nothing of the mirror reaches the disk: the pupils stay on the server.
+extension Workspace {
+    /// Opens the register at `home`: the rows the user may see are loaded into memory.
+    /// - Throws: the home's words when it cannot be read.
+    /// - Complexity: O(rows the user may see).
+    public convenience init(home: any RegisterHome) throws(WorkspaceError) {
+        try self.init(mirrorOf: home)
+        let tables = try home.snapshot()
+        do {
+            try db.write { db in
+                try Self.insert(tables, into: db)
+                try db.execute(sql: "DELETE FROM temp.bpv_changed")
+            }
+        } catch {
+            throw .cannotOpen(path, .system(Self.words(error)))
+        }
+    }
+
+    /// The temporary table and triggers that note every row a change writes, by its key. A row
+    /// of `register` also notes its internship (before and after) as read-again-only: who may
+    /// take its places changed for the users who cannot see that pupil.
+    static var captureSQL: String {
+        var sql = "CREATE TEMP TABLE bpv_changed (tbl TEXT NOT NULL, key TEXT NOT NULL, written INTEGER NOT NULL);\n"
+        for (table, _) in WorkspaceTables.order {
+            func key(_ row: String) -> String { "json_array(" + WorkspaceTables.keyColumns(of: table).map { "\(row).\($0)" }.joined(separator: ", ") + ")" }
+            func note(_ row: String) -> String {
+                var s = "INSERT INTO bpv_changed VALUES ('\(table)', \(key(row)), 1);"
+                if table == "register" { s += " INSERT INTO bpv_changed VALUES ('internship', json_array(\(row).internship_id), 0);" }
+                return s
+            }
+            sql += """
+                CREATE TEMP TRIGGER bpv_changed_\(table)_insert AFTER INSERT ON main.\(table) BEGIN \(note("NEW")) END;
+                CREATE TEMP TRIGGER bpv_changed_\(table)_update AFTER UPDATE ON main.\(table) BEGIN \(note("OLD")) \(note("NEW")) END;
+                CREATE TEMP TRIGGER bpv_changed_\(table)_delete AFTER DELETE ON main.\(table) BEGIN \(note("OLD")) END;
+
+                """
+        }
+        return sql
+    }
+
+    /// The rows the current transaction wrote, as they are now, parents first; the notes are
+    /// cleared.
+    /// - Complexity: O(rows written), one indexed read each.
+    static func changedRows(_ db: Database) throws -> [ChangedRow] {
+        let notes = try Row.fetchAll(db, sql: "SELECT tbl, key, max(written) FROM bpv_changed GROUP BY tbl, key ORDER BY min(rowid)")
+        try db.execute(sql: "DELETE FROM bpv_changed")
+        var byTable: [String: [ChangedRow]] = [:]
+        var statements: [String: (Statement, [String])] = [:]
+        for note in notes {
+            let table: String = note[0], key: String = note[1], written: Bool = note[2]
+            guard written else {
+                byTable[table, default: []].append(ChangedRow(table: table, key: key, columns: [], values: nil, written: false))
+                continue
+            }
+            if statements[table] == nil {
+                let columns = try db.columns(in: table).map(\.name)
+                let match = WorkspaceTables.keyColumns(of: table).enumerated().map { "\($0.element) = json_extract(?1, '$[\($0.offset)]')" }
+                let sql = "SELECT \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(table) WHERE \(match.joined(separator: " AND "))"
+                statements[table] = (try db.makeStatement(sql: sql), columns)
+            }
+            guard let (statement, columns) = statements[table] else { continue }
+            let row = try Row.fetchOne(statement, arguments: [key])
+            byTable[table, default: []].append(ChangedRow(table: table, key: key, columns: columns, values: row.map(WorkspaceTables.values(of:))))
+        }
+        return WorkspaceTables.order.flatMap { byTable[$0.name] ?? [] }
+    }
+
+    /// Takes in what others changed (see ``HomeCatchUp``), in one transaction of its own: gone
+    /// rows first (children before parents), then the rows there now (parents first). Not
+    /// noted as this user's change.
+    /// - Complexity: O(rows taken in); O(all rows) for a whole reload.
+    func takeIn(_ news: HomeCatchUp) throws(WorkspaceError) {
+        guard !news.isEmpty else { return }
+        do {
+            try db.write { db in
+                if let whole = news.whole {
+                    // The mirror's audit log is append-only like a file's; a reload replaces it.
+                    try db.execute(sql: "DROP TRIGGER audit_no_delete")
+                    for (table, _) in WorkspaceTables.order.reversed() { try db.execute(sql: "DELETE FROM \(table)") }
+                    try db.execute(sql: Schema.auditNoDelete)
+                    try Self.insert(whole, into: db)
+                }
+                for row in news.rows.reversed() where row.values == nil && row.written {
+                    let match = WorkspaceTables.keyColumns(of: row.table).enumerated().map { "\($0.element) = json_extract(?1, '$[\($0.offset)]')" }
+                    try db.execute(sql: "DELETE FROM \(row.table) WHERE \(match.joined(separator: " AND "))", arguments: [row.key])
+                }
+                var known: [String: Set<String>] = [:]
+                for row in news.rows {
+                    guard let values = row.values else { continue }
+                    if known[row.table] == nil { known[row.table] = Set(try db.columns(in: row.table).map(\.name)) }
+                    let kept = row.columns.indices.filter { known[row.table]?.contains(row.columns[$0]) == true }
+                    let keys = Set(WorkspaceTables.keyColumns(of: row.table))
+                    let names = kept.map { "\"\(row.columns[$0])\"" }.joined(separator: ", ")
+                    let updates = kept.map { row.columns[$0] }.filter { !keys.contains($0) }.map { "\"\($0)\" = excluded.\"\($0)\"" }
+                    // The audit log is only ever added to: an entry already here stays as it is.
+                    let onConflict = row.table == "audit" || updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
+                    try db.execute(
+                        sql: "INSERT INTO \(row.table) (\(names)) VALUES (\(kept.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT (\(WorkspaceTables.keyColumns(of: row.table).joined(separator: ", "))) \(onConflict)",
+                        arguments: StatementArguments(kept.map { values[$0].binding } as [(any DatabaseValueConvertible)?]))
+                }
+                try db.execute(sql: "DELETE FROM bpv_changed")
+            }
+        } catch {
+            throw .database(path, .system(Self.words(error)))
+        }
+        mirrorGeneration.advance()
+    }
+
+    /// A change on a mirror: under the home's lock, others' changes taken in, then `body` on
+    /// the mirror and the rows it wrote sent home, in one transaction on each side; when either
+    /// fails, neither keeps anything.
+    func writeHome<T>(_ body: (Database) throws -> T) throws(WorkspaceError) -> T {
+        guard let home else { throw .database(path, .system("not a mirror")) }
+        let start = try home.beginChange()
+        do {
+            try takeIn(start)
+            return try db.write { db in
+                // New audit entries, history rows and rounds are numbered after the home's.
+                for (table, last) in start.lastNumbers.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [last, table])
+                    if db.changesCount == 0 {
+                        try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, last])
+                    }
+                }
+                try db.execute(sql: "DELETE FROM bpv_changed")
+                let result = try body(db)
+                try home.finishChange(try Self.changedRows(db))
+                return result
+            }
+        } catch let error as WorkspaceError {
+            home.abandonChange()
+            throw error
+        } catch {
+            home.abandonChange()
+            throw .database(path, words(error))
+        }
+    }
+}
+
+/// A counter read and advanced from any thread.
+final class Generation: @unchecked Sendable {
+    // @unchecked: `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = 0
+
+    var current: Int { lock.withLock { value } }
+
+    func advance() { lock.withLock { value += 1 } }
+}
