@@ -35,10 +35,14 @@ demo-server: deps
 	scripts/demo-server.sh
 
 ## The whole test suite: solver property tests, DIMACS, end-to-end tests on the bpv binary.
+## The register's suites run twice: on workspace files, then with every register on the test
+## run's own PostgreSQL server (BPV_TEST_STORE=postgresql, see Tests/BPVTestServer/TestStore.swift).
+REGISTER_SUITES = BPVShellTests|RoundTests|DatesTests|EmployerTests|PrivacyTests|TravelTimeTests
 test:
 	@scripts/ensure-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	BPV_TEST_STORE=postgresql $(SWIFT) test --skip-build --filter '$(REGISTER_SUITES)'
 
 build: deps
 	$(SWIFT) build

@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "BPVWorkspaceTests",
             dependencies: [
-                "BPVWorkspace", "BPVDomain", "BPVSpreadsheet", .product(name: "GRDB", package: "GRDB.swift"),
+                "BPVWorkspace", "BPVDomain", "BPVSpreadsheet", "BPVTestServer", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // A workspace made by an earlier release, opened (as a copy) by MigrationTests.

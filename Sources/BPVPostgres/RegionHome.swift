@@ -58,7 +58,9 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         do {
             connection = try ServerConnection(address)
         } catch {
-            throw .cannotOpen(address.description, .system(ServerProblem.failed(error).text(.en)))
+            switch error {
+            case .cannotConnect(_, let words), .failed(let words): throw .cannotOpen(address.description, .system(words))
+            }
         }
         let region = Region(connection)
         do {
@@ -296,6 +298,14 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                     Region.appendObject(names, values, to: &json)
                 }
                 json += "]"
+                if table == "student", wholeRegion {
+                    // A regional coordinator's import names the schools; each is made when new.
+                    _ = try connection.rows(
+                        """
+                        INSERT INTO bpv.school (id, name) SELECT DISTINCT x->>'school', x->>'school'
+                        FROM json_array_elements($1::json) x WHERE coalesce(x->>'school', '') <> '' ON CONFLICT (id) DO NOTHING
+                        """, [json])
+                }
                 _ = try connection.rows(
                     "INSERT INTO bpv.\(table) (\(quoted)) SELECT \(quoted) FROM json_populate_recordset(NULL::bpv.\(table), $1::json)\(conflict)",
                     [json])

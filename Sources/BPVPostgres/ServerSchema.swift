@@ -197,6 +197,13 @@ public enum ServerSchema {
             END $$;
         REVOKE ALL ON FUNCTION bpv.erase_entries(bigint[], jsonb) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION bpv.erase_entries(bigint[], jsonb) TO bpv_regional, bpv_school;
+        -- A pupil imported without a school by a school's coordinator is of their school.
+        CREATE FUNCTION bpv.student_school() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.school IS NULL THEN NEW.school := bpv.school_of(current_user); END IF;
+                RETURN NEW;
+            END $$;
+        CREATE TRIGGER student_school BEFORE INSERT ON bpv.student FOR EACH ROW EXECUTE FUNCTION bpv.student_school();
         REVOKE ALL ON FUNCTION bpv.last_numbers(), bpv.all_holds(text[]), bpv.hidden_holds(text[]) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION bpv.last_numbers(), bpv.all_holds(text[]), bpv.hidden_holds(text[])
             TO bpv_regional, bpv_school, bpv_coach;

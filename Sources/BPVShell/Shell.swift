@@ -100,7 +100,13 @@ public final class Shell {
             throw .message(.unknownCommand(name, meant: Self.closest(to: name)))
         }
         Interrupt.clear()
+        // A register on a server: what others changed is taken in before the command, so it
+        // works on the region as it is; an interactive shell says what that was.
+        let others = (try? session.workspace.takeInNews()) ?? []
         session.console.language = session.language()
+        if session.announcesOthers, !others.isEmpty {
+            session.console.print(Phrase.othersChanged(others.map(\.changeBy)).text(session.console.language, .plain))
+        }
         let session = self.session
         let arguments = Arguments(command: command, words: Array(words.dropFirst()),
                                   known: ({ session.studentIDs() }, { session.internshipIDs() }))
@@ -146,6 +152,7 @@ public final class Shell {
     public func runInteractive(editor: LineEditor, banner: String) -> Int32 {
         session.console.language = session.language()
         editor.completer = { [unowned self] before in completions(before: before) }
+        session.announcesOthers = true
         session.console.print(banner)
         while true {
             switch editor.readLine(prompt: "bpv> ") {

@@ -1,6 +1,7 @@
 import BPVDomain
 import Foundation
 import Testing
+import BPVTestServer
 @testable import BPVWorkspace
 
 /// The placement year's dates: rolling intake (a student available later), an internship's
@@ -12,8 +13,8 @@ struct DatesTests {
     /// Three students and two one-place internships in Hilversum; S-3 is available in 30 days,
     /// I-2 takes new students only from 60 days on.
     func workspace() throws -> (Workspace, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-dates-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "coordinator")
+        let path = try TestStore.fresh("bpv-dates")
+        let ws = try TestStore.open(path, user: "coordinator")
         try ws.importStudents(try StudentImport.parse(Array("""
             id,level,sectors,town,travel_mode,max_travel_min,available_from
             S-1,2,retail,Hilversum,bike,30,
@@ -41,7 +42,7 @@ struct DatesTests {
 
     @Test func todayPlacesOnlyStudentsAvailableAtInternshipsOpen() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let register = Register(workspace: ws)
         let now = try register.match()
         // S-3 is not available yet, I-2 not open yet: one place for S-1 and S-2.
@@ -84,7 +85,7 @@ struct DatesTests {
 
     @Test func theWaitingListCountsFromTheLatestOfRegistrationAvailabilityAndTheLastEnd() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let register = Register(workspace: ws)
         try register.match()
         try register.commit(students: ["S-1"])
@@ -109,8 +110,8 @@ struct DatesTests {
     /// Two students at work from today (20 weeks: planned end on day 140), two more places
     /// elsewhere (I-3, I-4) from today on.
     func twoAtWork() throws -> (Workspace, Register, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-next-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "coordinator")
+        let path = try TestStore.fresh("bpv-next")
+        let ws = try TestStore.open(path, user: "coordinator")
         try ws.importStudents(try StudentImport.parse(Array("""
             id,level,sectors,town,travel_mode,max_travel_min
             S-1,2,retail,Hilversum,bike,30
@@ -136,7 +137,7 @@ struct DatesTests {
 
     @Test func aPlacementEndingBeforeTheDateFreesItsPlaceAndTheStudentIsMatchedForTheNext() throws {
         let (ws, register, path) = try twoAtWork()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         // While their placements run, both are held where they are and nobody waits.
         let during = try register.match(on: today.adding(days: 100))
         #expect(during.session.outcome.fixed == ["S-1": "I-1", "S-2": "I-2"])
@@ -175,7 +176,7 @@ struct DatesTests {
 
     @Test func aNextPlacementKeepsItsPlaceWhenAnEarlierDateIsMatched() throws {
         let (ws, register, path) = try twoAtWork()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         // After the planned end (day 140) S-1's next placement is agreed at I-3, I-3's one place.
         try register.match(on: today.adding(days: 150))
         try register.propose(student: "S-1", internship: "I-3")
@@ -212,7 +213,7 @@ struct DatesTests {
 
     @Test func aNextPlacementAtTheSameInternshipTakesOnePlaceNotTwo() throws {
         let (ws, register, path) = try twoAtWork()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         // S-1 goes on at I-1 after the planned end (day 140): the same place, agreed again.
         try register.match(on: today.adding(days: 150))
         try register.propose(student: "S-1", internship: "I-1")
@@ -227,7 +228,7 @@ struct DatesTests {
 
     @Test func aBreakdownRecordedAfterThePlannedEndStillBansTheEmployer() throws {
         let (ws, register, path) = try twoAtWork()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         try register.match(on: today.adding(days: 150))
         try register.end(student: "S-2", outcome: .brokeDown, reason: "stopped coming in week 6", on: today.adding(days: 42))
         let round = try register.current()
@@ -257,7 +258,7 @@ struct DatesTests {
 
     @Test func aStartFarAwayBeforeAvailabilityOrOutsideTheWindowAndAnEndBeforeTheStartAreRefused() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let register = Register(workspace: ws)
         try register.propose(student: "S-3", internship: "I-2")
         try register.accept(student: "S-3")
@@ -281,7 +282,7 @@ struct DatesTests {
         // Before issue 24, `start S 9999-12-31` stored a planned end of 10000-05-19, which no
         // reader could parse: every command that read the register failed from then on.
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let register = Register(workspace: ws)
         try register.propose(student: "S-1", internship: "I-1")
         try register.accept(student: "S-1")

@@ -1,6 +1,7 @@
 import BPVDomain
 import Foundation
 import Testing
+import BPVTestServer
 @testable import BPVWorkspace
 
 /// Employers as records: imported from an employer file or derived from the internships, with
@@ -8,8 +9,8 @@ import Testing
 @Suite("employers")
 struct EmployerTests {
     func workspace() throws -> (Workspace, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-employers-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "coordinator")
+        let path = try TestStore.fresh("bpv-employers")
+        let ws = try TestStore.open(path, user: "coordinator")
         try ws.importStudents(try StudentImport.parse(Array("""
             id,level,sectors,town,travel_mode,max_travel_min
             S-1,2,retail,Hilversum,bike,30
@@ -33,7 +34,7 @@ struct EmployerTests {
 
     @Test func employersAreImportedOrDerivedWithTheirPlacesAndBreakdowns() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let register = Register(workspace: ws)
         try register.match()
         let list = try ws.employerSummaries()
@@ -51,7 +52,7 @@ struct EmployerTests {
 
     @Test func anInternshipNamingAnUnknownEmployerIsRefusedWhole() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let before = try ws.auditLog().count
         #expect(throws: WorkspaceError.refused(.unknownEmployers(count: 1, first: "I-9", employer: "E-9"))) {
             try ws.importInternships(try InternshipImport.parse(Array("id,employer,sector,town,capacity,employer_id\nI-9,X,retail,Hilversum,1,E-9\n".utf8),

@@ -1,6 +1,7 @@
 import BPVDomain
 import Foundation
 import Testing
+import BPVTestServer
 @testable import BPVWorkspace
 
 /// The GDPR duties: erasure leaves nothing of the student in any table or file, the audit log
@@ -12,8 +13,8 @@ struct PrivacyTests {
         .deletingLastPathComponent().appendingPathComponent("Samples")
 
     func gooi() throws -> (Register, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-privacy-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "coordinator")
+        let path = try TestStore.fresh("bpv-privacy")
+        let ws = try TestStore.open(path, user: "coordinator")
         for (kind, parse) in [("students", 0), ("employers", 2), ("internships", 1)] {
             let bytes = Array(try Data(contentsOf: Self.samples.appendingPathComponent("gooi-\(kind).csv")))
             switch parse {
@@ -25,8 +26,19 @@ struct PrivacyTests {
         return (Register(workspace: ws), path)
     }
 
-    /// The bytes of the workspace's files.
+    /// The bytes of the workspace's files; on a region's server, every row of every table of
+    /// the region's schema as text (what a database dump would hold).
     func files(_ path: String) -> Data {
+        if TestStore.onServer, let server = try? TestServer.shared.get() {
+            let tables = (try? server.psql(user: server.superuser, database: path,
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'bpv' ORDER BY 1")) ?? []
+            #expect(tables.contains("student") && tables.contains("change"))
+            var all = Data()
+            for table in tables {
+                all += Data(((try? server.psql(user: server.superuser, database: path, "SELECT t::text FROM bpv.\(table) t")) ?? []).joined(separator: "\n").utf8)
+            }
+            return all
+        }
         var all = Data()
         for f in [path, path + "-wal", path + "-shm"] { all += (try? Data(contentsOf: URL(fileURLWithPath: f))) ?? Data() }
         return all
@@ -34,7 +46,7 @@ struct PrivacyTests {
 
     @Test func aForgottenStudentIsNowhereInTheWorkspaceFiles() throws {
         let (register, path) = try gooi()
-        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        defer { TestStore.remove(path) }
         try register.match()
         // A year of records about GV-001: a setting, a proposal declined, an agreed
         // placement that broke down, bans, two rounds.
@@ -64,7 +76,7 @@ struct PrivacyTests {
 
     @Test func aPurgeErasesThoseWhoseLastPlacementEndedBeforeTheTerm() throws {
         let (register, path) = try gooi()
-        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        defer { TestStore.remove(path) }
         try register.match()
         try register.commit(students: ["GV-001", "GV-002"])
         try register.end(student: "GV-001", outcome: .completed, reason: "done", on: CalendarDate("2024-06-30"))
@@ -80,7 +92,7 @@ struct PrivacyTests {
         // the name is anywhere in the files, while the other pupils keep their pins, bans and
         // audit entries, with the reference replaced.
         let (register, path) = try gooi()
-        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        defer { TestStore.remove(path) }
         let round = try register.match()
         let daansPlace = try #require(round.session.outcome.internshipOf["GV-009"])
         let tensPlace = try #require(round.session.outcome.internshipOf["GV-010"])
@@ -121,7 +133,7 @@ struct PrivacyTests {
 
     @Test func accessExportsEverythingHeldAboutOneStudentOwnerOnly() throws {
         let (register, path) = try gooi()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         try register.match()
         try register.propose(student: "GV-002", internship: "GVI-017")
         try register.decline(student: "GV-002", by: .student, reason: "too far after all")
@@ -141,7 +153,7 @@ struct PrivacyTests {
 /// A second connection that tries to delete from the audit log.
 enum DatabaseQueueProbe {
     static func deleteAudit(_ path: String) throws {
-        let ws = try Workspace(path: path)
+        let ws = try TestStore.open(path)
         try ws.write { db in try db.execute(sql: "DELETE FROM audit") }
     }
 }

@@ -1,14 +1,15 @@
 import BPVDomain
 import Foundation
 import Testing
+import BPVTestServer
 @testable import BPVWorkspace
 
 @Suite("Rounds: match, pin, ban, commit, release")
 struct RoundTests {
     /// Three students and two one-place internships in Hilversum, all in retail.
     func workspace() throws -> (Workspace, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-round-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "coordinator")
+        let path = try TestStore.fresh("bpv-round")
+        let ws = try TestStore.open(path, user: "coordinator")
         let students = try StudentImport.parse(Array("""
             id,level,sectors,town,travel_mode,max_travel_min,priority
             S-1,2,retail,Hilversum,bike,30,0
@@ -31,11 +32,11 @@ struct RoundTests {
     /// last before storing) cancels it whole: no round, no draft, no audit entry.
     @Test func aCtrlCAtAnyMomentOfAMatchIsHonouredAndStoresNothing() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         final class Counter: @unchecked Sendable { var calls = 0, cancelFrom = Int.max }
         let counter = Counter()
         let probe = Register(workspace: ws, shouldCancel: { counter.calls += 1; return counter.calls > counter.cancelFrom })
-        _ = try Register(workspace: try Workspace(path: path, user: "probe"), shouldCancel: { counter.calls += 1; return false }).match()
+        _ = try Register(workspace: try TestStore.open(path, user: "probe"), shouldCancel: { counter.calls += 1; return false }).match()
         let looks = counter.calls
         // The solver alone looks fewer times: the last look comes after it, just before the
         // round is stored, so that a Ctrl-C after the solver's last look is not ignored.
@@ -54,7 +55,7 @@ struct RoundTests {
 
     @Test func matchPlacesAsManyAsFitWithTiersFirst() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let round = try ws.match()
         #expect(round.placed == 2 && round.unplaced == 1)
         let placed = try ws.placements().filter { $0.internship != nil }.map(\.student)
@@ -63,7 +64,7 @@ struct RoundTests {
 
     @Test func pinsAndCommitmentsAreKeptAndBansAvoided() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         try ws.pin(student: "S-3", internship: "I-1", reason: "found it herself")
         try ws.ban(student: "S-2", internship: "I-2", reason: "conflict with the owner")
         let round = try ws.match()
@@ -75,12 +76,12 @@ struct RoundTests {
 
     @Test func committedPlacementsSurviveARestartAndLaterRoundsWorkAroundThem() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let first = try ws.match()
         let committed = try ws.commit(round: first.round, students: ["S-2"])
         #expect(committed == 1)
         let s2 = try ws.placements().first { $0.student == "S-2" }
-        let reopened = try Workspace(path: path)
+        let reopened = try TestStore.open(path)
         let second = try reopened.match()
         let after = try reopened.placements(round: second.round)
         #expect(after.first { $0.student == "S-2" } == s2.map { Workspace.Placement(student: $0.student, internship: $0.internship, score: $0.score, travelMinutes: $0.travelMinutes, status: .agreed) })
@@ -93,7 +94,7 @@ struct RoundTests {
 
     @Test func releasePlacesAgainButNotAtTheSameInternship() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let first = try ws.match()
         try ws.commit(round: first.round)
         guard let was = try ws.placements().first(where: { $0.student == "S-2" })?.internship else {
@@ -111,7 +112,7 @@ struct RoundTests {
 
     @Test func aPinAtAnInternshipWhosePlacesAreAllHeldIsRefusedWhole() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         try ws.pin(student: "S-1", internship: "I-1", reason: "a")
         let audit = try ws.auditLog().count
         #expect(refusalText { try ws.pin(student: "S-2", internship: "I-1", reason: "b") }
@@ -124,7 +125,7 @@ struct RoundTests {
 
     @Test func unknownIdsAreNamed() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         #expect(throws: WorkspaceError.refused(.noStudent("S-9"))) { try ws.pin(student: "S-9", internship: "I-1", reason: "") }
         #expect(throws: WorkspaceError.refused(.noPlacementToEnd("S-1"))) { try ws.release(student: "S-1", reason: "") }
     }
@@ -133,7 +134,7 @@ struct RoundTests {
     /// draft as it is now; asked to commit round 1 as it was, it refuses and names the change.
     @Test func aCommitOfARoundTheDraftHasMovedOnFromIsRefusedNamingTheChange() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         let round = try ws.match()
         let placed = try #require(try ws.placements().first { $0.internship != nil })
         try ws.ban(student: placed.student, internship: placed.internship!, reason: "the employer said no")
@@ -155,10 +156,10 @@ struct RoundTests {
     @Test(arguments: 0 ..< 10)
     func concurrentCommitsOfOneDraftStoreOneAndRefuseTheOther(attempt: Int) throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         _ = try ws.match()
         // Each view is used by one thread only.
-        let a = Unchecked(Register(workspace: try Workspace(path: path))), b = Unchecked(Register(workspace: try Workspace(path: path)))
+        let a = Unchecked(Register(workspace: try TestStore.open(path))), b = Unchecked(Register(workspace: try TestStore.open(path)))
         _ = try a.value.current()
         _ = try b.value.current()
         let outcomes = LockedResults()
@@ -197,8 +198,8 @@ final class LockedResults: @unchecked Sendable {
 @Suite("Settings and restarts")
 struct SettingsAndRestartTests {
     func workspace() throws -> (Workspace, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-set-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path)
+        let path = try TestStore.fresh("bpv-set")
+        let ws = try TestStore.open(path)
         try ws.importStudents(try StudentImport.parse(Array("""
             id,level,sectors,town,travel_mode,max_travel_min
             S-1,2,retail|zorg,Hilversum,bike,60
@@ -217,9 +218,9 @@ struct SettingsAndRestartTests {
 
     @Test func changedWeightsAreUsedByLaterRoundsAndStoredWithThem() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         try ws.set("sector_rank_weight", to: "0", reason: "sector does not matter this term")
-        let reopened = try Workspace(path: path)
+        let reopened = try TestStore.open(path)
         #expect(try reopened.settings().sectorRankWeight == 0)
         let round = try reopened.match()
         #expect(try reopened.settings(ofRound: round.round).sectorRankWeight == 0)
@@ -229,7 +230,7 @@ struct SettingsAndRestartTests {
 
     @Test func unknownOrOutOfRangeSettingsAreRefused() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         #expect(throws: WorkspaceError.self) { try ws.set("colour", to: "1") }
         #expect(throws: WorkspaceError.self) { try ws.set("detour_factor", to: "9") }
         #expect(throws: WorkspaceError.self) { try ws.set("travel_minute_weight", to: "1.5") }
@@ -238,10 +239,10 @@ struct SettingsAndRestartTests {
 
     @Test func pinsAndBansSurviveARestart() throws {
         let (ws, path) = try workspace()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestStore.remove(path) }
         try ws.pin(student: "S-1", internship: "I-2", reason: "found it")
         try ws.ban(student: "S-2", internship: "I-1", reason: "not again")
-        let reopened = try Workspace(path: path)
+        let reopened = try TestStore.open(path)
         let round = try reopened.match()
         let p = Dictionary(uniqueKeysWithValues: try reopened.placements(round: round.round).map { ($0.student, $0.internship) })
         #expect(p["S-1"] == .some("I-2"))  // pinned: fixed, in the draft at the pin

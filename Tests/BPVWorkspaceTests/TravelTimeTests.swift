@@ -2,6 +2,7 @@ import BPVDomain
 import BPVGeography
 import Foundation
 import Testing
+import BPVTestServer
 @testable import BPVWorkspace
 
 /// Measured travel times from a router (`import travel-times`) and the travel model beside them.
@@ -11,8 +12,8 @@ struct TravelTimeTests {
         .deletingLastPathComponent().appendingPathComponent("Samples")
 
     func workspace(_ region: String) throws -> (Register, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-travel-\(UUID().uuidString).sqlite").path
-        let ws = try Workspace(path: path, user: "coordinator")
+        let path = try TestStore.fresh("bpv-travel")
+        let ws = try TestStore.open(path, user: "coordinator")
         let students = Array(try Data(contentsOf: Self.samples.appendingPathComponent("\(region)-students.csv")))
         let internships = Array(try Data(contentsOf: Self.samples.appendingPathComponent("\(region)-internships.csv")))
         let employers = Array(try Data(contentsOf: Self.samples.appendingPathComponent("\(region)-employers.csv")))
@@ -25,7 +26,7 @@ struct TravelTimeTests {
     @Test(arguments: ["gooi", "kennemerland"])
     func noPlacedPupilOfEitherSampleTravelsZeroMinutes(region: String) throws {
         let (register, path) = try workspace(region)
-        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        defer { TestStore.remove(path) }
         let round = try register.match()
         let minutes = round.session.outcome.scoreOf.values.map(\.travelMinutes)
         #expect(minutes.count > 50)
@@ -37,7 +38,7 @@ struct TravelTimeTests {
 
     @Test func aRoutersTimesReplaceTheModelForTheirPairsInEveryAnswer() throws {
         let (register, path) = try workspace("gooi")
-        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        defer { TestStore.remove(path) }
         let ws = register.workspace
         let from = Set(try ws.students().compactMap(\.home.postcode)).sorted()
         let to = Set(try ws.internships().compactMap(\.location.postcode)).sorted()
@@ -75,7 +76,7 @@ struct TravelTimeTests {
             #expect(score.travelMinutes == measured, "\(s)")
         }
         // Stored, and read again by a new process.
-        let reopened = try Workspace(path: path)
+        let reopened = try TestStore.open(path)
         #expect(try reopened.settings().measuredTravel.count == expected.count)
         // A second file replaces what it names.
         let again = try TravelTimeImport.parse(Array("from;to;mode;minutes\n\(from[0]);\(to[0]);bike;9\n".utf8), fileName: "again.csv")

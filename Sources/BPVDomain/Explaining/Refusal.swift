@@ -133,6 +133,9 @@ public struct ChangeBy: Sendable, Hashable {
         self.action = action
         self.subject = subject
     }
+
+    /// Who changed what when, in `language`.
+    public func text(_ language: Language) -> String { language == .nl ? dutch : english }
 }
 
 /// How to get past an overfilled internship: release the others holding it, or give it room.

@@ -196,6 +196,7 @@ extension Phrase {
         case .banner(let db, let students, let internships):
             return "bpv-shell op \(db): \(students) leerlingen, \(internships) stageplaatsen.\nTyp help voor de commando's, Tab om aan te vullen, Ctrl-D of quit om te stoppen."
 
+        case .othersChanged(let changes): return changes.map { "intussen: \($0.text(.nl))" }.joined(separator: "\n")
         case .placedAt(let s, let at): return "\(s) is geplaatst bij \(at.dutch)"
         case .travelLimitWouldPlace(let s, let minutes, let now, let at):
             return "\(s): een reistijdgrens van \(minutes) min (nu \(now)) plaatst de leerling bij \(at.dutch); probeer set \(s) max_travel_min \(minutes)"

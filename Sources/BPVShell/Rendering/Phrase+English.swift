@@ -199,6 +199,7 @@ extension Phrase {
         case .banner(let db, let students, let internships):
             return "bpv shell on \(db): \(students) students, \(internships) internships.\nType help for the commands, Tab to complete, Ctrl-D or quit to leave."
 
+        case .othersChanged(let changes): return changes.map { "meanwhile: \($0.text(.en))" }.joined(separator: "\n")
         case .placedAt(let s, let at): return "\(s) is placed at \(at.english)"
         case .travelLimitWouldPlace(let s, let minutes, let now, let at):
             return "\(s): a travel limit of \(minutes) min (now \(now)) would place them at \(at.english); try set \(s) max_travel_min \(minutes)"

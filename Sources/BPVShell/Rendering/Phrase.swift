@@ -139,6 +139,8 @@ enum Phrase {
     case errorMark
     case progress(String, seconds: Double)
     case banner(workspace: String, students: Int, internships: Int)
+    /// What other users changed since this shell's last command (a register on a server).
+    case othersChanged([ChangeBy])
 
     // gaps
     case placedAt(StudentID, Place)

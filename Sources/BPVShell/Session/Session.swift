@@ -101,6 +101,10 @@ public final class Session {
     /// front end to scrub from what it keeps (the line editor's history); it empties this.
     public var erasedWords: [String] = []
 
+    /// Whether the shell says what other users changed before each command (an interactive
+    /// shell on a region's server).
+    public var announcesOthers = false
+
     func popUndo() -> UndoStep? { undoSteps.popLast() }
     func pushUndo(_ step: UndoStep) { undoSteps.append(step) }
 

@@ -115,6 +115,22 @@ extension Workspace {
         mirrorGeneration.advance()
     }
 
+    /// Takes in what other users changed since this mirror last looked (one round trip to the
+    /// home; a file is always current, so nothing there).
+    /// - Returns: the audit entries others made that came with it, oldest first.
+    public func takeInNews() throws(WorkspaceError) -> [AuditEntry] {
+        guard let home else { return [] }
+        let news = try home.catchUp()
+        try takeIn(news)
+        let seqs = news.rows.filter { $0.table == "audit" && $0.values != nil }.compactMap {
+            ((try? JSONSerialization.jsonObject(with: Data($0.key.utf8))) as? [NSNumber])?.first?.int64Value
+        }
+        guard !seqs.isEmpty else { return [] }
+        return try read { db in
+            try AuditEntry.filter(seqs.contains(Column("seq")) && Column("user") != user).order(Column("seq")).fetchAll(db)
+        }
+    }
+
     /// A change on a mirror: under the home's lock, others' changes taken in, then `body` on
     /// the mirror and the rows it wrote sent home, in one transaction on each side; when either
     /// fails, neither keeps anything.
