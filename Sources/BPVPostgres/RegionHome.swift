@@ -38,6 +38,8 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     private var notified: Int64 = 0
     /// Places held at each internship by pupils this user cannot see: (all, support).
     private var hidden: [String: (held: Int64, supported: Int64)] = [:]
+    /// Whether a change is open (its transaction begun, the lock held).
+    private var inChange = false
     /// The last audit entry when the current change began: entries up to it that the change
     /// wrote were rewritten by an erasure, not added.
     private var auditBefore: Int64 = 0
@@ -46,6 +48,8 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     static let changeLock = 0x42_5043
     /// The channel on which changes are announced; the payload is the change's last log number.
     static let channel = "bpv_change"
+    /// How long a change waits for another user's change, in seconds.
+    static let lockWait = 10
     /// Above this many changed rows since the mirror looked, it is loaded again whole.
     static let wholeAbove = 5_000
 
@@ -65,11 +69,13 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         let region = Region(connection)
         do {
             try region.requireCurrent()
-            let whole = try region.query("""
+            let roles = try region.query("""
                 SELECT (pg_has_role(current_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'bpv'), 'MEMBER')
-                        OR pg_has_role(current_user, 'bpv_regional', 'MEMBER'))::text
+                        OR pg_has_role(current_user, 'bpv_regional', 'MEMBER'))::text,
+                       (pg_has_role(current_user, 'bpv_school', 'MEMBER') OR pg_has_role(current_user, 'bpv_coach', 'MEMBER'))::text
                 """)
-            wholeRegion = whole.first?.first == "true"
+            wholeRegion = roles.first?.first == "true"
+            guard wholeRegion || roles.first?.last == "true" else { throw RegionHomeRefusal.overviewOnly }
             var columns: [String: [(name: String, type: String)]] = [:]
             for row in try region.query("""
                 SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
@@ -79,9 +85,17 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                 columns[row[0] ?? "", default: []].append((row[1] ?? "", row[2] ?? "text"))
             }
             self.columns = columns
-        } catch {
+        } catch RegionHomeRefusal.overviewOnly {
+            throw .cannotOpen(address.description, .overviewOnly(address.user))
+        } catch let error as ServerProblem {
             throw .cannotOpen(address.description, .system(error.text(.en)))
+        } catch {
+            throw .cannotOpen(address.description, .system("\(error)"))
         }
+        // A bpv that stops in the middle of a change (a laptop closed) must not hold the
+        // region's lock for ever: the server ends its session after a minute, and a change
+        // waits at most ``lockWait`` for another's.
+        try? connection.execute("SET idle_in_transaction_session_timeout = '60s'")
         connection.listen(Self.channel) { [weak self] payload in
             guard let self, let seq = Int64(payload) else { return }
             self.lock.withLock { self.notified = max(self.notified, seq) }
@@ -101,8 +115,19 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
 
     public func beginChange() throws(WorkspaceError) -> HomeCatchUp {
         do {
-            try connection.execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+            if lock.withLock({ inChange }) {
+                // Still holding the lock from a change found stale: only take in what came
+                // with it (nobody else could write since).
+            } else {
+                try connection.execute("BEGIN; SET LOCAL lock_timeout = '\(Self.lockWait)s'; SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+                lock.withLock { inChange = true }
+            }
         } catch {
+            lock.withLock { inChange = false }
+            rollback()
+            if case .failed(let words) = error, words.contains("lock timeout") {
+                throw .database(location, .regionBusy(waited: Self.lockWait))
+            }
             throw .database(location, .system(ServerProblem.failed(error).text(.en)))
         }
         do {
@@ -118,20 +143,40 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     }
 
     public func catchUp() throws(WorkspaceError) -> HomeCatchUp {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) -> HomeCatchUp in try news() }
+        if lock.withLock({ inChange }) {
+            // Inside an open change the lock keeps others out: read in its transaction.
+            do { return try news() } catch { throw .database(location, .system(error.text(.en))) }
+        }
+        return try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) -> HomeCatchUp in try news() }
     }
 
     public func abandonChange() {
+        guard lock.withLock({ inChange }) else { return }
+        lock.withLock { inChange = false }
+        rollback()
+    }
+
+    /// Ends the connection's transaction, whatever it was.
+    private func rollback() {
         try? connection.execute("ROLLBACK")
     }
 
     public func finishChange(_ rows: [ChangedRow]) throws(WorkspaceError) {
         do {
             try write(rows)
-            try connection.execute("COMMIT")
         } catch {
             abandonChange()
-            throw .database(location, .system(ServerProblem.failed(error).text(.en)))
+            throw .database(location, .system(ServerProblem.failed(error).text(.en) + "; nothing was changed"))
+        }
+        Self.pauseIfAsked()
+        lock.withLock { inChange = false }
+        do {
+            try connection.execute("COMMIT")
+        } catch {
+            // The server may have committed before the connection broke: the change is whole
+            // or absent, and only the server knows which.
+            rollback()
+            throw .database(location, .system(ServerProblem.failed(error).text(.en) + " at the commit; the change is either wholly stored or not at all: look (log) before you try again"))
         }
     }
 
@@ -145,13 +190,13 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             try connection.execute("COMMIT")
             return result
         } catch let error as ServerError {
-            abandonChange()
+            rollback()
             throw .database(location, .system(ServerProblem.failed(error).text(.en)))
         } catch let error as ServerProblem {
-            abandonChange()
+            rollback()
             throw .database(location, .system(error.text(.en)))
         } catch {
-            abandonChange()
+            rollback()
             throw .database(location, .system("\(error)"))
         }
     }
@@ -370,6 +415,16 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
 
     // MARK: Plumbing
 
+    /// A failpoint for the tests of a client killed, or a server restarted, in the middle of a
+    /// change (as FreeBSD's fail(9) or TiKV's fail-rs): when `BPV_PAUSE_BEFORE_COMMIT` names a
+    /// file, the change, its rows written and not yet committed, makes that file and waits until
+    /// it is removed (a minute at most). Inert when the variable is not set.
+    static func pauseIfAsked() {
+        guard let file = ProcessInfo.processInfo.environment["BPV_PAUSE_BEFORE_COMMIT"], !file.isEmpty else { return }
+        guard FileManager.default.createFile(atPath: file, contents: Data("\(getpid())\n".utf8)) else { return }
+        for _ in 0 ..< 3_000 where FileManager.default.fileExists(atPath: file) { usleep(20_000) }
+    }
+
     /// The first value of a key (a JSON array), when it is text: an internship's id.
     static func firstKey(_ key: String) -> String? {
         ((try? JSONSerialization.jsonObject(with: Data(key.utf8))) as? [Any])?.first as? String
@@ -395,3 +450,6 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         do { return try connection.rows(sql, values) } catch { throw .failed(error) }
     }
 }
+
+/// A user the home does not open the register for.
+enum RegionHomeRefusal: Error { case overviewOnly }

@@ -87,7 +87,7 @@ public final class ServerConnection: @unchecked Sendable {
     public func execute(_ sql: String) throws(ServerError) {
         for statement in Self.statements(sql) {
             do {
-                _ = try connection.query(statement, []).wait()
+                _ = try finished(connection.query(statement, []))
             } catch {
                 throw .failed(Self.words(error))
             }
@@ -153,12 +153,26 @@ public final class ServerConnection: @unchecked Sendable {
     public func rows(_ sql: String, _ values: [String?] = []) throws(ServerError) -> [[String?]] {
         let binds = values.map { $0.map(PostgresData.init(string:)) ?? .null }
         do {
-            let result = try connection.query(sql, binds).wait()
+            let result = try finished(connection.query(sql, binds))
             return try result.rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
         } catch {
             throw .failed(Self.words(error))
         }
     }
+
+    /// Waits for `query`, or for the connection's end, whichever comes first: a query sent on
+    /// a connection the server has just dropped (a restart) is otherwise never answered, and
+    /// the user would wait for ever.
+    private func finished<T>(_ query: EventLoopFuture<T>) throws -> T {
+        if connection.isClosed { throw ServerError.failed(Self.closedWords) }
+        let promise = query.eventLoop.makePromise(of: T.self)
+        query.cascade(to: promise)
+        connection.closeFuture.whenComplete { _ in promise.fail(ServerError.failed(Self.closedWords)) }
+        return try promise.futureResult.wait()
+    }
+
+    /// What a dropped connection means to the user.
+    static let closedWords = "the connection to the server was lost (a restart, or the network)"
 
     /// Calls `handler` with the payload of every notification on `channel` (`NOTIFY`), on
     /// postgres-nio's event-loop thread, from now until the connection closes. postgres-nio
@@ -170,6 +184,7 @@ public final class ServerConnection: @unchecked Sendable {
     /// The server's own words for an error (its message and SQLSTATE), not postgres-nio's
     /// redacted description.
     static func words(_ error: any Error) -> String {
+        if case .failed(let words) = error as? ServerError { return words }
         if let psql = error as? PSQLError {
             if psql.code == .connectionError {
                 // NIO's description of a failed connect names its internals; say what it means.

@@ -34,7 +34,12 @@ public final class TestServer: @unchecked Sendable {
 
     nonisolated(unsafe) private static var current: TestServer?
 
-    private init() throws {
+    /// Whether commits survive a crash (fsync and synchronous commits on): for a server that a
+    /// test stops at once; the shared one trades that for speed.
+    let durable: Bool
+
+    private init(durable: Bool = false) throws {
+        self.durable = durable
         guard let bin = Self.binFolder() else { throw TestServerError.notInstalled }
         self.bin = bin
         let template = NSTemporaryDirectory() + "bpv-pg-XXXXXX"
@@ -47,9 +52,14 @@ public final class TestServer: @unchecked Sendable {
         }
         try run(bin + "/initdb", ["-D", folder + "/data", "-A", "trust", "-U", superuser, "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"])
         // The server outlives pg_ctl: it must not inherit a pipe this process reads to its end.
+        try start()
+    }
+
+    /// Starts the server on its socket only.
+    private func start() throws {
         try run(bin + "/pg_ctl", quiet: true, [
             "-D", folder + "/data", "-l", folder + "/log", "-w", "-o",
-            "-c listen_addresses='' -k \(folder) -c fsync=off -c synchronous_commit=off -c max_connections=100", "start",
+            "-c listen_addresses='' -k \(folder) -c max_connections=200" + (durable ? "" : " -c fsync=off -c synchronous_commit=off"), "start",
         ])
     }
 
@@ -71,7 +81,18 @@ public final class TestServer: @unchecked Sendable {
         return out.split(separator: "\n").map(String.init)
     }
 
-    func stop() {
+    /// A server of one test's own, for a test that restarts it (others share ``shared``);
+    /// the test stops it with ``stop()``.
+    public static func own() throws -> TestServer { try TestServer(durable: true) }
+
+    /// Stops the server at once (as a power cut would) and starts it again: every connection
+    /// is cut, every open transaction rolled back.
+    public func restart() throws {
+        try run(bin + "/pg_ctl", quiet: true, ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
+        try start()
+    }
+
+    public func stop() {
         _ = try? run(bin + "/pg_ctl", quiet: true, ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: folder)
     }

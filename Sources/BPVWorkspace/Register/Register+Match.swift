@@ -28,6 +28,8 @@ extension Register {
     /// - Complexity: a load, the candidate graph and a cold solve, O(students) row writes.
     @discardableResult
     public func match(settings given: MatchSettings? = nil, on date: CalendarDate? = nil) throws(WorkspaceError) -> MatchReport {
+        // A retry keeps the region's lock (a register on a server) until the match is stored.
+        defer { workspace.endChanges() }
         for _ in 0 ..< 3 {
             invalidate()
             let day = date ?? .today

@@ -170,6 +170,9 @@ public final class Register {
     func apply(_ change: RoundChange, retry: Bool = true, persist: (Database, _ after: RoundModel, _ outcome: RoundOutcome?) throws -> Int64)
         throws(WorkspaceError) -> RoundChanges?
     {
+        // A change found stale under the region's lock (a register on a server) keeps the lock
+        // for its retry, which then cannot be overtaken again; let go here.
+        defer { workspace.endChanges() }
         for attempt in 0 ..< 3 {
             let stale = try isStale()
             if attempt > 0 || stale {

@@ -21,12 +21,14 @@ public protocol RegisterHome: AnyObject, Sendable {
     var user: String { get }
     /// Every row the user may see, table by table (``WorkspaceTables/order``), of one moment.
     func snapshot() throws(WorkspaceError) -> WorkspaceTables
-    /// Begins a change: takes the home's lock and returns what others changed since this
-    /// mirror last looked, and the last numbers the home has given out.
+    /// Begins a change: takes the home's lock (or keeps it, when a change found stale still
+    /// holds it) and returns what others changed since this mirror last looked, and the last
+    /// numbers the home has given out.
     func beginChange() throws(WorkspaceError) -> HomeCatchUp
     /// Writes the rows a change made on the mirror and ends the change (the lock let go).
     func finishChange(_ rows: [ChangedRow]) throws(WorkspaceError)
-    /// Ends a change without writing anything (the change was refused on the mirror).
+    /// Ends a change without writing anything (the change was refused on the mirror), letting
+    /// go of the lock; nothing when no change is open.
     func abandonChange()
     /// Whether the home said that others changed something since this mirror last looked.
     /// - Complexity: O(1), no round trip.

@@ -131,6 +131,12 @@ extension Workspace {
         }
     }
 
+    /// Lets go of the home's lock if a change that was found stale still holds it (see
+    /// ``writeHome(_:)``); nothing for a file.
+    public func endChanges() {
+        home?.abandonChange()
+    }
+
     /// A change on a mirror: under the home's lock, others' changes taken in, then `body` on
     /// the mirror and the rows it wrote sent home, in one transaction on each side; when either
     /// fails, neither keeps anything.
@@ -153,6 +159,9 @@ extension Workspace {
                 return result
             }
         } catch let error as WorkspaceError {
+            // Stale under the lock: the caller checks the change again against what was just
+            // taken in and retries at once, still holding the lock (``endChanges()`` lets go).
+            if error == .changedElsewhere { throw error }
             home.abandonChange()
             throw error
         } catch {

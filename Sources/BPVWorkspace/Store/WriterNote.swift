@@ -81,9 +81,12 @@ public enum StoreProblem: Sendable, Equatable {
     case busy(WriterNote.Holder?, waited: Int)
     /// The operating system's or SQLite's own words.
     case system(String)
-    /// A PostgreSQL address: the region's server is set up by `bpv server`; the shell and
-    /// its verbs work on a workspace file until the register runs on the server too.
+    /// A PostgreSQL address where a workspace file was expected.
     case serverRegister
+    /// Another user's change held the region's lock on its server after bpv waited.
+    case regionBusy(waited: Int)
+    /// A user of a region's server who may read only its pseudonymous overview (a viewer).
+    case overviewOnly(String)
     /// `bpv copy` never writes over what is there.
     case copyTargetExists
 
@@ -124,10 +127,14 @@ public enum StoreProblem: Sendable, Equatable {
             return nl ? "er staat hier al iets; bpv copy maakt een nieuwe werkruimte en schrijft nooit over een bestaande. Noem een nieuw bestand"
                 : "something is already there; bpv copy makes a new workspace and never writes over one. Name a new file"
         case .serverRegister:
-            return nl ? "dit is het adres van een PostgreSQL-server; deze bpv richt daar een regio in (bpv server init, add-school, add-user), "
-                + "maar de shell en haar commando's werken nog op een werkruimtebestand (--db bpv.sqlite); er is niets veranderd"
-                : "this is a PostgreSQL server's address; this bpv sets up a region there (bpv server init, add-school, add-user), "
-                + "but the shell and its commands still work on a workspace file (--db bpv.sqlite); nothing was changed"
+            return nl ? "dit is het adres van een PostgreSQL-server, geen werkruimtebestand; er is niets veranderd"
+                : "this is a PostgreSQL server's address, not a workspace file; nothing was changed"
+        case .overviewOnly(let user):
+            return nl ? "\(user) leest alleen het overzicht zonder namen (bpv.pupil_overview), niet het register; er is niets veranderd"
+                : "\(user) reads only the overview without names (bpv.pupil_overview), not the register; nothing was changed"
+        case .regionBusy(let seconds):
+            return nl ? "de regio is bezet: de wijziging van een andere gebruiker duurt langer dan \(seconds) seconden; er is niets veranderd, probeer het opnieuw"
+                : "the region is busy: another user's change has taken more than \(seconds) seconds; nothing was changed, try again"
         }
     }
 }
