@@ -37,6 +37,9 @@ struct RoundTests {
         let counter = Counter()
         let probe = Register(workspace: ws, shouldCancel: { counter.calls += 1; return counter.calls > counter.cancelFrom })
         _ = try Register(workspace: try TestStore.open(path, user: "probe"), shouldCancel: { counter.calls += 1; return false }).match()
+        // Another user's match: on a region's server this view takes it in as a shell does
+        // before each command (a file is always current).
+        _ = try ws.takeInNews()
         let looks = counter.calls
         // The solver alone looks fewer times: the last look comes after it, just before the
         // round is stored, so that a Ctrl-C after the solver's last look is not ignored.

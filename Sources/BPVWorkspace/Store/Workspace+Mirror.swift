@@ -16,10 +16,9 @@ extension Workspace {
         try self.init(mirrorOf: home)
         let tables = try home.snapshot()
         do {
-            try db.write { db in
-                try Self.insert(tables, into: db)
-                try db.execute(sql: "DELETE FROM temp.bpv_changed")
-            }
+            // The notes of changes only after the load: its rows are no change.
+            try db.write { db in try Self.insert(tables, into: db) }
+            try db.writeWithoutTransaction { db in try db.execute(sql: Self.captureSQL) }
         } catch {
             throw .cannotOpen(path, .system(Self.words(error)))
         }
@@ -51,27 +50,30 @@ extension Workspace {
     /// cleared.
     /// - Complexity: O(rows written), one indexed read each.
     static func changedRows(_ db: Database) throws -> [ChangedRow] {
-        let notes = try Row.fetchAll(db, sql: "SELECT tbl, key, max(written) FROM bpv_changed GROUP BY tbl, key ORDER BY min(rowid)")
-        try db.execute(sql: "DELETE FROM bpv_changed")
-        var byTable: [String: [ChangedRow]] = [:]
-        var statements: [String: (Statement, [String])] = [:]
-        for note in notes {
-            let table: String = note[0], key: String = note[1], written: Bool = note[2]
-            guard written else {
-                byTable[table, default: []].append(ChangedRow(table: table, key: key, columns: [], values: nil, written: false))
-                continue
+        var out: [ChangedRow] = []
+        // Table by table, one query each: the noted keys joined to the rows there now (a
+        // match notes 30,000 placements; a statement per row took 0.24 s).
+        for (table, _) in WorkspaceTables.order {
+            let columns = try db.columns(in: table).map(\.name)
+            let match = WorkspaceTables.keyColumns(of: table).enumerated()
+                .map { "t.\($0.element) = json_extract(n.key, '$[\($0.offset)]')" }.joined(separator: " AND ")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT n.key, n.written, t.rowid IS NOT NULL, \(columns.map { "t.\"\($0)\"" }.joined(separator: ", "))
+                FROM (SELECT key, max(written) AS written, min(rowid) AS first FROM bpv_changed WHERE tbl = ? GROUP BY key) n
+                LEFT JOIN \(table) t ON \(match) ORDER BY n.first
+                """, arguments: [table])
+            for row in rows {
+                let key: String = row[0], written: Bool = row[1], there: Bool = row[2]
+                guard written else {
+                    out.append(ChangedRow(table: table, key: key, columns: [], values: nil, written: false))
+                    continue
+                }
+                let values = there ? (3 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) } : nil
+                out.append(ChangedRow(table: table, key: key, columns: columns, values: values))
             }
-            if statements[table] == nil {
-                let columns = try db.columns(in: table).map(\.name)
-                let match = WorkspaceTables.keyColumns(of: table).enumerated().map { "\($0.element) = json_extract(?1, '$[\($0.offset)]')" }
-                let sql = "SELECT \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(table) WHERE \(match.joined(separator: " AND "))"
-                statements[table] = (try db.makeStatement(sql: sql), columns)
-            }
-            guard let (statement, columns) = statements[table] else { continue }
-            let row = try Row.fetchOne(statement, arguments: [key])
-            byTable[table, default: []].append(ChangedRow(table: table, key: key, columns: columns, values: row.map(WorkspaceTables.values(of:))))
         }
-        return WorkspaceTables.order.flatMap { byTable[$0.name] ?? [] }
+        try db.execute(sql: "DELETE FROM bpv_changed")
+        return out
     }
 
     /// Takes in what others changed (see ``HomeCatchUp``), in one transaction of its own: gone

@@ -129,8 +129,8 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// An empty in-memory mirror of the register at `home`, its schema and change notes made
-    /// (see `Workspace+Mirror.swift`); ``init(home:)`` fills it.
+    /// An empty in-memory mirror of the register at `home`, its schema made (see
+    /// `Workspace+Mirror.swift`); ``init(home:)`` fills it and then notes changes.
     init(mirrorOf home: any RegisterHome) throws(WorkspaceError) {
         path = home.location
         user = home.user
@@ -142,7 +142,6 @@ public final class Workspace: Sendable {
         do {
             db = try DatabaseQueue(configuration: config)
             try Schema.migrator.migrate(db)
-            try db.writeWithoutTransaction { db in try db.execute(sql: Self.captureSQL) }
         } catch {
             throw .cannotOpen(path, .system(Self.words(error)))
         }
