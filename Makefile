@@ -2,7 +2,7 @@
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 DEMO_DIR := .build/demo
 
-.PHONY: demo demo-server test deps build release bench bench-waits peers fuzz clean
+.PHONY: bench-server demo demo-server test deps build release bench bench-waits peers fuzz clean
 
 ## Install what is missing (system packages), then nothing else.
 deps:
@@ -52,12 +52,18 @@ release: deps
 
 ## package-benchmark suite (solve time, allocations, peak memory at 1k, 10k, 30k students), then
 ## what users wait on (bench-waits).
-bench: deps bench-waits
+bench: deps bench-waits bench-server
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 ## match, gaps, report and a shell tweak on generated 20k and 30k workspaces, beside bpv solve.
 bench-waits: release
 	python3 Benchmarks/waits/waits.py --gaps
+
+## The register on a PostgreSQL server of its own against the same register in a file: open,
+## cold match and shell tweaks at 30,000 pupils.
+bench-server: release
+	@scripts/ensure-deps.sh --server
+	python3 Benchmarks/waits/server.py
 
 ## Side by side with LEMON and OR-Tools on identical DIMACS files (installs them when missing).
 peers: deps

@@ -117,7 +117,7 @@ let package = Package(
         ),
         // A PostgreSQL server of the test run's own (initdb in a temporary folder, a Unix socket).
         .target(name: "BPVTestServer", dependencies: ["BPVPostgres", "BPVWorkspace"], path: "Tests/BPVTestServer"),
-        .testTarget(name: "BPVPostgresTests", dependencies: ["BPVPostgres", "BPVTestServer"]),
+        .testTarget(name: "BPVPostgresTests", dependencies: ["BPVPostgres", "BPVTestServer", "BPVWorkspace"]),
         .testTarget(name: "BPVSpreadsheetTests", dependencies: ["BPVSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BPVShellTests", dependencies: ["BPVShell", "BPVLineEditor", "BPVWorkspace", "BPVDomain", "BPVGeography", "BPVReport", "BPVTestServer"]),
         // GRDB: a test writes what an earlier release could store (raw control characters, far dates).

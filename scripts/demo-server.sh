@@ -47,6 +47,16 @@ done
 echo "  kijker: $(psql -X -At -h "$DIR" -U kijker -d regio -c "SELECT count(*) FROM bpv.pupil_overview") pupils in the pseudonymous overview;" \
   "the pupils table: $(psql -X -At -h "$DIR" -U kijker -d regio -c "SELECT count(*) FROM bpv.student" 2>&1 | sed 's/^ERROR: *//')"
 echo
-echo "Try:   psql -h $DIR -U mentor-1 -d regio -c 'SELECT id, name, level FROM bpv.student'"
+echo "The register through bpv, each user on the pupils they may see:"
+at() { echo "postgresql://$1@/regio?host=$DIR"; }
+echo "  mentor-1 (coach):       $("$BPV" --db "$(at mentor-1)" stats | head -1)"
+echo "  coord-gooi (school):    $("$BPV" --db "$(at coord-gooi)" stats | head -1)"
+echo "  regio (regional):       $("$BPV" --db "$(at regio)" stats | head -1)"
+echo "  mentor-1 pins a place:  $("$BPV" --db "$(at mentor-1)" pin GV-002 GVI-044 found it herself | head -1)"
+echo "  regio sees it at once:  $("$BPV" --db "$(at regio)" placements pinned | grep '^GV-002' | tr -s ' ')"
+echo "  coord-gooi matches Gooi in the places the region leaves free: $("$BPV" --db "$(at coord-gooi)" match | head -1)"
+echo
+echo "Try:   $BPV --db '$(at mentor-1)'        (a coach's shell)"
+echo "       psql -h $DIR -U mentor-1 -d regio -c 'SELECT id, name, level FROM bpv.student'"
 echo "Back:  $BPV copy '$DB' region.sqlite    (the whole region as one workspace file)"
 echo "Stop:  $( [ "$(id -u)" -eq 0 ] && echo 'runuser -u postgres -- ')$PGBIN/pg_ctl -D $DIR/data stop"

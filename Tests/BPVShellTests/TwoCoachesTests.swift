@@ -1,4 +1,5 @@
 import BPVDomain
+import BPVTestServer
 import BPVWorkspace
 import Foundation
 import Testing
@@ -64,5 +65,29 @@ struct PrintableTextTests {
         #expect(try f.workspace.bans()[Pair("GV-001", "GVI-002")] == "\\u{1B}[2Jcleared screen")
         let log = f.run("log 1").out
         #expect(!log.contains("\u{1B}") && log.contains("\\u{1B}[2Jcleared screen"))
+    }
+}
+
+@Suite("a register on a region's server")
+struct RegionShellTests {
+    /// LISTEN/NOTIFY and the catch-up before each command: an interactive shell says what
+    /// another user changed, then works on the register as it now is.
+    @Test(.enabled(if: TestStore.onServer, "a file has no other users' notes to show"))
+    func anInteractiveShellSaysWhatAnotherUserChangedBeforeItsNextCommand() throws {
+        let a = try ShellFixture()
+        _ = a.run("match")
+        a.shell.session.announcesOthers = true
+        let b = try a.reopened(as: "bob")
+        #expect(b.run("pin GV-001 GVI-012 the employer called").status == 0)
+        let next = a.run("show GV-001")
+        let lines = next.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.wholeMatch(of: /meanwhile: bob at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d: pin GV-001 -> GVI-012/) != nil, "\(next.out)")
+        #expect(next.out.contains("GVI-012") && next.status == 0)
+        // Said once: the next command has nothing new to tell.
+        #expect(!a.run("show GV-001").out.contains("meanwhile"))
+        // A script (or the command line) works on the same register without the notes.
+        a.shell.session.announcesOthers = false
+        #expect(b.run("unpin GV-001").status == 0)
+        #expect(!a.run("show GV-001").out.contains("meanwhile"))
     }
 }

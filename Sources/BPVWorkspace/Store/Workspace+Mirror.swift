@@ -114,7 +114,9 @@ extension Workspace {
         } catch {
             throw .database(path, .system(Self.words(error)))
         }
-        mirrorGeneration.advance()
+        mirrorGeneration.advance(entries: news.rows.filter { $0.table == "audit" && $0.values != nil }.compactMap {
+            ((try? JSONSerialization.jsonObject(with: Data($0.key.utf8))) as? [NSNumber])?.first?.int64Value
+        })
     }
 
     /// Takes in what other users changed since this mirror last looked (one round trip to the
@@ -122,11 +124,9 @@ extension Workspace {
     /// - Returns: the audit entries others made that came with it, oldest first.
     public func takeInNews() throws(WorkspaceError) -> [AuditEntry] {
         guard let home else { return [] }
-        let news = try home.catchUp()
-        try takeIn(news)
-        let seqs = news.rows.filter { $0.table == "audit" && $0.values != nil }.compactMap {
-            ((try? JSONSerialization.jsonObject(with: Data($0.key.utf8))) as? [NSNumber])?.first?.int64Value
-        }
+        try takeIn(try home.catchUp())
+        // Also what a read took in since the last call.
+        let seqs = mirrorGeneration.drainEntries()
         guard !seqs.isEmpty else { return [] }
         return try read { db in
             try AuditEntry.filter(seqs.contains(Column("seq")) && Column("user") != user).order(Column("seq")).fetchAll(db)
@@ -173,13 +173,28 @@ extension Workspace {
     }
 }
 
-/// A counter read and advanced from any thread.
+/// How many times a mirror took in others' changes, and the audit entries that came with them
+/// since a shell last asked; read and advanced from any thread.
 final class Generation: @unchecked Sendable {
-    // @unchecked: `value` is only touched under `lock`.
+    // @unchecked: `value` and `entries` are only touched under `lock`.
     private let lock = NSLock()
     private var value = 0
+    private var entries: [Int64] = []
 
     var current: Int { lock.withLock { value } }
 
-    func advance() { lock.withLock { value += 1 } }
+    func advance(entries new: [Int64] = []) {
+        lock.withLock {
+            value += 1
+            entries += new
+        }
+    }
+
+    /// The audit entries taken in since the last call.
+    func drainEntries() -> [Int64] {
+        lock.withLock {
+            defer { entries = [] }
+            return entries
+        }
+    }
 }
