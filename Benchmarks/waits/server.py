@@ -11,8 +11,9 @@ Starts a PostgreSQL server of its own (initdb in a temporary folder, a Unix sock
 the default durability: fsync and synchronous commits on), writes the students and
 internships as `waits.py` does (region Utrecht), imports them into a workspace file, copies
 that into a region on the server (`bpv copy`) and measures, whole process, wall time and peak
-resident memory: `bpv stats` (open: the server's load of the mirror), `bpv match` on each, and
-forty ban/unban pairs through the shell (`timer on`: median, p90, p99, 1 ms resolution) on
+resident memory: `bpv stats` (open: the server's load of the mirror), `bpv match` on each, a
+first `match` in a shell already open (`timer on`: the wait at the prompt), and forty ban/unban
+pairs through the shell (`timer on`: median, p90, p99, 1 ms resolution) on
 each. Prints a Markdown table; server/file shows the cost of the server at once.
 """
 import argparse
@@ -73,9 +74,20 @@ def run(students, ratio, limit):
         waits.timed([BPV, "server", "init", "--db", uri])
         copy_s, _, _ = waits.timed([BPV, "copy", db, uri, "--school", "bench"])
         row = dict(students=students, ratio=ratio, copy=copy_s)
+        fresh = os.path.join(folder, "fresh.sqlite")
+        shutil.copy(db, fresh)
         for home, where in [("file", db), ("server", uri)]:
             row[home + "_open"], row[home + "_open_mb"], _ = waits.timed([BPV, "stats", "--db", where])
             row[home + "_match"], row[home + "_match_mb"], _ = waits.timed([BPV, "match", "--db", where])
+        # A first match again, in a shell that is already open (`timer on`): what a coordinator
+        # waits for at the prompt, without the opening.
+        subprocess.run(["psql", "-X", "-q", "-h", folder, "-U", "postgres", "-d", "postgres", "-c", "CREATE DATABASE regio2"], check=True)
+        uri2 = uri.replace("/regio?", "/regio2?")
+        waits.timed([BPV, "server", "init", "--db", uri2])
+        waits.timed([BPV, "copy", fresh, uri2, "--school", "bench"])
+        for home, where in [("file", fresh), ("server", uri2)]:
+            times = waits.shell_times(where, "timer on\nmatch\n", limit)
+            row[home + "_shell_match"] = times[1] if times and len(times) > 1 else float("nan")
         import sqlite3
         # The same forty placed pupils on both: the file's draft (both matched the same round).
         waits.timed([BPV, "match", "--db", db])
@@ -98,8 +110,9 @@ def main():
     if not os.path.exists(BPV):
         sys.exit("build bpv first: make release")
     print("| students | places | copy in s | open file s | open server s | match file s (MB) | match server s (MB) | server/file |"
+          " match in an open shell file / server s | server/file |"
           " tweak file median / p90 / p99 ms | tweak server median / p90 / p99 ms | first tweak file / server s |")
-    print("|" + "---|" * 11)
+    print("|" + "---|" * 13)
     for n in a.students:
         for ratio in a.ratios:
             r = run(n, ratio, a.timeout)
@@ -108,7 +121,8 @@ def main():
             first = lambda x: "-" if x is None else f"{x['first']:.2f}"
             print(f"| {n} | {ratio} | {r['copy']:.1f} | {r['file_open']:.2f} | {r['server_open']:.2f} | "
                   f"{r['file_match']:.2f} ({r['file_match_mb']:.0f}) | {r['server_match']:.2f} ({r['server_match_mb']:.0f}) | "
-                  f"{r['server_match'] / r['file_match']:.2f} | {t(r['file_tweak'])} | {t(r['server_tweak'])} | "
+                  f"{r['server_match'] / r['file_match']:.2f} | {r['file_shell_match']:.2f} / {r['server_shell_match']:.2f} | "
+                  f"{r['server_shell_match'] / r['file_shell_match']:.2f} | {t(r['file_tweak'])} | {t(r['server_tweak'])} | "
                   f"{first(r['file_tweak'])} / {first(r['server_tweak'])} |", flush=True)
 
 

@@ -119,7 +119,8 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                 // Still holding the lock from a change found stale: only take in what came
                 // with it (nobody else could write since).
             } else {
-                try connection.execute("BEGIN; SET LOCAL lock_timeout = '\(Self.lockWait)s'; SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+                try connection.execute("BEGIN")
+                _ = try connection.rows("SELECT set_config('lock_timeout', '\(Self.lockWait)s', true), pg_advisory_xact_lock(\(Self.changeLock))::text")
                 lock.withLock { inChange = true }
             }
         } catch {
@@ -131,8 +132,10 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             throw .database(location, .system(ServerProblem.failed(error).text(.en)))
         }
         do {
-            var news = try news()
-            news.lastNumbers = try lastNumbers().filter { $0.key != "change" }
+            // One read of the numbers under the lock: what changed since, and where new rows start.
+            let numbers = try lastNumbers()
+            var news = try news(numbers)
+            news.lastNumbers = numbers.filter { $0.key != "change" }
             let before = news.lastNumbers["audit"] ?? 0
             lock.withLock { auditBefore = before }
             return news
@@ -147,6 +150,10 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             // Inside an open change the lock keeps others out: read in its transaction.
             do { return try news() } catch { throw .database(location, .system(error.text(.en))) }
         }
+        // Mostly nothing is new: one statement says so, without a transaction.
+        let numbers: [String: Int64]
+        do { numbers = try lastNumbers() } catch { throw .database(location, .system(error.text(.en))) }
+        if numbers["change"] ?? 0 <= lock.withLock({ mark }) { return HomeCatchUp() }
         return try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) -> HomeCatchUp in try news() }
     }
 
@@ -212,9 +219,11 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
 
     /// What others changed after ``mark``, as rows to take in (or everything, when it is a
     /// lot); moves the mark to the last entry of the log.
-    private func news() throws(ServerProblem) -> HomeCatchUp {
+    private func news(_ numbers: [String: Int64]? = nil) throws(ServerProblem) -> HomeCatchUp {
         let since = lock.withLock { mark }
-        let last = try lastNumbers()["change"] ?? 0
+        var known = numbers ?? [:]
+        if numbers == nil { known = try lastNumbers() }
+        let last = known["change"] ?? 0
         guard last > since else { return HomeCatchUp() }
         let entries = try query(
             "SELECT tbl, key FROM bpv.change WHERE seq > $1::bigint ORDER BY seq LIMIT \(Self.wholeAbove + 1)", [String(since)])
@@ -336,8 +345,9 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             let keys = WorkspaceTables.keyColumns(of: table)
             let quoted = names.map { "\"\($0)\"" }.joined(separator: ", ")
             let updates = names.filter { !keys.contains($0) }.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
-            // The audit log and the rounds are only added to (the server refuses any other
-            // change to the log; a school coordinator may add rounds, not change them).
+            // The audit log, the rounds and their placements are only added to (the server
+            // refuses any other change to the log; a school coordinator may add rounds, not
+            // change them; a round's placements are written once, by its match).
             let conflict = Self.appendOnly.contains(table) ? "" : " ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(updates)"
             for start in stride(from: 0, to: present.count, by: Region.batch) {
                 var json = "["
@@ -391,18 +401,18 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         }
         log += "]"
         guard !logged.isEmpty else { return }
+        // The entries and the notification in one statement (a tweak is a few round trips).
         let last = try connection.rows(
             """
             WITH added AS (
                 INSERT INTO bpv.change (student_id, tbl, key) SELECT x->>0, x->>1, x->>2 FROM jsonb_array_elements($1::jsonb) x RETURNING seq
-            ) SELECT max(seq)::text FROM added
-            """, [log]).first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
-        _ = try connection.rows("SELECT pg_notify($1, $2)", [Self.channel, String(last)])
+            ) SELECT max(seq)::text, pg_notify($2, max(seq)::text)::text FROM added
+            """, [log, Self.channel]).first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
         lock.withLock { mark = max(mark, last) }
     }
 
     /// Tables whose rows are only ever added.
-    static let appendOnly: Set<String> = ["audit", "round"]
+    static let appendOnly: Set<String> = ["audit", "round", "placement"]
 
     /// The pupil a row is about, for the change log's policy.
     static func student(of row: ChangedRow) -> String? {
