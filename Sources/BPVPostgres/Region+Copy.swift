@@ -128,28 +128,55 @@ extension Region {
         guard let row = whole.first, row[0] == "true" else { throw .copyNeedsWholeRegion(whole.first?[1] ?? "") }
         try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         defer { try? connection.execute("COMMIT") }
+        let columns = try columns()
         var tables: [WorkspaceTables.Table] = []
         for (name, key) in WorkspaceTables.order {
-            let columns = try query(
-                "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_schema = 'bpv' AND table_name = $1 ORDER BY ordinal_position",
-                [name])
-            let names = columns.compactMap { $0[0] }
-            let types = columns.map { $0[1] ?? "text" }
-            let text = try query("SELECT coalesce(json_agg(t ORDER BY \(key)), '[]')::text FROM bpv.\(name) t").first?.first ?? nil
-            let objects = (try? JSONSerialization.jsonObject(with: Data((text ?? "[]").utf8))) as? [[String: Any]] ?? []
-            let rows = objects.map { object in
-                zip(names, types).map { column, type -> WorkspaceTables.Value in
-                    switch object[column] {
-                    case let s as String: return .text(s)
-                    case let n as NSNumber:
-                        return type == "double precision" ? .real(n.doubleValue) : .integer(n.int64Value)
-                    default: return .null
-                    }
-                }
-            }
-            tables.append(.init(name: name, columns: names, rows: rows))
+            let these = columns[name] ?? []
+            tables.append(.init(name: name, columns: these.map(\.name), rows: try rows(of: name, these, orderedBy: key)))
         }
         return WorkspaceTables(tables: tables)
+    }
+
+    /// Each table of the schema `bpv`: its columns and their server types, in order.
+    func columns() throws(ServerProblem) -> [String: [(name: String, type: String)]] {
+        var columns: [String: [(name: String, type: String)]] = [:]
+        for row in try query("""
+            SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
+            WHERE table_schema = 'bpv' ORDER BY table_name, ordinal_position
+            """)
+        {
+            columns[row[0] ?? "", default: []].append((row[1] ?? "", row[2] ?? "text"))
+        }
+        return columns
+    }
+
+    /// The rows of `table` the user may see (`filter` a condition on `t`), each cell read by
+    /// its column's type. Rows come back as text cells: faster than JSON rows (Foundation's
+    /// parser took 60% of opening a 30,000-pupil region).
+    func rows(of table: String, _ columns: [(name: String, type: String)], filter: String? = nil, orderedBy key: String)
+        throws(ServerProblem) -> [[WorkspaceTables.Value]]
+    {
+        try query("SELECT \(Self.cells(columns)) FROM bpv.\(table) t\(filter.map { " WHERE " + $0 } ?? "") ORDER BY \(key)")
+            .map { Self.values($0, columns) }
+    }
+
+    /// The select list of `columns`, each as text (`t.` the table).
+    static func cells(_ columns: [(name: String, type: String)]) -> String {
+        columns.map { "t.\"\($0.name)\"::text" }.joined(separator: ", ")
+    }
+
+    /// Text cells by their server type: `double precision` as a real, other numbers as
+    /// integers, the rest as text. PostgreSQL writes a double's text so that it reads back
+    /// exactly (extra_float_digits 1, the default since version 12).
+    static func values(_ cells: [String?], _ columns: [(name: String, type: String)]) -> [WorkspaceTables.Value] {
+        zip(cells, columns).map { cell, column in
+            guard let cell else { return .null }
+            switch column.type {
+            case "double precision": return Double(cell).map(WorkspaceTables.Value.real) ?? .null
+            case "integer", "bigint", "smallint": return Int64(cell).map(WorkspaceTables.Value.integer) ?? .null
+            default: return .text(cell)
+            }
+        }
     }
 
     /// Rows a statement when loading.

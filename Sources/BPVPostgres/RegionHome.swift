@@ -76,14 +76,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                 """)
             wholeRegion = roles.first?.first == "true"
             guard wholeRegion || roles.first?.last == "true" else { throw RegionHomeRefusal.overviewOnly }
-            var columns: [String: [(name: String, type: String)]] = [:]
-            for row in try region.query("""
-                SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
-                WHERE table_schema = 'bpv' ORDER BY table_name, ordinal_position
-                """)
-            {
-                columns[row[0] ?? "", default: []].append((row[1] ?? "", row[2] ?? "text"))
-            }
+            let columns = try region.columns()
             self.columns = columns
         } catch RegionHomeRefusal.overviewOnly {
             throw .cannotOpen(address.description, .overviewOnly(address.user))
@@ -253,9 +246,9 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             // Of the rounds' placements only the latest round's: the earlier ones are the history
             // of solves, which grows by a whole region's rows with every match and which no
             // command reads (`bpv copy` takes it whole).
-            let latest = name == "placement" ? " WHERE t.round_id = (SELECT max(id) FROM bpv.round)" : ""
-            let rows = try query("SELECT \(Self.cells(columns)) FROM bpv.\(name) t\(latest) ORDER BY \(key)")
-            tables.append(.init(name: name, columns: columns.map(\.name), rows: rows.map { offered(name, Self.values($0, columns)) }))
+            let latest = name == "placement" ? "t.round_id = (SELECT max(id) FROM bpv.round)" : nil
+            let rows = try Region(connection).rows(of: name, columns, filter: latest, orderedBy: key)
+            tables.append(.init(name: name, columns: columns.map(\.name), rows: rows.map { offered(name, $0) }))
         }
         return WorkspaceTables(tables: tables)
     }
@@ -271,13 +264,13 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         // The key asked for, whether the row is there, and its cells.
         let found = try query(
             """
-            SELECT k.key, (t.\"\(keyColumns.first ?? "id")\" IS NOT NULL)::text, \(Self.cells(columns)) FROM unnest($1::text[]) AS k(key)
+            SELECT k.key, (t.\"\(keyColumns.first ?? "id")\" IS NOT NULL)::text, \(Region.cells(columns)) FROM unnest($1::text[]) AS k(key)
             LEFT JOIN bpv.\(table) t ON jsonb_build_array(\(key)) = k.key::jsonb
             """, [Region.textArray(keys)])
         return found.map { row in
             ChangedRow(
                 table: table, key: row[0] ?? "[]", columns: columns.map(\.name),
-                values: row[1] == "true" ? offered(table, Self.values(Array(row.dropFirst(2)), columns)) : nil)
+                values: row[1] == "true" ? offered(table, Region.values(Array(row.dropFirst(2)), columns)) : nil)
         }
     }
 
@@ -444,27 +437,6 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     /// The first value of a key (a JSON array), when it is text: an internship's id.
     static func firstKey(_ key: String) -> String? {
         ((try? JSONSerialization.jsonObject(with: Data(key.utf8))) as? [Any])?.first as? String
-    }
-
-    /// The select list of `columns`, each as text (`t.` the table): rows come back as text
-    /// cells, read by their server type (``values(_:_:)``). Faster than a JSON row (Foundation's
-    /// parser took 60% of opening a 30,000-pupil region).
-    static func cells(_ columns: [(name: String, type: String)]) -> String {
-        columns.map { "t.\"\($0.name)\"::text" }.joined(separator: ", ")
-    }
-
-    /// Text cells by their server type: `double precision` as a real, other numbers as
-    /// integers, the rest as text. PostgreSQL writes a double's text so that it reads back
-    /// exactly (extra_float_digits 1, the default since version 12).
-    static func values(_ cells: [String?], _ columns: [(name: String, type: String)]) -> [WorkspaceTables.Value] {
-        zip(cells, columns).map { cell, column in
-            guard let cell else { return .null }
-            switch column.type {
-            case "double precision": return Double(cell).map(WorkspaceTables.Value.real) ?? .null
-            case "integer", "bigint", "smallint": return Int64(cell).map(WorkspaceTables.Value.integer) ?? .null
-            default: return .text(cell)
-            }
-        }
     }
 
     private func query(_ sql: String, _ values: [String?] = []) throws(ServerProblem) -> [[String?]] {
