@@ -219,6 +219,30 @@ extension Region {
         json += "\""
     }
 
+    /// A PostgreSQL array literal of one column's cells (`{"a",NULL,"b \"c\""}`), read by the
+    /// server as the column's type (`$1::integer[]`): text quoted with `"` and `\` escaped,
+    /// numbers as they are, a non-finite double as NULL.
+    /// - Complexity: O(length of the cells' text).
+    static func arrayLiteral(_ cells: [WorkspaceTables.Value]) -> String {
+        var out = "{"
+        for (k, cell) in cells.enumerated() {
+            if k > 0 { out += "," }
+            switch cell {
+            case .null: out += "NULL"
+            case .integer(let n): out += String(n)
+            case .real(let d): out += d.isFinite ? "\(d)" : "NULL"
+            case .text(let t):
+                out += "\""
+                for scalar in t.unicodeScalars {
+                    if scalar == "\"" || scalar == "\\" { out += "\\" }
+                    out.unicodeScalars.append(scalar)
+                }
+                out += "\""
+            }
+        }
+        return out + "}"
+    }
+
     /// A PostgreSQL text array literal of `values`, each quoted.
     static func textArray(_ values: [String]) -> String {
         "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }

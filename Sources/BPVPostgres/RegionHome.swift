@@ -48,6 +48,8 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     static let changeLock = 0x42_5043
     /// The channel on which changes are announced; the payload is the change's last log number.
     static let channel = "bpv_change"
+    /// Rows a statement when writing a change's rows.
+    static let uploadBatch = 10_000
     /// How long a change waits for another user's change, in seconds.
     static let lockWait = 10
     /// Above this many changed rows since the mirror looked, it is loaded again whole.
@@ -342,25 +344,26 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             // refuses any other change to the log; a school coordinator may add rounds, not
             // change them; a round's placements are written once, by its match).
             let conflict = Self.appendOnly.contains(table) ? "" : " ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(updates)"
-            for start in stride(from: 0, to: present.count, by: Region.batch) {
-                var json = "["
-                for (r, row) in present[start ..< min(start + Region.batch, present.count)].enumerated() {
+            // Column by column, as PostgreSQL array literals: the column names are not repeated
+            // a row (as in JSON objects), and the server reads each array as its column's type.
+            let types = names.map { name in columns[table]?.first { $0.name == name }?.type ?? "text" }
+            let arrays = types.enumerated().map { "$\($0.offset + 1)::\($0.element)[]" }.joined(separator: ", ")
+            for start in stride(from: 0, to: present.count, by: Self.uploadBatch) {
+                var cells = Array(repeating: [WorkspaceTables.Value](), count: names.count)
+                for row in present[start ..< min(start + Self.uploadBatch, present.count)] {
                     let values = adjusted(table, row.values ?? [], by: 1, columns: row.columns)
-                    json += r == 0 ? "" : ","
-                    Region.appendObject(names, values, to: &json)
+                    for k in names.indices { cells[k].append(k < values.count ? values[k] : .null) }
                 }
-                json += "]"
-                if table == "student", wholeRegion {
+                let literals = cells.map(Region.arrayLiteral)
+                if table == "student", wholeRegion, let school = names.firstIndex(of: "school") {
                     // A regional coordinator's import names the schools; each is made when new.
                     _ = try connection.rows(
                         """
-                        INSERT INTO bpv.school (id, name) SELECT DISTINCT x->>'school', x->>'school'
-                        FROM json_array_elements($1::json) x WHERE coalesce(x->>'school', '') <> '' ON CONFLICT (id) DO NOTHING
-                        """, [json])
+                        INSERT INTO bpv.school (id, name) SELECT DISTINCT s, s FROM unnest($1::text[]) s
+                        WHERE coalesce(s, '') <> '' ON CONFLICT (id) DO NOTHING
+                        """, [literals[school]])
                 }
-                _ = try connection.rows(
-                    "INSERT INTO bpv.\(table) (\(quoted)) SELECT \(quoted) FROM json_populate_recordset(NULL::bpv.\(table), $1::json)\(conflict)",
-                    [json])
+                _ = try connection.rows("INSERT INTO bpv.\(table) (\(quoted)) SELECT * FROM unnest(\(arrays))\(conflict)", literals)
             }
         }
         if !erased.isEmpty {

@@ -40,4 +40,19 @@ struct RegionHomeTests {
         usleep(200_000)
         #expect(!listening.hasNews)
     }
+
+    @Test func aColumnOfCellsReachesTheServerAsItIs() throws {
+        let (server, database) = try Self.region()
+        let connection = try ServerConnection(try ServerAddress(server.uri(user: server.superuser, database: database), osUser: "postgres"))
+        let texts: [String?] = ["plain", "quote \" and backslash \\", "NULL", "", "tab\tnew\nline\rreturn", "{a,b}", "ë ĳ 😀 \u{202E}", nil]
+        let back = try connection.rows("SELECT x FROM unnest($1::text[]) WITH ORDINALITY AS u(x, k) ORDER BY k",
+                                       [Region.arrayLiteral(texts.map { $0.map(WorkspaceTables.Value.text) ?? .null })])
+        #expect(back.map { $0[0] } == texts)
+        let numbers: [WorkspaceTables.Value] = [.integer(-3), .null, .integer(Int64.max)]
+        #expect(try connection.rows("SELECT x::text FROM unnest($1::bigint[]) WITH ORDINALITY AS u(x, k) ORDER BY k", [Region.arrayLiteral(numbers)])
+            .map { $0[0] } == ["-3", nil, "\(Int64.max)"])
+        let reals: [WorkspaceTables.Value] = [.real(52.370216), .real(4.895168), .real(.infinity)]
+        #expect(try connection.rows("SELECT x::text FROM unnest($1::double precision[]) WITH ORDINALITY AS u(x, k) ORDER BY k", [Region.arrayLiteral(reals)])
+            .map { $0[0] } == ["52.370216", "4.895168", nil])
+    }
 }
