@@ -21,6 +21,9 @@ struct BPV: ParsableCommand {
 
             Every command of the shell also runs from here, with the shell's output \
             (bpv why GV-072 --db W.sqlite): \(ShellVerb.routed(besides: subcommands.map { $0._commandName }).joined(separator: ", ")).
+
+            On a region's PostgreSQL server (set up with bpv server), every user works with \
+            --db postgresql://USER@HOST/DATABASE on the pupils that user may see.
             """,
         subcommands: subcommands,
         defaultSubcommand: ShellCommand.self
@@ -113,7 +116,8 @@ extension BPV {
 
             VOOR ONDERHOUD: bpv solve --dimacs BESTAND, bpv generate ... (bpv solve --help)
             EEN REGIO OP EEN SERVER: bpv server init|add-school|add-user|users
-              --db postgresql://GEBRUIKER@HOST/DATABASE (bpv server --help)
+              (bpv server --help); daarna werkt elke gebruiker met
+              --db postgresql://GEBRUIKER@HOST/DATABASE op de leerlingen die hij mag zien
             """
     }
 

@@ -46,9 +46,10 @@ struct StandardInputLines: Sequence, IteratorProtocol {
     mutating func next() -> String? { readLine(strippingNewline: true) }
 }
 
-/// `--db PATH`: the workspace file (default `$BPV_DB`, else `bpv.sqlite` in the current directory).
+/// `--db PATH`: the workspace file, or a region's server (`postgresql://...`) (default `$BPV_DB`, else
+/// `bpv.sqlite` in the current directory).
 struct WorkspaceOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace file (default $BPV_DB, else bpv.sqlite).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The workspace file, or a region's server as postgresql://USER@HOST/DATABASE (default $BPV_DB, else bpv.sqlite).", valueName: "PATH"))
     var db: String = WorkspaceOption.defaultPath
 
     /// `BPV_DB` when set and not empty, else `bpv.sqlite`.
