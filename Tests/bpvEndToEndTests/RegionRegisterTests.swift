@@ -109,6 +109,14 @@ struct RegionRegisterTests {
         // The region's own view: nothing over places, the register consistent.
         let check = try Self.run(server, database, as: regio, "check\nstats\n")
         #expect(check.stdout.hasPrefix("no records to repair\noverall: 3 of 4 placed"), "\(check.stdout)")
+        // Each match's round reached the server with a placement row for each of its pupils:
+        // school b's round its two (one placed), the regional round all four (three placed).
+        #expect(try server.psql(user: server.superuser, database: database,
+                                "SELECT round_id, count(*) FROM bpv.placement GROUP BY 1 ORDER BY 1") == ["1|2"])
+        #expect(try Self.run(server, database, as: regio, "match\n").status == 0)
+        let rounds = try server.psql(user: server.superuser, database: database,
+                                     "SELECT round_id, count(*), count(internship_id) FROM bpv.placement GROUP BY 1 ORDER BY 1")
+        #expect(rounds == ["1|2|1", "2|4|3"], "\(rounds)")
     }
 
     @Test func twentyClientsAtOnceLoseNoChangeAndOverfillNoPlace() throws {

@@ -36,8 +36,12 @@ extension Workspace {
                 if table == "register" { s += " INSERT INTO bpv_changed VALUES ('internship', json_array(\(row).internship_id), 0);" }
                 return s
             }
+            // A round's placements are inserted with the round, once (its match): they are
+            // collected with the round (``changedRows(_:)``), not noted one by one.
+            if table != "placement" {
+                sql += "CREATE TEMP TRIGGER bpv_changed_\(table)_insert AFTER INSERT ON main.\(table) BEGIN \(note("NEW")) END;\n"
+            }
             sql += """
-                CREATE TEMP TRIGGER bpv_changed_\(table)_insert AFTER INSERT ON main.\(table) BEGIN \(note("NEW")) END;
                 CREATE TEMP TRIGGER bpv_changed_\(table)_update AFTER UPDATE ON main.\(table) BEGIN \(note("OLD")) \(note("NEW")) END;
                 CREATE TEMP TRIGGER bpv_changed_\(table)_delete AFTER DELETE ON main.\(table) BEGIN \(note("OLD")) END;
 
@@ -70,6 +74,20 @@ extension Workspace {
                 }
                 let values = there ? (3 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) } : nil
                 out.append(ChangedRow(table: table, key: key, columns: columns, values: values))
+            }
+            if table == "placement" {
+                // The placements of the rounds this change made, in one range read each.
+                let rounds = out.filter { $0.table == "round" && $0.values != nil }.map(\.key)
+                for round in rounds {
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT json_array(round_id, student_id), \(columns.map { "\"\($0)\"" }.joined(separator: ", "))
+                        FROM placement WHERE round_id = json_extract(?, '$[0]') ORDER BY student_id
+                        """, arguments: [round])
+                    {
+                        out.append(ChangedRow(table: table, key: row[0], columns: columns,
+                                              values: (1 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) }))
+                    }
+                }
             }
         }
         try db.execute(sql: "DELETE FROM bpv_changed")
