@@ -114,8 +114,10 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                 // Still holding the lock from a change found stale: only take in what came
                 // with it (nobody else could write since).
             } else {
-                try connection.execute("BEGIN")
-                _ = try connection.rows("SELECT set_config('lock_timeout', '\(Self.lockWait)s', true), pg_advisory_xact_lock(\(Self.changeLock))::text")
+                _ = try connection.pipeline([
+                    ("BEGIN", []),
+                    ("SELECT set_config('lock_timeout', '\(Self.lockWait)s', true), pg_advisory_xact_lock(\(Self.changeLock))::text", []),
+                ])
                 lock.withLock { inChange = true }
             }
         } catch {
@@ -325,13 +327,15 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         }
         let erased = rows.filter { $0.table == "audit" && $0.written && isOld($0) }
         let rows = rows.filter { !($0.table == "audit" && isOld($0)) }
+        // Every statement of the change is sent at once (``ServerConnection/pipeline(_:)``).
+        var statements: [(sql: String, values: [String?])] = []
         for table in order.reversed() {
             let gone = rows.filter { $0.table == table && $0.written && $0.values == nil }.map(\.key)
             guard !gone.isEmpty else { continue }
             let key = WorkspaceTables.keyColumns(of: table).map { "t.\"\($0)\"" }.joined(separator: ", ")
-            _ = try connection.rows(
+            statements.append((
                 "DELETE FROM bpv.\(table) t WHERE jsonb_build_array(\(key)) = ANY (SELECT k::jsonb FROM unnest($1::text[]) k)",
-                [Region.textArray(gone)])
+                [Region.textArray(gone)]))
         }
         for table in order {
             let present = rows.filter { $0.table == table && $0.written && $0.values != nil }
@@ -357,13 +361,13 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                 let literals = cells.map(Region.arrayLiteral)
                 if table == "student", wholeRegion, let school = names.firstIndex(of: "school") {
                     // A regional coordinator's import names the schools; each is made when new.
-                    _ = try connection.rows(
+                    statements.append((
                         """
                         INSERT INTO bpv.school (id, name) SELECT DISTINCT s, s FROM unnest($1::text[]) s
                         WHERE coalesce(s, '') <> '' ON CONFLICT (id) DO NOTHING
-                        """, [literals[school]])
+                        """, [literals[school]]))
                 }
-                _ = try connection.rows("INSERT INTO bpv.\(table) (\(quoted)) SELECT * FROM unnest(\(arrays))\(conflict)", literals)
+                statements.append(("INSERT INTO bpv.\(table) (\(quoted)) SELECT * FROM unnest(\(arrays))\(conflict)", literals))
             }
         }
         if !erased.isEmpty {
@@ -377,7 +381,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                 Region.appendObject(row.columns, values, to: &rewritten)
             }
             rewritten += "]"
-            _ = try connection.rows("SELECT bpv.erase_entries($1::bigint[], $2::jsonb)::text", ["{" + gone.joined(separator: ",") + "}", rewritten])
+            statements.append(("SELECT bpv.erase_entries($1::bigint[], $2::jsonb)::text", ["{" + gone.joined(separator: ",") + "}", rewritten]))
         }
         // The log: one entry per row, with the pupil it is about (for the policy); when a pupil
         // was erased, one entry that has every bpv load the region again, naming nobody.
@@ -396,14 +400,18 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             log += "]"
         }
         log += "]"
-        guard !logged.isEmpty else { return }
-        // The entries and the notification in one statement (a tweak is a few round trips).
-        let last = try connection.rows(
+        guard !logged.isEmpty else {
+            _ = try connection.pipeline(statements)
+            return
+        }
+        // The entries and the notification in one statement.
+        statements.append((
             """
             WITH added AS (
                 INSERT INTO bpv.change (student_id, tbl, key) SELECT x->>0, x->>1, x->>2 FROM jsonb_array_elements($1::jsonb) x RETURNING seq
             ) SELECT max(seq)::text, pg_notify($2, max(seq)::text)::text FROM added
-            """, [log, Self.channel]).first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
+            """, [log, Self.channel]))
+        let last = try connection.pipeline(statements).last?.first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
         lock.withLock { mark = max(mark, last) }
     }
 

@@ -178,6 +178,7 @@ struct RoundTests {
         #expect(results.filter { $0 == "ok 2" }.count == 1, "\(results)")
         #expect(results.count == 2, "\(results)")
         #expect(results.filter { $0.hasPrefix("refused: the draft changed since you last saw it (") && $0.contains(": commit S-") }.count == 1, "\(results)")
+        _ = try ws.takeInNews()  // the other views' commits, on a region's server
         let committed = try ws.placements().filter(\.committed)
         #expect(committed.count == 2)
         #expect(Set(committed.compactMap(\.internship)).count == 2)

@@ -81,6 +81,9 @@ struct TravelTimeTests {
         // A second file replaces what it names.
         let again = try TravelTimeImport.parse(Array("from;to;mode;minutes\n\(from[0]);\(to[0]);bike;9\n".utf8), fileName: "again.csv")
         #expect(try register.importTravelTimes(again, from: "again.csv").summary.updated == 1)
+        // Another process's change: on a region's server the view takes it in, as a shell does
+        // before each command (a file is always current).
+        _ = try reopened.takeInNews()
         #expect(try reopened.settings().measuredTravel.minutes(from: from[0], to: to[0], by: .bike) == 9)
         #expect(try reopened.auditLog().filter { $0.subject == "travel-times" }.count == 2)
     }
