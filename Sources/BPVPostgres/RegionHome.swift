@@ -12,8 +12,15 @@ import Foundation
 /// change takes the advisory lock ``changeLock`` for its transaction, takes in what others
 /// changed since (the change log, `bpv.change`), runs on the mirror, writes its rows and its
 /// log entries, notifies (`NOTIFY bpv_change`) and commits. A tweak holds the lock for a few
-/// milliseconds; a regional match for its solve. A client killed mid-change, or a server
-/// restarted, leaves no trace: the transaction is rolled back and the lock let go with it.
+/// milliseconds; a regional match for its solve. A change found stale under the lock keeps it
+/// for its retry (``Workspace/endChanges()`` lets go), so twenty clients at once cannot
+/// overtake one change for ever. A client killed mid-change, or a server restarted, leaves no
+/// trace: the transaction is rolled back and the lock let go with it.
+///
+/// **Others' changes** are announced on ``channel``; the notification only sets ``hasNews``
+/// (no query). A read takes the news in when there is some, and the shell takes in whatever
+/// is new before each command (``Workspace/takeInNews()``, one statement when nothing is), so a
+/// command works on the region as it is when it starts.
 ///
 /// **Who sees what** stays the server's business: the mirror is filled through the user's own
 /// login, so row-level security decides which pupils it holds. An internship's places are
