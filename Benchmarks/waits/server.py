@@ -5,11 +5,11 @@
 Usage (from the repository root, after `make release`; `make bench-server` does both):
 
     python3 Benchmarks/waits/server.py                          # 30,000 pupils, places 0.75
-    python3 Benchmarks/waits/server.py --students 20000 --ratios 0.6 0.9
+    python3 Benchmarks/waits/server.py --students 20000 --ratios 0.6 0.9 --regions twente rijnmond
 
 Starts a PostgreSQL server of its own (initdb in a temporary folder, a Unix socket, no TCP;
 the default durability: fsync and synchronous commits on), writes the students and
-internships as `waits.py` does (region Utrecht), imports them into a workspace file, copies
+internships as `waits.py` does (`--regions`, Utrecht by default), imports them into a workspace file, copies
 that into a region on the server (`bpv copy`) and measures, whole process, wall time and peak
 resident memory: `bpv stats` (open: the server's load of the mirror), `bpv match` on each, a
 first `match` in a shell already open (`timer on`: the wait at the prompt), and forty ban/unban
@@ -60,20 +60,20 @@ def tweaks(db, pairs, limit):
     return dict(first=first, median=statistics.median(rest), p90=rest[int(len(rest) * 0.9)], p99=rest[min(len(rest) - 1, int(len(rest) * 0.99))])
 
 
-def run(students, ratio, limit):
+def run(region, students, ratio, limit):
     folder = tempfile.mkdtemp(prefix="bpv-server-bench-")
     os.chmod(folder, 0o755)
     stop = start_server(folder)
     try:
         subprocess.run(["psql", "-X", "-q", "-h", folder, "-U", "postgres", "-d", "postgres", "-c", "CREATE DATABASE regio"], check=True)
         uri = f"postgresql://postgres@/regio?host={folder}"
-        waits.write_files(folder, waits.REGIONS["utrecht"], students, ratio)
+        waits.write_files(folder, waits.REGIONS[region], students, ratio)
         db = os.path.join(folder, "w.sqlite")
         for kind in ["students", "internships"]:
             waits.timed([BPV, "import", kind, os.path.join(folder, f"{kind}.csv"), "--db", db])
         waits.timed([BPV, "server", "init", "--db", uri])
         copy_s, _, _ = waits.timed([BPV, "copy", db, uri, "--school", "bench"])
-        row = dict(students=students, ratio=ratio, copy=copy_s)
+        row = dict(region=region, students=students, ratio=ratio, copy=copy_s)
         fresh = os.path.join(folder, "fresh.sqlite")
         shutil.copy(db, fresh)
         for home, where in [("file", db), ("server", uri)]:
@@ -105,21 +105,22 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--students", type=int, nargs="*", default=[30000])
     p.add_argument("--ratios", type=float, nargs="*", default=[0.75])
+    p.add_argument("--regions", nargs="*", default=["utrecht"], help="regions of waits.py (utrecht, twente, rijnmond)")
     p.add_argument("--timeout", type=int, default=600)
     a = p.parse_args()
     if not os.path.exists(BPV):
         sys.exit("build bpv first: make release")
-    print("| students | places | copy in s | open file s | open server s | match file s (MB) | match server s (MB) | server/file |"
+    print("| region | students | places | copy in s | open file s | open server s | match file s (MB) | match server s (MB) | server/file |"
           " match in an open shell file / server s | server/file |"
           " tweak file median / p90 / p99 ms | tweak server median / p90 / p99 ms | first tweak file / server s |")
-    print("|" + "---|" * 13)
-    for n in a.students:
-        for ratio in a.ratios:
-            r = run(n, ratio, a.timeout)
+    print("|" + "---|" * 14)
+    for region, n, ratio in [(g, n, r) for g in a.regions for n in a.students for r in a.ratios]:
+        if True:
+            r = run(region, n, ratio, a.timeout)
             def t(x):
                 return "over" if x is None else f"{x['median'] * 1000:.0f} / {x['p90'] * 1000:.0f} / {x['p99'] * 1000:.0f}"
             first = lambda x: "-" if x is None else f"{x['first']:.2f}"
-            print(f"| {n} | {ratio} | {r['copy']:.1f} | {r['file_open']:.2f} | {r['server_open']:.2f} | "
+            print(f"| {region} | {n} | {ratio} | {r['copy']:.1f} | {r['file_open']:.2f} | {r['server_open']:.2f} | "
                   f"{r['file_match']:.2f} ({r['file_match_mb']:.0f}) | {r['server_match']:.2f} ({r['server_match_mb']:.0f}) | "
                   f"{r['server_match'] / r['file_match']:.2f} | {r['file_shell_match']:.2f} / {r['server_shell_match']:.2f} | "
                   f"{r['server_shell_match'] / r['file_shell_match']:.2f} | {t(r['file_tweak'])} | {t(r['server_tweak'])} | "

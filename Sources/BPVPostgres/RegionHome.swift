@@ -1,5 +1,6 @@
 import BPVWorkspace
 import Foundation
+import SystemPackage
 
 /// The register's home on a region's server (`--db postgresql://...`): the rows a user may see
 /// go to their bpv's in-memory mirror (``Workspace/init(home:)``), and every change comes back
@@ -177,7 +178,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             try write(rows)
         } catch {
             abandonChange()
-            throw .database(location, .system(ServerProblem.failed(error).text(.en) + "; nothing was changed"))
+            throw .database(location, .serverRefused(ServerProblem.failed(error).text(.en)))
         }
         Self.pauseIfAsked()
         lock.withLock { inChange = false }
@@ -187,7 +188,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             // The server may have committed before the connection broke: the change is whole
             // or absent, and only the server knows which.
             rollback()
-            throw .database(location, .system(ServerProblem.failed(error).text(.en) + " at the commit; the change is either wholly stored or not at all: look (log) before you try again"))
+            throw .database(location, .commitUncertain(ServerProblem.failed(error).text(.en)))
         }
     }
 
@@ -445,10 +446,13 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     /// A failpoint for the tests of a client killed, or a server restarted, in the middle of a
     /// change (as FreeBSD's fail(9) or TiKV's fail-rs): when `BPV_PAUSE_BEFORE_COMMIT` names a
     /// file, the change, its rows written and not yet committed, makes that file and waits until
-    /// it is removed (a minute at most). Inert when the variable is not set.
+    /// it is removed (a minute at most). Inert when the variable is not set; never writes over
+    /// a file that is there (then it does not pause).
     static func pauseIfAsked() {
         guard let file = ProcessInfo.processInfo.environment["BPV_PAUSE_BEFORE_COMMIT"], !file.isEmpty else { return }
-        guard FileManager.default.createFile(atPath: file, contents: Data("\(getpid())\n".utf8)) else { return }
+        guard let fd = try? FileDescriptor.open(FilePath(file), .writeOnly, options: [.create, .exclusiveCreate], permissions: .ownerReadWrite)
+        else { return }
+        try? fd.close()
         for _ in 0 ..< 3_000 where FileManager.default.fileExists(atPath: file) { usleep(20_000) }
     }
 

@@ -195,6 +195,9 @@ public enum ServerSchema {
                 DELETE FROM bpv.change c WHERE c.student_id IS NOT NULL
                     AND NOT EXISTS (SELECT FROM bpv.student s WHERE s.id = c.student_id);
             END $$;
+        -- Adding and erasing pupils is a coordinator's decision, not a coach's (tweak, why,
+        -- propose): coaches keep reading and updating their caseload only.
+        REVOKE INSERT, DELETE ON bpv.student FROM bpv_coach;
         REVOKE ALL ON FUNCTION bpv.erase_entries(bigint[], jsonb) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION bpv.erase_entries(bigint[], jsonb) TO bpv_regional, bpv_school;
         -- A pupil imported without a school by a school's coordinator is of their school.

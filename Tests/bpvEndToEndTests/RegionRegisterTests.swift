@@ -50,8 +50,15 @@ struct RegionRegisterTests {
         let region = try Self.run(server, database, as: regio, "stats\n").stdout
         #expect(region.hasPrefix("overall: ") && region.contains(" of 100 placed"), "\(region)")
         // Another coach's pupil does not exist for them; their own pin reaches the region.
-        let work = try Self.run(server, database, as: coach, "why GV-050\npin GV-002 GVI-044 found it herself\n")
-        #expect(work.stderr == "line 1: no student GV-050\n")
+        let work = try Self.run(server, database, as: coach, "why GV-050\npin GV-002 GVI-044 found it herself\nforget GV-003 moved away\n")
+        // Erasing a pupil is a coordinator's decision: the server refuses a coach's.
+        #expect(work.stderr == """
+            line 1: no student GV-050
+            line 3: \(server.uri(user: coach, database: database))&port=5432: the server refused the change: \
+            permission denied for table student; nothing was changed
+
+            """)
+        #expect(try server.psql(user: server.superuser, database: database, "SELECT count(*) FROM bpv.student WHERE id = 'GV-003'") == ["1"])
         #expect(work.stdout.hasPrefix("pinned GV-002 at GVI-044 (Horeca Hilversum 44)\n"))
         let pinned = try Self.run(server, database, as: regio, "placements pinned\n").stdout
         #expect(pinned.contains("\nGV-002   GVI-044 "), "\(pinned)")
@@ -183,18 +190,34 @@ struct RegionRegisterTests {
     }
 
     /// A pin paused after its rows are written and before its commit (the failpoint
-    /// `BPV_PAUSE_BEFORE_COMMIT`), as `user`.
-    static func pausedPin(_ server: TestServer, _ database: String, as user: String, pause: String) throws -> Process {
-        let process = Process()
+    /// `BPV_PAUSE_BEFORE_COMMIT`), by the owner of a Gooi region on `server`.
+    struct Paused {
+        let database: String
+        /// The pins before the paused one.
+        let before: [String]
+        let dir: URL
+        let pause: String
+        let process: Process
+        let stderr: Pipe
+    }
+
+    static func pausedPin(on server: TestServer) throws -> Paused {
+        let database = try Self.gooiRegion(on: server)
+        let before = try Self.pins(server, database)
+        let dir = try BPVBinary.scratch()
+        let pause = dir.appendingPathComponent("pause").path
+        let process = Process(), stderr = Pipe()
         process.executableURL = BPVBinary.url
-        process.arguments = ["--db", server.uri(user: user, database: database), "pin", "GV-001", "GVI-044", "paused"]
+        process.arguments = ["--db", server.uri(user: server.superuser, database: database), "pin", "GV-001", "GVI-044", "paused"]
         process.environment = ProcessInfo.processInfo.environment.merging(["BPV_PAUSE_BEFORE_COMMIT": pause, "LANG": "C"]) { $1 }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderr
         try process.run()
         for _ in 0 ..< 1_500 where !FileManager.default.fileExists(atPath: pause) { usleep(20_000) }
         #expect(FileManager.default.fileExists(atPath: pause), "the pin never reached its commit")
-        return process
+        // Its rows are written, not committed: nobody sees them.
+        #expect(try Self.pins(server, database) == before)
+        return Paused(database: database, before: before, dir: dir, pause: pause, process: process, stderr: stderr)
     }
 
     static func pins(_ server: TestServer, _ database: String) throws -> [String] {
@@ -204,43 +227,44 @@ struct RegionRegisterTests {
 
     @Test func aClientKilledInTheMiddleOfAChangeLeavesNoTraceAndNobodyWaiting() throws {
         let server = try TestServer.shared.get()
-        let database = try Self.gooiRegion(on: server)
-        let before = try Self.pins(server, database)
-        let dir = try BPVBinary.scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let pause = dir.appendingPathComponent("pause").path
-        let process = try Self.pausedPin(server, database, as: server.superuser, pause: pause)
-        // Its rows are written, not committed: nobody sees them.
-        #expect(try Self.pins(server, database) == before)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(try Self.pins(server, database) == before)
+        let paused = try Self.pausedPin(on: server)
+        defer { try? FileManager.default.removeItem(at: paused.dir) }
+        // While it holds the region's lock, another change waits, then gives up in words.
+        let waiting = try Self.run(server, paused.database, as: server.superuser, "pin GV-003 GVI-040 meanwhile\n")
+        #expect(waiting.stderr == """
+            line 1: \(server.uri(user: server.superuser, database: paused.database))&port=5432: the region is busy: \
+            another user's change has taken more than 10 seconds; nothing was changed, try again
+
+            """)
+        kill(paused.process.processIdentifier, SIGKILL)
+        paused.process.waitUntilExit()
+        #expect(paused.process.terminationReason == .uncaughtSignal)
+        #expect(try Self.pins(server, paused.database) == paused.before)
         // The region's lock went with it: the next change goes through at once.
-        let next = try Self.run(server, database, as: server.superuser, "pin GV-002 GVI-045 next\n")
+        let next = try Self.run(server, paused.database, as: server.superuser, "pin GV-002 GVI-045 next\n")
         #expect(next.status == 0, "\(next.stderr)")
-        #expect(try Self.pins(server, database) == (before + ["GV-002 GVI-045"]).sorted())
-        #expect(try server.psql(user: server.superuser, database: database, "SELECT count(*) FROM bpv.audit WHERE reason = 'paused'") == ["0"])
+        #expect(try Self.pins(server, paused.database) == (paused.before + ["GV-002 GVI-045"]).sorted())
+        #expect(try server.psql(user: server.superuser, database: paused.database,
+                                "SELECT count(*) FROM bpv.audit WHERE reason IN ('paused', 'meanwhile')") == ["0"])
     }
 
     @Test func aServerRestartedInTheMiddleOfAChangeKeepsItWholeOrNotAtAll() throws {
         let server = try TestServer.own()
         defer { server.stop() }
-        let database = try Self.gooiRegion(on: server)
-        let before = try Self.pins(server, database)
-        let dir = try BPVBinary.scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let pause = dir.appendingPathComponent("pause").path
-        let process = try Self.pausedPin(server, database, as: server.superuser, pause: pause)
+        let paused = try Self.pausedPin(on: server)
+        defer { try? FileManager.default.removeItem(at: paused.dir) }
         try server.restart()
-        try FileManager.default.removeItem(atPath: pause)
-        process.waitUntilExit()
-        // The commit met a server that had forgotten the transaction: refused, nothing kept.
-        #expect(process.terminationStatus == 1)
-        #expect(try Self.pins(server, database) == before)
-        #expect(try server.psql(user: server.superuser, database: database, "SELECT count(*) FROM bpv.audit WHERE reason = 'paused'") == ["0"])
-        let again = try Self.run(server, database, as: server.superuser, "pin GV-001 GVI-044 after the restart\n")
+        try FileManager.default.removeItem(atPath: paused.pause)
+        paused.process.waitUntilExit()
+        // The commit met a server that had forgotten the transaction: said so, nothing kept.
+        #expect(paused.process.terminationStatus == 1)
+        let said = String(decoding: paused.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said == "bpv: \(server.uri(user: server.superuser, database: paused.database))&port=5432: the connection to the server was lost "
+            + "(a restart, or the network) at the commit; the change is either wholly stored or not at all: look (log) before you try again\n")
+        #expect(try Self.pins(server, paused.database) == paused.before)
+        #expect(try server.psql(user: server.superuser, database: paused.database, "SELECT count(*) FROM bpv.audit WHERE reason = 'paused'") == ["0"])
+        let again = try Self.run(server, paused.database, as: server.superuser, "pin GV-001 GVI-044 after the restart\n")
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try Self.pins(server, database).contains("GV-001 GVI-044"))
+        #expect(try Self.pins(server, paused.database).contains("GV-001 GVI-044"))
     }
 }

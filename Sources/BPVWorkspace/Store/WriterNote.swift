@@ -87,6 +87,10 @@ public enum StoreProblem: Sendable, Equatable {
     case regionBusy(waited: Int)
     /// A user of a region's server who may read only its pseudonymous overview (a viewer).
     case overviewOnly(String)
+    /// The region's server refused a change's rows (its words); nothing was kept.
+    case serverRefused(String)
+    /// The commit of a change failed (the server's words): it is wholly stored or not at all.
+    case commitUncertain(String)
     /// `bpv copy` never writes over what is there.
     case copyTargetExists
 
@@ -129,6 +133,12 @@ public enum StoreProblem: Sendable, Equatable {
         case .serverRegister:
             return nl ? "dit is het adres van een PostgreSQL-server, geen werkruimtebestand; er is niets veranderd"
                 : "this is a PostgreSQL server's address, not a workspace file; nothing was changed"
+        case .serverRefused(let words):
+            return nl ? "de server weigerde de wijziging: \(words); er is niets veranderd"
+                : "the server refused the change: \(words); nothing was changed"
+        case .commitUncertain(let words):
+            return nl ? "\(words) bij het vastleggen; de wijziging is helemaal opgeslagen of helemaal niet: kijk (log) voor u het opnieuw probeert"
+                : "\(words) at the commit; the change is either wholly stored or not at all: look (log) before you try again"
         case .overviewOnly(let user):
             return nl ? "\(user) leest alleen het overzicht zonder namen (bpv.pupil_overview), niet het register; er is niets veranderd"
                 : "\(user) reads only the overview without names (bpv.pupil_overview), not the register; nothing was changed"
