@@ -27,7 +27,10 @@ struct RandomVerbsTests {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         nonisolated(unsafe) var rng = SplitMix(state: seed)
-        let script = VerbScript(choose: { Int.random(in: 0 ..< $0, using: &rng) }, workspace: f.path, scratch: scratch)
+        // On a region's server there is no workspace file: its would-be files go in the scratch
+        // folder (a database's name would make them files in the current directory).
+        let script = VerbScript(choose: { Int.random(in: 0 ..< $0, using: &rng) },
+                                workspace: TestStore.onServer ? scratch + "/region" : f.path, scratch: scratch)
         var lines: [String] = []
         for _ in 0 ..< 12 {
           for line in script.lines() {
