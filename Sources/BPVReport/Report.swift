@@ -29,10 +29,16 @@ public struct Report {
     public var made: String
     /// The language the page is written in (`set language`, `--lang`, `LANG`).
     public var language: Language
+    /// The school the page is cut to (`report FILE school NAME`): its pupils' figures, rates,
+    /// waiting, history and reasons only; the internships, employers and missing places stay
+    /// the region's, since every school of the region draws on them. Nil: every pupil.
+    public private(set) var school: String?
 
     public init(round: RoundSession, placements: [Workspace.Placement], history: [Workspace.PastPlacement], gaps: [PlaceGap],
                 reasons: [StudentID: String], names: Bool, title: String, made: String, language: Language = .en,
-                waiting: [(student: StudentID, since: CalendarDate?, coach: String?)] = [], employers: [EmployerSummary] = []) {
+                waiting: [(student: StudentID, since: CalendarDate?, coach: String?)] = [], employers: [EmployerSummary] = [],
+                school: String? = nil) {
+        self.school = school
         self.language = language
         self.waiting = waiting
         self.employers = employers
@@ -44,7 +50,22 @@ public struct Report {
         self.names = names
         self.title = title
         self.made = made
+        if school != nil {
+            self.placements = placements.filter { counts($0.student) }
+            self.history = history.filter { counts($0.student) }
+            self.waiting = waiting.filter { counts($0.student) }
+            self.reasons = reasons.filter { counts($0.key) }
+        }
     }
+
+    /// Whether the page counts this student: every one, or the cut's school's.
+    func counts(_ id: StudentID) -> Bool { school == nil || model.student(id)?.school == school }
+    /// The students the page is about (the school's, when cut).
+    var students: [Student] { school.map { name in model.students.filter { $0.school == name } } ?? model.students }
+    /// Those of ``students`` without a place in the round, sorted.
+    var unplaced: [StudentID] { school == nil ? outcome.unplaced : outcome.unplaced.filter(counts) }
+    /// The scores of the placed students the page is about.
+    var scores: [ScoreBreakdown] { school == nil ? Array(outcome.scoreOf.values) : outcome.scoreOf.filter { counts($0.key) }.map(\.value) }
 
     var model: RoundModel { round.model }
     var w: ReportWords { language == .nl ? .dutch : .english }
@@ -55,7 +76,9 @@ public struct Report {
     /// The whole page.
     /// - Complexity: O(students + internships + outline points).
     public func html() -> String {
-        let placed = outcome.placedCount, total = model.students.count
+        let students = students, scores = scores
+        let placed = scores.count, total = students.count
+        let meanTravel = scores.isEmpty ? 0 : Double(scores.reduce(0) { $0 + $1.travelMinutes }) / Double(scores.count)
         var page = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8">
@@ -64,9 +87,9 @@ public struct Report {
             <style>\(Self.css)</style></head><body>
             <header><h1>\(escape(title))</h1>
             <p class="facts"><span>\(w.haveAPlace("<b>\(Self.count(placed))</b>", Self.count(total), percent(placed, total)))</span>
-            <span>\(w.withoutOne("<b>\(Self.count(outcome.unplaced.count))</b>"))</span></p>
+            <span>\(w.withoutOne("<b>\(Self.count(total - placed))</b>"))</span></p>
             <p class="facts" id="statuses">\(statusFacts())</p><p class="facts">
-            <span>\(w.meanTravel("<b>\(decimal(outcome.meanTravelMinutes))</b>"))</span>
+            <span>\(w.meanTravel("<b>\(decimal(meanTravel))</b>"))</span>
             <span>\(w.roundFor(model.date.map { "\($0)" }))</span><span>\(w.made(escape(made)))</span></p></header>
             <main>
             <section id="map-section"><h2>\(w.region)</h2>\(map())\(legend())
@@ -75,12 +98,12 @@ public struct Report {
             """
         page += chart(id: "by-sector", w.bySector, groups { s in [s.sectors.first.map { word($0.rawValue) } ?? w.none] })
         page += chart(id: "by-level", w.byLevel, groups { s in [s.level.rawValue] })
-        if model.students.contains(where: \.level.hasExitProfile) {
+        if students.contains(where: \.level.hasExitProfile) {
             page += chart(id: "by-profile", w.byProfile, groups { s in s.level.hasExitProfile ? [s.profile?.rawValue ?? w.notGiven] : [] })
         }
         page += chart(id: "by-need", w.byNeed, groups { s in s.needs.elements.isEmpty ? [w.none] : s.needs.elements.map { word($0.rawValue) } })
         page += chart(id: "by-town", w.byTown, groups { s in [s.home.nearestPlace()?.name ?? "?"] })
-        if model.students.contains(where: { $0.school != nil }) {
+        if school == nil, students.contains(where: { $0.school != nil }) {
             page += chart(id: "by-school", w.bySchool, groups { s in [s.school ?? "(\(w.none))"] })
         }
         page += "</div><div class=\"grid\">" + travelChart() + yearChart() + "</div></section>"
@@ -112,7 +135,7 @@ public struct Report {
     /// - Complexity: O(students × keys).
     func groups(_ keys: (Student) -> [String]) -> [Group] {
         var out: [String: Group] = [:]
-        for s in model.students {
+        for s in students {
             for key in keys(s) {
                 var g = out[key] ?? Group(name: key)
                 g.students += 1
@@ -169,7 +192,7 @@ public struct Report {
     /// Travel minutes of the placed students, in bins of five minutes.
     func travelChart() -> String {
         var bins = [Int](repeating: 0, count: 13)
-        for score in outcome.scoreOf.values { bins[min(score.travelMinutes / 5, 12)] += 1 }
+        for score in scores { bins[min(score.travelMinutes / 5, 12)] += 1 }
         let top = max(bins.max() ?? 1, 1)
         var svg = #"<figure><figcaption>\#(w.travelTitle)</figcaption><svg id="travel" class="chart" viewBox="0 0 420 190" role="img" aria-label="\#(w.travelTitle)">"#
         for (k, n) in bins.enumerated() {
@@ -251,10 +274,11 @@ public struct Report {
     }
 
     func unplacedList() -> String {
-        var html = #"<section id="unplaced"><h2>\#(w.withoutAPlace(outcome.unplaced.count))</h2>"#
-        guard !outcome.unplaced.isEmpty else { return html + "<p>\(w.everyonePlaced)</p></section>" }
+        let unplaced = unplaced
+        var html = #"<section id="unplaced"><h2>\#(w.withoutAPlace(unplaced.count))</h2>"#
+        guard !unplaced.isEmpty else { return html + "<p>\(w.everyonePlaced)</p></section>" }
         html += "<table><thead><tr><th>\(w.student)</th>\(names ? "<th>\(w.name)</th>" : "")<th>coach</th><th>\(w.why)</th></tr></thead><tbody>"
-        for id in outcome.unplaced.sorted() {
+        for id in unplaced.sorted() {
             let s = model.student(id)
             html += "<tr><td>\(escape(id.value))</td>" + (names ? "<td>\(escape(s?.name ?? ""))</td>" : "")
                 + "<td>\(escape(s?.coach ?? ""))</td><td>\(escape(reasons[id] ?? ""))</td></tr>"
@@ -271,7 +295,7 @@ public struct Report {
             let (what, at) = g.cells(language, place: place)
             html += "<tr><td>\(escape(what))</td><td>\(escape(at))</td><td>\(g.gain)</td><td>\(escape(g.placed.map(\.value).joined(separator: ", ")))</td></tr>"
         }
-        return html + #"</tbody></table><p class="note">\#(w.gapsNote)</p></section>"#
+        return html + #"</tbody></table><p class="note">\#(w.gapsNote)\#(school == nil ? "" : " " + w.gapsForTheRegion)</p></section>"#
     }
 
     // MARK: Helpers

@@ -40,6 +40,8 @@ struct ReportWords: Sendable {
     var noGaps: String
     var gapsHeadings: [String]
     var gapsNote: String
+    /// Said under the missing places when the page is cut to one school.
+    var gapsForTheRegion: String
     var placesTaken: @Sendable (_ taken: Int, _ places: Int) -> String
     var hasNoPlace: @Sendable (String) -> String
     var withoutAPlaceLegend: String
@@ -103,6 +105,7 @@ struct ReportWords: Sendable {
         noGaps: "No single extra place, accommodation or new place would place anyone.",
         gapsHeadings: ["one more", "at", "would place", "students"],
         gapsNote: "Each line is exact: the round re-solved with that one change (nothing kept).",
+        gapsForTheRegion: "The places are the region's: a gain counts the pupils of every school it would place.",
         placesTaken: { "\($0) of \($1) places taken" },
         hasNoPlace: { "\($0) has no place" },
         withoutAPlaceLegend: "without a place",
@@ -168,6 +171,7 @@ struct ReportWords: Sendable {
         noGaps: "Geen enkele extra plaats, aanpassing of nieuwe plaats plaatst iemand.",
         gapsHeadings: ["één meer", "waar", "plaatst", "leerlingen"],
         gapsNote: "Elke regel is exact: de ronde opnieuw opgelost met die ene wijziging (niets bewaard).",
+        gapsForTheRegion: "De plaatsen zijn van de regio: een winst telt de leerlingen van elke school die erdoor geplaatst worden.",
         placesTaken: { "\($0) van \($1) plaatsen bezet" },
         hasNoPlace: { "\($0) heeft geen plaats" },
         withoutAPlaceLegend: "zonder plaats",

@@ -119,7 +119,7 @@ struct ReportEndToEndTests {
         #expect(html.contains("<th>name</th>") && html.contains("names (--names)"))
         let r = try BPVBinary.run(["--db", db], stdin: "report \(shell.path)\nreport\n")
         #expect(r.stdout == "wrote \(shell.path): the report of \(db)\n")
-        #expect(r.stderr == "line 2: missing FILE.html; usage: report FILE.html [names]\n")
+        #expect(r.stderr == "line 2: missing FILE.html; usage: report FILE.html [names] [school NAME]\n")
         #expect(try String(contentsOf: shell, encoding: .utf8).contains(#"<svg id="map""#))
     }
 }

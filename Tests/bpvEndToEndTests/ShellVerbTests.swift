@@ -115,5 +115,43 @@ struct StatsBySchoolTests {
         #expect(all.hasPrefix("overall: ") && all.contains(" of \(students) placed"))
         let unknown = try BPVBinary.run(["stats", "school", "Nergens", "--db", db], environment: env)
         #expect(unknown.status == 1 && unknown.stderr.hasPrefix("bpv: no student attends 'Nergens'; schools: "))
+
+        // The report cut by school: the same figures as `stats school`, only that school's
+        // pupils among the unplaced, the region's title with the school.
+        let regional = dir.appendingPathComponent("region.html").path
+        #expect(try BPVBinary.run(["report", regional, "--db", db], environment: env).status == 0)
+        let whole = try String(contentsOfFile: regional, encoding: .utf8)
+        let title = whole.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first ?? ""
+        #expect(whole.contains("id=\"by-school\""))
+        // Who is unplaced and which school each attends, from the placements' export (the
+        // sample's school names have no commas).
+        let csv = dir.appendingPathComponent("placements.csv").path
+        #expect(try BPVBinary.run(["export", "placements", csv, "--db", db]).status == 0)
+        let exported = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let unplacedIDs = Set(exported.filter { $0[1].isEmpty }.map { $0[0] })
+        #expect(!unplacedIDs.isEmpty)
+        var listed = 0
+        for row in rows {
+            let name = row.dropLast(3).joined(separator: " "), figures = row.suffix(3).map(String.init)
+            let page = dir.appendingPathComponent("school.html").path
+            let r = try BPVBinary.run(["report", page, "school", name.uppercased(), "--db", db], environment: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            let html = try String(contentsOfFile: page, encoding: .utf8)
+            #expect(html.contains("<title>\(title): \(name)</title>"))
+            #expect(html.contains("<b>\(figures[1])</b> of \(figures[0]) students have a place (\(figures[2]))"), "\(name)")
+            #expect(!html.contains("id=\"by-school\""))
+            // Every unplaced row of the page is a pupil of this school without a place.
+            let unplacedRows = html.components(separatedBy: "<section id=\"unplaced\">").dropFirst().first?
+                .components(separatedBy: "</section>").first?.components(separatedBy: "<tr><td>").dropFirst()
+                .map { String($0.prefix { $0 != "<" }) } ?? []
+            let school = Set(exported.filter { $0[7] == name }.map { $0[0] })
+            #expect(unplacedRows.count == (Int(figures[0]) ?? 0) - (Int(figures[1]) ?? 0), "\(name)")
+            for id in unplacedRows { #expect(school.contains(id) && unplacedIDs.contains(id), "\(id) in \(name)'s report") }
+            listed += unplacedRows.count
+        }
+        #expect(listed == unplacedIDs.count)
+        let nowhere = try BPVBinary.run(["report", regional, "school", "Nergens", "--db", db], environment: env)
+        #expect(nowhere.status == 1 && nowhere.stderr.hasPrefix("bpv: no student attends 'Nergens'; schools: "))
     }
 }

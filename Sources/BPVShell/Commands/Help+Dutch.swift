@@ -74,7 +74,9 @@ extension Command {
         "log": ("het logboek: de laatste N wijzigingen (standaard 20), wie ze deed en waarom", ""),
         "export": ("schrijf de plaatsingen als CSV of .xlsx-werkmap (ids, werkgever, minuten, score, status; geen namen), alles over één leerling als JSON (het recht op inzage), of de gescoorde kandidatengraaf van de volgende ronde als DIMACS; modus 0600", ""),
         "report": ("schrijf de ronde als één HTML-pagina: een kaart, plaatsingspercentages, eerlijkheid, wie niet geplaatst is en waarom, en waar plaatsen ontbreken",
-                   "Eén zelfstandig bestand (SVG en CSS erin, geen script, geen netwerk), offline te lezen en af te drukken, gemaakt met modus 0600. Alleen pseudoniemen; voeg names toe om de namen van leerlingen te tonen."),
+                   "Eén zelfstandig bestand (SVG en CSS erin, geen script, geen netwerk), offline te lezen en af te drukken, gemaakt met modus 0600. Alleen pseudoniemen; voeg names toe om de namen van leerlingen te tonen. "
+                       + "school NAAM beperkt de pagina tot de leerlingen van die school (het verslag van een regio voor één van haar scholen); "
+                       + "de stageplaatsen, werkgevers en ontbrekende plaatsen blijven die van de regio."),
         "stats": ("plaatsingspercentage per sector, niveau, uitstroomprofiel (PRO en VSO), aanpassing, plaats en school, en de verdeling van de reistijd",
                   "Telt het laatste concept en de vastgelegde plaatsingen; een leerling telt mee onder de eerste gewenste sector. "
                       + "school NAAM telt alleen de leerlingen van die school (de cijfers van een regio voor één van haar scholen); "

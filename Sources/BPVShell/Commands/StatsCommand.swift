@@ -26,10 +26,7 @@ extension Command {
         var (students, placements) = try session.shell { () throws(WorkspaceError) in (try ws.students(), try ws.placements()) }
         let schools = Set(students.compactMap(\.school)).sorted()
         if let school {
-            // As `waiting` compares them: without case.
-            guard let name = schools.first(where: { $0.lowercased() == school.lowercased() }) else {
-                throw .message(.unknownSchool(school, known: schools))
-            }
+            let name = try Self.school(school, among: students)
             students = students.filter { $0.school == name }
             let kept = Set(students.map(\.studentID))
             placements = placements.filter { kept.contains($0.student) }
@@ -77,5 +74,17 @@ extension Command {
         }
         if let live = session.liveOutcome { try session.noteIfNotTheStoredDraft(live) }
         return .proceed
+    }
+}
+
+extension Command {
+    /// The school a user named, as the students' records spell it (compared without case, as
+    /// `waiting` compares them), or the refusal that lists the schools there are.
+    static func school(_ typed: String, among students: [Student]) throws(ShellError) -> String {
+        let schools = Set(students.compactMap(\.school)).sorted()
+        guard let name = schools.first(where: { $0.lowercased() == typed.lowercased() }) else {
+            throw .message(.unknownSchool(typed, known: schools))
+        }
+        return name
     }
 }

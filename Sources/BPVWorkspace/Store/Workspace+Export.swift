@@ -157,6 +157,7 @@ extension Workspace {
 extension Workspace {
     /// A placement that ended (the history): its days and how it ended, for the report's year.
     public struct PastPlacement: Sendable, Equatable {
+        public var student: StudentID
         public var start: CalendarDate?
         public var end: CalendarDate?
         public var outcome: PlacementOutcome?
@@ -169,10 +170,10 @@ extension Workspace {
     public func pastPlacements() throws(WorkspaceError) -> [PastPlacement] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT h.start_date, h.end_date, h.outcome, s.coach FROM history h LEFT JOIN student s ON s.id = h.student_id
+                SELECT h.start_date, h.end_date, h.outcome, s.coach, h.student_id FROM history h LEFT JOIN student s ON s.id = h.student_id
                 WHERE h.outcome NOT LIKE 'declined%'
                 """).map {
-                PastPlacement(start: Records.date($0[0], "the history"), end: Records.date($0[1], "the history"),
+                PastPlacement(student: StudentID($0[4] as String), start: Records.date($0[0], "the history"), end: Records.date($0[1], "the history"),
                               outcome: ($0[2] as String?).flatMap(PlacementOutcome.init(rawValue:)), coach: $0[3])
             }
         }
