@@ -156,8 +156,12 @@ extension Region {
     func rows(of table: String, _ columns: [(name: String, type: String)], filter: String? = nil, orderedBy key: String)
         throws(ServerProblem) -> [[WorkspaceTables.Value]]
     {
-        try query("SELECT \(Self.cells(columns)) FROM bpv.\(table) t\(filter.map { " WHERE " + $0 } ?? "") ORDER BY \(key)")
-            .map { Self.values($0, columns) }
+        try query(Self.select(table, columns, filter: filter, orderedBy: key)).map { Self.values($0, columns) }
+    }
+
+    /// The statement that reads `table`'s rows as text cells (see ``rows(of:_:filter:orderedBy:)``).
+    static func select(_ table: String, _ columns: [(name: String, type: String)], filter: String? = nil, orderedBy key: String) -> String {
+        "SELECT \(cells(columns)) FROM bpv.\(table) t\(filter.map { " WHERE " + $0 } ?? "") ORDER BY \(key)"
     }
 
     /// The select list of `columns`, each as text (`t.` the table).

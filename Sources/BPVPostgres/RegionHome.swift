@@ -51,6 +51,18 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     /// The last audit entry when the current change began: entries up to it that the change
     /// wrote were rewritten by an erasure, not added.
     private var auditBefore: Int64 = 0
+    /// What the change under way sent so far, for its log and its erasure (the change's own
+    /// thread only, between ``beginChange()`` and its end).
+    private var sending = Sending()
+
+    struct Sending {
+        /// Per row sent: its pupil, table and key, for the change log.
+        var log: [(student: String?, table: String, key: String)] = []
+        /// Whether a pupil was erased (then every bpv reloads).
+        var studentGone = false
+        /// Audit entries the change rewrote or deleted (an erasure's).
+        var erased: [ChangedRow] = []
+    }
 
     /// The advisory lock every change takes (any fixed number; this one spells "BPC").
     static let changeLock = 0x42_5043
@@ -107,12 +119,11 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
 
     public var hasNews: Bool { lock.withLock { notified > mark } }
 
-    public func snapshot() throws(WorkspaceError) -> WorkspaceTables {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) -> WorkspaceTables in
+    public func snapshot(_ take: (WorkspaceTables.Table) -> Void) throws(WorkspaceError) {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) in
             let last = try lastNumbers()
-            let tables = try wholeTables()
+            try wholeTables(take)
             lock.withLock { mark = last["change"] ?? 0 }
-            return tables
         }
     }
 
@@ -143,6 +154,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             news.lastNumbers = numbers.filter { $0.key != "change" }
             let before = news.lastNumbers["audit"] ?? 0
             lock.withLock { auditBefore = before }
+            sending = Sending()
             return news
         } catch {
             abandonChange()
@@ -173,9 +185,18 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         try? connection.execute("ROLLBACK")
     }
 
-    public func finishChange(_ rows: [ChangedRow]) throws(WorkspaceError) {
+    public func send(_ rows: [ChangedRow]) throws(WorkspaceError) {
         do {
-            try write(rows)
+            try connection.send(statements(for: rows))
+        } catch {
+            abandonChange()
+            throw .database(location, .serverRefused(ServerProblem.failed(error).text(.en)))
+        }
+    }
+
+    public func finishChange() throws(WorkspaceError) {
+        do {
+            try finish()
         } catch {
             abandonChange()
             throw .database(location, .serverRefused(ServerProblem.failed(error).text(.en)))
@@ -234,7 +255,9 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             "SELECT tbl, key FROM bpv.change WHERE seq > $1::bigint ORDER BY seq LIMIT \(Self.wholeAbove + 1)", [String(since)])
         var news = HomeCatchUp()
         if entries.count > Self.wholeAbove || entries.contains(where: { $0[0] == "*" }) {
-            news.whole = try wholeTables()
+            var tables: [WorkspaceTables.Table] = []
+            try wholeTables { tables.append($0) }
+            news.whole = WorkspaceTables(tables: tables)
         } else {
             var keys: [String: [String]] = [:], seen = Set<[String?]>()
             for entry in entries where seen.insert(entry).inserted {
@@ -249,20 +272,28 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         return news
     }
 
-    /// Every row the user sees, table by table.
-    private func wholeTables() throws(ServerProblem) -> WorkspaceTables {
-        var tables: [WorkspaceTables.Table] = []
+    /// Every row the user sees, table by table, handed to `take` as each arrives. Every
+    /// table's query is sent at once (one pipeline): the server and the connection read the
+    /// next tables while this thread turns the last one into values.
+    private func wholeTables(_ take: (WorkspaceTables.Table) -> Void) throws(ServerProblem) {
         if !wholeRegion { try readHidden(nil) }
-        for (name, key) in WorkspaceTables.order {
-            let columns = self.columns[name] ?? []
+        let order = WorkspaceTables.order
+        let statements = order.map { name, key in
             // Of the rounds' placements only the latest round's: the earlier ones are the history
             // of solves, which grows by a whole region's rows with every match and which no
             // command reads (`bpv copy` takes it whole).
             let latest = name == "placement" ? "t.round_id = (SELECT max(id) FROM bpv.round)" : nil
-            let rows = try Region(connection).rows(of: name, columns, filter: latest, orderedBy: key)
-            tables.append(.init(name: name, columns: columns.map(\.name), rows: rows.map { offered(name, $0) }))
+            return (sql: Region.select(name, columns[name] ?? [], filter: latest, orderedBy: key), values: [String?]())
         }
-        return WorkspaceTables(tables: tables)
+        do {
+            try connection.pipeline(statements) { k, rows in
+                let (name, _) = order[k]
+                let columns = self.columns[name] ?? []
+                take(.init(name: name, columns: columns.map(\.name), rows: rows.map { offered(name, Region.values($0, columns)) }))
+            }
+        } catch {
+            throw .failed(error)
+        }
     }
 
     /// The rows of `table` with these keys (JSON arrays), nil values for those gone or hidden.
@@ -325,27 +356,34 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
 
     /// Writes what a change did: gone rows deleted (children first), rows there now inserted
     /// or updated (parents first), one log entry per row, and the notification.
-    private func write(_ rows: [ChangedRow]) throws(ServerError) {
-        let order = WorkspaceTables.order.map(\.name)
+    /// The statements that write `rows` (a table's, in ``WorkspaceTables/order``; parents come
+    /// before their children, and a parent's deletion takes its children along on the server
+    /// too): the table's gone rows deleted, the rest inserted or updated, in batches of column
+    /// arrays. Notes what the change's log and erasure need (``sending``).
+    private func statements(for rows: [ChangedRow]) -> [(sql: String, values: [String?])] {
         // Audit entries a change deleted or rewrote: an erasure's, done by the server's own
-        // function after the pupils are gone.
+        // function after the pupils are gone (``finish()``).
         let before = lock.withLock { auditBefore }
         func isOld(_ row: ChangedRow) -> Bool {
             row.table == "audit" && ((try? JSONSerialization.jsonObject(with: Data(row.key.utf8))) as? [NSNumber])?.first?.int64Value ?? 0 <= before
         }
-        let erased = rows.filter { $0.table == "audit" && $0.written && isOld($0) }
+        sending.erased += rows.filter { $0.table == "audit" && $0.written && isOld($0) }
         let rows = rows.filter { !($0.table == "audit" && isOld($0)) }
-        // Every statement of the change is sent at once (``ServerConnection/pipeline(_:)``).
-        var statements: [(sql: String, values: [String?])] = []
-        for table in order.reversed() {
-            let gone = rows.filter { $0.table == table && $0.written && $0.values == nil }.map(\.key)
-            guard !gone.isEmpty else { continue }
-            let key = WorkspaceTables.keyColumns(of: table).map { "t.\"\($0)\"" }.joined(separator: ", ")
-            statements.append((
-                "DELETE FROM bpv.\(table) t WHERE jsonb_build_array(\(key)) = ANY (SELECT k::jsonb FROM unnest($1::text[]) k)",
-                [Region.textArray(gone)]))
+        for row in rows {
+            sending.log.append((Self.student(of: row), row.table, row.key))
+            if row.table == "student", row.written, row.values == nil { sending.studentGone = true }
         }
-        for table in order {
+        var statements: [(sql: String, values: [String?])] = []
+        var tables: [String] = []
+        for row in rows where tables.last != row.table && !tables.contains(row.table) { tables.append(row.table) }
+        for table in tables {
+            let gone = rows.filter { $0.table == table && $0.written && $0.values == nil }.map(\.key)
+            if !gone.isEmpty {
+                let key = WorkspaceTables.keyColumns(of: table).map { "t.\"\($0)\"" }.joined(separator: ", ")
+                statements.append((
+                    "DELETE FROM bpv.\(table) t WHERE jsonb_build_array(\(key)) = ANY (SELECT k::jsonb FROM unnest($1::text[]) k)",
+                    [Region.textArray(gone)]))
+            }
             let present = rows.filter { $0.table == table && $0.written && $0.values != nil }
             guard let first = present.first else { continue }
             let names = first.columns
@@ -378,9 +416,16 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
                 statements.append(("INSERT INTO bpv.\(table) (\(quoted)) SELECT * FROM unnest(\(arrays))\(conflict)", literals))
             }
         }
-        if !erased.isEmpty {
+        return statements
+    }
+
+    /// Ends what ``send(_:)`` began: an erasure's audit entries, the change's log entries and
+    /// their notification, then every answer waited for (the first failure thrown).
+    private func finish() throws(ServerError) {
+        var statements: [(sql: String, values: [String?])] = []
+        if !sending.erased.isEmpty {
             var gone: [String] = [], rewritten = "["
-            for row in erased {
+            for row in sending.erased {
                 guard let values = row.values else {
                     gone.append(String(row.key.dropFirst().dropLast()))
                     continue
@@ -395,12 +440,15 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         // was erased, one entry that has every bpv load the region again, naming nobody.
         // A change of more rows than a mirror takes in one by one (a match) is logged as one
         // entry that has every other bpv load the region again.
-        let logged = rows.count > Self.wholeAbove || rows.contains { $0.table == "student" && $0.written && $0.values == nil }
-            ? [ChangedRow(table: "*", key: "", columns: [], values: nil, written: false)] : rows
+        let logged = sending.log.count > Self.wholeAbove || sending.studentGone ? [(student: nil, table: "*", key: "")] : sending.log
+        guard !logged.isEmpty else {
+            _ = try connection.pipeline(statements)
+            return
+        }
         var log = "["
         for (r, row) in logged.enumerated() {
             log += r == 0 ? "[" : ",["
-            if let student = Self.student(of: row) { Region.appendJSON(student, to: &log) } else { log += "null" }
+            if let student = row.student { Region.appendJSON(student, to: &log) } else { log += "null" }
             log += ","
             Region.appendJSON(row.table, to: &log)
             log += ","
@@ -408,10 +456,6 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             log += "]"
         }
         log += "]"
-        guard !logged.isEmpty else {
-            _ = try connection.pipeline(statements)
-            return
-        }
         // The entries and the notification in one statement.
         statements.append((
             """

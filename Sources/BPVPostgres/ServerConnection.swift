@@ -17,9 +17,12 @@ import PostgresNIO
 /// both without making every command `async`.
 public final class ServerConnection: @unchecked Sendable {
     // @unchecked: `connection` is set once in `init` and postgres-nio's connection is itself
-    // safe to use from any thread; nothing here mutates after `init`.
+    // safe to use from any thread; `sent` is only touched under `sentLock`.
     private let connection: PostgresConnection
     private let logger: Logger
+    /// Statements sent ahead (``send(_:)``) whose answers no call has waited for yet.
+    private let sentLock = NSLock()
+    private var sent: [EventLoopFuture<PostgresQueryResult>] = []
     public let address: ServerAddress
 
     /// Connects to `address` and authenticates.
@@ -85,13 +88,38 @@ public final class ServerConnection: @unchecked Sendable {
     /// set-up scripts need. postgres-nio speaks only the extended protocol (one statement a
     /// message), so the script is split here (``statements(_:)``).
     public func execute(_ sql: String) throws(ServerError) {
+        let earlier = waitForSent()
         for statement in Self.statements(sql) {
             do {
                 _ = try finished(connection.query(statement, []))
             } catch {
-                throw .failed(Self.words(error))
+                throw earlier ?? .failed(Self.words(error))
             }
         }
+        if let earlier { throw earlier }
+    }
+
+    /// Sends `statements` without waiting for their answers, so that the server works on them
+    /// while the caller prepares the next ones (a match's rows, a table at a time). The next
+    /// call that waits (``execute(_:)``, ``rows(_:_:)``, ``pipeline(_:)``) waits for them
+    /// first and throws the first of their failures, after running its own statements.
+    public func send(_ statements: [(sql: String, values: [String?])]) throws(ServerError) {
+        if connection.isClosed { throw .failed(Self.closedWords) }
+        let futures = statements.map { connection.query($0.sql, $0.values.map { $0.map(PostgresData.init(string:)) ?? .null }) }
+        sentLock.withLock { sent += futures }
+    }
+
+    /// Waits for every statement sent ahead; their first failure.
+    private func waitForSent() -> ServerError? {
+        let futures = sentLock.withLock {
+            defer { sent = [] }
+            return sent
+        }
+        var failure: ServerError?
+        for future in futures {
+            do { _ = try finished(future) } catch { if failure == nil { failure = .failed(Self.words(error)) } }
+        }
+        return failure
     }
 
     /// The statements of a script, split at semicolons outside quotes ('...', "..."), dollar
@@ -152,12 +180,16 @@ public final class ServerConnection: @unchecked Sendable {
     /// is not text already.
     public func rows(_ sql: String, _ values: [String?] = []) throws(ServerError) -> [[String?]] {
         let binds = values.map { $0.map(PostgresData.init(string:)) ?? .null }
+        let earlier = waitForSent()
+        let rows: [[String?]]
         do {
             let result = try finished(connection.query(sql, binds))
-            return try result.rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
+            rows = try result.rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
         } catch {
-            throw .failed(Self.words(error))
+            throw earlier ?? .failed(Self.words(error))
         }
+        if let earlier { throw earlier }
+        return rows
     }
 
     /// Sends every statement at once and then waits for each answer, in order: one round trip
@@ -166,21 +198,27 @@ public final class ServerConnection: @unchecked Sendable {
     /// failure is thrown.
     /// - Returns: each statement's rows, every cell as text.
     public func pipeline(_ statements: [(sql: String, values: [String?])]) throws(ServerError) -> [[[String?]]] {
-        if connection.isClosed { throw .failed(Self.closedWords) }
-        let futures = statements.map { connection.query($0.sql, $0.values.map { $0.map(PostgresData.init(string:)) ?? .null }) }
         var out: [[[String?]]] = []
-        var failure: ServerError?
-        for future in futures {
+        try pipeline(statements) { _, rows in out.append(rows) }
+        return out
+    }
+
+    /// The same, handing each statement's rows to `take` as they arrive, in order (the next
+    /// statements' rows keep arriving meanwhile); after a failure, the rest are not handed on.
+    public func pipeline(_ statements: [(sql: String, values: [String?])], _ take: (Int, [[String?]]) -> Void) throws(ServerError) {
+        var failure = waitForSent()
+        if connection.isClosed { throw failure ?? .failed(Self.closedWords) }
+        let futures = statements.map { connection.query($0.sql, $0.values.map { $0.map(PostgresData.init(string:)) ?? .null }) }
+        for (k, future) in futures.enumerated() {
             do {
                 let result = try finished(future)
-                out.append(try result.rows.map { row in try row.map { cell in try cell.decode(String?.self) } })
+                let rows = try result.rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
+                if failure == nil { take(k, rows) }
             } catch {
                 if failure == nil { failure = .failed(Self.words(error)) }
-                out.append([])
             }
         }
         if let failure { throw failure }
-        return out
     }
 
     /// Waits for `query`, or for the connection's end, whichever comes first: a query sent on

@@ -113,6 +113,61 @@ struct RegionTests {
         #expect(try region.members().map { "\($0.name) \($0.role) \($0.school ?? "-")" } == ["\(name) school \(school)"])
     }
 
+    /// A match's rows are checked a statement at a time (migration 4) and must keep every
+    /// promise of the foreign keys they replace: no row names a missing pupil, internship or
+    /// round; deleting one takes its rows along; a key named by rows does not change; and a
+    /// row written in an open transaction holds its pupil until it ends.
+    @Test func registerAndPlacementRowsKeepTheirParentsAsForeignKeysWould() throws {
+        try region.initialise()
+        func sql(_ text: String) throws -> [String] { try server.psql(user: server.superuser, database: database, text) }
+        _ = try sql("""
+            INSERT INTO bpv.internship VALUES ('I-1', 'Bakkerij', NULL, 'horeca', 52.3, 4.6, 2, 0, '', '', 'entree|pro', NULL, NULL, NULL, 2011);
+            INSERT INTO bpv.internship VALUES ('I-2', 'Winkel', NULL, 'retail', 52.3, 4.6, 2, 0, '', '', 'entree|pro', NULL, NULL, NULL, 2011);
+            INSERT INTO bpv.student (id, level, sectors, lat, lon, travel_mode, max_travel_min, needs, certificates, priority) VALUES
+              ('A-1', 'pro', 'horeca', 52.3, 4.6, 'bike', 30, '', '', 0), ('A-2', 'pro', 'retail', 52.3, 4.6, 'bike', 30, '', '', 0),
+              ('A-3', 'pro', 'retail', 52.3, 4.6, 'bike', 30, '', '', 0);
+            INSERT INTO bpv.round (created_at, "user", settings, placed, unplaced, total_score) VALUES ('2026-12-03', 'x', '{}', 1, 0, 5);
+            """)
+        func refused(_ text: String) -> String {
+            do { _ = try sql(text); return "not refused" } catch { return "\(error)" }
+        }
+        // One good row and one bad in one statement: the statement is refused whole.
+        #expect(refused("INSERT INTO bpv.register (student_id, internship_id, status, seq) VALUES ('A-1', 'I-1', 'draft', 1), ('Z-9', 'I-1', 'draft', 1)")
+            .contains("ERROR:  a row names a pupil that is not in the region"))
+        #expect(refused("INSERT INTO bpv.register (student_id, internship_id, status, seq) VALUES ('A-1', 'I-9', 'draft', 1)")
+            .contains("ERROR:  a row names an internship that is not in the region"))
+        #expect(refused("INSERT INTO bpv.placement (round_id, student_id, internship_id) VALUES (1, 'A-1', 'I-1'), (7, 'A-2', NULL)")
+            .contains("ERROR:  a row names a round that is not in the region"))
+        #expect(try sql("SELECT count(*) FROM bpv.register") == ["0"])
+        #expect(try sql("SELECT count(*) FROM bpv.placement") == ["0"])
+        // An upsert that moves a row to a missing internship is refused too.
+        _ = try sql("""
+            INSERT INTO bpv.register (student_id, internship_id, status, seq) VALUES ('A-1', 'I-1', 'draft', 1), ('A-2', 'I-2', 'pinned', 1), ('A-3', 'I-2', 'draft', 1);
+            INSERT INTO bpv.placement (round_id, student_id, internship_id) VALUES (1, 'A-1', 'I-1'), (1, 'A-2', 'I-2');
+            """)
+        #expect(refused("UPDATE bpv.register SET internship_id = 'I-9' WHERE student_id = 'A-1'").contains("an internship that is not in the region"))
+        // A key that rows name does not change; one that no row names does.
+        #expect(refused("UPDATE bpv.student SET id = 'A-9' WHERE id = 'A-1'").contains("a row names a key that was changed"))
+        #expect(refused("UPDATE bpv.internship SET id = 'I-9' WHERE id = 'I-2'").contains("a row names a key that was changed"))
+        _ = try sql("UPDATE bpv.register SET status = 'pinned' WHERE student_id = 'A-1'")
+        // Deleting a parent deletes its rows, and only theirs.
+        _ = try sql("DELETE FROM bpv.student WHERE id = 'A-1'")
+        #expect(try sql("SELECT student_id FROM bpv.register ORDER BY 1") == ["A-2", "A-3"])
+        _ = try sql("DELETE FROM bpv.internship WHERE id = 'I-2'")
+        #expect(try sql("SELECT count(*) FROM bpv.register") == ["0"])
+        _ = try sql("DELETE FROM bpv.round")
+        #expect(try sql("SELECT count(*) FROM bpv.placement") == ["0"])
+        // A row written in a transaction still open holds its pupil: deleting the pupil waits
+        // for that transaction (here: gives up after 200 ms), as a foreign key's lock makes it.
+        let address = try ServerAddress(server.uri(user: server.superuser, database: database), environment: [:], osUser: "x")
+        let open = try ServerConnection(address)
+        try open.execute("BEGIN")
+        try open.execute("INSERT INTO bpv.register (student_id, internship_id, status, seq) VALUES ('A-2', 'I-1', 'draft', 2)")
+        #expect(refused("SET lock_timeout = '200ms'; DELETE FROM bpv.student WHERE id = 'A-2'").contains("lock timeout"))
+        try open.execute("COMMIT")
+        #expect(try sql("SELECT student_id || '|' || internship_id FROM bpv.register") == ["A-2|I-1"])
+    }
+
     @Test func commandsBeforeInitSayToRunInitFirst() throws {
         #expect(throws: ServerProblem.notInitialised(0, ServerSchema.latest)) { try region.addSchool(id: "x", name: "X") }
         #expect(ServerProblem.notInitialised(0, 2).text(.en) == "this database has schema version 0, not 2; run bpv server init first")

@@ -6,7 +6,7 @@
 /// truth. Every change is made under the home's lock: the mirror first takes in what others
 /// changed since it last looked (``beginChange()``), so the change is checked against the
 /// region as it is now, then runs on the mirror, and the rows it changed are written to the home
-/// in the same transaction (``finishChange(_:)``), or nothing is. Reads take in others' changes
+/// in the same transaction (``send(_:)``, ``finishChange()``), or nothing is. Reads take in others' changes
 /// when the home says there are some (``hasNews``, without asking it), so a shell learns of
 /// another user's change without polling.
 ///
@@ -19,14 +19,19 @@ public protocol RegisterHome: AnyObject, Sendable {
     var location: String { get }
     /// Who acts, for the audit log: the user the home knows (the server's login role).
     var user: String { get }
-    /// Every row the user may see, table by table (``WorkspaceTables/order``), of one moment.
-    func snapshot() throws(WorkspaceError) -> WorkspaceTables
+    /// Every row the user may see, of one moment: `take` gets each table as it arrives, in
+    /// ``WorkspaceTables/order`` (so the mirror loads one table while the next is read).
+    func snapshot(_ take: (WorkspaceTables.Table) -> Void) throws(WorkspaceError)
     /// Begins a change: takes the home's lock (or keeps it, when a change found stale still
     /// holds it) and returns what others changed since this mirror last looked, and the last
     /// numbers the home has given out.
     func beginChange() throws(WorkspaceError) -> HomeCatchUp
-    /// Writes the rows a change made on the mirror and ends the change (the lock let go).
-    func finishChange(_ rows: [ChangedRow]) throws(WorkspaceError)
+    /// Writes rows a change made on the mirror, one table's at a time in
+    /// ``WorkspaceTables/order`` (parents first), without waiting for the home's answer: the
+    /// home writes them while the mirror reads the next table's.
+    func send(_ rows: [ChangedRow]) throws(WorkspaceError)
+    /// Ends the change: waits until every row sent is written, and commits (the lock let go).
+    func finishChange() throws(WorkspaceError)
     /// Ends a change without writing anything (the change was refused on the mirror), letting
     /// go of the lock; nothing when no change is open.
     func abandonChange()
