@@ -40,13 +40,13 @@ extension Workspace {
     /// of `register` also notes its internship (before and after) as read-again-only: who may
     /// take its places changed for the users who cannot see that pupil.
     static var captureSQL: String {
-        var sql = "CREATE TEMP TABLE bpv_changed (tbl TEXT NOT NULL, key TEXT NOT NULL, written INTEGER NOT NULL);\n"
+        // `internship`: a register row's internship, read again by others (one note a row,
+        // not two: a match writes 20,000 register rows).
+        var sql = "CREATE TEMP TABLE bpv_changed (tbl TEXT NOT NULL, key TEXT NOT NULL, written INTEGER NOT NULL, internship TEXT);\n"
         for (table, _) in WorkspaceTables.order {
             func key(_ row: String) -> String { "json_array(" + WorkspaceTables.keyColumns(of: table).map { "\(row).\($0)" }.joined(separator: ", ") + ")" }
             func note(_ row: String) -> String {
-                var s = "INSERT INTO bpv_changed VALUES ('\(table)', \(key(row)), 1);"
-                if table == "register" { s += " INSERT INTO bpv_changed VALUES ('internship', json_array(\(row).internship_id), 0);" }
-                return s
+                "INSERT INTO bpv_changed VALUES ('\(table)', \(key(row)), 1, \(table == "register" ? "\(row).internship_id" : "NULL"));"
             }
             // A round's placements are inserted with the round, once (its match): they are
             // collected with the round (``changedRows(_:)``), not noted one by one.
@@ -75,11 +75,19 @@ extension Workspace {
                 .map { "t.\($0.element) = json_extract(n.key, '$[\($0.offset)]')" }.joined(separator: " AND ")
             var out: [ChangedRow] = []
             // Cursors, not arrays of rows: each row is made into values as it is read.
+            // An internship whose places a register row took or left is read again by others
+            // when the change did not write it.
+            let noted = table == "internship"
+                ? """
+                    SELECT tbl, key, written, rowid FROM bpv_changed WHERE tbl = 'internship'
+                    UNION ALL SELECT 'internship', json_array(internship), 0, rowid FROM bpv_changed WHERE tbl = 'register'
+                    """
+                : "SELECT tbl, key, written, rowid FROM bpv_changed WHERE tbl = '\(table)'"
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT n.key, n.written, t.rowid IS NOT NULL, \(columns.map { "t.\"\($0)\"" }.joined(separator: ", "))
-                FROM (SELECT key, max(written) AS written, min(rowid) AS first FROM bpv_changed WHERE tbl = ? GROUP BY key) n
+                FROM (SELECT key, max(written) AS written, min(rowid) AS first FROM (\(noted)) GROUP BY key) n
                 LEFT JOIN \(table) t ON \(match) ORDER BY n.first
-                """, arguments: [table])
+                """)
             while let row = try rows.next() {
                 let key: String = row[0], written: Bool = row[1], there: Bool = row[2]
                 guard written else {
