@@ -11,10 +11,13 @@ Starts a PostgreSQL server of its own (initdb in a temporary folder, a Unix sock
 the default durability: fsync and synchronous commits on), writes the students and
 internships as `waits.py` does (`--regions`, Utrecht by default), imports them into a workspace file, copies
 that into a region on the server (`bpv copy`) and measures, whole process, wall time and peak
-resident memory, as a regional coordinator (a member of `bpv_regional`, the policies applied): `bpv stats` (open: the server's load of the mirror), `bpv match` on each, a
-first `match` in a shell already open (`timer on`: the wait at the prompt), and forty ban/unban
-pairs through the shell (`timer on`: median, p90, p99, 1 ms resolution) on
-each. Prints a Markdown table; server/file shows the cost of the server at once.
+resident memory, as a regional coordinator (a member of `bpv_regional`, the policies applied):
+`bpv stats` (open: the server's load of the mirror); a first `bpv match` (whole process) and a
+first `match` in a shell already open (`timer on`: the wait at the prompt), each on fresh copies
+of the same region, the two homes in turn, `--repeat` times in all (medians; each run's
+server/file ratio printed under the row, since this machine's noise is as large as the
+differences); and forty ban/unban pairs through the shell (`timer on`: median, p90, p99, 1 ms
+resolution) on each. Prints a Markdown table; server/file shows the cost of the server at once.
 """
 import argparse
 import os
@@ -60,7 +63,7 @@ def tweaks(db, pairs, limit):
     return dict(first=first, median=statistics.median(rest), p90=rest[int(len(rest) * 0.9)], p99=rest[min(len(rest) - 1, int(len(rest) * 0.99))])
 
 
-def run(region, students, ratio, limit):
+def run(region, students, ratio, limit, repeat):
     folder = tempfile.mkdtemp(prefix="bpv-server-bench-")
     os.chmod(folder, 0o755)
     stop = start_server(folder)
@@ -80,23 +83,46 @@ def run(region, students, ratio, limit):
         admin, uri = uri, uri.replace("postgres@", "regio@")
         fresh = os.path.join(folder, "fresh.sqlite")
         shutil.copy(db, fresh)
-        for home, where in [("file", db), ("server", uri)]:
-            row[home + "_open"], row[home + "_open_mb"], _ = waits.timed([BPV, "stats", "--db", where])
-            row[home + "_match"], row[home + "_match_mb"], _ = waits.timed([BPV, "match", "--db", where])
-        # A first match again, in a shell that is already open (`timer on`): what a coordinator
-        # waits for at the prompt, without the opening.
-        subprocess.run(["psql", "-X", "-q", "-h", folder, "-U", "postgres", "-d", "postgres", "-c", "CREATE DATABASE regio2"], check=True)
-        admin2 = admin.replace("/regio?", "/regio2?")
-        waits.timed([BPV, "server", "init", "--db", admin2])
-        waits.timed([BPV, "copy", fresh, admin2, "--school", "bench"])
-        waits.timed([BPV, "server", "add-user", "regio", "regional", "--db", admin2])
-        uri2 = uri.replace("/regio?", "/regio2?")
-        for home, where in [("file", fresh), ("server", uri2)]:
-            times = waits.shell_times(where, "timer on\nmatch\n", limit)
-            row[home + "_shell_match"] = times[1] if times and len(times) > 1 else float("nan")
+
+        def psql(sql):
+            subprocess.run(["psql", "-X", "-q", "-h", folder, "-U", "postgres", "-d", "postgres", "-c", sql], check=True)
+        # Every first match starts from the same region: a copy of it made before any match
+        # (CREATE DATABASE ... TEMPLATE), and a copy of the file; the two homes take turns, so
+        # that the machine's slow and fast moments fall on both.
+        psql("CREATE DATABASE seed TEMPLATE regio")
+        runs = {"file_match": [], "server_match": [], "file_shell_match": [], "server_shell_match": []}
+        for k in range(repeat):
+            psql("DROP DATABASE IF EXISTS m")
+            psql("CREATE DATABASE m TEMPLATE seed")
+            m = uri.replace("/regio?", "/m?")
+            copy = os.path.join(folder, "m.sqlite")
+            for suffix in ["", "-wal", "-shm"]:
+                if os.path.exists(copy + suffix):
+                    os.remove(copy + suffix)
+            shutil.copy(fresh, copy)
+            if k == 0:
+                for home, where in [("file", copy), ("server", m)]:
+                    row[home + "_open"], row[home + "_open_mb"], _ = waits.timed([BPV, "stats", "--db", where])
+            if k % 2 == 0:
+                for home, where in [("file", copy), ("server", m)]:
+                    t, mb, _ = waits.timed([BPV, "match", "--db", where])
+                    runs[home + "_match"].append(t)
+                    row[home + "_match_mb"] = mb
+            else:
+                # A first match in a shell that is already open (`timer on`): what a
+                # coordinator waits for at the prompt, without the opening.
+                for home, where in [("file", copy), ("server", m)]:
+                    times = waits.shell_times(where, "timer on\nmatch\n", limit)
+                    runs[home + "_shell_match"].append(times[1] if times and len(times) > 1 else float("nan"))
+        for key, values in runs.items():
+            row[key] = statistics.median(values) if values else float("nan")
+            row[key + "_all"] = values
+        psql("DROP DATABASE IF EXISTS m")
+        shutil.copy(fresh, db)
         import sqlite3
         # The same forty placed pupils on both: the file's draft (both matched the same round).
         waits.timed([BPV, "match", "--db", db])
+        waits.timed([BPV, "match", "--db", uri])
         pairs = sqlite3.connect(db).execute(
             "SELECT student_id, internship_id FROM register WHERE status = 'draft' ORDER BY student_id LIMIT 40").fetchall()
         for home, where in [("file", db), ("server", uri)]:
@@ -113,6 +139,7 @@ def main():
     p.add_argument("--ratios", type=float, nargs="*", default=[0.75])
     p.add_argument("--regions", nargs="*", default=["utrecht"], help="regions of waits.py (utrecht, twente, rijnmond)")
     p.add_argument("--timeout", type=int, default=600)
+    p.add_argument("--repeat", type=int, default=6, help="first matches per home, half whole process, half in an open shell")
     a = p.parse_args()
     if not os.path.exists(BPV):
         sys.exit("build bpv first: make release")
@@ -122,7 +149,7 @@ def main():
     print("|" + "---|" * 14)
     for region, n, ratio in [(g, n, r) for g in a.regions for n in a.students for r in a.ratios]:
         if True:
-            r = run(region, n, ratio, a.timeout)
+            r = run(region, n, ratio, a.timeout, a.repeat)
             def t(x):
                 return "over" if x is None else f"{x['median'] * 1000:.0f} / {x['p90'] * 1000:.0f} / {x['p99'] * 1000:.0f}"
             first = lambda x: "-" if x is None else f"{x['first']:.2f}"
@@ -131,6 +158,8 @@ def main():
                   f"{r['server_match'] / r['file_match']:.2f} | {r['file_shell_match']:.2f} / {r['server_shell_match']:.2f} | "
                   f"{r['server_shell_match'] / r['file_shell_match']:.2f} | {t(r['file_tweak'])} | {t(r['server_tweak'])} | "
                   f"{first(r['file_tweak'])} / {first(r['server_tweak'])} |", flush=True)
+            ratios = lambda kind: ", ".join(f"{s / f:.2f}" for f, s in zip(r[f"file_{kind}_all"], r[f"server_{kind}_all"]))
+            print(f"<!-- each run's server/file: whole process {ratios('match')}; in an open shell {ratios('shell_match')} -->", flush=True)
 
 
 if __name__ == "__main__":
