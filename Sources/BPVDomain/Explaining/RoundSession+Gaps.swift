@@ -98,6 +98,14 @@ extension RoundSession {
         var offers: [InternshipID: Set<UInt8>] = [:]
         // Places and support places found so far: each places one student.
         let singles = out.count
+        // The round's ways to room, made once when an offer first asks (one pass over the arcs).
+        var madeWays: WaysToRoom?
+        func ways() -> WaysToRoom {
+            if let madeWays { return madeWays }
+            let made = solver.waysToRoom()
+            madeWays = made
+            return made
+        }
         let open = model.internships.indices.filter { reach.newArcsCanPlaceMore(into: $0, support: false) || reach.newArcsCanPlaceMore(into: $0, support: true) }
         for s in outcome.unplaced {
             guard let student = model.student(s) else { continue }
@@ -108,7 +116,7 @@ extension RoundSession {
                 let wanted = AccommodationSet(i.offers.elements + missing)
                 guard offers[i.internshipID, default: []].insert(wanted.bits).inserted else { continue }
                 if var gap = try offerGap(at: k, offers: wanted, holders: holders[i.internshipID] ?? [], reach: reach, reached: reached,
-                                          listedWithOne: singles >= limit) {
+                                          listedWithOne: singles >= limit, ways: ways) {
                     gap.offered = missing
                     out.append(gap)
                 }
@@ -261,7 +269,7 @@ extension RoundSession {
     /// placing one student, and they rank before any offer that places one; then an offer
     /// that cannot place two is left out without its what-if (the list is the same).
     private func offerGap(at k: Int, offers: AccommodationSet, holders: [StudentID], reach: UnplacedReach,
-                          reached: ReachedStudents, listedWithOne: Bool) throws(RoundError) -> PlaceGap? {
+                          reached: ReachedStudents, listedWithOne: Bool, ways: () -> WaysToRoom) throws(RoundError) -> PlaceGap? {
         let old = model.internships[k], id = old.internshipID
         var new = old
         new.offers = offers
@@ -290,19 +298,10 @@ extension RoundSession {
         // move up beside the one it places (a second cycle through a second new arc): one
         // what-if answers exactly. With one entrant, its one new arc carries one cycle.
         if entrants.count >= 2 {
-            if listedWithOne {
-                // Ways out of the internship toward room: its free places, and each student it
-                // holds with another arc into a slot from which room is reached. Each student
-                // placed more needs an entrant and a way out of its own.
-                var ways = reach.freePlaces(at: k)
-                for h in there where ways < 2 {
-                    let support = model.students[h].needsIntensiveSupport
-                    if solver.arcs(of: h).contains(where: { Int($0.internship) != k && reach.costToRoom(from: Int($0.internship), support: support) != nil }) {
-                        ways += 1
-                    }
-                }
-                if ways < 2 { return nil }
-            }
+            // Each student placed more needs an entrant and a way from the internship to room of
+            // its own, sharing no student with the other's (``WaysToRoom``): without two, the
+            // offer places one, and then ranks after every place already listed.
+            if listedWithOne, !ways().canPlaceTwo(into: k, support: Set(entrants.map(\.support))) { return nil }
             return try tryGap(.offers(internship: id, offers: offers), internship: id, kind: .offer)
         }
         let entrant = entrants[best.entrant]

@@ -176,3 +176,19 @@ extension IncrementalAssignment {
             roomPredInternship: toRoom.predArc.map { a in a >= 0 ? target[Int(a)] : -1 }, roomPredSlot: toRoom.predSlot, potentialOfSlot: potSlot)
     }
 }
+
+extension IncrementalAssignment {
+    /// Which slots of the live round have two ways to room that share no student (see
+    /// ``WaysToRoom``): where new arcs could place two students more.
+    /// - Complexity: O(arcs) per pass of the dominator algorithm (a few passes).
+    public func waysToRoom() -> WaysToRoom {
+        if !indexed { buildIndex() }
+        let e = engine
+        return withArcView { arcs in
+            owner.withUnsafeBufferPointer { owner in
+                e.waysToRoom(arcs: arcs, index: IncrementalIncomingIndex(incoming: incoming, owner: owner, arcs: arcs,
+                                                                         poolShift: e.poolShift, m: internshipCount))
+            }
+        }
+    }
+}
