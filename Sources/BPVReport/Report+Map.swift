@@ -52,9 +52,12 @@ extension Report {
             svg += #"<line class="link" x1="\#(f(sx))" y1="\#(f(sy))" x2="\#(f(ix))" y2="\#(f(iy))"/>"#
         }
         svg += #"</g><g id="internships">"#
+        // Places taken per internship, counted once (not a pass over every student per internship).
+        var takenAt: [InternshipID: Int] = [:]
+        for i in outcome.internshipOf.values { takenAt[i, default: 0] += 1 }
         for i in model.internships {
             let r = 3 + 2.2 * Double(max(i.capacity, 0)).squareRoot()
-            let taken = outcome.internshipOf.values.filter { $0 == i.internshipID }.count
+            let taken = takenAt[i.internshipID] ?? 0
             let (ix, iy) = spot(i)
             svg += ##"<circle cx="\##(f(ix))" cy="\##(f(iy))" r="\##(f(r))" fill="\##(Self.sectorColours[i.sector] ?? Self.grey)" fill-opacity=".8" stroke="#fff" stroke-width=".8">"##
             svg += "<title>\(escape(i.id.value)) \(escape(i.employer)): \(word(i.sector.rawValue)), \(w.placesTaken(taken, i.capacity))</title></circle>"

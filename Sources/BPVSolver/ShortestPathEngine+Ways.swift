@@ -111,30 +111,41 @@ extension ShortestPathEngine {
                 }
             }
         }
-        var start = [Int32](repeating: 0, count: nodes + 1)
-        for v in 0 ..< nodes { successors(v) { _ in start[v + 1] += 1 } }
-        for v in 0 ..< nodes { start[v + 1] += start[v] }
-        var edges = [Int32](repeating: 0, count: Int(start[nodes]))
-        var fill = start
-        for v in 0 ..< nodes {
+        // Only what room reaches, each node's successors listed once, in the order found (a
+        // breadth-first pass): one scan of the arcs into the slots that lead to room.
+        var start = [Int32](repeating: -1, count: nodes), stop = [Int32](repeating: -1, count: nodes)
+        var edges: [Int32] = []
+        var queue: [Int32] = [Int32(room)]
+        var seen = [Bool](repeating: false, count: nodes)
+        seen[room] = true
+        var front = 0
+        while front < queue.count {
+            let v = Int(queue[front])
+            front += 1
+            start[v] = Int32(edges.count)
             successors(v) { w in
-                edges[Int(fill[v])] = Int32(truncatingIfNeeded: w)
-                fill[v] += 1
+                edges.append(Int32(truncatingIfNeeded: w))
+                if !seen[w] {
+                    seen[w] = true
+                    queue.append(Int32(truncatingIfNeeded: w))
+                }
             }
+            stop[v] = Int32(edges.count)
         }
         // Reverse postorder of a depth-first search from room.
         var order = [Int32](repeating: -1, count: nodes)
         var postorder: [Int32] = []
+        postorder.reserveCapacity(queue.count)
         var stack: [(node: Int32, edge: Int32)] = [(Int32(room), start[room])]
-        var seen = [Bool](repeating: false, count: nodes)
-        seen[room] = true
+        var visited = [Bool](repeating: false, count: nodes)
+        visited[room] = true
         while let top = stack.last {
             let v = Int(top.node)
-            if top.edge < start[v + 1] {
+            if top.edge < stop[v] {
                 stack[stack.count - 1].edge += 1
                 let w = Int(edges[Int(top.edge)])
-                if !seen[w] {
-                    seen[w] = true
+                if !visited[w] {
+                    visited[w] = true
                     stack.append((Int32(w), start[w]))
                 }
             } else {
