@@ -9,10 +9,16 @@ extension Region {
     /// What a copy moved, table by table.
     public struct CopySummary: Sendable, Equatable {
         public var rows: [(table: String, count: Int)]
+        /// Internships and employers the region had already, the same row for row: the
+        /// region's shared pool, kept once (by table).
+        public var shared: [String: Int] = [:]
 
-        public init(rows: [(table: String, count: Int)]) { self.rows = rows }
+        public init(rows: [(table: String, count: Int)], shared: [String: Int] = [:]) {
+            self.rows = rows
+            self.shared = shared
+        }
 
-        public static func == (a: Self, b: Self) -> Bool { a.rows.elementsEqual(b.rows) { $0 == $1 } }
+        public static func == (a: Self, b: Self) -> Bool { a.rows.elementsEqual(b.rows) { $0 == $1 } && a.shared == b.shared }
 
         /// The count of `table`'s rows copied.
         public func count(_ table: String) -> Int { rows.first { $0.table == table }?.count ?? 0 }
@@ -20,8 +26,10 @@ extension Region {
 
     /// Adds a workspace's rows to the region, all or nothing, in one transaction.
     ///
-    /// A school's workspace joins a region that may hold other schools already: its pupils,
-    /// internships and employers must be new to the region (a clash is refused, naming the ids),
+    /// A school's workspace joins a region that may hold other schools already: its pupils must
+    /// be new to the region (a clash is refused, naming the ids); an internship or employer the
+    /// region has already is the region's shared pool when it is the same row, column for
+    /// column (kept once, its places counted once), and refused when it differs (naming them),
     /// a setting the region has must have the same value, and rounds, audit entries and history
     /// are numbered after the region's own (the register's references follow).
     /// - Parameters:
@@ -33,15 +41,23 @@ extension Region {
     ///   nothing of the copy is kept.
     /// - Complexity: O(rows), in statements of up to ``batch`` rows.
     @discardableResult
-    public func load(_ tables: WorkspaceTables, school: String?, note: String, user: String) throws(ServerProblem) -> CopySummary {
+    public func load(_ given: WorkspaceTables, school: String?, note: String, user: String) throws(ServerProblem) -> CopySummary {
         try requireCurrent()
         try execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.migrationLock)); SELECT pg_advisory_xact_lock(\(RegionHome.changeLock))")
         do throws(ServerProblem) {
+            var tables = given, shared: [String: Int] = [:]
             for (table, column) in [("student", "id"), ("internship", "id"), ("employer", "id")] {
                 guard let t = tables[table], let k = t.column(column) else { continue }
                 let ids = t.rows.compactMap { row -> String? in if case .text(let s) = row[k] { s } else { nil } }
-                let clash = try query("SELECT id FROM bpv.\(table) WHERE id = ANY($1::text[]) ORDER BY id LIMIT 6", [Self.textArray(ids)])
-                if !clash.isEmpty { throw ServerProblem.copyClash(table, clash.compactMap { $0[0] }) }
+                if table == "student" {
+                    let clash = try query("SELECT id FROM bpv.\(table) WHERE id = ANY($1::text[]) ORDER BY id LIMIT 6", [Self.textArray(ids)])
+                    if !clash.isEmpty { throw ServerProblem.copyClash(table, clash.compactMap { $0[0] }) }
+                    continue
+                }
+                let same = try sharedRows(t, key: k, ids: ids)
+                guard !same.isEmpty, let at = tables.tables.firstIndex(where: { $0.name == table }) else { continue }
+                tables.tables[at].rows.removeAll { row in if case .text(let id) = row[k] { same.contains(id) } else { false } }
+                shared[table] = same.count
             }
             if let settings = tables["setting"], let n = settings.column("name"), let v = settings.column("value") {
                 for row in settings.rows {
@@ -70,7 +86,7 @@ extension Region {
                     _ = try query("INSERT INTO bpv.school (id, name) VALUES ($1, $1) ON CONFLICT (id) DO NOTHING", [id])
                 }
             }
-            var summary = CopySummary(rows: [])
+            var summary = CopySummary(rows: [], shared: shared)
             for table in tables.tables {
                 let shift = shifts[table.name] ?? [:]
                 let schoolColumn = table.name == "student" ? table.column("school") : nil
@@ -112,6 +128,29 @@ extension Region {
             try? connection.execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// The ids of `table`'s rows the region has already, each the same column for column (the
+    /// copy's columns that the server has; values as each column's type reads them).
+    /// - Throws: ``ServerProblem/copyDiffers(_:_:)`` when one the region has differs.
+    private func sharedRows(_ table: WorkspaceTables.Table, key k: Int, ids: [String]) throws(ServerProblem) -> Set<String> {
+        let columns = try self.columns()[table.name] ?? []
+        let found = try query(Self.select(table.name, columns, filter: "t.id = ANY($1::text[])", orderedBy: "t.id"), [Self.textArray(ids)])
+        guard !found.isEmpty else { return [] }
+        var incoming: [String: [WorkspaceTables.Value]] = [:]
+        for row in table.rows { if case .text(let id) = row[k] { incoming[id] = row } }
+        var same = Set<String>(), differing: [String] = []
+        for cells in found {
+            let theirs = Self.values(cells, columns)
+            guard let idAt = columns.firstIndex(where: { $0.name == "id" }), case .text(let id) = theirs[idAt], let ours = incoming[id] else { continue }
+            let equal = table.columns.indices.allSatisfy { c in
+                guard let at = columns.firstIndex(where: { $0.name == table.columns[c] }) else { return true }
+                return ours[c] == theirs[at]
+            }
+            if equal { same.insert(id) } else { differing.append(id) }
+        }
+        if !differing.isEmpty { throw .copyDiffers(table.name, differing.sorted()) }
+        return same
     }
 
     /// Every row of the region, table by table, in the workspace's order and columns, read in

@@ -154,6 +154,8 @@ public enum ServerProblem: Error, Sendable, Equatable {
     case unknownRole(String)
     /// A copy would bring ids the region has already (the first few).
     case copyClash(String, [String])
+    /// A copy's internships or employers have ids the region has, with other values (the ids).
+    case copyDiffers(String, [String])
     /// A copy's setting differs from the region's: name, the region's value, the copy's.
     case settingClash(String, String, String)
     /// A copy out of the server by a user who does not see every pupil.
@@ -193,6 +195,13 @@ public enum ServerProblem: Error, Sendable, Equatable {
                 : ["student": "students", "internship": "internships", "employer": "employers"][table] ?? table
             return nl ? "de regio heeft al \(what) met deze id's: \(list); er is niets gekopieerd. Geef ze eerst eigen id's"
                 : "the region already has \(what) with these ids: \(list); nothing was copied. Give them ids of their own first"
+        case .copyDiffers(let table, let ids):
+            let list = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+            let what = nl ? ["internship": "stageplaatsen", "employer": "werkgevers"][table] ?? table
+                : ["internship": "internships", "employer": "employers"][table] ?? table
+            return nl
+                ? "de regio heeft al \(what) met deze id's, maar met andere gegevens: \(list); er is niets gekopieerd. Maak ze gelijk aan die van de regio (een gedeelde werkgever) of geef ze eigen id's"
+                : "the region already has \(what) with these ids, with other values: \(list); nothing was copied. Make them the same as the region's (a shared employer) or give them ids of their own"
         case .copyNeedsWholeRegion(let user):
             return nl ? "\(user) ziet niet alle leerlingen van de regio; een kopie naar een bestand neemt de hele regio mee en is voor de eigenaar of een regiocoördinator"
                 : "\(user) does not see every pupil of the region; a copy into a file takes the whole region and is for its owner or a regional coordinator"

@@ -76,9 +76,13 @@ enum CopySaying {
         switch self {
         case .copied(let s, let from, let to):
             let n = (s.count("student"), s.count("internship"), s.count("employer"), s.count("register"), s.count("audit"))
-            return language == .nl
-                ? "\(n.0) leerlingen, \(n.1) stageplaatsen, \(n.2) werkgevers, \(n.3) plaatsingen en \(n.4) logregels gekopieerd van \(from) naar \(to)"
-                : "copied \(n.0) students, \(n.1) internships, \(n.2) employers, \(n.3) placements and \(n.4) audit entries from \(from) to \(to)"
+            let shared = (s.shared["internship"] ?? 0, s.shared["employer"] ?? 0)
+            if language == .nl {
+                return "\(n.0) leerlingen, \(n.1) stageplaatsen, \(n.2) werkgevers, \(n.3) plaatsingen en \(n.4) logregels gekopieerd van \(from) naar \(to)"
+                    + (shared == (0, 0) ? "" : "; \(shared.0) stageplaatsen en \(shared.1) werkgevers had de regio al, gelijk: gedeeld, één keer bewaard")
+            }
+            return "copied \(n.0) students, \(n.1) internships, \(n.2) employers, \(n.3) placements and \(n.4) audit entries from \(from) to \(to)"
+                + (shared == (0, 0) ? "" : "; \(shared.0) internships and \(shared.1) employers the region had already, the same: shared, kept once")
         }
     }
 }

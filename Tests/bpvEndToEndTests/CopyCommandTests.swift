@@ -73,6 +73,63 @@ struct CopyCommandTests {
         #expect(over.status == 1 && over.stderr.contains("bpv copy makes a new workspace and never writes over one"))
     }
 
+    /// The seeds' programme: schools of one region share one pool of employers. A second
+    /// school's file that lists the same internships and employers joins with its own pupils,
+    /// the pool kept once; one that lists a shared id with other values is refused whole.
+    @Test func aSecondSchoolWithTheSameEmployersJoinsThePoolAndADifferentOneIsRefused() throws {
+        let server = try TestServer.shared.get()
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let samples = WorkspaceCommandTests.samples
+        func workspace(_ name: String, students: String, internships: String) throws -> String {
+            let db = dir.appendingPathComponent("\(name).sqlite").path
+            for (kind, file) in [("students", students), ("employers", samples.appendingPathComponent("gooi-employers.csv").path),
+                                 ("internships", internships)] {
+                let r = try BPVBinary.run(["import", kind, file, "--db", db])
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+            return db
+        }
+        let gooiInternships = samples.appendingPathComponent("gooi-internships.csv").path
+        let first = try workspace("first", students: samples.appendingPathComponent("gooi-students.csv").path, internships: gooiInternships)
+        let pupils = dir.appendingPathComponent("tweede.csv")
+        try """
+            id;name;level;sectors;town;postcode;travel_mode;max_travel_min;needs;certificates;priority;coach;available_from
+            TW-001;Anna;pro;retail;Huizen;1271;bike;30;;;0;mentor-1;
+            TW-002;Bas;vso;zorg;Hilversum;1211;ov;45;;;0;mentor-1;
+            TW-003;Cas;entree;logistiek;Laren;1251;bike;30;;;0;mentor-2;
+
+            """.write(to: pupils, atomically: true, encoding: .utf8)
+        let second = try workspace("second", students: pupils.path, internships: gooiInternships)
+        let database = try server.makeDatabase()
+        let uri = server.uri(user: server.superuser, database: database)
+        #expect(try BPVBinary.run(["server", "init", "--db", uri]).status == 0)
+        #expect(try BPVBinary.run(["copy", first, uri, "--school", "eerste"]).status == 0)
+        let joined = try BPVBinary.run(["copy", second, uri, "--school", "tweede"], environment: ["LANG": "C"])
+        #expect(joined.status == 0, "\(joined.stderr)")
+        #expect(joined.stdout.hasPrefix("copied 3 students, 0 internships, 0 employers, 0 placements and "), "\(joined.stdout)")
+        #expect(joined.stdout.hasSuffix("; 45 internships and 38 employers the region had already, the same: shared, kept once\n"), "\(joined.stdout)")
+        func sql(_ text: String) throws -> [String] { try server.psql(user: server.superuser, database: database, text) }
+        #expect(try sql("SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT count(*) FROM bpv.internship) || ' ' || (SELECT count(*) FROM bpv.employer)")
+            == ["103 45 38"])
+        // The regional match places both schools' pupils in the one pool.
+        #expect(try BPVBinary.run(["match", "--db", uri]).status == 0)
+        #expect(try sql("SELECT count(*) FROM bpv.register WHERE student_id LIKE 'TW-%'") != ["0"])
+        // A third school whose file lists GVI-001 with another number of places: refused whole.
+        let changed = dir.appendingPathComponent("changed.csv")
+        let lines = try String(contentsOfFile: gooiInternships, encoding: .utf8).components(separatedBy: "\n")
+        try lines.map { $0.hasPrefix("GVI-001;") ? $0.replacingOccurrences(of: ";1273;2;1;", with: ";1273;5;1;") : $0 }
+            .joined(separator: "\n").write(to: changed, atomically: true, encoding: .utf8)
+        let others = dir.appendingPathComponent("derde.csv")
+        try String(contentsOf: pupils, encoding: .utf8).replacingOccurrences(of: "TW-", with: "DR-").write(to: others, atomically: true, encoding: .utf8)
+        let third = try workspace("third", students: others.path, internships: changed.path)
+        let before = try sql("SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT sum(capacity) FROM bpv.internship) || ' ' || (SELECT count(*) FROM bpv.audit)")
+        let refused = try BPVBinary.run(["copy", third, uri, "--school", "derde"], environment: ["LANG": "C"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "bpv: the region already has internships with these ids, with other values: GVI-001; nothing was copied. Make them the same as the region's (a shared employer) or give them ids of their own\n")
+        #expect(try sql("SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT sum(capacity) FROM bpv.internship) || ' ' || (SELECT count(*) FROM bpv.audit)") == before)
+    }
+
     @Test func twoSchoolsJoinOneRegionEachSeesItsOwnAndAClashChangesNothing() throws {
         let server = try TestServer.shared.get()
         let dir = try BPVBinary.scratch()
