@@ -119,6 +119,11 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
 
     public var hasNews: Bool { lock.withLock { notified > mark } }
 
+    public func heldElsewhere(_ internship: String, supportPlaces: Bool) -> Int {
+        guard let hold = lock.withLock({ hidden[internship] }) else { return 0 }
+        return Int(supportPlaces ? hold.supported : hold.held)
+    }
+
     public func snapshot(_ take: (WorkspaceTables.Table) -> Void) throws(WorkspaceError) {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) in
             let last = try lastNumbers()

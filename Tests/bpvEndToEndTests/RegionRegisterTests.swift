@@ -113,6 +113,11 @@ struct RegionRegisterTests {
         #expect(held == ["I-1|2", "I-2|1"])
         #expect(try server.psql(user: server.superuser, database: database,
                                 "SELECT student_id FROM bpv.register WHERE student_id LIKE 'B-%'").count == 1)
+        // A pin into I-1 is refused, in words that say who holds the rest: the coordinator sees
+        // no place there, and the region's two are held by another school's pupils.
+        let full = try Self.run(server, database, as: coordB, "pin B-2 I-1\n")
+        #expect(full.status == 1)
+        #expect(full.stderr == "line 1: refused: I-1 has 0 places left for your pupils (2 more held by pupils of other schools) but 1 held: B-2 (pinned); give it room first (set I-1 capacity 1); nothing was changed\n", "\(full.stderr)")
         // The region's own view: nothing over places, the register consistent.
         let check = try Self.run(server, database, as: regio, "check\nstats\n")
         #expect(check.stdout.hasPrefix("no records to repair\noverall: 3 of 4 placed"), "\(check.stdout)")

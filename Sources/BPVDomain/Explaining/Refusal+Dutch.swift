@@ -101,7 +101,9 @@ extension Overfill {
     var dutch: String {
         let what = supportPlaces ? (limit == 1 ? "plaats met begeleiding" : "plaatsen met begeleiding") : (limit == 1 ? "plaats" : "plaatsen")
         let who = held.map { "\($0.student) (\($0.status.dutch)\($0.promised ? ", volgende plaatsing" : ""))" }.joined(separator: ", ")
-        return "\(internship) heeft \(limit) \(what) maar \(held.count) bezet: \(who)"
+        let elsewhere = heldElsewhere == 0 ? ""
+            : " over voor uw leerlingen (nog \(heldElsewhere) bezet door leerlingen van andere scholen)"
+        return "\(internship) heeft \(limit) \(what)\(elsewhere) maar \(held.count) bezet: \(who)"
     }
 }
 

@@ -101,7 +101,9 @@ extension Overfill {
     var english: String {
         let what = supportPlaces ? "support place" : "place"
         let who = held.map { "\($0.student) (\($0.status.rawValue)\($0.promised ? ", next placement" : ""))" }.joined(separator: ", ")
-        return "\(internship) has \(limit) \(what)\(limit == 1 ? "" : "s") but \(held.count) held: \(who)"
+        let elsewhere = heldElsewhere == 0 ? ""
+            : " left for your pupils (\(heldElsewhere) more held by pupils of other schools)"
+        return "\(internship) has \(limit) \(what)\(limit == 1 ? "" : "s")\(elsewhere) but \(held.count) held: \(who)"
     }
 }
 

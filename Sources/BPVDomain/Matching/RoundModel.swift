@@ -565,6 +565,9 @@ public struct Overfill: Sendable, Hashable, CustomStringConvertible {
     public var supportPlaces: Bool
     /// The students holding them (for support places: those who need a job coach on site).
     public var held: [Holder]
+    /// Places (support places) held by pupils the user cannot see (a school's view of a
+    /// region): `limit` is what is left of the internship's places for this user's pupils.
+    public var heldElsewhere = 0
 
     public var excess: Int { held.count - limit }
 

@@ -189,13 +189,13 @@ public final class Register {
                 do {
                     moved = try session.apply(change, shouldCancel: shouldCancel)
                 } catch {
-                    throw Workspace.workspaceError(error, path: workspace.path)
+                    throw workspace.workspaceError(error)
                 }
                 after = session.model
                 outcome = session.outcome
             } else {
                 var m = try currentModel()
-                do { try m.apply(change) } catch { throw Workspace.workspaceError(error, path: workspace.path) }
+                do { try m.apply(change) } catch { throw workspace.workspaceError(error) }
                 after = m
             }
             // Without retries, the change must be made on exactly the state this view had: a

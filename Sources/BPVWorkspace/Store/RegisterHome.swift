@@ -40,6 +40,10 @@ public protocol RegisterHome: AnyObject, Sendable {
     var hasNews: Bool { get }
     /// What others changed since this mirror last looked, without the lock (for reads).
     func catchUp() throws(WorkspaceError) -> HomeCatchUp
+    /// Places (support places, `supportPlaces`) of an internship held by pupils the user
+    /// cannot see: the mirror offers the rest, and a refusal says so.
+    /// - Complexity: O(1), no round trip.
+    func heldElsewhere(_ internship: String, supportPlaces: Bool) -> Int
 }
 
 /// One row a change touched, by its table's key: its values now, or nil when it is gone.

@@ -171,6 +171,16 @@ extension Workspace {
     }
 
     /// The workspace's words for a round's failure.
+    /// The same, with what this user's view leaves out: an internship refused as full on a
+    /// school's view of a region says how many of its places other schools' pupils hold.
+    func workspaceError(_ error: RoundError) -> WorkspaceError {
+        if case .refused(.overfilled(var o, let wayOut)) = error, let home {
+            o.heldElsewhere = home.heldElsewhere(o.internship.value, supportPlaces: o.supportPlaces)
+            return .refused(.overfilled(o, wayOut: wayOut))
+        }
+        return Self.workspaceError(error, path: path)
+    }
+
     public static func workspaceError(_ error: RoundError, path: String) -> WorkspaceError {
         switch error {
         case .cancelled: .cancelled
