@@ -12,13 +12,18 @@ extension Region {
         /// Internships and employers the region had already, the same row for row: the
         /// region's shared pool, kept once (by table).
         public var shared: [String: Int] = [:]
+        /// Draft placements left out at shared internships whose drafts, held placements and
+        /// the region's together were more than their places (the next match places them).
+        public var draftsLeftOut = 0
 
         public init(rows: [(table: String, count: Int)], shared: [String: Int] = [:]) {
             self.rows = rows
             self.shared = shared
         }
 
-        public static func == (a: Self, b: Self) -> Bool { a.rows.elementsEqual(b.rows) { $0 == $1 } && a.shared == b.shared }
+        public static func == (a: Self, b: Self) -> Bool {
+            a.rows.elementsEqual(b.rows) { $0 == $1 } && a.shared == b.shared && a.draftsLeftOut == b.draftsLeftOut
+        }
 
         /// The count of `table`'s rows copied.
         public func count(_ table: String) -> Int { rows.first { $0.table == table }?.count ?? 0 }
@@ -45,7 +50,7 @@ extension Region {
         try requireCurrent()
         try execute("BEGIN; SELECT pg_advisory_xact_lock(\(Self.migrationLock)); SELECT pg_advisory_xact_lock(\(RegionHome.changeLock))")
         do throws(ServerProblem) {
-            var tables = given, shared: [String: Int] = [:]
+            var tables = given, shared: [String: Int] = [:], sharedInternships: [String] = []
             for (table, column) in [("student", "id"), ("internship", "id"), ("employer", "id")] {
                 guard let t = tables[table], let k = t.column(column) else { continue }
                 let ids = t.rows.compactMap { row -> String? in if case .text(let s) = row[k] { s } else { nil } }
@@ -58,6 +63,7 @@ extension Region {
                 guard !same.isEmpty, let at = tables.tables.firstIndex(where: { $0.name == table }) else { continue }
                 tables.tables[at].rows.removeAll { row in if case .text(let id) = row[k] { same.contains(id) } else { false } }
                 shared[table] = same.count
+                if table == "internship" { sharedInternships = same.sorted() }
             }
             if let settings = tables["setting"], let n = settings.column("name"), let v = settings.column("value") {
                 for row in settings.rows {
@@ -112,6 +118,29 @@ extension Region {
                         [json])
                 }
                 summary.rows.append((table.name, table.rows.count))
+            }
+            if !sharedInternships.isEmpty {
+                // Two schools' placements at one shared internship may be more than its places
+                // (a file keeps each within them, not the two together). Held ones: refused.
+                func over(_ rows: String) -> String {
+                    """
+                    SELECT i.id FROM bpv.internship i JOIN bpv.register r ON r.internship_id = i.id AND \(rows)
+                    JOIN bpv.student s ON s.id = r.student_id WHERE i.id = ANY($1::text[])
+                    GROUP BY i.id, i.capacity, i.support_capacity
+                    HAVING count(*) > i.capacity OR count(*) FILTER (WHERE '|' || s.needs || '|' LIKE '%|jobcoach|%') > i.support_capacity
+                    """
+                }
+                let ids = [Self.textArray(sharedInternships)]
+                let held = try query(over("r.status <> 'draft'") + " ORDER BY i.id LIMIT 6", ids)
+                if !held.isEmpty { throw ServerProblem.copyOverfills(held.compactMap { $0[0] }) }
+                // Drafts (a solver's proposal, made without the other school's pupils): where they
+                // and the held ones are more than the places, the drafts there are left out, and
+                // the next match places those pupils again.
+                summary.draftsLeftOut = Int(try integer("""
+                    WITH over AS (\(over("true"))), gone AS (
+                        DELETE FROM bpv.register r USING over WHERE r.internship_id = over.id AND r.status = 'draft' RETURNING 1
+                    ) SELECT count(*)::text FROM gone
+                    """, ids))
             }
             for (table, column) in [("round", "id"), ("audit", "seq"), ("history", "id")] {
                 _ = try query("SELECT setval(pg_get_serial_sequence('bpv.\(table)', '\(column)'), greatest(coalesce(max(\(column)), 0), 1))::text FROM bpv.\(table)")

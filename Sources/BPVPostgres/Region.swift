@@ -61,8 +61,8 @@ public struct Region: Sendable {
     }
 
     /// The one number a query selects (as text), 0 when it selects none.
-    func integer(_ sql: String) throws(ServerProblem) -> Int64 {
-        try query(sql).first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
+    func integer(_ sql: String, _ values: [String?] = []) throws(ServerProblem) -> Int64 {
+        try query(sql, values).first?.first.flatMap { $0.flatMap { Int64($0) } } ?? 0
     }
 
     /// Adds a school, or renames one. `id` is what the students' `school` column says.
@@ -156,6 +156,9 @@ public enum ServerProblem: Error, Sendable, Equatable {
     case copyClash(String, [String])
     /// A copy's internships or employers have ids the region has, with other values (the ids).
     case copyDiffers(String, [String])
+    /// A copy's held placements and the region's together are more than a shared internship's
+    /// places (the internships, the first few).
+    case copyOverfills([String])
     /// A copy's setting differs from the region's: name, the region's value, the copy's.
     case settingClash(String, String, String)
     /// A copy out of the server by a user who does not see every pupil.
@@ -202,6 +205,11 @@ public enum ServerProblem: Error, Sendable, Equatable {
             return nl
                 ? "de regio heeft al \(what) met deze id's, maar met andere gegevens: \(list); er is niets gekopieerd. Maak ze gelijk aan die van de regio (een gedeelde werkgever) of geef ze eigen id's"
                 : "the region already has \(what) with these ids, with other values: \(list); nothing was copied. Make them the same as the region's (a shared employer) or give them ids of their own"
+        case .copyOverfills(let ids):
+            let list = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+            return nl
+                ? "de vastgehouden plaatsingen van de kopie en van de regio samen zijn meer dan de plaatsen van \(list); er is niets gekopieerd. Maak eerst plaatsen vrij in het bestand (unpin, decline, end) of geef de stageplaats meer plaatsen in de regio"
+                : "the copy's held placements and the region's together are more than the places of \(list); nothing was copied. Release some in the file first (unpin, decline, end) or give the internship more places in the region"
         case .copyNeedsWholeRegion(let user):
             return nl ? "\(user) ziet niet alle leerlingen van de regio; een kopie naar een bestand neemt de hele regio mee en is voor de eigenaar of een regiocoördinator"
                 : "\(user) does not see every pupil of the region; a copy into a file takes the whole region and is for its owner or a regional coordinator"

@@ -80,9 +80,11 @@ enum CopySaying {
             if language == .nl {
                 return "\(n.0) leerlingen, \(n.1) stageplaatsen, \(n.2) werkgevers, \(n.3) plaatsingen en \(n.4) logregels gekopieerd van \(from) naar \(to)"
                     + (shared == (0, 0) ? "" : "; \(shared.0) stageplaatsen en \(shared.1) werkgevers had de regio al, gelijk: gedeeld, één keer bewaard")
+                    + (s.draftsLeftOut == 0 ? "" : "; \(s.draftsLeftOut) conceptplaatsingen bij gedeelde stageplaatsen weggelaten (samen meer dan de plaatsen): de volgende match plaatst die leerlingen opnieuw")
             }
             return "copied \(n.0) students, \(n.1) internships, \(n.2) employers, \(n.3) placements and \(n.4) audit entries from \(from) to \(to)"
                 + (shared == (0, 0) ? "" : "; \(shared.0) internships and \(shared.1) employers the region had already, the same: shared, kept once")
+                + (s.draftsLeftOut == 0 ? "" : "; \(s.draftsLeftOut) draft placements at shared internships left out (together more than the places): the next match places those pupils again")
         }
     }
 }

@@ -128,6 +128,55 @@ struct CopyCommandTests {
         #expect(refused.status == 1)
         #expect(refused.stderr == "bpv: the region already has internships with these ids, with other values: GVI-001; nothing was copied. Make them the same as the region's (a shared employer) or give them ids of their own\n")
         #expect(try sql("SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT sum(capacity) FROM bpv.internship) || ' ' || (SELECT count(*) FROM bpv.audit)") == before)
+        // Held placements at a shared internship: the region pins both of GVI-001's places, a
+        // fourth school's file pins a third pupil there. Together more than its places: refused.
+        #expect(try BPVBinary.run(["--db", uri], stdin: "pin GV-001 GVI-001\npin GV-002 GVI-001\n").status == 0)
+        let fourthPupils = dir.appendingPathComponent("vierde.csv")
+        try String(contentsOf: pupils, encoding: .utf8).replacingOccurrences(of: "TW-", with: "VR-").write(to: fourthPupils, atomically: true, encoding: .utf8)
+        let fourth = try workspace("fourth", students: fourthPupils.path, internships: gooiInternships)
+        #expect(try BPVBinary.run(["pin", "VR-001", "GVI-001", "--db", fourth]).status == 0)
+        let held = try sql("SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT count(*) FROM bpv.register WHERE status <> 'draft')")
+        let over = try BPVBinary.run(["copy", fourth, uri, "--school", "vierde"], environment: ["LANG": "C"])
+        #expect(over.status == 1)
+        #expect(over.stderr == "bpv: the copy's held placements and the region's together are more than the places of GVI-001; nothing was copied. Release some in the file first (unpin, decline, end) or give the internship more places in the region\n")
+        #expect(try sql("SELECT (SELECT count(*) FROM bpv.student) || ' ' || (SELECT count(*) FROM bpv.register WHERE status <> 'draft')") == held)
+    }
+
+    /// Two schools each matched their pupils into the same shared internship (three drafts
+    /// each, four places): the second copy leaves its drafts and the region's there out, so
+    /// that no commit can hold more than the places; the next match places all six pupils.
+    @Test func draftsOfTwoSchoolsAtASharedInternshipNeverAddUpToMoreThanItsPlaces() throws {
+        let server = try TestServer.shared.get()
+        let dir = try BPVBinary.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let samples = WorkspaceCommandTests.samples
+        func school(_ prefix: String) throws -> String {
+            let pupils = dir.appendingPathComponent("\(prefix).csv"), db = dir.appendingPathComponent("\(prefix).sqlite").path
+            try (["id;name;level;sectors;town;postcode;travel_mode;max_travel_min;needs;certificates;priority;coach;available_from"]
+                + (1 ... 3).map { "\(prefix)-\($0);X;2;horeca;Hilversum;1211;bike;30;;;0;m;" }).joined(separator: "\n")
+                .write(to: pupils, atomically: true, encoding: .utf8)
+            for (kind, file) in [("employers", samples.appendingPathComponent("gooi-employers.csv").path),
+                                 ("internships", samples.appendingPathComponent("gooi-internships.csv").path), ("students", pupils.path)] {
+                #expect(try BPVBinary.run(["import", kind, file, "--db", db]).status == 0)
+            }
+            #expect(try BPVBinary.run(["match", "--db", db]).status == 0)
+            return db
+        }
+        let (c, d) = (try school("C"), try school("D"))
+        let database = try server.makeDatabase()
+        let uri = server.uri(user: server.superuser, database: database)
+        func sql(_ text: String) throws -> [String] { try server.psql(user: server.superuser, database: database, text) }
+        #expect(try BPVBinary.run(["server", "init", "--db", uri]).status == 0)
+        #expect(try BPVBinary.run(["copy", c, uri, "--school", "c"]).status == 0)
+        let drafts = "SELECT internship_id, count(*) FROM bpv.register GROUP BY 1 ORDER BY 1"
+        #expect(try sql(drafts) == ["GVI-010|3"])
+        let joined = try BPVBinary.run(["copy", d, uri, "--school", "d"], environment: ["LANG": "C"])
+        #expect(joined.stdout.hasSuffix("; 45 internships and 38 employers the region had already, the same: shared, kept once; 6 draft placements at shared internships left out (together more than the places): the next match places those pupils again\n"), "\(joined.stdout)\(joined.stderr)")
+        #expect(try sql(drafts) == [])
+        #expect(try BPVBinary.run(["match", "--db", uri]).status == 0)
+        let after = try sql("SELECT r.internship_id, count(*), i.capacity FROM bpv.register r JOIN bpv.internship i ON i.id = r.internship_id GROUP BY 1, 3")
+        #expect(after.allSatisfy { row in let f = row.split(separator: "|").compactMap { Int($0) }; return f.count == 2 && f[0] <= f[1] }, "\(after)")
+        #expect(try sql("SELECT count(*) FROM bpv.register") == ["6"])
     }
 
     @Test func twoSchoolsJoinOneRegionEachSeesItsOwnAndAClashChangesNothing() throws {
