@@ -235,36 +235,38 @@ public enum ServerSchema {
                     RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
                         MESSAGE = format('a row names %s that is not in the region', what);
                 END $$;
-            -- New or changed register rows: their pupils and internships exist, locked as a key locks them.
-            CREATE FUNCTION bpv.register_parents() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-                SET search_path = bpv, pg_temp AS $$
-                BEGIN
-                    IF (SELECT count(*) FROM (SELECT FROM bpv.student s WHERE s.id IN (SELECT student_id FROM new_rows) FOR KEY SHARE OF s) x)
-                       <> (SELECT count(DISTINCT student_id) FROM new_rows) THEN PERFORM bpv.missing_parent('a pupil'); END IF;
-                    IF (SELECT count(*) FROM (SELECT FROM bpv.internship i WHERE i.id IN (SELECT internship_id FROM new_rows) FOR KEY SHARE OF i) x)
-                       <> (SELECT count(DISTINCT internship_id) FROM new_rows) THEN PERFORM bpv.missing_parent('an internship'); END IF;
-                    RETURN NULL;
-                END $$;
-            CREATE TRIGGER register_parents_insert AFTER INSERT ON bpv.register
-                REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bpv.register_parents();
-            CREATE TRIGGER register_parents_update AFTER UPDATE ON bpv.register
-                REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bpv.register_parents();
-            CREATE FUNCTION bpv.placement_parents() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-                SET search_path = bpv, pg_temp AS $$
-                BEGIN
-                    IF (SELECT count(*) FROM (SELECT FROM bpv.round r WHERE r.id IN (SELECT round_id FROM new_rows) FOR KEY SHARE OF r) x)
-                       <> (SELECT count(DISTINCT round_id) FROM new_rows) THEN PERFORM bpv.missing_parent('a round'); END IF;
-                    RETURN NULL;
-                END $$;
-            CREATE TRIGGER placement_parents_insert AFTER INSERT ON bpv.placement
-                REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bpv.placement_parents();
-            CREATE TRIGGER placement_parents_update AFTER UPDATE ON bpv.placement
-                REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bpv.placement_parents();
             """
+        // The keys the statement checks stand in for: (child table, column, parent table, words).
+        let links = [("register", "student_id", "student", "a pupil"), ("register", "internship_id", "internship", "an internship"),
+                     ("placement", "round_id", "round", "a round")]
+        // New or changed rows: the parents they name exist, locked as a key locks them.
+        for child in ["register", "placement"] {
+            let checks = links.filter { $0.0 == child }.map { _, column, parent, words in
+                """
+                IF (SELECT count(*) FROM (SELECT FROM bpv.\(parent) p WHERE p.id IN (SELECT \(column) FROM new_rows) FOR KEY SHARE OF p) x)
+                   <> (SELECT count(DISTINCT \(column)) FROM new_rows) THEN PERFORM bpv.missing_parent('\(words)'); END IF;
+                """
+            }
+            sql += """
+                CREATE FUNCTION bpv.\(child)_parents() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                    SET search_path = bpv, pg_temp AS $$
+                    BEGIN
+                        \(checks.joined(separator: "\n"))
+                        RETURN NULL;
+                    END $$;
+
+                """
+            for event in ["insert", "update"] {
+                sql += """
+                    CREATE TRIGGER \(child)_parents_\(event) AFTER \(event.uppercased()) ON bpv.\(child)
+                        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bpv.\(child)_parents();
+
+                    """
+            }
+        }
         // A parent deleted takes its rows along; a parent's key is never changed while rows
         // name it. A function per parent: a statement's transition table has the parent's types.
-        for (parent, child, column) in [("student", "register", "student_id"), ("internship", "register", "internship_id"),
-                                        ("round", "placement", "round_id")] {
+        for (child, column, parent, _) in links {
             sql += """
                 CREATE FUNCTION bpv.\(parent)_rows_gone() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
                     SET search_path = bpv, pg_temp AS $$
