@@ -1,3 +1,5 @@
+import Foundation
+
 extension Command {
     static let help = Command(
         "help", synopsis: "help [COMMAND]", summary: "list the commands, or explain one",
@@ -11,17 +13,23 @@ extension Command {
     /// The help for one command, or the list of all: what `help` prints, also without a
     /// workspace (`bpv VERB --help`).
     static func printHelp(_ name: String?, console: Console) throws(ShellError) {
-        if let name {
-            guard let c = byName[name] else { throw .message(.unknownHelpTopic(name)) }
-            console.print(console.style.bold(c.synopsis))
-            console.print("  " + c.summary(in: console.language))
-            let details = c.details(in: console.language)
-            if !details.isEmpty { console.print(details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")) }
-            return
-        }
         // Like psql's \?: the synopsis, then what it does indented below, wrapped to the
         // terminal, so that it reads at 80 columns as well as at 200.
         let width = max(console.width ?? 80, 40)
+        if let name {
+            guard let c = byName[name] else { throw .message(.unknownHelpTopic(name)) }
+            console.print(console.style.bold(c.synopsis))
+            for line in Self.wrap(c.summary(in: console.language), width: width - 2) { console.print("  " + line) }
+            let details = c.details(in: console.language)
+            // The details are prose: each paragraph (between blank lines) flowed to the width.
+            let paragraphs = details.isEmpty ? [] : details.components(separatedBy: "\n\n")
+            for (k, paragraph) in paragraphs.enumerated() {
+                if k > 0 { console.print("") }
+                let flowed = paragraph.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                for line in Self.wrap(flowed, width: width - 2) { console.print("  " + line) }
+            }
+            return
+        }
         for c in all {
             // A long synopsis breaks at its alternatives (`|` between forms).
             let forms = c.synopsis.count <= width ? [c.synopsis] : c.synopsis.components(separatedBy: " | ").enumerated().map { $0 == 0 ? $1 : "| " + $1 }
