@@ -32,6 +32,36 @@ struct WorkspaceStoreTests {
         }
     }
 
+    @Test func aBulkLoadKeepsEveryCellAsItWasNullEmptyTextAndNumbersApart() throws {
+        // The bulk path binds straight into SQLite (``BulkInsert``): an empty text must stay
+        // text, not become NULL; text keeps its bytes; integers and reals keep their type.
+        let db = try DatabaseQueue()
+        try db.write { db in try db.execute(sql: "CREATE TABLE t (k INTEGER PRIMARY KEY, a, b)") }
+        let rows: [[WorkspaceTables.Value]] = [
+            [.integer(1), .text(""), .null],
+            [.integer(2), .text("Noë 'x' \u{1F600}"), .real(2.5)],
+            [.integer(3), .integer(-7), .text("a\0b")],
+        ]
+        try db.write { db in
+            try Workspace.insert(WorkspaceTables(tables: [.init(name: "t", columns: ["k", "a", "b", "gone"], rows: rows.map { $0 + [.text("x")] })]), into: db)
+        }
+        let back = try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT typeof(a) || ':' || hex(a) || ' ' || typeof(b) || ':' || hex(b) FROM t ORDER BY k").map { $0[0] as String }
+        }
+        // Exact bytes: "Noë 'x' 😀" in UTF-8, and a NUL inside a text kept whole.
+        #expect(back == [
+            "text: null:",
+            "text:4E6FC3AB2027782720F09F9880 real:" + "2.5".utf8.map { String(format: "%02X", $0) }.joined(),
+            "integer:" + "-7".utf8.map { String(format: "%02X", $0) }.joined() + " text:610062",
+        ])
+        // A refused row is an error with SQLite's words, not a crash, and the statement is usable after.
+        #expect(throws: DatabaseError.self) {
+            try db.write { db in try Workspace.insert(WorkspaceTables(tables: [.init(name: "t", columns: ["k"], rows: [[.integer(1)]])]), into: db) }
+        }
+        try db.write { db in try Workspace.insert(WorkspaceTables(tables: [.init(name: "t", columns: ["k"], rows: [[.integer(4)]])]), into: db) }
+        #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM t") } == 4)
+    }
+
     @Test func importedStudentsSurviveAReopenUnchanged() throws {
         let path = scratchPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

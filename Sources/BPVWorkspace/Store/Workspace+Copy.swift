@@ -79,16 +79,6 @@ extension WorkspaceTables.Value {
         case .text(let s): s
         }
     }
-
-    /// The cell as a GRDB value, without an existential box (the bulk loads bind millions).
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .integer(let n): n.databaseValue
-        case .real(let d): d.databaseValue
-        case .text(let s): s.databaseValue
-        }
-    }
 }
 
 extension Workspace {
@@ -99,15 +89,8 @@ extension Workspace {
             let known = Set(try db.columns(in: table.name).map(\.name))
             let kept = table.columns.indices.filter { known.contains(table.columns[$0]) }
             guard !kept.isEmpty else { continue }
-            let names = kept.map { "\"\(table.columns[$0])\"" }.joined(separator: ", ")
-            let insert = try db.makeStatement(
-                sql: "INSERT INTO \(table.name) (\(names)) VALUES (\(kept.map { _ in "?" }.joined(separator: ", ")))")
-            // Each row's values bound as they are: the statement and its number of arguments
-            // are made here (so GRDB's check of them each row is skipped).
-            for row in table.rows {
-                insert.setUncheckedArguments(StatementArguments(kept.map { row[$0].databaseValue }))
-                try insert.execute()
-            }
+            let insert = try BulkInsert(db, table: table.name, names: kept.map { table.columns[$0] }, columns: kept)
+            for row in table.rows { try insert.insert(row) }
         }
     }
 
