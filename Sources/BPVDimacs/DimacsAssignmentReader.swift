@@ -132,7 +132,7 @@ enum DimacsAssignmentReader {
         do {
             problem = try AssignmentProblem(
                 capacities: [Int32](repeating: 1, count: internshipNodes.count), arcStart: start,
-                arcInternship: target, arcCost: arcCost, objective: .unplacedCosts([Int64?](repeating: nil, count: n)))
+                arcInternship: consume target, arcCost: consume arcCost, objective: .unplacedCosts([Int64?](repeating: nil, count: n)))
         } catch {
             throw DimacsError(file: fileName, line: problemLine, column: 1, message: "not an assignment problem: \(error)")
         }

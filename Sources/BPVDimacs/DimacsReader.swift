@@ -358,7 +358,7 @@ public enum DimacsReader {
         let problem: AssignmentProblem
         do {
             problem = try AssignmentProblem(
-                capacities: capacities, arcStart: arcStart, arcInternship: head, arcCost: cost,
+                capacities: capacities, arcStart: arcStart, arcInternship: consume head, arcCost: consume cost,
                 objective: .unplacedCosts(unplaced), support: support)
         } catch {
             throw fail(raw.problemLine, "not a valid assignment instance: \(error)")
@@ -430,8 +430,8 @@ public enum DimacsReader {
         let problem: AssignmentProblem
         do {
             problem = try AssignmentProblem(
-                capacities: internshipNodes.map { Int32(-supply[Int($0)]) }, arcStart: start, arcInternship: target,
-                arcCost: cost, objective: .unplacedCosts([Int64?](repeating: nil, count: n)))
+                capacities: internshipNodes.map { Int32(-supply[Int($0)]) }, arcStart: start, arcInternship: consume target,
+                arcCost: consume cost, objective: .unplacedCosts([Int64?](repeating: nil, count: n)))
         } catch {
             throw fail(raw.problemLine, "not a valid assignment instance: \(error)")
         }

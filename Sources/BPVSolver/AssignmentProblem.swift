@@ -137,6 +137,20 @@ extension AssignmentProblem {
     /// - Complexity: O(arcs) when already ordered; O(arcs · log(arcs per student)) otherwise.
     static func sortArcsCheapestFirst(arcStart: [Int32], internship: inout [Int32], cost: inout [Int64]) {
         let n = arcStart.count - 1
+        // Read first: arrays already in order (the candidate graph's, a session's) are shared
+        // with their maker, and asking for mutable storage would copy them whole.
+        let ordered = internship.withUnsafeBufferPointer { target in
+            cost.withUnsafeBufferPointer { cost in
+                for s in 0 ..< n {
+                    for a in Int(arcStart[s]) ..< max(Int(arcStart[s]), Int(arcStart[s + 1]) - 1)
+                    where cost[a] > cost[a + 1] || (cost[a] == cost[a + 1] && target[a] > target[a + 1]) {
+                        return false
+                    }
+                }
+                return true
+            }
+        }
+        if ordered { return }
         var scratch: [(Int64, Int32)] = []
         internship.withUnsafeMutableBufferPointer { target in
             cost.withUnsafeMutableBufferPointer { cost in

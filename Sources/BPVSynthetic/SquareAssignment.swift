@@ -45,7 +45,7 @@ public struct SquareAssignment: Sendable {
             start.append(Int32(target.count))
         }
         return try AssignmentProblem(
-            capacities: [Int32](repeating: 1, count: n), arcStart: start, arcInternship: target, arcCost: cost,
+            capacities: [Int32](repeating: 1, count: n), arcStart: start, arcInternship: consume target, arcCost: consume cost,
             objective: .unplacedCosts([Int64?](repeating: nil, count: n)))
     }
 }

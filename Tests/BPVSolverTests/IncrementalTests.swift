@@ -64,6 +64,28 @@ struct IncrementalTests {
         }
     }
 
+    @Test(arguments: 0 ..< 200)
+    func aFreshSessionHandsOnItsProblemAsItWasGivenAndAChangedOneAsItIsNow(seed: Int) throws {
+        // A session never changed hands on the problem's own arrays (a match certifies through
+        // here without a copy); once changed, the arcs as they are now.
+        var rng = SplitMix64(seed: UInt64(seed) &* 0x2545_F491)
+        let shape = Self.shapes[seed % Self.shapes.count]
+        let initial = randomProblem(shape, rng: &rng)
+        guard let session = try? IncrementalAssignment(initial) else { return }
+        let given = session.problem()
+        #expect(given.arcStart == initial.arcStart && given.arcInternship == initial.arcInternship && given.arcCost == initial.arcCost)
+        #expect(given.capacities == initial.capacities && given.studentCount == initial.studentCount)
+        try OptimalityCertificate.verify(session.assignment, for: given)
+        let change = Self.randomChange(session, explicit: shape.explicitUnplaced, leaving: [], rng: &rng)
+        guard (try? session.apply([change])) != nil else { return }
+        let now = session.problem()
+        try OptimalityCertificate.verify(session.assignment, for: now)
+        for s in 0 ..< now.studentCount {
+            let listed = (Int(now.arcStart[s]) ..< Int(now.arcStart[s + 1])).map { "\(now.arcInternship[$0]):\(now.arcCost[$0])" }
+            #expect(listed.sorted() == session.arcs(of: s).map { "\($0.internship):\($0.cost)" }.sorted(), "seed \(seed), student \(s), \(change)")
+        }
+    }
+
     @Test(arguments: [ShortageMode.never, .always], 0 ..< 1200)
     func randomTweakSequencesKeepTheColdOptimum(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9)
