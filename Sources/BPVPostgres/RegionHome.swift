@@ -305,21 +305,38 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     private func rows(of table: String, keys: [String]) throws(ServerProblem) -> [ChangedRow] {
         let columns = self.columns[table] ?? []
         let keyColumns = WorkspaceTables.keyColumns(of: table)
-        let key = keyColumns.map { "t.\"\($0)\"" }.joined(separator: ", ")
         if table == "internship", !wholeRegion {
             try readHidden(keys.compactMap(Self.firstKey))
         }
         // The key asked for, whether the row is there, and its cells.
+        let (named, on) = keyed(table)
         let found = try query(
             """
-            SELECT k.key, (t.\"\(keyColumns.first ?? "id")\" IS NOT NULL)::text, \(Region.cells(columns)) FROM unnest($1::text[]) AS k(key)
-            LEFT JOIN bpv.\(table) t ON jsonb_build_array(\(key)) = k.key::jsonb
+            SELECT k.key, (t.\"\(keyColumns.first ?? "id")\" IS NOT NULL)::text, \(Region.cells(columns)) FROM \(named)
+            LEFT JOIN bpv.\(table) t ON \(on)
             """, [Region.textArray(keys)])
         return found.map { row in
             ChangedRow(
                 table: table, key: row[0] ?? "[]", columns: columns.map(\.name),
                 values: row[1] == "true" ? offered(table, Region.values(Array(row.dropFirst(2)), columns)) : nil)
         }
+    }
+
+    /// The keys of `table` given in `$1` (JSON arrays, as text) as a relation `k`: the key as
+    /// given (`k.key`) and each key column read as its column's type (`k.c0`, `k.c1`, ...),
+    /// with the condition that joins a row `t` of the table to its key. Typed, the join is an
+    /// index lookup a key; comparing `jsonb_build_array(t.…)` with the key read every row of the
+    /// table instead (7.6 ms of each tweak at 30,000 pupils, for one register row).
+    /// - Complexity: O(keys · log rows) on the server.
+    func keyed(_ table: String) -> (relation: String, on: String) {
+        let keyColumns = WorkspaceTables.keyColumns(of: table)
+        let types = columns[table] ?? []
+        let typed = keyColumns.enumerated().map { k, name in
+            "(u.key::jsonb->>\(k))::\(types.first { $0.name == name }?.type ?? "text") AS c\(k)"
+        }
+        let relation = "(SELECT u.key, \(typed.joined(separator: ", ")) FROM unnest($1::text[]) AS u(key)) k"
+        let on = keyColumns.enumerated().map { "t.\"\($0.element)\" = k.c\($0.offset)" }.joined(separator: " AND ")
+        return (relation, on)
     }
 
     /// Reads the places held by pupils this user cannot see, at `ids` (all when nil).
@@ -384,10 +401,8 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         for table in tables {
             let gone = rows.filter { $0.table == table && $0.written && $0.values == nil }.map(\.key)
             if !gone.isEmpty {
-                let key = WorkspaceTables.keyColumns(of: table).map { "t.\"\($0)\"" }.joined(separator: ", ")
-                statements.append((
-                    "DELETE FROM bpv.\(table) t WHERE jsonb_build_array(\(key)) = ANY (SELECT k::jsonb FROM unnest($1::text[]) k)",
-                    [Region.textArray(gone)]))
+                let (named, on) = keyed(table)
+                statements.append(("DELETE FROM bpv.\(table) t USING \(named) WHERE \(on)", [Region.textArray(gone)]))
             }
             let present = rows.filter { $0.table == table && $0.written && $0.values != nil }
             guard let first = present.first else { continue }

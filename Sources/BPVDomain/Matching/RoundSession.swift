@@ -29,7 +29,7 @@ public final class RoundSession {
     /// - Complexity: the candidate graph and a cold solve.
     public init(model: RoundModel, shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) {
         let solver = try Self.coldSolver(model, shouldCancel: shouldCancel)
-        let placed = (0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }
+        let placed = solver.internshipOfEveryStudent()
         self.solver = solver
         self.model = model
         facts = model.internships.map { InternshipFacts($0, on: model.date) }
@@ -53,7 +53,7 @@ public final class RoundSession {
     /// the round before it.
     private func resolve(_ changed: RoundModel, shouldCancel: (@Sendable () -> Bool)?) throws(RoundError) -> RoundChanges {
         let solver = try Self.coldSolver(changed, shouldCancel: shouldCancel)
-        let placed = (0 ..< changed.students.count).map { solver.internship(of: $0) ?? -1 }
+        let placed = solver.internshipOfEveryStudent()
         let after = RoundOutcome(model: changed, internshipOfStudent: placed, dimacsObjective: solver.coldObjective)
         let changes = outcome.changes(to: after)
         self.solver = solver
@@ -82,7 +82,7 @@ public final class RoundSession {
         } catch {
             throw Self.roundError(error)
         }
-        let after = (0 ..< changed.students.count).map { solver.internship(of: $0) ?? -1 }
+        let after = solver.internshipOfEveryStudent()
         let moved = diff(after, in: changed, touched: change.students)
         switch change {
         case .places(let id, _, _), .offers(let id, _):
@@ -114,7 +114,7 @@ public final class RoundSession {
         }
         let after: [Int]
         do {
-            after = try solver.whatIf(changes) { s in (0 ..< model.students.count).map { s.internship(of: $0) ?? -1 } }
+            after = try solver.whatIf(changes) { s in s.internshipOfEveryStudent() }
         } catch let error as SolverError {
             throw Self.roundError(error)
         } catch {
@@ -132,11 +132,10 @@ public final class RoundSession {
         var changed = model
         try changed.apply(change)
         if change.changesEveryArc { return outcome.changes(to: try changed.solve(shouldCancel: shouldCancel)) }
-        let n = changed.students.count
         let changes = try solverChanges(for: change, in: changed)
         let after: [Int]
         do {
-            after = try solver.whatIf(changes) { s in (0 ..< n).map { s.internship(of: $0) ?? -1 } }
+            after = try solver.whatIf(changes) { s in s.internshipOfEveryStudent() }
         } catch let error as SolverError {
             throw Self.roundError(error)
         } catch {
@@ -246,7 +245,7 @@ public final class RoundSession {
             throw Self.roundError(error)
         }
         model = changed
-        refresh((0 ..< model.students.count).map { solver.internship(of: $0) ?? -1 }, touched: [])
+        refresh(solver.internshipOfEveryStudent(), touched: [])
     }
 
     // MARK: Plumbing

@@ -145,16 +145,37 @@ public final class IncrementalAssignment {
     /// tiers `(tier + 1) · (1 + Σ cost ranges)`, the smallest scale, not this session's).
     /// - Complexity: O(students).
     public var coldObjective: Int64 {
+        // The arrays read once into locals: every tweak of a shell sums 30,000 students, and
+        // reading them through the engine and the instance each time cost as much as the repair.
+        let slotOf = engine.slotOf, arcOf = engine.arcOf, sink = engine.sink, cost = cost
+        let removed = instance.removed, tiers = instance.tiers, explicitCosts = instance.explicitCosts
+        let scale = requiredPenaltyScale()
         var total: Int64 = 0
         for s in 0 ..< studentCount {
-            let slot = Int(engine.slotOf[s])
-            if slot >= 0 && slot < engine.sink {
-                total += cost[Int(engine.arcOf[s])]
-            } else if !instance.removed[s] {
-                if let tiers = instance.tiers { total += (Int64(tiers[s]) + 1) * requiredPenaltyScale() } else { total += instance.explicitCosts[s] ?? 0 }
+            let slot = Int(slotOf[s])
+            if slot >= 0 && slot < sink {
+                total += cost[Int(arcOf[s])]
+            } else if !removed[s] {
+                if let tiers { total += (Int64(tiers[s]) + 1) * scale } else { total += explicitCosts[s] ?? 0 }
             }
         }
         return total
+    }
+
+    /// Where every student is, by position: the internship, or -1 when unplaced (what
+    /// ``internship(of:)`` says of each, in one pass).
+    /// - Complexity: O(students).
+    public func internshipOfEveryStudent() -> [Int] {
+        // From the slot, not the arc: a placed student's slot is its arc's internship, shifted
+        // into the support pool's slots for those who need support. Reading each arc's target
+        // instead touched the 40 MB arc arrays at 30,000 random places (0.7 ms of every tweak).
+        let slotOf = engine.slotOf, poolShift = engine.poolShift, sink = engine.sink
+        let out = (0 ..< studentCount).map { s in
+            let slot = Int(slotOf[s])
+            return slot >= 0 && slot < sink ? slot - Int(poolShift[s]) : -1
+        }
+        assert(out.indices.allSatisfy { out[$0] == (internship(of: $0) ?? -1) }, "a placed student's slot is not its arc's internship")
+        return out
     }
 
     /// Where each student is: the internship, or nil when unplaced.
