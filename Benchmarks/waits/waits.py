@@ -14,6 +14,9 @@ process, wall time and peak resident memory (`/usr/bin/time`):
 - `bpv match` (load, candidate graph, cold solve, certificate, store), then
 - `bpv export dimacs` of that round and `bpv solve --dimacs` of the file: the engine alone;
   `match / solve` shows at once what `match` costs beyond the engine;
+- a first `match` in the shell on a copy (`timer on`), whose time line names its parts (load,
+  graph, solve, certify, store): `graph s` is the candidate graph's build, and
+  `match / (solve + graph)` the figure issue 22 bounds by 1.3;
 - with `--gaps`, `gaps` and `report` through the shell after a match (`timer on`), and forty
   ban/unban pairs of placed students' own places (median and p90, 1 ms resolution).
 Prints a Markdown table. The same options always write the same files.
@@ -111,6 +114,14 @@ def run(region_name, students, ratio, gaps, limit):
         arcs = int(re.search(r"([0-9]+) arcs", solved).group(1))
         row = dict(region=region_name, students=students, ratio=ratio, places=places, placed=int(placed), arcs=arcs,
                    match=match_s, match_mb=match_mb, solve=solve_s, solve_mb=solve_mb)
+        # The same first match in a shell: its time line names the parts.
+        copy = os.path.join(folder, "parts.sqlite")
+        shutil.copy(fresh, copy)
+        out = subprocess.run([BPV, "shell", "--db", copy], input="timer on\nmatch\n", capture_output=True, text=True, timeout=limit)
+        parts = re.search(r"Run Time: real [0-9.]+ user [0-9.]+ sys [0-9.]+ \(([^)]*)\)", out.stdout)
+        if parts:
+            words = parts.group(1).split()
+            row["parts"] = {words[k]: float(words[k + 1]) for k in range(0, len(words) - 1, 2)}
         if gaps:
             import sqlite3
             pairs = sqlite3.connect(db).execute(
@@ -141,7 +152,8 @@ def main():
     a = p.parse_args()
     if not os.path.exists(BPV):
         sys.exit("build bpv first: make release")
-    head = "| region | students | places | placed | arcs | match s | match MB | solve s | solve MB | match/solve |"
+    head = ("| region | students | places | placed | arcs | match s | match MB | solve s | solve MB | match/solve |"
+            " graph s | match / (solve + graph) |")
     if a.gaps:
         head += " gaps s | report s | first tweak s | tweak median ms | p90 ms |"
     print(head)
@@ -152,6 +164,8 @@ def main():
                 r = run(region, n, ratio, a.gaps, a.timeout)
                 line = (f"| {r['region']} | {r['students']} | {r['places']} ({ratio}) | {r['placed']} | {r['arcs'] / 1e6:.2f} M | "
                         f"{r['match']:.2f} | {r['match_mb']:.0f} | {r['solve']:.2f} | {r['solve_mb']:.0f} | {r['match'] / r['solve']:.1f} |")
+                graph = r.get("parts", {}).get("graph")
+                line += " - | - |" if graph is None else f" {graph:.2f} | {r['match'] / (r['solve'] + graph):.2f} |"
                 if a.gaps and "timeout" in r:
                     line += f" over {r['timeout']} s (shell stopped) | | | | |"
                 elif a.gaps:

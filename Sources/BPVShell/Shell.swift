@@ -36,11 +36,16 @@ public final class Shell {
     public func run(line: String) -> LineResult {
         let start = ContinuousClock.now
         let usage = Self.cpuTimes()
+        session.phases = []
         defer {
             if session.timer {
                 let elapsed = ContinuousClock.now - start, now = Self.cpuTimes()
+                // A command's parts after the whole, as `name seconds` pairs (sqlite3's format,
+                // extended): a match's load, graph, solve, certify and store.
+                let parts = session.phases.map { " \($0.name) " + String(format: "%.3f", Self.seconds($0.time)) }.joined()
                 session.console.print(String(
-                    format: "Run Time: real %.3f user %.3f sys %.3f", Self.seconds(elapsed), now.user - usage.user, now.system - usage.system))
+                    format: "Run Time: real %.3f user %.3f sys %.3f", Self.seconds(elapsed), now.user - usage.user, now.system - usage.system)
+                    + (parts.isEmpty ? "" : " (" + parts.dropFirst() + ")"))
             }
         }
         do throws(ShellError) {

@@ -15,6 +15,22 @@ struct ScriptModeTests {
         #expect(r.out.contains("student         GV-001"))
     }
 
+    @Test func theTimerNamesAMatchsPartsAndNoOtherCommandsParts() throws {
+        let f = try ShellFixture()
+        let r = f.run("timer on", "match", "show GV-001")
+        let times = r.out.split(separator: "\n").filter { $0.hasPrefix("Run Time: real ") }
+        #expect(times.count == 3)
+        // The match's line: the whole, then its parts in order, each a number of seconds that
+        // together stay within the whole.
+        let words = times[1].split(separator: "(").last.map { $0.dropLast().split(separator: " ").map(String.init) } ?? []
+        #expect(stride(from: 0, to: words.count, by: 2).map { words[$0] } == ["load", "graph", "solve", "certify", "store"])
+        let seconds = stride(from: 1, to: words.count, by: 2).compactMap { Double(words[$0]) }
+        let whole = Double(times[1].split(separator: " ")[3]) ?? 0
+        #expect(seconds.count == 5 && seconds.allSatisfy { $0 >= 0 } && seconds.reduce(0, +) <= whole + 0.001)
+        // Lines without parts end at the CPU times.
+        #expect(!times[0].contains("(") && !times[2].contains("("))
+    }
+
     @Test func bailStopsAtTheFirstFailingLine() throws {
         let f = try ShellFixture()
         let r = f.run("pin GV-001 NOPE", "pin GV-001 GVI-001", bail: true)

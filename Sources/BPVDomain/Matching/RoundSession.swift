@@ -28,7 +28,8 @@ public final class RoundSession {
     /// - Throws: ``RoundError`` (overfilled by fixed students, cancelled).
     /// - Complexity: the candidate graph and a cold solve.
     public init(model: RoundModel, shouldCancel: (@Sendable () -> Bool)? = nil) throws(RoundError) {
-        let solver = try Self.coldSolver(model, shouldCancel: shouldCancel)
+        let (solver, times) = try Self.coldSolver(model, shouldCancel: shouldCancel)
+        coldTimes = times
         let placed = solver.internshipOfEveryStudent()
         self.solver = solver
         self.model = model
@@ -38,12 +39,22 @@ public final class RoundSession {
         scoreTotal = outcome.totalScore
     }
 
-    private static func coldSolver(_ model: RoundModel, shouldCancel: (@Sendable () -> Bool)?) throws(RoundError) -> IncrementalAssignment {
+    /// How long the last cold solve took, by part: building the candidate graph (with the
+    /// round's rules) and solving it. For maintainers (the shell's `timer` shows them after a
+    /// `match`): a match is measured against `bpv solve` of its round plus the graph's build.
+    public private(set) var coldTimes: (graph: Duration, solve: Duration)
+
+    private static func coldSolver(
+        _ model: RoundModel, shouldCancel: (@Sendable () -> Bool)?
+    ) throws(RoundError) -> (IncrementalAssignment, (graph: Duration, solve: Duration)) {
         if shouldCancel?() == true { throw .cancelled }
+        let clock = ContinuousClock(), start = clock.now
         let round = try model.problem(shouldCancel: shouldCancel)
+        let built = clock.now
         if shouldCancel?() == true { throw .cancelled }
         do {
-            return try IncrementalAssignment(round.graph.problem, shouldCancel: shouldCancel)
+            let solver = try IncrementalAssignment(round.graph.problem, shouldCancel: shouldCancel)
+            return (solver, (built - start, clock.now - built))
         } catch {
             throw Self.roundError(error)
         }
@@ -52,11 +63,12 @@ public final class RoundSession {
     /// A change that may alter every arc (an import, new weights): solved cold, compared with
     /// the round before it.
     private func resolve(_ changed: RoundModel, shouldCancel: (@Sendable () -> Bool)?) throws(RoundError) -> RoundChanges {
-        let solver = try Self.coldSolver(changed, shouldCancel: shouldCancel)
+        let (solver, times) = try Self.coldSolver(changed, shouldCancel: shouldCancel)
         let placed = solver.internshipOfEveryStudent()
         let after = RoundOutcome(model: changed, internshipOfStudent: placed, dimacsObjective: solver.coldObjective)
         let changes = outcome.changes(to: after)
         self.solver = solver
+        coldTimes = times
         model = changed
         facts = changed.internships.map { InternshipFacts($0, on: changed.date) }
         placedAt = placed

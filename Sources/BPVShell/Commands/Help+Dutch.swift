@@ -81,7 +81,11 @@ extension Command {
                   "Telt het laatste concept en de vastgelegde plaatsingen; een leerling telt mee onder de eerste gewenste sector. "
                       + "school NAAM telt alleen de leerlingen van die school (de cijfers van een regio voor één van haar scholen); "
                       + "zonder school krijgt een werkruimte met leerlingen van meer dan één school ook een tabel per school."),
-        "timer": ("meet de tijd van elk commando, zoals .timer van sqlite3", ""),
+        "timer": ("meet de tijd van elk commando, zoals .timer van sqlite3", """
+            Na elk commando: de verstreken tijd en de processortijd. Na een match ook de delen in
+            seconden: het register laden (load), de kandidatengraaf bouwen (graph), oplossen
+            (solve), het certificaat (certify) en opslaan (store).
+            """),
         "quit": ("verlaat de shell (ook exit, of Ctrl-D)", ""),
     ]
 

@@ -68,6 +68,11 @@ extension Command {
 
     static let timer = Command(
         "timer", synopsis: "timer on|off", summary: "time each command, like sqlite3's .timer",
+        details: """
+            After each command: its wall time and the processor time it used. After a match, also
+            its parts in seconds: loading the register, building the candidate graph, solving,
+            certifying and storing.
+            """,
         complete: { previous, _, _ in previous.isEmpty ? ["on", "off"] : [] }
     ) { args, session throws(ShellError) in
         try args.atMost(1)

@@ -19,6 +19,7 @@ extension Command {
         }
         // Solved cold, certified, stored as a round and as the draft; compared with the draft before.
         let report = try session.shell { () throws(WorkspaceError) in try session.register.match(on: date) }
+        session.phases = report.phases
         let model = report.session.model, outcome = report.session.outcome, summary = report.summary
         let console = session.console
         let pinned = model.pins.keys.filter { model.commitments[$0] == nil }.count

@@ -17,6 +17,9 @@ public final class Session {
     /// Polled by long computations; true after Ctrl-C.
     let shouldCancel: @Sendable () -> Bool
     var timer = false
+    /// What the last command's parts took, shown after its time when `timer` is on (a match's
+    /// load, graph, solve, certify and store); cleared before every line.
+    var phases: [(name: String, time: Duration)] = []
     private(set) var undoSteps: [UndoStep] = []
     /// Student and internship ids, for completion; refreshed after an import.
     private var ids: (students: [String], internships: [String])?

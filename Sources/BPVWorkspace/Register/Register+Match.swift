@@ -13,6 +13,9 @@ extension Register {
         public var session: RoundSession
         /// The date of the round before (the draft's day before this match), if it had one.
         public var previousDate: CalendarDate?
+        /// How long each part took, in order: loading the register, building the candidate
+        /// graph, solving, certifying, storing (for the shell's `timer`).
+        public var phases: [(name: String, time: Duration)] = []
     }
 
     /// Solves the round cold (committed and pinned students where they are, banned pairs left
@@ -32,6 +35,7 @@ extension Register {
         defer { workspace.endChanges() }
         for _ in 0 ..< 3 {
             invalidate()
+            let clock = ContinuousClock(), start = clock.now
             let day = date ?? .today
             var model = try load(on: day)
             if let given { model.settings = given }
@@ -40,11 +44,14 @@ extension Register {
                 (try Self.storedDraft(db, on: day),
                  Records.date(try String.fetchOne(db, sql: "SELECT date FROM round ORDER BY id DESC LIMIT 1"), "the latest round"))
             }
+            let loaded = clock.now
             let session: RoundSession
+            let certified: ContinuousClock.Instant
             do {
                 session = try RoundSession(model: model, shouldCancel: shouldCancel)
                 // Every stored round is certified, in release builds too (O(arcs)).
                 try session.certify()
+                certified = clock.now
             } catch {
                 throw Workspace.workspaceError(error, path: workspace.path)
             }
@@ -91,8 +98,13 @@ extension Register {
                     ? RoundChanges(before: stored, after: outcome.internshipOf, students: Set(stored.keys).union(outcome.internshipOf.keys),
                                    placed: (stored.count, outcome.placedCount), score: (0, outcome.totalScore))
                     : nil
+                let solved = session.coldTimes.graph + session.coldTimes.solve
+                let phases: [(name: String, time: Duration)] = [
+                    ("load", loaded - start), ("graph", session.coldTimes.graph), ("solve", session.coldTimes.solve),
+                    ("certify", certified - loaded - solved), ("store", clock.now - certified),
+                ]
                 return MatchReport(summary: summary, changes: changes, overfills: model.overfills(), session: session,
-                                   previousDate: previousDate)
+                                   previousDate: previousDate, phases: phases)
             } catch {
                 invalidate()
                 if error == .changedElsewhere { continue }
