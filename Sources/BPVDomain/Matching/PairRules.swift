@@ -22,11 +22,15 @@ struct InternshipFacts {
     var supportPlaces: Int32
     /// Whether a new placement can start here on the round's date.
     var open: Bool
+    /// The cosine of the latitude: bounds the distance from below without a cosine a pair
+    /// (``PairRules/surelyTooFar(_:)``).
+    var cosLatitude: Double
 
     init(_ i: Internship, on date: CalendarDate? = nil) {
         open = i.isOpen(on: date)
         latitude = i.location.latitude
         longitude = i.location.longitude
+        cosLatitude = cos(i.location.latitude * Double.pi / 180)
         postcode = Int32(i.location.postcode?.number ?? 0)
         sector = Sector.allCases.firstIndex(of: i.sector) ?? 0
         offers = i.offers.bits
@@ -58,6 +62,9 @@ struct PairRules {
     /// Measured minutes from the student's area by their mode: destination area → minutes.
     let measured: [Int32: Double]
     private let limit: Double
+    /// The square of the farthest distance within the limit, a hair more (see ``surelyTooFar(_:)``),
+    /// and the cosine of the student's latitude.
+    private let reachSquared: Double, cosLatitude: Double
     /// The round's date, when it has one.
     private let date: CalendarDate?
     private let available: Bool
@@ -80,6 +87,9 @@ struct PairRules {
         accessMinutes = settings.accessMinutes(s.travelMode)
         measured = settings.measuredTravel.from(s.home.postcode, by: s.travelMode)
         limit = Double(s.maxTravelMinutes)
+        let reach = minutesPerKm > 0 ? max(limit - accessMinutes, 0) / minutesPerKm : .infinity
+        reachSquared = reach * reach * (1 + 1e-9) + 1e-12
+        cosLatitude = cos(s.home.latitude * Double.pi / 180)
     }
 
     static func bit(_ l: Level) -> UInt8 { UInt8(1) << UInt8(Level.allCases.firstIndex(of: l) ?? 0) }
@@ -93,6 +103,21 @@ struct PairRules {
         return accessMinutes + max(student.home.kilometres(toLatitude: f.latitude, longitude: f.longitude), MatchSettings.floorKilometres) * minutesPerKm
     }
 
+    /// Whether the internship is beyond the student's limit by a bound that needs no cosine: the
+    /// east-west distance at the mean latitude is at least that at the latitude farther from the
+    /// equator, so `(Δlon · k · min(cos φ₁, cos φ₂))² + Δlat²` (in km²) is at most the distance's
+    /// square. Half the pairs the grid's cells offer lie beyond a student's circle; they are
+    /// turned away here, before the one formula (``Earth``) is computed for those that may be
+    /// near. Only ever true where ``minutes(_:)`` is over the limit too (the margin in
+    /// ``reachSquared`` covers rounding), so it changes no answer.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func surelyTooFar(_ f: InternshipFacts) -> Bool {
+        let dx = (f.longitude - student.home.longitude) * Location.kmPerDegree * min(cosLatitude, f.cosLatitude)
+        let dy = (f.latitude - student.home.latitude) * Location.kmPerDegree
+        return dx * dx + dy * dy > reachSquared
+    }
+
     /// The pair's cost (its score's total) when every hard constraint holds; nil otherwise.
     /// The hot path of the candidate graph: no allocation.
     /// - Complexity: O(1).
@@ -102,6 +127,7 @@ struct PairRules {
         guard rank >= 0, available, f.open, f.places > 0, f.levels & level != 0, needs & ~f.offers == 0, f.requires & ~held == 0,
               !support || f.supportPlaces > 0
         else { return nil }
+        if measured.isEmpty, surelyTooFar(f) { return nil }
         let minutes = minutes(f)
         guard minutes <= limit else { return nil }
         return Int64(rank * settings.sectorRankWeight) + Int64(minutes.rounded()) * Int64(settings.travelMinuteWeight)
