@@ -71,11 +71,15 @@ extension Register {
                                     unplaced: outcome.unplaced.count, totalScore: freeScore, date: model.date).insert(db)
                     let round = db.lastInsertedRowID
                     // The round's placements: one row per student, the bulk of a match's writes,
-                    // through one prepared statement rather than a record each.
-                    let insert = try db.cachedStatement(sql: "INSERT INTO placement (round_id, student_id, internship_id, score, travel_min) VALUES (?, ?, ?, ?, ?)")
+                    // through one prepared statement rather than a record each, bound straight
+                    // into SQLite (``BulkInsert``: GRDB's argument arrays were most of it).
+                    let insert = try BulkInsert(db, table: "placement", names: ["round_id", "student_id", "internship_id", "score", "travel_min"],
+                                                columns: [0, 1, 2, 3, 4])
+                    func cell(_ n: Int?) -> WorkspaceTables.Value { n.map { .integer(Int64($0)) } ?? .null }
                     for s in model.students.map(\.studentID) where model.commitments[s] == nil {
                         let score = outcome.scoreOf[s]
-                        try insert.execute(arguments: [round, s.value, outcome.internshipOf[s]?.value, score?.total, score?.travelMinutes])
+                        try insert.insert([.integer(round), .text(s.value), outcome.internshipOf[s].map { .text($0.value) } ?? .null,
+                                           cell(score?.total), cell(score?.travelMinutes)])
                     }
                     let seq = try workspace.audit(db, action: "match", subject: "round \(round)",
                         detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
