@@ -15,7 +15,7 @@ process, wall time and peak resident memory (`/usr/bin/time`):
 - `bpv export dimacs` of that round (exported before the match: the round it solves) and
   `bpv solve --dimacs` of the file: the engine alone;
   `match / solve` shows at once what `match` costs beyond the engine;
-- a first `match` in the shell on a copy (`timer on`), whose time line names its parts (load,
+- a first `match` in the shell on a copy (`timer on`), whose time is followed by its parts (load,
   graph, solve, certify, store): `graph s` is the candidate graph's build, and
   `match / (solve + graph)` the figure issue 22 bounds by 1.3;
 - with `--gaps`, `gaps` and `report` through the shell after a match (`timer on`), and forty
@@ -123,7 +123,7 @@ def run(region_name, students, ratio, gaps, limit):
         copy = os.path.join(folder, "parts.sqlite")
         shutil.copy(fresh, copy)
         out = subprocess.run([BPV, "shell", "--db", copy], input="timer on\nmatch\n", capture_output=True, text=True, timeout=limit)
-        parts = re.search(r"Run Time: real [0-9.]+ user [0-9.]+ sys [0-9.]+ \(([^)]*)\)", out.stdout)
+        parts = re.search(r"Run Time parts: (.*)", out.stdout)
         if parts:
             words = parts.group(1).split()
             row["parts"] = {words[k]: float(words[k + 1]) for k in range(0, len(words) - 1, 2)}

@@ -40,12 +40,13 @@ public final class Shell {
         defer {
             if session.timer {
                 let elapsed = ContinuousClock.now - start, now = Self.cpuTimes()
-                // A command's parts after the whole, as `name seconds` pairs (sqlite3's format,
-                // extended): a match's load, graph, solve, certify and store.
-                let parts = session.phases.map { " \($0.name) " + String(format: "%.3f", Self.seconds($0.time)) }.joined()
                 session.console.print(String(
-                    format: "Run Time: real %.3f user %.3f sys %.3f", Self.seconds(elapsed), now.user - usage.user, now.system - usage.system)
-                    + (parts.isEmpty ? "" : " (" + parts.dropFirst() + ")"))
+                    format: "Run Time: real %.3f user %.3f sys %.3f", Self.seconds(elapsed), now.user - usage.user, now.system - usage.system))
+                // A command's parts on a line of their own (the two together would pass 80
+                // columns), as `name seconds` pairs: a match's load, graph, solve, certify, store.
+                if !session.phases.isEmpty {
+                    session.console.print("Run Time parts:" + session.phases.map { " \($0.name) " + String(format: "%.3f", Self.seconds($0.time)) }.joined())
+                }
             }
         }
         do throws(ShellError) {

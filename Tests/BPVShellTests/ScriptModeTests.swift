@@ -18,17 +18,20 @@ struct ScriptModeTests {
     @Test func theTimerNamesAMatchsPartsAndNoOtherCommandsParts() throws {
         let f = try ShellFixture()
         let r = f.run("timer on", "match", "show GV-001")
-        let times = r.out.split(separator: "\n").filter { $0.hasPrefix("Run Time: real ") }
+        let lines = r.out.split(separator: "\n")
+        let times = lines.filter { $0.hasPrefix("Run Time: real ") }, parts = lines.filter { $0.hasPrefix("Run Time parts:") }
         #expect(times.count == 3)
-        // The match's line: the whole, then its parts in order, each a number of seconds that
-        // together stay within the whole.
-        let words = times[1].split(separator: "(").last.map { $0.dropLast().split(separator: " ").map(String.init) } ?? []
+        // Only the match has parts, on the line after its time: in order, each a number of
+        // seconds, together within the whole, the line within 80 columns.
+        #expect(parts.count == 1)
+        let at = try #require(lines.firstIndex { $0.hasPrefix("Run Time parts:") })
+        #expect(lines[at - 1] == times[1])
+        let words = parts[0].dropFirst("Run Time parts:".count).split(separator: " ").map(String.init)
         #expect(stride(from: 0, to: words.count, by: 2).map { words[$0] } == ["load", "graph", "solve", "certify", "store"])
         let seconds = stride(from: 1, to: words.count, by: 2).compactMap { Double(words[$0]) }
         let whole = Double(times[1].split(separator: " ")[3]) ?? 0
         #expect(seconds.count == 5 && seconds.allSatisfy { $0 >= 0 } && seconds.reduce(0, +) <= whole + 0.001)
-        // Lines without parts end at the CPU times.
-        #expect(!times[0].contains("(") && !times[2].contains("("))
+        #expect(lines.allSatisfy { !$0.hasPrefix("Run Time") || $0.count <= 80 })
     }
 
     @Test func bailStopsAtTheFirstFailingLine() throws {
