@@ -139,30 +139,18 @@ extension AssignmentProblem {
         let n = arcStart.count - 1
         // Read first: arrays already in order (the candidate graph's, a session's) are shared
         // with their maker, and asking for mutable storage would copy them whole.
-        let ordered = internship.withUnsafeBufferPointer { target in
+        let first = internship.withUnsafeBufferPointer { target in
             cost.withUnsafeBufferPointer { cost in
-                for s in 0 ..< n {
-                    for a in Int(arcStart[s]) ..< max(Int(arcStart[s]), Int(arcStart[s + 1]) - 1)
-                    where cost[a] > cost[a + 1] || (cost[a] == cost[a + 1] && target[a] > target[a + 1]) {
-                        return false
-                    }
-                }
-                return true
+                (0 ..< n).first { !inOrder(Int(arcStart[$0]), Int(arcStart[$0 + 1]), target.baseAddress, cost.baseAddress) }
             }
         }
-        if ordered { return }
+        guard let first else { return }
         var scratch: [(Int64, Int32)] = []
         internship.withUnsafeMutableBufferPointer { target in
             cost.withUnsafeMutableBufferPointer { cost in
-                for s in 0 ..< n {
+                for s in first ..< n {
                     let begin = Int(arcStart[s]), end = Int(arcStart[s + 1])
-                    var ordered = true
-                    for a in begin ..< max(begin, end - 1)
-                    where cost[a] > cost[a + 1] || (cost[a] == cost[a + 1] && target[a] > target[a + 1]) {
-                        ordered = false
-                        break
-                    }
-                    if ordered { continue }
+                    if inOrder(begin, end, target.baseAddress, cost.baseAddress) { continue }
                     scratch.removeAll(keepingCapacity: true)
                     for a in begin ..< end { scratch.append((cost[a], target[a])) }
                     scratch.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
@@ -173,6 +161,17 @@ extension AssignmentProblem {
                 }
             }
         }
+    }
+
+    /// Whether the arcs `begin ..< end` are in (cost, internship) order.
+    /// - Complexity: O(end - begin).
+    @inline(__always)
+    private static func inOrder(_ begin: Int, _ end: Int, _ target: UnsafePointer<Int32>?, _ cost: UnsafePointer<Int64>?) -> Bool {
+        guard let target, let cost else { return true }
+        for a in begin ..< max(begin, end - 1) where cost[a] > cost[a + 1] || (cost[a] == cost[a + 1] && target[a] > target[a + 1]) {
+            return false
+        }
+        return true
     }
 }
 

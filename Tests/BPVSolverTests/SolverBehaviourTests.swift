@@ -9,6 +9,31 @@ struct SolverBehaviourTests {
         return r
     }
 
+    @Test(arguments: 0 ..< 50)
+    func aProblemListsEachStudentsArcsCheapestFirstThenByInternship(seed: Int) throws {
+        // Students in order and out of order side by side: the first out of order and every
+        // one after it are sorted, those before are kept; the arcs as a multiset are unchanged.
+        var rng = SplitMix64(seed: UInt64(seed) &+ 77)
+        let given = randomProblem(InstanceShape(students: 1 ... 12, internships: 1 ... 6, arcsPerStudent: 0 ... 6,
+                                                capacity: 1 ... 2, cost: 0 ... 4), rng: &rng)
+        var target = given.arcInternship, cost = given.arcCost
+        for s in 0 ..< given.studentCount where Bool.random(using: &rng) {
+            let range = Int(given.arcStart[s]) ..< Int(given.arcStart[s + 1])
+            let shuffled = range.map { ($0, UInt64.random(in: 0 ... 1000, using: &rng)) }.sorted { $0.1 < $1.1 }.map(\.0)
+            let (t, c) = (shuffled.map { target[$0] }, shuffled.map { cost[$0] })
+            for (k, a) in range.enumerated() { target[a] = t[k]; cost[a] = c[k] }
+        }
+        let problem = try AssignmentProblem(capacities: given.capacities, arcStart: given.arcStart, arcInternship: target, arcCost: cost,
+                                            objective: given.objective, support: given.support)
+        for s in 0 ..< problem.studentCount {
+            let range = Int(problem.arcStart[s]) ..< Int(problem.arcStart[s + 1])
+            let pairs = range.map { (problem.arcCost[$0], problem.arcInternship[$0]) }
+            #expect(zip(pairs, pairs.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed), student \(s)")
+            let before = range.map { "\(cost[$0]):\(target[$0])" }.sorted(), after = pairs.map { "\($0.0):\($0.1)" }.sorted()
+            #expect(before == after, "seed \(seed), student \(s)")
+        }
+    }
+
     @Test func cheaperStudentWinsTheOnlyPlace() throws {
         let p = try AssignmentProblem(capacities: [1], arcStart: [0, 1, 2], arcInternship: [0, 0], arcCost: [7, 3])
         let r = try solveCertified(p)

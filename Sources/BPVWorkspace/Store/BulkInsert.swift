@@ -25,26 +25,33 @@ struct BulkInsert {
         sqlite3_reset(handle)
         for (k, column) in columns.enumerated() {
             let index = CInt(k + 1)
+            let bound: CInt
             switch row[column] {
-            case .null: sqlite3_bind_null(handle, index)
-            case .integer(let n): sqlite3_bind_int64(handle, index, n)
-            case .real(let d): sqlite3_bind_double(handle, index, d)
+            case .null: bound = sqlite3_bind_null(handle, index)
+            case .integer(let n): bound = sqlite3_bind_int64(handle, index, n)
+            case .real(let d): bound = sqlite3_bind_double(handle, index, d)
             case .text(var s):
-                s.withUTF8 { bytes in
+                bound = s.withUTF8 { bytes in
                     if let start = bytes.baseAddress {
-                        _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), CInt(bytes.count), Self.transient)
+                        sqlite3_bind_text(handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), CInt(bytes.count), Self.transient)
                     } else {
-                        _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)  // "" is text, not NULL
+                        sqlite3_bind_text(handle, index, "", 0, Self.transient)  // "" is text, not NULL
                     }
                 }
             }
+            // A cell SQLite cannot take (out of memory, too long) refuses the row, like a failed step.
+            guard bound == SQLITE_OK else { throw failure(bound) }
         }
         let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            let words = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-            sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: words, sql: statement.sql)
-        }
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// SQLite's words for `code`, the statement reset for the next row.
+    private func failure(_ code: CInt) -> DatabaseError {
+        let handle = statement.sqliteStatement
+        let words = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+        sqlite3_reset(handle)
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: words, sql: statement.sql)
     }
 
     /// SQLite's "copy the bytes now" destructor (`SQLITE_TRANSIENT`, a macro Swift cannot import).
