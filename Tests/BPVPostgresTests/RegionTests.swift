@@ -168,6 +168,48 @@ struct RegionTests {
         #expect(try sql("SELECT student_id || '|' || internship_id FROM bpv.register") == ["A-2|I-1"])
     }
 
+    /// A statement of more rows than ``ServerSchema/tableLockAbove`` (a match's) holds its
+    /// parents by a table lock instead of a row lock each (migration 5): it still refuses a
+    /// row that names a missing parent, and until its transaction ends nobody deletes a pupil,
+    /// while reading goes on.
+    @Test func aMatchSizedStatementHoldsItsParentsByATableLockAndStillRefusesAMissingOne() throws {
+        try region.initialise()
+        func sql(_ text: String) throws -> [String] { try server.psql(user: server.superuser, database: database, text) }
+        func refused(_ text: String) -> String {
+            do { _ = try sql(text); return "not refused" } catch { return "\(error)" }
+        }
+        let pupils = ServerSchema.tableLockAbove + 1
+        _ = try sql("""
+            INSERT INTO bpv.internship VALUES ('I-1', 'Bakkerij', NULL, 'horeca', 52.3, 4.6, 2, 0, '', '', 'entree|pro', NULL, NULL, NULL, 2011);
+            INSERT INTO bpv.student (id, level, sectors, lat, lon, travel_mode, max_travel_min, needs, certificates, priority)
+              SELECT 'A-' || g, 'pro', 'horeca', 52.3, 4.6, 'bike', 30, '', '', 0 FROM generate_series(1, \(pupils)) g;
+            INSERT INTO bpv.round (created_at, "user", settings, placed, unplaced, total_score) VALUES ('2026-12-03', 'x', '{}', 1, 0, 5);
+            """)
+        let rows = "SELECT 'A-' || g, 'I-1', 'draft', 1 FROM generate_series(1, \(pupils)) g"
+        #expect(refused("INSERT INTO bpv.register (student_id, internship_id, status, seq) \(rows) UNION ALL SELECT 'Z-9', 'I-1', 'draft', 1")
+            .contains("ERROR:  a row names a pupil that is not in the region"))
+        #expect(refused("INSERT INTO bpv.register (student_id, internship_id, status, seq) SELECT 'A-' || g, 'I-' || g, 'draft', 1 FROM generate_series(1, \(pupils)) g")
+            .contains("ERROR:  a row names an internship that is not in the region"))
+        #expect(refused("INSERT INTO bpv.placement (round_id, student_id, internship_id) SELECT 7, 'A-' || g, 'I-1' FROM generate_series(1, \(pupils)) g")
+            .contains("ERROR:  a row names a round that is not in the region"))
+        #expect(try sql("SELECT count(*) FROM bpv.register") == ["0"])
+        let address = try ServerAddress(server.uri(user: server.superuser, database: database), environment: [:], osUser: "x")
+        let open = try ServerConnection(address)
+        try open.execute("BEGIN")
+        try open.execute("INSERT INTO bpv.register (student_id, internship_id, status, seq) \(rows)")
+        #expect(try open.rows("""
+            SELECT relation::regclass::text FROM pg_locks
+            WHERE pid = pg_backend_pid() AND locktype = 'relation' AND mode = 'ShareLock' ORDER BY 1
+            """) == [["bpv.internship"], ["bpv.student"]])
+        #expect(refused("SET lock_timeout = '200ms'; DELETE FROM bpv.student WHERE id = 'A-1'").contains("lock timeout"))
+        #expect(refused("SET lock_timeout = '200ms'; DELETE FROM bpv.internship WHERE id = 'I-1'").contains("lock timeout"))
+        #expect(try sql("SELECT count(*) FROM bpv.student") == ["\(pupils)"])
+        try open.execute("COMMIT")
+        #expect(try sql("SELECT count(*) FROM bpv.register") == ["\(pupils)"])
+        _ = try sql("DELETE FROM bpv.student WHERE id = 'A-1'")
+        #expect(try sql("SELECT count(*) FROM bpv.register") == ["\(pupils - 1)"])
+    }
+
     @Test func commandsBeforeInitSayToRunInitFirst() throws {
         #expect(throws: ServerProblem.notInitialised(0, ServerSchema.latest)) { try region.addSchool(id: "x", name: "X") }
         #expect(ServerProblem.notInitialised(0, 2).text(.en) == "this database has schema version 0, not 2; run bpv server init first")
