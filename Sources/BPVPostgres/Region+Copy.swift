@@ -293,26 +293,31 @@ extension Region {
 
     /// A PostgreSQL array literal of one column's cells (`{"a",NULL,"b \"c\""}`), read by the
     /// server as the column's type (`$1::integer[]`): text quoted with `"` and `\` escaped,
-    /// numbers as they are, a non-finite double as NULL.
+    /// numbers as they are, a non-finite double as NULL. Built as UTF-8 bytes, not by
+    /// appending to a `String` a scalar at a time: a match's 48,000 rows took 35 ms that way.
     /// - Complexity: O(length of the cells' text).
     static func arrayLiteral(_ cells: [WorkspaceTables.Value]) -> String {
-        var out = "{"
+        var out: [UInt8] = []
+        out.reserveCapacity(cells.count * 12 + 2)
+        out.append(UInt8(ascii: "{"))
         for (k, cell) in cells.enumerated() {
-            if k > 0 { out += "," }
+            if k > 0 { out.append(UInt8(ascii: ",")) }
             switch cell {
-            case .null: out += "NULL"
-            case .integer(let n): out += String(n)
-            case .real(let d): out += d.isFinite ? "\(d)" : "NULL"
+            case .null: out += "NULL".utf8
+            case .integer(let n): out += String(n).utf8
+            case .real(let d): out += (d.isFinite ? "\(d)" : "NULL").utf8
             case .text(let t):
-                out += "\""
-                for scalar in t.unicodeScalars {
-                    if scalar == "\"" || scalar == "\\" { out += "\\" }
-                    out.unicodeScalars.append(scalar)
+                out.append(UInt8(ascii: "\""))
+                for byte in t.utf8 {
+                    // Both are ASCII, so never the part of a longer character.
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                    out.append(byte)
                 }
-                out += "\""
+                out.append(UInt8(ascii: "\""))
             }
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A PostgreSQL text array literal of `values`, each quoted.

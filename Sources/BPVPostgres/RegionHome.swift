@@ -56,8 +56,9 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     private var sending = Sending()
 
     struct Sending {
-        /// Per row sent: its pupil, table and key, for the change log.
-        var log: [(student: String?, table: String, key: String)] = []
+        /// Per row sent: its pupil, table and key, for the change log; nil once there are
+        /// more than ``RegionHome/wholeAbove`` (then one entry has every bpv load the region).
+        var log: [(student: String?, table: String, key: String)]? = []
         /// Whether a pupil was erased (then every bpv reloads).
         var studentGone = false
         /// Audit entries the change rewrote or deleted (an erasure's).
@@ -390,50 +391,67 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             row.table == "audit" && ((try? JSONSerialization.jsonObject(with: Data(row.key.utf8))) as? [NSNumber])?.first?.int64Value ?? 0 <= before
         }
         sending.erased += rows.filter { $0.table == "audit" && $0.written && isOld($0) }
-        let rows = rows.filter { !($0.table == "audit" && isOld($0)) }
-        for row in rows {
-            sending.log.append((Self.student(of: row), row.table, row.key))
+        // Rows are picked by their places in `rows` below, not copied: a match sends 48,000.
+        let sent = rows.indices.filter { !(rows[$0].table == "audit" && isOld(rows[$0])) }
+        for k in sent {
+            let row = rows[k]
             if row.table == "student", row.written, row.values == nil { sending.studentGone = true }
+            guard let count = sending.log?.count else { continue }
+            if count >= Self.wholeAbove {
+                sending.log = nil
+            } else {
+                sending.log?.append((Self.student(of: row), row.table, row.key))
+            }
         }
         var statements: [(sql: String, values: [String?])] = []
         var tables: [String] = []
-        for row in rows where tables.last != row.table && !tables.contains(row.table) { tables.append(row.table) }
+        for k in sent where tables.last != rows[k].table && !tables.contains(rows[k].table) { tables.append(rows[k].table) }
         for table in tables {
-            let gone = rows.filter { $0.table == table && $0.written && $0.values == nil }.map(\.key)
+            let gone = sent.filter { rows[$0].table == table && rows[$0].written && rows[$0].values == nil }.map { rows[$0].key }
             if !gone.isEmpty {
                 let (named, on) = keyed(table)
                 statements.append(("DELETE FROM bpv.\(table) t USING \(named) WHERE \(on)", [Region.textArray(gone)]))
             }
-            let present = rows.filter { $0.table == table && $0.written && $0.values != nil }
-            guard let first = present.first else { continue }
+            let present = sent.filter { rows[$0].table == table && rows[$0].written && rows[$0].values != nil }
+            guard let first = present.first.map({ rows[$0] }) else { continue }
             let names = first.columns
             let keys = WorkspaceTables.keyColumns(of: table)
             let quoted = names.map { "\"\($0)\"" }.joined(separator: ", ")
             let updates = names.filter { !keys.contains($0) }.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
             // The audit log, the rounds and their placements are only added to (the server
             // refuses any other change to the log; a school coordinator may add rounds, not
-            // change them; a round's placements are written once, by its match).
-            let conflict = Self.appendOnly.contains(table) ? "" : " ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(updates)"
+            // change them; a round's placements are written once, by its match). Rows the
+            // change made are added as well: the mirror had them not, and under the change
+            // lock it has what the server has, but for pupils this user cannot see (another
+            // school's pupil of the same id), so new pupils of a school are upserted still,
+            // and refused by the policy as before. Added rows skip the upsert's lookup
+            // (a match's 18,000 register rows: 0.2 → 0.14 s on the server).
+            let trustsNew = wholeRegion || table != "student"
+            let upsert = " ON CONFLICT (\(keys.joined(separator: ", "))) DO UPDATE SET \(updates)"
+            let added = Self.appendOnly.contains(table) ? present : present.filter { rows[$0].isNew && trustsNew }
+            let changed = Self.appendOnly.contains(table) ? [] : present.filter { !(rows[$0].isNew && trustsNew) }
             // Column by column, as PostgreSQL array literals: the column names are not repeated
             // a row (as in JSON objects), and the server reads each array as its column's type.
             let types = names.map { name in columns[table]?.first { $0.name == name }?.type ?? "text" }
             let arrays = types.enumerated().map { "$\($0.offset + 1)::\($0.element)[]" }.joined(separator: ", ")
-            for start in stride(from: 0, to: present.count, by: Self.uploadBatch) {
-                var cells = Array(repeating: [WorkspaceTables.Value](), count: names.count)
-                for row in present[start ..< min(start + Self.uploadBatch, present.count)] {
-                    let values = adjusted(table, row.values ?? [], by: 1, columns: row.columns)
-                    for k in names.indices { cells[k].append(k < values.count ? values[k] : .null) }
+            for (batch, conflict) in [(added, ""), (changed, upsert)] {
+                for start in stride(from: 0, to: batch.count, by: Self.uploadBatch) {
+                    var cells = Array(repeating: [WorkspaceTables.Value](), count: names.count)
+                    for k in batch[start ..< min(start + Self.uploadBatch, batch.count)] {
+                        let values = adjusted(table, rows[k].values ?? [], by: 1, columns: rows[k].columns)
+                        for k in names.indices { cells[k].append(k < values.count ? values[k] : .null) }
+                    }
+                    let literals = cells.map(Region.arrayLiteral)
+                    if table == "student", wholeRegion, let school = names.firstIndex(of: "school") {
+                        // A regional coordinator's import names the schools; each is made when new.
+                        statements.append((
+                            """
+                            INSERT INTO bpv.school (id, name) SELECT DISTINCT s, s FROM unnest($1::text[]) s
+                            WHERE coalesce(s, '') <> '' ON CONFLICT (id) DO NOTHING
+                            """, [literals[school]]))
+                    }
+                    statements.append(("INSERT INTO bpv.\(table) (\(quoted)) SELECT * FROM unnest(\(arrays))\(conflict)", literals))
                 }
-                let literals = cells.map(Region.arrayLiteral)
-                if table == "student", wholeRegion, let school = names.firstIndex(of: "school") {
-                    // A regional coordinator's import names the schools; each is made when new.
-                    statements.append((
-                        """
-                        INSERT INTO bpv.school (id, name) SELECT DISTINCT s, s FROM unnest($1::text[]) s
-                        WHERE coalesce(s, '') <> '' ON CONFLICT (id) DO NOTHING
-                        """, [literals[school]]))
-                }
-                statements.append(("INSERT INTO bpv.\(table) (\(quoted)) SELECT * FROM unnest(\(arrays))\(conflict)", literals))
             }
         }
         return statements
@@ -460,7 +478,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         // was erased, one entry that has every bpv load the region again, naming nobody.
         // A change of more rows than a mirror takes in one by one (a match) is logged as one
         // entry that has every other bpv load the region again.
-        let logged = sending.log.count > Self.wholeAbove || sending.studentGone ? [(student: nil, table: "*", key: "")] : sending.log
+        let logged = sending.studentGone ? [(student: nil, table: "*", key: "")] : sending.log ?? [(student: nil, table: "*", key: "")]
         guard !logged.isEmpty else {
             _ = try connection.pipeline(statements)
             return

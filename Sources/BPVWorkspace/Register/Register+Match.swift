@@ -81,6 +81,8 @@ extension Register {
                         try insert.insert([.integer(round), .text(s.value), outcome.internshipOf[s].map { .text($0.value) } ?? .null,
                                            cell(score?.total), cell(score?.travelMinutes)])
                     }
+                    // A register on a server writes the round and its placements meanwhile.
+                    try workspace.handOnSoFar(db)
                     let seq = try workspace.audit(db, action: "match", subject: "round \(round)",
                         detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
                     try Self.writeDraft(db, students: Self.differing(stored, outcome), model: model, outcome: outcome, seq: seq)

@@ -27,8 +27,9 @@ public protocol RegisterHome: AnyObject, Sendable {
     /// numbers the home has given out.
     func beginChange() throws(WorkspaceError) -> HomeCatchUp
     /// Writes rows a change made on the mirror, one table's at a time in
-    /// ``WorkspaceTables/order`` (parents first), without waiting for the home's answer: the
-    /// home writes them while the mirror reads the next table's.
+    /// ``WorkspaceTables/order`` (parents first; a large table's in several parts, each key
+    /// in one), without waiting for the home's answer: the home writes them while the mirror
+    /// reads the next.
     func send(_ rows: [ChangedRow]) throws(WorkspaceError)
     /// Ends the change: waits until every row sent is written, and commits (the lock let go).
     func finishChange() throws(WorkspaceError)
@@ -57,13 +58,20 @@ public struct ChangedRow: Sendable, Equatable {
     /// False for a row the change did not write but whose meaning changed for others (an
     /// internship whose places someone took): the home tells others to read it again.
     public var written: Bool
+    /// Whether the change made the row: the mirror, current under the home's lock, did not
+    /// have it when the change began. The home may then add it without asking whether it has
+    /// it (an upsert asks, a row at a time). A row the user cannot see may still have the key
+    /// (another school's pupil of the same id), so a home that hides rows decides where this
+    /// holds.
+    public var isNew: Bool
 
-    public init(table: String, key: String, columns: [String], values: [WorkspaceTables.Value]?, written: Bool = true) {
+    public init(table: String, key: String, columns: [String], values: [WorkspaceTables.Value]?, written: Bool = true, isNew: Bool = false) {
         self.table = table
         self.key = key
         self.columns = columns
         self.values = values
         self.written = written
+        self.isNew = isNew
     }
 }
 

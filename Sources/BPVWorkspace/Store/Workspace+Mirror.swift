@@ -36,22 +36,24 @@ extension Workspace {
         }
     }
 
-    /// The temporary table and triggers that note every row a change writes, by its key. A row
+    /// The temporary table and triggers that note every row a change writes, by its key, and
+    /// whether the note is of an insert (a row whose first note is an insert was not there when
+    /// the change began: the home may insert it without asking whether it has it). A row
     /// of `register` also notes its internship (before and after) as read-again-only: who may
     /// take its places changed for the users who cannot see that pupil.
     static var captureSQL: String {
         // `internship`: a register row's internship, read again by others (one note a row,
         // not two: a match writes 20,000 register rows).
-        var sql = "CREATE TEMP TABLE bpv_changed (tbl TEXT NOT NULL, key TEXT NOT NULL, written INTEGER NOT NULL, internship TEXT);\n"
+        var sql = "CREATE TEMP TABLE bpv_changed (tbl TEXT NOT NULL, key TEXT NOT NULL, written INTEGER NOT NULL, internship TEXT, inserted INTEGER NOT NULL);\n"
         for (table, _) in WorkspaceTables.order {
             func key(_ row: String) -> String { "json_array(" + WorkspaceTables.keyColumns(of: table).map { "\(row).\($0)" }.joined(separator: ", ") + ")" }
-            func note(_ row: String) -> String {
-                "INSERT INTO bpv_changed VALUES ('\(table)', \(key(row)), 1, \(table == "register" ? "\(row).internship_id" : "NULL"));"
+            func note(_ row: String, inserted: Bool = false) -> String {
+                "INSERT INTO bpv_changed VALUES ('\(table)', \(key(row)), 1, \(table == "register" ? "\(row).internship_id" : "NULL"), \(inserted ? 1 : 0));"
             }
             // A round's placements are inserted with the round, once (its match): they are
             // collected with the round (``changedRows(_:)``), not noted one by one.
             if table != "placement" {
-                sql += "CREATE TEMP TRIGGER bpv_changed_\(table)_insert AFTER INSERT ON main.\(table) BEGIN \(note("NEW")) END;\n"
+                sql += "CREATE TEMP TRIGGER bpv_changed_\(table)_insert AFTER INSERT ON main.\(table) BEGIN \(note("NEW", inserted: true)) END;\n"
             }
             sql += """
                 CREATE TEMP TRIGGER bpv_changed_\(table)_update AFTER UPDATE ON main.\(table) BEGIN \(note("OLD")) \(note("NEW")) END;
@@ -63,12 +65,21 @@ extension Workspace {
     }
 
     /// The rows the current transaction wrote, as they are now, handed to `take` a table at a
-    /// time, parents first; the notes are cleared.
+    /// time (a large table's in parts of ``changedPart`` rows), parents first; the notes are
+    /// cleared.
     /// - Complexity: O(rows written), one indexed read each.
     static func changedRows(_ db: Database, _ take: ([ChangedRow]) throws -> Void) throws {
         // Table by table, one query each: the noted keys joined to the rows there now (a
         // match notes 30,000 placements; a statement per row took 0.24 s).
         var rounds: [String] = []
+        // A large table's rows are handed on in parts as they are read, so the home writes the
+        // first part while the rest is read (a match's 30,000 placements: the server starts
+        // 60 ms sooner).
+        func handOn(_ out: inout [ChangedRow]) throws {
+            guard out.count >= Self.changedPart else { return }
+            try take(out)
+            out.removeAll(keepingCapacity: true)
+        }
         for (table, _) in WorkspaceTables.order {
             let columns = try db.columns(in: table).map(\.name)
             let match = WorkspaceTables.keyColumns(of: table).enumerated()
@@ -79,23 +90,26 @@ extension Workspace {
             // when the change did not write it.
             let noted = table == "internship"
                 ? """
-                    SELECT tbl, key, written, rowid FROM bpv_changed WHERE tbl = 'internship'
-                    UNION ALL SELECT 'internship', json_array(internship), 0, rowid FROM bpv_changed WHERE tbl = 'register'
+                    SELECT tbl, key, written, rowid, inserted FROM bpv_changed WHERE tbl = 'internship'
+                    UNION ALL SELECT 'internship', json_array(internship), 0, rowid, 0 FROM bpv_changed WHERE tbl = 'register'
                     """
-                : "SELECT tbl, key, written, rowid FROM bpv_changed WHERE tbl = '\(table)'"
+                : "SELECT tbl, key, written, rowid, inserted FROM bpv_changed WHERE tbl = '\(table)'"
+            // `first`: the first note's place, and (its lowest bit) whether it was an insert.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT n.key, n.written, t.rowid IS NOT NULL, \(columns.map { "t.\"\($0)\"" }.joined(separator: ", "))
-                FROM (SELECT key, max(written) AS written, min(rowid) AS first FROM (\(noted)) GROUP BY key) n
+                SELECT n.key, n.written, t.rowid IS NOT NULL, n.first % 2, \(columns.map { "t.\"\($0)\"" }.joined(separator: ", "))
+                FROM (SELECT key, max(written) AS written, min(rowid * 2 + inserted) AS first FROM (\(noted)) GROUP BY key) n
                 LEFT JOIN \(table) t ON \(match) ORDER BY n.first
                 """)
             while let row = try rows.next() {
-                let key: String = row[0], written: Bool = row[1], there: Bool = row[2]
+                let key: String = row[0], written: Bool = row[1], there: Bool = row[2], new: Bool = row[3]
                 guard written else {
                     out.append(ChangedRow(table: table, key: key, columns: [], values: nil, written: false))
                     continue
                 }
-                let values = there ? (3 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) } : nil
-                out.append(ChangedRow(table: table, key: key, columns: columns, values: values))
+                let values = there ? (4 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) } : nil
+                if table == "round", there { rounds.append(key) }
+                out.append(ChangedRow(table: table, key: key, columns: columns, values: values, isNew: new && there))
+                try handOn(&out)
             }
             if table == "placement" {
                 // The placements of the rounds this change made, in one range read each.
@@ -107,14 +121,17 @@ extension Workspace {
                     while let row = try placements.next() {
                         out.append(ChangedRow(table: table, key: row[0], columns: columns,
                                               values: (1 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) }))
+                        try handOn(&out)
                     }
                 }
             }
-            if table == "round" { rounds = out.filter { $0.values != nil }.map(\.key) }
             if !out.isEmpty { try take(out) }
         }
         try db.execute(sql: "DELETE FROM bpv_changed")
     }
+
+    /// The most rows ``changedRows(_:_:)`` hands on at once.
+    static let changedPart = 10_000
 
     /// Takes in what others changed (see ``HomeCatchUp``), in one transaction of its own: gone
     /// rows first (children before parents), then the rows there now (parents first). Not
@@ -177,6 +194,16 @@ extension Workspace {
     /// ``writeHome(_:)``); nothing for a file.
     public func endChanges() {
         home?.abandonChange()
+    }
+
+    /// Within a change (``writeImmediate(_:)``), hands the rows it wrote so far to the home,
+    /// which writes them while the change goes on; the rest follow when it ends. A match calls
+    /// it after its 30,000 placements, so the server writes them while the register rows are
+    /// made (the server started 0.15 s sooner). Nothing for a file.
+    /// - Complexity: O(rows written since the change began or last handed on).
+    func handOnSoFar(_ db: Database) throws {
+        guard let home else { return }
+        try Self.changedRows(db) { rows in try home.send(rows) }
     }
 
     /// A change on a mirror: under the home's lock, others' changes taken in, then `body` on
