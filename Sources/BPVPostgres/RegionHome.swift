@@ -73,6 +73,10 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     static let uploadBatch = 10_000
     /// How long a change waits for another user's change, in seconds.
     static let lockWait = 10
+    /// The rows of a table the mirror's load gets at once: it stores one part while the next
+    /// is made into values (30,000 pupils: the load ended 0.05 s sooner than with the table
+    /// whole).
+    static let loadPart = 5_000
     /// Above this many changed rows since the mirror looked, it is loaded again whole.
     static let wholeAbove = 5_000
 
@@ -128,7 +132,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
     public func snapshot(_ take: (WorkspaceTables.Table) -> Void) throws(WorkspaceError) {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(ServerProblem) in
             let last = try lastNumbers()
-            try wholeTables(take)
+            try wholeTables(part: Self.loadPart, take)
             lock.withLock { mark = last["change"] ?? 0 }
         }
     }
@@ -278,10 +282,11 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
         return news
     }
 
-    /// Every row the user sees, table by table, handed to `take` as each arrives. Every
-    /// table's query is sent at once (one pipeline): the server and the connection read the
-    /// next tables while this thread turns the last one into values.
-    private func wholeTables(_ take: (WorkspaceTables.Table) -> Void) throws(ServerProblem) {
+    /// Every row the user sees, table by table, handed to `take` as each arrives (a large
+    /// table in parts of at most `part` rows, each a table of its own). Every table's query is
+    /// sent at once (one pipeline): the server and the connection read the next tables while
+    /// this thread turns the last one into values.
+    private func wholeTables(part: Int = .max, _ take: (WorkspaceTables.Table) -> Void) throws(ServerProblem) {
         if !wholeRegion { try readHidden(nil) }
         let order = WorkspaceTables.order
         let statements = order.map { name, key in
@@ -292,7 +297,7 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             return (sql: Region.select(name, columns[name] ?? [], filter: latest, orderedBy: key), values: [String?]())
         }
         do {
-            try connection.pipeline(statements) { k, rows in
+            try connection.pipeline(statements, part: part) { k, rows in
                 let (name, _) = order[k]
                 let columns = self.columns[name] ?? []
                 take(.init(name: name, columns: columns.map(\.name), rows: rows.map { offered(name, Region.values($0, columns)) }))

@@ -204,16 +204,22 @@ public final class ServerConnection: @unchecked Sendable {
     }
 
     /// The same, handing each statement's rows to `take` as they arrive, in order (the next
-    /// statements' rows keep arriving meanwhile); after a failure, the rest are not handed on.
-    public func pipeline(_ statements: [(sql: String, values: [String?])], _ take: (Int, [[String?]]) -> Void) throws(ServerError) {
+    /// statements' rows keep arriving meanwhile), in parts of at most `part` rows (a statement
+    /// without rows as one empty part), so that the caller can store one part while the next is
+    /// decoded; after a failure, the rest are not handed on.
+    public func pipeline(_ statements: [(sql: String, values: [String?])], part: Int = .max, _ take: (Int, [[String?]]) -> Void)
+        throws(ServerError)
+    {
         var failure = waitForSent()
         if connection.isClosed { throw failure ?? .failed(Self.closedWords) }
         let futures = statements.map { connection.query($0.sql, $0.values.map { $0.map(PostgresData.init(string:)) ?? .null }) }
         for (k, future) in futures.enumerated() {
             do {
-                let result = try finished(future)
-                let rows = try result.rows.map { row in try row.map { cell in try cell.decode(String?.self) } }
-                if failure == nil { take(k, rows) }
+                let all = try finished(future).rows
+                for start in stride(from: 0, to: max(all.count, 1), by: max(part, 1)) {
+                    let rows = try all[start ..< min(start + part, all.count)].map { row in try row.map { cell in try cell.decode(String?.self) } }
+                    if failure == nil { take(k, rows) }
+                }
             } catch {
                 if failure == nil { failure = .failed(Self.words(error)) }
             }

@@ -41,6 +41,18 @@ struct RegionHomeTests {
         #expect(!listening.hasNews)
     }
 
+    /// A mirror loads a table a part at a time while the next part is decoded: every row
+    /// comes once, in order, each statement's in its own parts, an empty result as one part.
+    @Test func aPipelineHandsEachStatementsRowsOnInPartsInOrder() throws {
+        let (server, database) = try Self.region()
+        let connection = try ServerConnection(try ServerAddress(server.uri(user: server.superuser, database: database), osUser: "postgres"))
+        var parts: [String] = []
+        try connection.pipeline([
+            ("SELECT g::text FROM generate_series(1, 5) g ORDER BY g", []), ("SELECT 'x' WHERE false", []), ("SELECT 'y'", []),
+        ], part: 2) { k, rows in parts.append("\(k): \(rows.map { $0[0] ?? "-" }.joined(separator: " "))") }
+        #expect(parts == ["0: 1 2", "0: 3 4", "0: 5", "1: ", "2: y"])
+    }
+
     @Test func aColumnOfCellsReachesTheServerAsItIs() throws {
         let (server, database) = try Self.region()
         let connection = try ServerConnection(try ServerAddress(server.uri(user: server.superuser, database: database), osUser: "postgres"))

@@ -20,7 +20,8 @@ public protocol RegisterHome: AnyObject, Sendable {
     /// Who acts, for the audit log: the user the home knows (the server's login role).
     var user: String { get }
     /// Every row the user may see, of one moment: `take` gets each table as it arrives, in
-    /// ``WorkspaceTables/order`` (so the mirror loads one table while the next is read).
+    /// ``WorkspaceTables/order``, a large one in several parts (so the mirror loads one part
+    /// while the next is read).
     func snapshot(_ take: (WorkspaceTables.Table) -> Void) throws(WorkspaceError)
     /// Begins a change: takes the home's lock (or keeps it, when a change found stale still
     /// holds it) and returns what others changed since this mirror last looked, and the last
