@@ -60,6 +60,18 @@ struct WorkspaceStoreTests {
         }
         try db.write { db in try Workspace.insert(WorkspaceTables(tables: [.init(name: "t", columns: ["k"], rows: [[.integer(4)]])]), into: db) }
         #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM t") } == 4)
+        // Read back the bulk way (``BulkRead``, a mirror's changes): every cell as it went in.
+        let read = try db.read { db in
+            let rows = try BulkRead(db, sql: "SELECT k, a, b FROM t WHERE k < ? ORDER BY k", arguments: [4])
+            var out: [[WorkspaceTables.Value]] = []
+            while let row = try rows.next() { out.append(row) }
+            return out
+        }
+        #expect(read == rows)
+        // A step that fails is an error with SQLite's words.
+        #expect(throws: DatabaseError.self) {
+            try db.read { db in _ = try BulkRead(db, sql: "SELECT json_extract(a, '$') FROM t WHERE k = 2").next() }
+        }
     }
 
     @Test func importedStudentsSurviveAReopenUnchanged() throws {

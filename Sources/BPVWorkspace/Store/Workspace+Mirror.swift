@@ -93,14 +93,14 @@ extension Workspace {
             // come: no grouping or sorting before the first row (27,000 register rows: the
             // first part went out 60 ms sooner than when grouped by key in SQL).
             var seen = Set<String>()
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try BulkRead(db, sql: """
                 SELECT n.key, n.inserted, t.rowid IS NOT NULL, \(columns.map { "t.\"\($0)\"" }.joined(separator: ", "))
                 FROM bpv_changed n LEFT JOIN \(table) t ON \(match) WHERE n.tbl = ? ORDER BY n.rowid
                 """, arguments: [table])
             while let row = try rows.next() {
-                let key: String = row[0], new: Bool = row[1], there: Bool = row[2]
-                guard seen.insert(key).inserted else { continue }
-                let values = there ? (3 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) } : nil
+                guard case .text(let key) = row[0], seen.insert(key).inserted else { continue }
+                let new = row[1] == .integer(1), there = row[2] == .integer(1)
+                let values = there ? Array(row[3...]) : nil
                 if table == "round", there { rounds.append(key) }
                 out.append(ChangedRow(table: table, key: key, columns: columns, values: values, isNew: new && there))
                 try handOn(&out)
@@ -117,13 +117,13 @@ extension Workspace {
             if table == "placement" {
                 // The placements of the rounds this change made, in one range read each.
                 for round in rounds {
-                    let placements = try Row.fetchCursor(db, sql: """
+                    let placements = try BulkRead(db, sql: """
                         SELECT json_array(round_id, student_id), \(columns.map { "\"\($0)\"" }.joined(separator: ", "))
                         FROM placement WHERE round_id = json_extract(?, '$[0]') ORDER BY student_id
                         """, arguments: [round])
                     while let row = try placements.next() {
-                        out.append(ChangedRow(table: table, key: row[0], columns: columns,
-                                              values: (1 ..< row.count).map { WorkspaceTables.value(row[$0] as DatabaseValue?) }))
+                        guard case .text(let key) = row[0] else { continue }
+                        out.append(ChangedRow(table: table, key: key, columns: columns, values: Array(row[1...])))
                         try handOn(&out)
                     }
                 }

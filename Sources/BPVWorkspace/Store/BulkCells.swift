@@ -1,10 +1,13 @@
 import GRDB
 import GRDBSQLite
 
+// Cells moved between SQLite and ``WorkspaceTables/Value`` rows without GRDB's per-cell
+// machinery, for the bulk paths; the unsafe calls into SQLite stay in this file's two types.
+
 /// One prepared `INSERT` that binds ``WorkspaceTables/Value`` cells straight into SQLite: the
 /// bulk loads (a region's mirror, a copy, 30,000 students) bind millions of cells, and GRDB's
 /// `StatementArguments` builds an array of `DatabaseValue` through a key path for each row
-/// (three quarters of a mirror's load). The unsafe calls into SQLite stay in this one type.
+/// (three quarters of a mirror's load).
 struct BulkInsert {
     private let statement: Statement
     private let columns: [Int]
@@ -56,4 +59,53 @@ struct BulkInsert {
 
     /// SQLite's "copy the bytes now" destructor (`SQLITE_TRANSIENT`, a macro Swift cannot import).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// One prepared `SELECT` whose rows are read as ``WorkspaceTables/Value`` cells straight from
+/// SQLite: a change on a region's mirror reads back every row it wrote (a match's 48,000), and
+/// GRDB's `row[k] as DatabaseValue?` decodes each cell through generic conformances (half of
+/// that read-back in a profile).
+struct BulkRead {
+    private let statement: Statement
+    private let handle: SQLiteStatement
+    /// How many columns each row has.
+    let columnCount: Int
+
+    /// Prepares `sql` with `arguments`.
+    init(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        handle = statement.sqliteStatement
+        columnCount = Int(sqlite3_column_count(handle))
+    }
+
+    /// The next row's cells, or nil after the last.
+    /// - Throws: `DatabaseError` with SQLite's code and words when a step fails.
+    /// - Complexity: O(cells), one copy of each text.
+    func next() throws -> [WorkspaceTables.Value]? {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            let words = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: words, sql: statement.sql)
+        }
+        var row: [WorkspaceTables.Value] = []
+        row.reserveCapacity(columnCount)
+        for k in 0 ..< CInt(columnCount) {
+            switch sqlite3_column_type(handle, k) {
+            case SQLITE_NULL: row.append(.null)
+            case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(handle, k)))
+            case SQLITE_FLOAT: row.append(.real(sqlite3_column_double(handle, k)))
+            default:
+                // Text (and a blob, which the register never stores, read as its bytes' text).
+                let count = Int(sqlite3_column_bytes(handle, k))
+                if let bytes = sqlite3_column_text(handle, k) {
+                    row.append(.text(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)))
+                } else {
+                    row.append(.text(""))
+                }
+            }
+        }
+        return row
+    }
 }
