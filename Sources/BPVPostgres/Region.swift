@@ -89,9 +89,12 @@ public struct Region: Sendable {
         let quoted = Self.quoted(name)
         try run("BEGIN")
         do {
-            if try connection.rows("SELECT 1 FROM pg_roles WHERE rolname = $1", [name]).isEmpty {
-                try connection.execute("CREATE ROLE \(quoted) LOGIN")
-            }
+            // Roles are the cluster's: another region's `add-user` (or a test beside this one)
+            // may make the same login at the same moment, so a role made meanwhile is taken as
+            // it is, like the group roles (asking first and then making it raced).
+            try connection.execute("""
+                DO $$ BEGIN CREATE ROLE \(quoted) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+                """)
             for other in ServerSchema.Role.allCases where other != role {
                 try connection.execute("REVOKE \(other.groupRole) FROM \(quoted)")
             }

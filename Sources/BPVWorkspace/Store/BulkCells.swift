@@ -98,8 +98,10 @@ struct BulkRead {
             case SQLITE_FLOAT: row.append(.real(sqlite3_column_double(handle, k)))
             default:
                 // Text (and a blob, which the register never stores, read as its bytes' text).
-                let count = Int(sqlite3_column_bytes(handle, k))
+                // The text first, then its length: SQLite's documented order (a conversion
+                // the text call makes would change the length).
                 if let bytes = sqlite3_column_text(handle, k) {
+                    let count = Int(sqlite3_column_bytes(handle, k))
                     row.append(.text(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)))
                 } else {
                     row.append(.text(""))
