@@ -12,8 +12,8 @@ struct ServerCommandTests {
         let env = ["BPV_DB": server.uri(user: server.superuser, database: database), "LANG": "C"]
         func bpv(_ words: String...) throws -> BPVBinary.Run { try BPVBinary.run(words, environment: env) }
         let first = try bpv("server", "init")
-        #expect(first.stdout == "schema at version 4; applied: 1, 2, 3, 4\n" && first.status == 0, "\(first.stderr)")
-        #expect(try bpv("server", "init").stdout == "schema at version 4; nothing to do\n")
+        #expect(first.stdout == "schema at version 5; applied: 1, 2, 3, 4, 5\n" && first.status == 0, "\(first.stderr)")
+        #expect(try bpv("server", "init").stdout == "schema at version 5; nothing to do\n")
         let school = "pro-haarlem-\(database.suffix(4))"
         #expect(try bpv("server", "add-school", school, "PRO", "Haarlem").stdout == "school \(school) (PRO Haarlem) is in the region\n")
         let coach = "mentor-\(database.suffix(6))"
