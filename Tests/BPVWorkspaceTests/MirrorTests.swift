@@ -78,4 +78,25 @@ struct MirrorTests {
         #expect(rows.filter { $0.table == "placement" }.map(\.key) == [#"[1,"S-1"]"#, #"[1,"S-2"]"#, #"[1,"S-3"]"#])
         #expect(rows.filter { $0.table == "register" }.map { "\($0.key) \($0.isNew)" } == [#"["S-1",0] true"#, #"["S-2",0] true"#])
     }
+
+    /// A large draft goes to the home a part at a time while the rest is written (the server
+    /// writes one part while the next is made): every pupil's row once, in parts of
+    /// `Register.draftPart` pupils.
+    @Test func aLargeDraftIsHandedOnInPartsEachRowOnce() throws {
+        let home = RecordingHome()
+        let mirror = try Workspace(home: home)
+        let pupils = Register.draftPart + 1
+        let students = (1 ... pupils).map { String(format: "S-%05d,2,retail,Hilversum,bike,30,0\n", $0) }.joined()
+        try mirror.importStudents(try StudentImport.parse(Array(("id,level,sectors,town,travel_mode,max_travel_min,priority\n" + students).utf8),
+                                                          fileName: "s.csv"), from: "s.csv")
+        // Room for every pupil (an internship has at most 1,000 places).
+        let internships = (1 ... pupils / 1_000 + 1).map { "I-\($0),Winkel \($0),retail,Hilversum,1000\n" }.joined()
+        try mirror.importInternships(try InternshipImport.parse(Array(("id,employer,sector,town,capacity\n" + internships).utf8),
+                                                                fileName: "i.csv"), from: "i.csv")
+        home.sends = []
+        _ = try Register(workspace: mirror).match()
+        let parts = home.sends.filter { $0.first?.table == "register" }
+        #expect(parts.map(\.count) == [Register.draftPart, 1])
+        #expect(parts.joined().map(\.key) == (1 ... pupils).map { String(format: #"["S-%05d",0]"#, $0) })
+    }
 }

@@ -81,11 +81,13 @@ extension Register {
                         try insert.insert([.integer(round), .text(s.value), outcome.internshipOf[s].map { .text($0.value) } ?? .null,
                                            cell(score?.total), cell(score?.travelMinutes)])
                     }
-                    // A register on a server writes the round and its placements meanwhile.
+                    // A register on a server writes the round and its placements meanwhile, and
+                    // the draft's rows a part at a time.
                     try workspace.handOnSoFar(db)
                     let seq = try workspace.audit(db, action: "match", subject: "round \(round)",
                         detail: "\(placed) placed, \(outcome.unplaced.count) unplaced, \(outcome.fixed.count) fixed by pins or commitments")
-                    try Self.writeDraft(db, students: Self.differing(stored, outcome), model: model, outcome: outcome, seq: seq)
+                    try Self.writeDraft(db, students: Self.differing(stored, outcome), model: model, outcome: outcome, seq: seq,
+                                        handOn: workspace.handOnSoFar)
                     // Held rows keep their status; their scores follow the round's weights.
                     for (s, _) in outcome.fixed {
                         let score = outcome.scoreOf[s]

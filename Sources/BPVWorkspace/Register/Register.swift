@@ -245,12 +245,21 @@ public final class Register {
         return .refused(.changedSinceSeen(entries.prefix(5).map(\.changeBy), more: max(entries.count - 5, 0)))
     }
 
+    /// How many students' draft rows a match writes between two hand-ons (``writeDraft``).
+    static let draftPart = 5_000
+
     static func time(_ at: String) -> String { String(at.prefix(19).map { $0 == "T" ? " " : $0 }) }
 
     /// Writes the draft rows of `students`: a row for each one the round places who holds
     /// nothing, none for the unplaced. Held rows (pinned, committed) are the change's own.
-    static func writeDraft(_ db: Database, students: Set<StudentID>, model: RoundModel, outcome: RoundOutcome, seq: Int64) throws {
-        for s in students.sorted() {
+    /// `handOn` is called after every ``draftPart`` students (a match's, on a region's server:
+    /// the server writes those rows while the rest are made).
+    static func writeDraft(
+        _ db: Database, students: Set<StudentID>, model: RoundModel, outcome: RoundOutcome, seq: Int64,
+        handOn: ((Database) throws -> Void)? = nil
+    ) throws {
+        for (k, s) in students.sorted().enumerated() {
+            if let handOn, k > 0, k % Self.draftPart == 0 { try handOn(db) }
             if model.fixedInternship(of: s) != nil { continue }
             let phase = Self.phase(of: s, model)
             if let i = outcome.internshipOf[s] {
