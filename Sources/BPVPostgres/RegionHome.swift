@@ -442,9 +442,9 @@ public final class RegionHome: RegisterHome, @unchecked Sendable {
             for (batch, conflict) in [(added, ""), (changed, upsert)] {
                 for start in stride(from: 0, to: batch.count, by: Self.uploadBatch) {
                     var cells = Array(repeating: [WorkspaceTables.Value](), count: names.count)
-                    for k in batch[start ..< min(start + Self.uploadBatch, batch.count)] {
-                        let values = adjusted(table, rows[k].values ?? [], by: 1, columns: rows[k].columns)
-                        for k in names.indices { cells[k].append(k < values.count ? values[k] : .null) }
+                    for r in batch[start ..< min(start + Self.uploadBatch, batch.count)] {
+                        let values = adjusted(table, rows[r].values ?? [], by: 1, columns: rows[r].columns)
+                        for c in names.indices { cells[c].append(c < values.count ? values[c] : .null) }
                     }
                     let literals = cells.map(Region.arrayLiteral)
                     if table == "student", wholeRegion, let school = names.firstIndex(of: "school") {
