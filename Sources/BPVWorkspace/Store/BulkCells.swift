@@ -51,10 +51,9 @@ struct BulkInsert {
 
     /// SQLite's words for `code`, the statement reset for the next row.
     private func failure(_ code: CInt) -> DatabaseError {
-        let handle = statement.sqliteStatement
-        let words = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-        sqlite3_reset(handle)
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: words, sql: statement.sql)
+        let error = sqliteError(code, statement)
+        sqlite3_reset(statement.sqliteStatement)
+        return error
     }
 
     /// SQLite's "copy the bytes now" destructor (`SQLITE_TRANSIENT`, a macro Swift cannot import).
@@ -85,10 +84,7 @@ struct BulkRead {
     func next() throws -> [WorkspaceTables.Value]? {
         let code = sqlite3_step(handle)
         if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else {
-            let words = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: words, sql: statement.sql)
-        }
+        guard code == SQLITE_ROW else { throw sqliteError(code, statement) }
         var row: [WorkspaceTables.Value] = []
         row.reserveCapacity(columnCount)
         for k in 0 ..< CInt(columnCount) {
@@ -110,4 +106,10 @@ struct BulkRead {
         }
         return row
     }
+}
+
+/// SQLite's code and words for a failed call on `statement`, as GRDB reports its own.
+private func sqliteError(_ code: CInt, _ statement: Statement) -> DatabaseError {
+    let words = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement)))
+    return DatabaseError(resultCode: ResultCode(rawValue: code), message: words, sql: statement.sql)
 }
