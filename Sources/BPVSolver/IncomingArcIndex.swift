@@ -1,8 +1,11 @@
 /// The arcs *into* a slot, for the searches that run backwards from a place (`fillPlace`) and
-/// for raising a slot's potential (`raise`). Two kinds exist:
+/// for raising a slot's potential (`raise`). Three kinds exist:
 ///
-/// - ``SortedIncomingIndex``: built by a cold solve when it enters shortage mode; one list per
-///   slot, ordered so that a backward search can stop scanning a slot early.
+/// - ``KeyedIncomingIndex``: built by a cold solve when it enters shortage mode; one list per
+///   slot, ordered so that a backward search can stop scanning a slot early, each entry the
+///   arc's key and student (no cost to fetch per entry).
+/// - ``SortedIncomingIndex``: the same order by arc, for the rare round whose keys are too wide
+///   for the keyed entries (costs near the 2^40 limit).
 /// - ``IncrementalIncomingIndex``: the incremental session's lists per internship, which keep
 ///   stale entries (replaced arcs) and skip them when scanned.
 ///
@@ -13,9 +16,21 @@ protocol IncomingArcIndex {
     /// backward search may stop at the first arc whose lower bound reaches the sink's label.
     static var ordersByUnplacedKey: Bool { get }
 
-    /// Calls `body(arc, student)` for each current arc into `slot` (an internship, or a support
-    /// pool at `m + j` for the arcs of students who need support), until `body` returns false.
-    func scan(into slot: Int, _ body: (Int32, Int) -> Bool)
+    /// Calls `body` with each current arc into `slot` (an internship, or a support pool at
+    /// `m + j` for the arcs of students who need support), until `body` returns false.
+    func scan(into slot: Int, _ body: (IncomingArc) -> Bool)
+}
+
+/// One arc into a slot, as an ``IncomingArcIndex`` yields it.
+struct IncomingArc {
+    /// The arc's index, or -1 from an index that keeps no arcs (``KeyedIncomingIndex``): a search
+    /// that moves `student` along it finds the arc again with ``ShortestPathEngine/arc(of:into:arcs:)``.
+    var arc: Int32
+    var student: Int
+    var cost: Int64
+    /// The unplaced key `cost - unplacedCost(student)` (``SortedIncomingIndex/mustPlaceKey`` for a
+    /// student who must be placed) when the index ``IncomingArcIndex/ordersByUnplacedKey``; else 0.
+    var key: Int64
 }
 
 /// Every arc into each slot, grouped by slot (internships, then support pools for the arcs of
@@ -29,7 +44,7 @@ protocol IncomingArcIndex {
 /// arc can matter, just as a forward search stops at the first arc past the sink's label.
 ///
 /// Memory: two `Int32` per arc (the arc and its student), one per slot; built only when a solve
-/// enters shortage mode. Sorting is lazy per slot because a shortage solve's backward searches
+/// enters shortage mode and ``KeyedIncomingIndex`` cannot hold the keys. Sorting is lazy per slot because a shortage solve's backward searches
 /// usually visit a small part of the slots.
 final class SortedIncomingIndex: IncomingArcIndex {
     static var ordersByUnplacedKey: Bool { true }
@@ -99,11 +114,12 @@ final class SortedIncomingIndex: IncomingArcIndex {
     }
 
     @inline(__always)
-    func scan(into slot: Int, _ body: (Int32, Int) -> Bool) {
+    func scan(into slot: Int, _ body: (IncomingArc) -> Bool) {
         if !sorted[slot] { sortSlot(slot) }
         for i in Int(start[slot]) ..< Int(start[slot + 1]) {
             let e = entry[i]
-            if !body(e.arc, Int(e.student)) { return }
+            let a = Int(e.arc), t = Int(e.student)
+            if !body(IncomingArc(arc: e.arc, student: t, cost: cost[a], key: key(arc: a, student: t))) { return }
         }
     }
 
@@ -193,7 +209,7 @@ struct IncrementalIncomingIndex: IncomingArcIndex {
     let m: Int
 
     @inline(__always)
-    func scan(into slot: Int, _ body: (Int32, Int) -> Bool) {
+    func scan(into slot: Int, _ body: (IncomingArc) -> Bool) {
         let j = slot < m ? slot : slot - m
         let shift = Int32(truncatingIfNeeded: slot < m ? 0 : m)
         for a32 in incoming[j] {
@@ -203,7 +219,7 @@ struct IncrementalIncomingIndex: IncomingArcIndex {
             guard a >= Int(arcs.begin[t]), a < Int(arcs.end[t]), arcs.target[a] == Int32(truncatingIfNeeded: j),
                   poolShift[t] == shift
             else { continue }
-            if !body(a32, t) { return }
+            if !body(IncomingArc(arc: a32, student: t, cost: arcs.cost[a], key: 0)) { return }
         }
     }
 }

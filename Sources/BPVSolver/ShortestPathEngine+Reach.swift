@@ -95,11 +95,12 @@ extension ShortestPathEngine {
                     _ = label(v - m, dv + potSlot[v - m] - pv, student: -1, arc: -1, slot: vInt32, touchedCount: &touchedCount)
                 }
             }
-            index.scan(into: v) { a32, t in
-                // t leaves the slot w it holds (its own arc is tight) and moves to v by arc a.
+            index.scan(into: v) { entry in
+                // t leaves the slot w it holds (its own arc is tight) and moves to v by the arc.
+                let t = entry.student
                 let w = Int(slotOf[t])
-                guard w >= 0, w < sink, arcOf[t] != a32 else { return true }
-                _ = label(w, dv + arcs.cost[Int(a32)] + potStudent[t] - pv, student: Int32(truncatingIfNeeded: t), arc: a32,
+                guard w >= 0, w < sink, w != v else { return true }
+                _ = label(w, dv + entry.cost + potStudent[t] - pv, student: Int32(truncatingIfNeeded: t), arc: entry.arc,
                           slot: vInt32, touchedCount: &touchedCount)
                 return true
             }

@@ -141,8 +141,9 @@ extension ShortestPathEngine {
             t = Int(next[t])
         }
         var negative: [Int] = []
-        index.scan(into: v) { a, s in
-            if slotOf[s] != Self.unassigned, arcs.cost[Int(a)] + potStudent[s] - potential < 0 { negative.append(s) }
+        index.scan(into: v) { entry in
+            let s = entry.student
+            if slotOf[s] != Self.unassigned, entry.cost + potStudent[s] - potential < 0 { negative.append(s) }
             return true
         }
         for s in negative where slotOf[s] != Self.unassigned {
@@ -265,21 +266,18 @@ extension ShortestPathEngine {
             // `SortedIncomingIndex`): the scan stops once that bound reaches the sink's label.
             let keyBase = dv &+ sinkPot &- pv
             var scanned = 0
-            index.scan(into: v) { a32, t in
+            index.scan(into: v) { entry in
                 scanned += 1
-                let a = Int(a32)
-                if Index.ordersByUnplacedKey {
-                    let u = unplacedCost[t]
-                    let key = u == UnplacedPricing.forbidden ? SortedIncomingIndex.mustPlaceKey : arcs.cost[a] &- u
-                    if keyBase &+ key >= dist[sink] { return false }
-                }
-                guard slotOf[t] != Self.unassigned, arcOf[t] != a32 else { return true }
+                if Index.ordersByUnplacedKey, keyBase &+ entry.key >= dist[sink] { return false }
+                let t = entry.student
+                // t's own arc into v leads back to v, which is final.
+                let w = Int(slotOf[t])
+                guard w != Int(Self.unassigned), w != v else { return true }
                 // t -> v, then back to the slot t occupies (its own arc is tight), or to the
                 // sink for an unplaced t (its unplaced arc is tight).
-                let d = dv + arcs.cost[a] + potStudent[t] - pv
+                let d = dv + entry.cost + potStudent[t] - pv
                 guard d < dist[sink] else { return true }
-                let w = Int(slotOf[t])
-                relaxBack(w, d, student: Int32(truncatingIfNeeded: t), arc: a32, toward: vInt32, touchedCount: &touchedCount)
+                relaxBack(w, d, student: Int32(truncatingIfNeeded: t), arc: entry.arc, toward: vInt32, touchedCount: &touchedCount)
                 // w holds t, so the arc sink -> w exists: label the sink through w at once (as
                 // `augment` does for a free internship), so that the search can stop as soon as
                 // nothing left is nearer than the sink.
@@ -308,7 +306,10 @@ extension ShortestPathEngine {
         while x != j {
             let t = Int(predStudent[x])
             let y = Int(predSlot[x])
-            if t >= 0 { recordMove(t, to: y, arc: predArc[x], count: &moves) }
+            if t >= 0 {
+                let a = predArc[x]
+                recordMove(t, to: y, arc: a >= 0 ? a : arc(of: t, into: y, arcs: arcs), count: &moves)
+            }
             x = y
         }
         applyMoves(moves)

@@ -104,9 +104,10 @@ extension ShortestPathEngine {
                     if v < m, poolRoom(v) > 0 { body(poolRoom(v) == 1 ? poolEntryBase + v : m + v) }
                     if v >= m, count[v] > 0 { body(count[v] == 1 ? poolExitBase + v - m : v - m) }
                 }
-                index.scan(into: v) { a, t in
+                index.scan(into: v) { entry in
+                    let t = entry.student
                     let w = Int(slotOf[t])
-                    if w >= 0, w < sink, arcOf[t] != a { body(studentBase + t) }
+                    if w >= 0, w < sink, w != v { body(studentBase + t) }
                     return true
                 }
             }

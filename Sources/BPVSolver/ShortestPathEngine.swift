@@ -172,13 +172,36 @@ final class ShortestPathEngine {
     /// the rest of the group is settled from the places (see ``solve``).
     static let forwardPasses = 16
 
-    /// The incoming-arc index the places' side needs, built the first time.
-    private func incomingIndex(_ index: inout SortedIncomingIndex?, arcs: ArcView) -> SortedIncomingIndex {
-        if let index { return index }
-        let built = SortedIncomingIndex(
-            arcs: arcs, studentCount: n, slotCount: slotCount, poolShift: poolShift, unplacedCost: unplacedCost)
-        index = built
-        return built
+    /// The incoming-arc index of a cold solve's places' side: keyed (``KeyedIncomingIndex``)
+    /// when every slot's keys fit its entries, else by arc (``SortedIncomingIndex``).
+    enum ColdIncomingIndex {
+        case keyed(KeyedIncomingIndex)
+        case byArc(SortedIncomingIndex)
+    }
+
+    /// Settles `waiting` from the places (``settleFromPlaces(_:arcs:index:shouldCancel:)``),
+    /// building the index the first time.
+    private func settleFromPlaces(
+        _ waiting: [Int32], arcs: ArcView, index: inout ColdIncomingIndex?, shouldCancel: (@Sendable () -> Bool)?
+    ) throws(SolverError) {
+        let built: ColdIncomingIndex
+        if let index {
+            built = index
+        } else {
+            if let keyed = KeyedIncomingIndex(
+                arcs: arcs, studentCount: n, slotCount: slotCount, poolShift: poolShift, unplacedCost: unplacedCost)
+            {
+                built = .keyed(keyed)
+            } else {
+                built = .byArc(SortedIncomingIndex(
+                    arcs: arcs, studentCount: n, slotCount: slotCount, poolShift: poolShift, unplacedCost: unplacedCost))
+            }
+            index = built
+        }
+        switch built {
+        case .keyed(let keyed): try settleFromPlaces(waiting, arcs: arcs, index: keyed, shouldCancel: shouldCancel)
+        case .byArc(let byArc): try settleFromPlaces(waiting, arcs: arcs, index: byArc, shouldCancel: shouldCancel)
+        }
     }
 
     /// Places every student optimally: a greedy pass at zero prices, then, per group, one
@@ -208,7 +231,7 @@ final class ShortestPathEngine {
             }
             return
         }
-        var index: SortedIncomingIndex?
+        var index: ColdIncomingIndex?
         var arcCount = 0
         for s in 0 ..< n { arcCount += Int(arcs.end[s]) - Int(arcs.begin[s]) }
         for group in groups {
@@ -217,7 +240,7 @@ final class ShortestPathEngine {
                 if try !seatGreedily(Int(si), arcs: arcs) { deferred.append(si) }
             }
             if shortage == .always, prefersPlaces(deferred, mode: shortage) {
-                try settleFromPlaces(deferred, arcs: arcs, index: incomingIndex(&index, arcs: arcs), shouldCancel: shouldCancel)
+                try settleFromPlaces(deferred, arcs: arcs, index: &index, shouldCancel: shouldCancel)
                 continue
             }
             // Bidding first seats most students of single-place internships without a search
@@ -239,7 +262,7 @@ final class ShortestPathEngine {
                     weighed = true
                     let rest = waiting[k...].filter { slotOf[Int($0)] == Self.unassigned }
                     if prefersPlaces(rest, mode: shortage) {
-                        try settleFromPlaces(rest, arcs: arcs, index: incomingIndex(&index, arcs: arcs), shouldCancel: shouldCancel)
+                        try settleFromPlaces(rest, arcs: arcs, index: &index, shouldCancel: shouldCancel)
                         break
                     }
                 }

@@ -237,13 +237,94 @@ struct IncomingArcIndexTests {
                                                     unplacedCost: u.baseAddress!)
                     for j in 0 ..< m {
                         var seen: [(Int64, Int32)] = []
-                        index.scan(into: j) { a, s in
-                            #expect(target[Int(a)] == Int32(j) && Int(begin[s]) <= Int(a) && Int(a) < Int(end[s]))
-                            seen.append((index.key(arc: Int(a), student: s), a))
+                        index.scan(into: j) { entry in
+                            let a = Int(entry.arc), s = entry.student
+                            #expect(target[a] == Int32(j) && Int(begin[s]) <= a && a < Int(end[s]))
+                            #expect(entry.cost == cost[a] && entry.key == index.key(arc: a, student: s))
+                            seen.append((entry.key, entry.arc))
                             return true
                         }
                         #expect(seen.count == target.filter { $0 == Int32(j) }.count)
                         for (x, y) in zip(seen, seen.dropFirst()) { #expect(x.0 < y.0 || (x.0 == y.0 && x.1 < y.1)) }
+                    }
+                }}
+            }}
+        }}
+    }
+}
+
+/// The keyed index holds each arc as its key and student: it must yield every arc into a slot
+/// once, with its true cost, must-place students first, then by key, ties by student; and refuse
+/// (nil) keys too wide for its entries, so that the solve takes the index by arc.
+@Suite("Keyed incoming index")
+struct KeyedIncomingIndexTests {
+    @Test("each slot yields its arcs with their costs, must-place first, then in key order, ties by student",
+          arguments: [(40, 7, false), (40, 7, true), (300, 7, false), (300, 4_000, false), (300, 4_000, true)])
+    func scansInKeyOrder(students: Int, costRange: Int64, mustPlace: Bool) throws {
+        var rng = SplitMix64(seed: UInt64(students) &+ UInt64(costRange) &+ (mustPlace ? 1 : 0))
+        let m = 3
+        var begin: [Int32] = [], end: [Int32] = [], target: [Int32] = [], cost: [Int64] = []
+        for _ in 0 ..< students {
+            begin.append(Int32(target.count))
+            for j in 0 ..< m where Bool.random(using: &rng) {
+                target.append(Int32(j))
+                cost.append(Int64.random(in: 0 ... costRange, using: &rng))
+            }
+            end.append(Int32(target.count))
+        }
+        let unplaced: [Int64] = (0 ..< students).map { s in
+            mustPlace && s % 11 == 0 ? UnplacedPricing.forbidden : s % 3 == 0 ? 2 * (costRange + 1) : costRange + 1
+        }
+        // Every fourth student's arcs enter the support pools (slots m ..< 2m).
+        let poolShift: [Int32] = (0 ..< students).map { $0 % 4 == 0 ? Int32(m) : 0 }
+        try begin.withUnsafeBufferPointer { b in try end.withUnsafeBufferPointer { e in
+            try target.withUnsafeBufferPointer { t in try cost.withUnsafeBufferPointer { c in
+                try poolShift.withUnsafeBufferPointer { shift in try unplaced.withUnsafeBufferPointer { u in
+                    let arcs = ArcView(begin: b.baseAddress!, end: e.baseAddress!, target: t.baseAddress!, cost: c.baseAddress!)
+                    let index = try #require(KeyedIncomingIndex(arcs: arcs, studentCount: students, slotCount: 2 * m,
+                                                                poolShift: shift.baseAddress!, unplacedCost: u.baseAddress!))
+                    for slot in 0 ..< 2 * m {
+                        // What the slot must yield: (must-place first, key, student, cost), from the arcs themselves.
+                        var expected: [(Bool, Int64, Int, Int64)] = []
+                        for s in 0 ..< students where Int(poolShift[s]) == (slot < m ? 0 : m) {
+                            for a in Int(begin[s]) ..< Int(end[s]) where Int(target[a]) + Int(poolShift[s]) == slot {
+                                let forbidden = unplaced[s] == UnplacedPricing.forbidden
+                                expected.append((!forbidden, forbidden ? cost[a] : cost[a] - unplaced[s], s, cost[a]))
+                            }
+                        }
+                        expected.sort { ($0.0 ? 1 : 0, $0.1, $0.2) < ($1.0 ? 1 : 0, $1.1, $1.2) }
+                        var seen: [(Bool, Int64, Int, Int64)] = []
+                        index.scan(into: slot) { entry in
+                            let forbidden = unplaced[entry.student] == UnplacedPricing.forbidden
+                            #expect(entry.arc == -1)
+                            #expect(entry.key == (forbidden ? SortedIncomingIndex.mustPlaceKey : entry.cost - unplaced[entry.student]))
+                            seen.append((!forbidden, forbidden ? entry.cost : entry.key, entry.student, entry.cost))
+                            return true
+                        }
+                        #expect(seen.count == expected.count)
+                        for (x, y) in zip(seen, expected) { #expect(x == y) }
+                    }
+                }}
+            }}
+        }}
+    }
+
+    @Test("keys spanning 2^32 or more in one slot are refused")
+    func refusesWideKeys() {
+        // Two students into one slot whose keys differ by 2^32: 0 - 1 and 2^32 - 1.
+        let begin: [Int32] = [0, 1], end: [Int32] = [1, 2], target: [Int32] = [0, 0], cost: [Int64] = [0, 1 << 32]
+        let unplaced: [Int64] = [1, 1], poolShift: [Int32] = [0, 0]
+        begin.withUnsafeBufferPointer { b in end.withUnsafeBufferPointer { e in
+            target.withUnsafeBufferPointer { t in cost.withUnsafeBufferPointer { c in
+                poolShift.withUnsafeBufferPointer { shift in unplaced.withUnsafeBufferPointer { u in
+                    let arcs = ArcView(begin: b.baseAddress!, end: e.baseAddress!, target: t.baseAddress!, cost: c.baseAddress!)
+                    #expect(KeyedIncomingIndex(arcs: arcs, studentCount: 2, slotCount: 1, poolShift: shift.baseAddress!,
+                                               unplacedCost: u.baseAddress!) == nil)
+                    let narrower: [Int64] = [0, (1 << 32) - 1]
+                    narrower.withUnsafeBufferPointer { c2 in
+                        let arcs2 = ArcView(begin: b.baseAddress!, end: e.baseAddress!, target: t.baseAddress!, cost: c2.baseAddress!)
+                        #expect(KeyedIncomingIndex(arcs: arcs2, studentCount: 2, slotCount: 1, poolShift: shift.baseAddress!,
+                                                   unplacedCost: u.baseAddress!) != nil)
                     }
                 }}
             }}

@@ -53,6 +53,19 @@ struct SolverPropertyTests {
         try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed), mode: mode)
     }
 
+    /// Costs up to 2^36: most slots' keys span more than the keyed index holds (2^32), so the
+    /// places' side searches through the index by arc instead.
+    @Test("matches exhaustive search: costs too wide for the keyed index", arguments: [ShortageMode.always], 0 ..< 500)
+    func tinyWideCosts(mode: ShortageMode, seed: Int) throws {
+        var rng = SplitMix64(seed: 25_000 + UInt64(seed))
+        var shape = Self.tiny
+        shape.cost = 0 ... (1 << 36)
+        shape.explicitUnplaced = seed % 2 == 0
+        shape.tiers = seed % 2 == 0 ? 1 : 3
+        shape.support = seed % 3 == 0
+        try checkAgainstBruteForce(randomProblem(shape, rng: &rng), seed: UInt64(seed), mode: mode)
+    }
+
     @Test("certified optimal on larger random instances", arguments: Self.modes, 0 ..< 400)
     func largerCertified(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: 30_000 + UInt64(seed))
