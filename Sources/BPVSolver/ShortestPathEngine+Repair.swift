@@ -89,8 +89,14 @@ extension ShortestPathEngine {
     ///
     /// Each raise goes straight to the bound (0 for an internship, the internship's potential for
     /// a pool), and potentials never fall here, so every slot is raised at most twice.
+    ///
+    /// `shouldStop`, polled after each backward search, ends the repair half done (returning
+    /// false): a race between the two sides drops the engine then (see `settleRacing`).
     /// - Complexity: O(arcs into the raised slots).
-    func restoreRoom<Index: IncomingArcIndex>(_ worklist: inout [Int], arcs: ArcView, index: Index, pending: inout [Int32]) {
+    @discardableResult
+    func restoreRoom<Index: IncomingArcIndex>(
+        _ worklist: inout [Int], arcs: ArcView, index: Index, pending: inout [Int32], shouldStop: (() -> Bool)? = nil
+    ) -> Bool {
         // Pools first (their raise can take students out, which frees more slots); then each
         // internship with room and a price is filled, or its price dropped, by backward searches,
         // which keep every invariant themselves and so never add work.
@@ -125,8 +131,10 @@ extension ShortestPathEngine {
         for v in internships {
             while load(v) < cap[v], potSlot[v] < potSlot[sink] {
                 fillPlace(v, arcs: arcs, index: index)
+                if let shouldStop, shouldStop() { return false }
             }
         }
+        return true
     }
 
     private func raise<Index: IncomingArcIndex>(

@@ -8,14 +8,20 @@
 /// unplaced at once and then fills each free place by a search backwards from it, which ends at
 /// the nearest unplaced student who wants it.
 public enum ShortageMode: Sendable, Equatable {
-    /// Per group of equally important students: from the students, and from the places for the
-    /// rest of the group once those searches have scanned the graph
-    /// ``ShortestPathEngine/forwardPasses`` times over and more students wait than places are free.
+    /// Per group of equally important students: where more students wait than places are free
+    /// in a round of ``ShortestPathEngine/raceArcs`` arcs or more, from both sides at once on two
+    /// threads, keeping the side that needs less work (see `ShortestPathEngine+Race.swift`);
+    /// otherwise from the students, and from the places for the rest of the group once those
+    /// searches have scanned the graph ``ShortestPathEngine/forwardPasses`` times over and more
+    /// students wait than places are free (raced, in a large round).
     case automatic
     /// From the places whenever students wait (tests use it to check both directions).
     case always
     /// Always from the students.
     case never
+    /// From both sides at once, on two threads, whenever students wait (tests use it to check
+    /// the race on small rounds, which ``automatic`` settles on one thread).
+    case race
 }
 
 extension ShortestPathEngine {
@@ -46,19 +52,26 @@ extension ShortestPathEngine {
     /// forward searches, so the certificate and later groups see no difference.
     /// - Complexity: one search over the region the waiting students outbid, then one backward
     ///   search per free place, each stopping at the nearest unplaced student's key.
+    ///
+    /// `shouldStop`, polled after each search, ends the work half done and returns false (a
+    /// race drops the engine then); true once every waiting student is settled.
+    @discardableResult
     func settleFromPlaces<Index: IncomingArcIndex>(
-        _ waiting: [Int32], arcs: ArcView, index: Index, shouldCancel: (@Sendable () -> Bool)?
-    ) throws(SolverError) {
+        _ waiting: [Int32], arcs: ArcView, index: Index, shouldCancel: (@Sendable () -> Bool)?,
+        shouldStop: (() -> Bool)? = nil
+    ) throws(SolverError) -> Bool {
         var worklist: [Int] = []
         unplaceAll(waiting, arcs: arcs, worklist: &worklist)
         if let shouldCancel, shouldCancel() { throw .cancelled }
         var pending: [Int32] = []
-        restoreRoom(&worklist, arcs: arcs, index: index, pending: &pending)
+        guard restoreRoom(&worklist, arcs: arcs, index: index, pending: &pending, shouldStop: shouldStop) else { return false }
         let order = pending.filter { slotOf[Int($0)] == Self.unassigned }
             .sorted { (unplacedCost[Int($0)], $1) > (unplacedCost[Int($1)], $0) }
         for s in order where slotOf[Int(s)] == Self.unassigned {
             try augment(from: Int(s), arcs: arcs)
+            if let shouldStop, shouldStop() { return false }
         }
+        return true
     }
 
     /// Makes every student of `waiting` unplaced (its unplaced arc tight) and repairs the reduced

@@ -179,25 +179,13 @@ final class ShortestPathEngine {
         case byArc(SortedIncomingIndex)
     }
 
-    /// Settles `waiting` from the places (``settleFromPlaces(_:arcs:index:shouldCancel:)``),
+    /// Settles `waiting` from the places (``settleFromPlaces(_:arcs:index:shouldCancel:shouldStop:)``),
     /// building the index the first time.
     private func settleFromPlaces(
         _ waiting: [Int32], arcs: ArcView, index: inout ColdIncomingIndex?, shouldCancel: (@Sendable () -> Bool)?
     ) throws(SolverError) {
-        let built: ColdIncomingIndex
-        if let index {
-            built = index
-        } else {
-            if let keyed = KeyedIncomingIndex(
-                arcs: arcs, studentCount: n, slotCount: slotCount, poolShift: poolShift, unplacedCost: unplacedCost)
-            {
-                built = .keyed(keyed)
-            } else {
-                built = .byArc(SortedIncomingIndex(
-                    arcs: arcs, studentCount: n, slotCount: slotCount, poolShift: poolShift, unplacedCost: unplacedCost))
-            }
-            index = built
-        }
+        let built = coldIndex(index, arcs: arcs)
+        index = built
         switch built {
         case .keyed(let keyed): try settleFromPlaces(waiting, arcs: arcs, index: keyed, shouldCancel: shouldCancel)
         case .byArc(let byArc): try settleFromPlaces(waiting, arcs: arcs, index: byArc, shouldCancel: shouldCancel)
@@ -205,8 +193,8 @@ final class ShortestPathEngine {
     }
 
     /// Places every student optimally: a greedy pass at zero prices, then, per group, one
-    /// shortest augmenting path per student the greedy pass could not seat, and, once those
-    /// searches grow long where places are scarce (see ``ShortageMode``), the rest at once from the places.
+    /// shortest augmenting path per student the greedy pass could not seat, or, where places are
+    /// scarce (see ``ShortageMode``), the group at once from the places, or both at once.
     ///
     /// - Parameters:
     ///   - order: the order in which deferred students are augmented; any order gives the same
@@ -243,18 +231,25 @@ final class ShortestPathEngine {
                 try settleFromPlaces(deferred, arcs: arcs, index: &index, shouldCancel: shouldCancel)
                 continue
             }
+            // More waiting than free in a large round (or any waiting, in `.race`): both sides at
+            // once, the one that needs less work kept (see `ShortestPathEngine+Race.swift`).
+            if shortage == .race ? prefersPlaces(deferred, mode: .always)
+                : shortage == .automatic && arcCount >= Self.raceArcs && prefersPlaces(deferred, mode: shortage)
+            {
+                try settleRacing(deferred, arcs: arcs, index: &index, arcCount: arcCount, shouldCancel: shouldCancel)
+                continue
+            }
             // Bidding first seats most students of single-place internships without a search
             // (16 bids per waiting student: on the 100k square assignment more bids seat more
             // but save no time, the searches left being the long ones).
             let waiting = reduceRows(deferred, arcs: arcs, budget: 16 * deferred.count)
-            // From the students first: once their searches have scanned the whole graph
-            // `forwardPasses` times over and more students wait than places are free, the rest of
-            // the group is settled from the places. Which side is cheaper is not told by the
-            // counts (more waiting than free chose the places' side, and was wrong by 28x and
-            // 117x on Utrecht rounds at places 0.9 of 30,000 and 20,000 pupils: backward searches
-            // there cross the region), nor by the searches' lengths so far; the budget bounds what
-            // a wrong first guess costs instead: 16 scans of the graph (0.5 to 0.8 s more on the
-            // synthetic shortage rounds, where the places' side wins), against 17 s.
+            // From the students first (small rounds, or as many waiting as free): once their
+            // searches have scanned the whole graph `forwardPasses` times over and more students
+            // wait than places are free, the rest of the group is settled from the places (raced
+            // in a large round). Which side is cheaper is not told by the counts (more waiting
+            // than free chose the places' side, and was wrong by 28x and 117x on Utrecht rounds at
+            // places 0.9 of 30,000 and 20,000 pupils: backward searches there cross the region),
+            // nor by the searches' lengths so far; the budget bounds what a wrong first guess costs.
             let budget = scannedArcs + Self.forwardPasses * arcCount
             var weighed = shortage != .automatic
             for (k, s) in waiting.enumerated() {
@@ -262,7 +257,11 @@ final class ShortestPathEngine {
                     weighed = true
                     let rest = waiting[k...].filter { slotOf[Int($0)] == Self.unassigned }
                     if prefersPlaces(rest, mode: shortage) {
-                        try settleFromPlaces(rest, arcs: arcs, index: &index, shouldCancel: shouldCancel)
+                        if arcCount >= Self.raceArcs {
+                            try settleRacing(rest, arcs: arcs, index: &index, arcCount: arcCount, shouldCancel: shouldCancel)
+                        } else {
+                            try settleFromPlaces(rest, arcs: arcs, index: &index, shouldCancel: shouldCancel)
+                        }
                         break
                     }
                 }

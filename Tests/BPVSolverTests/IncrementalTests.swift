@@ -86,7 +86,7 @@ struct IncrementalTests {
         }
     }
 
-    @Test(arguments: [ShortageMode.never, .always], 0 ..< 1200)
+    @Test(arguments: [ShortageMode.never, .always, .race], 0 ..< 1200)
     func randomTweakSequencesKeepTheColdOptimum(mode: ShortageMode, seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9)
         let shape = Self.shapes[seed % Self.shapes.count]

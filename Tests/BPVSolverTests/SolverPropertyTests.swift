@@ -5,8 +5,9 @@ import Testing
 @Suite("Solver on random instances")
 struct SolverPropertyTests {
     /// Both search directions: from the students (as before shortage mode) and from the places
-    /// whenever anyone waits, which is far more often than `.automatic` would choose it.
-    static let modes: [ShortageMode] = [.never, .always]
+    /// whenever anyone waits, which is far more often than `.automatic` would choose it; and both
+    /// at once on two threads (the race `.automatic` runs on large rounds), whenever anyone waits.
+    static let modes: [ShortageMode] = [.never, .always, .race]
     static let tiny = InstanceShape(
         students: 0 ... 7, internships: 1 ... 4, arcsPerStudent: 0 ... 3, capacity: 0 ... 2, cost: 0 ... 5)
 
@@ -81,6 +82,20 @@ struct SolverPropertyTests {
             // Only explicit instances with must-place students can be infeasible.
             #expect(shape.explicitUnplaced)
         }
+    }
+
+    /// The race keeps the side that needs less work, not the one that finishes first: repeated
+    /// solves of one round give the same placements whichever thread the machine runs faster.
+    @Test("a race gives the same placements every time", arguments: 0 ..< 20)
+    func raceIsDeterministic(seed: Int) throws {
+        var rng = SplitMix64(seed: 45_000 + UInt64(seed))
+        let shape = InstanceShape(
+            students: 200 ... 400, internships: 10 ... 40, arcsPerStudent: 1 ... 8, capacity: 1 ... 3,
+            cost: 0 ... 4, tiers: 2, support: seed % 2 == 0)
+        let p = randomProblem(shape, rng: &rng)
+        let first = try AssignmentSolver(shortageMode: .race).solve(p)
+        try OptimalityCertificate.verify(first, for: p)
+        for _ in 0 ..< 4 { #expect(try AssignmentSolver(shortageMode: .race).solve(p) == first) }
     }
 
     @Test("same input, same output", arguments: 0 ..< 20)
