@@ -158,41 +158,48 @@ final class SortedIncomingIndex: IncomingArcIndex {
         for (i, e) in scratch.enumerated() { entry[lo + i] = (e.arc, e.student) }
     }
 
-    /// Sorts `packed` by its upper 32 bits (the key), stably, so that equal keys keep their
-    /// position order: a least-significant-digit radix sort by bytes, only over the bytes the
-    /// keys' span uses. Replaces the comparison sort on the slots of a shortage round (hundreds
-    /// of entries each), where sorting was about a third of the mode's time.
+    /// Sorts `packed` by its upper 32 bits (the key), stably, over the bytes the keys' span
+    /// uses. Replaces the comparison sort on the slots of a shortage round (hundreds of entries
+    /// each), where sorting was about a third of the mode's time.
     /// - Complexity: O(entries · bytes of the span).
     private func radixSortByKey(span: Int64) {
-        let count = packed.count
-        if radixScratch.count < count { radixScratch = [UInt64](repeating: 0, count: count) }
         var bytes = 0
         var rest = span
         while rest > 0 {
             bytes += 1
             rest >>= 8
         }
-        guard bytes > 0 else { return }  // every key equal: already in position order
-        packed.withUnsafeMutableBufferPointer { a in
-            radixScratch.withUnsafeMutableBufferPointer { b in
-                var from = a.baseAddress!, to = b.baseAddress!
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { counts in
-                    for byte in 0 ..< bytes {
-                        let shift = UInt64(32 + 8 * byte)
-                        for d in 0 ... 256 { counts[d] = 0 }
-                        for i in 0 ..< count { counts[Int((from[i] >> shift) & 0xFF) + 1] += 1 }
-                        for d in 0 ..< 256 { counts[d + 1] += counts[d] }
-                        for i in 0 ..< count {
-                            let d = Int((from[i] >> shift) & 0xFF)
-                            to[counts[d]] = from[i]
-                            counts[d] += 1
-                        }
-                        swap(&from, &to)
-                    }
+        packed.withUnsafeMutableBufferPointer { radixSortByUpperHalf($0, bytes: bytes, scratch: &radixScratch) }
+    }
+}
+
+/// Sorts `values` by their upper 32 bits, stably (equal keys keep their order): a
+/// least-significant-digit radix sort over the lowest `bytes` bytes of the upper half, the ones
+/// the keys' span uses (0 leaves `values` as they are). Both sorted incoming indexes sort a
+/// slot's entries with it. Written here rather than taken from a library: no sort in the
+/// standard library or the packages bpv uses is stable by part of an integer.
+/// - Complexity: O(values · bytes), and `scratch` grows to `values.count`.
+func radixSortByUpperHalf(_ values: UnsafeMutableBufferPointer<UInt64>, bytes: Int, scratch: inout [UInt64]) {
+    let count = values.count
+    guard bytes > 0, count > 1, let base = values.baseAddress else { return }
+    if scratch.count < count { scratch = [UInt64](repeating: 0, count: count) }
+    scratch.withUnsafeMutableBufferPointer { other in
+        var from = base, to = other.baseAddress!
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { counts in
+            for byte in 0 ..< min(bytes, 4) {
+                let shift = UInt64(32 + 8 * byte)
+                for d in 0 ... 256 { counts[d] = 0 }
+                for i in 0 ..< count { counts[Int((from[i] >> shift) & 0xFF) + 1] += 1 }
+                for d in 0 ..< 256 { counts[d + 1] += counts[d] }
+                for i in 0 ..< count {
+                    let d = Int((from[i] >> shift) & 0xFF)
+                    to[counts[d]] = from[i]
+                    counts[d] += 1
                 }
-                if from != a.baseAddress! { a.baseAddress!.update(from: from, count: count) }
+                swap(&from, &to)
             }
         }
+        if from != base { base.update(from: from, count: count) }
     }
 }
 

@@ -159,26 +159,9 @@ final class KeyedIncomingIndex: IncomingArcIndex {
         }
         var span: UInt64 = 0
         for e in entries { span |= e >> 32 }
-        if scratch.count < count { scratch = [UInt64](repeating: 0, count: count) }
-        scratch.withUnsafeMutableBufferPointer { other in
-            var from = entries.baseAddress!, to = other.baseAddress!
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { counts in
-                var shift: UInt64 = 32
-                while shift < 64, span >> (shift - 32) != 0 {
-                    for d in 0 ... 256 { counts[d] = 0 }
-                    for i in 0 ..< count { counts[Int((from[i] >> shift) & 0xFF) + 1] += 1 }
-                    for d in 0 ..< 256 { counts[d + 1] += counts[d] }
-                    for i in 0 ..< count {
-                        let d = Int((from[i] >> shift) & 0xFF)
-                        to[counts[d]] = from[i]
-                        counts[d] += 1
-                    }
-                    swap(&from, &to)
-                    shift += 8
-                }
-            }
-            if from != entries.baseAddress! { entries.baseAddress!.update(from: from, count: count) }
-        }
+        var bytes = 0
+        while span >> (8 * bytes) != 0 { bytes += 1 }
+        radixSortByUpperHalf(entries, bytes: bytes, scratch: &scratch)
     }
 }
 

@@ -204,6 +204,27 @@ struct PenaltyBoundTests {
     }
 }
 
+/// Random arcs of `students` into `slots` slots (each pair with probability 1/2, costs in
+/// `0 ... costRange`), cheapest-first order not needed; two tiers of unplaced costs and, with
+/// `mustPlace`, every eleventh student must be placed. For the incoming indexes' tests.
+func randomIncomingArcs(students: Int, slots: Int, costRange: Int64, mustPlace: Bool, rng: inout SplitMix64)
+    -> (begin: [Int32], end: [Int32], target: [Int32], cost: [Int64], unplaced: [Int64])
+{
+    var begin: [Int32] = [], end: [Int32] = [], target: [Int32] = [], cost: [Int64] = []
+    for _ in 0 ..< students {
+        begin.append(Int32(target.count))
+        for j in 0 ..< slots where Bool.random(using: &rng) {
+            target.append(Int32(j))
+            cost.append(Int64.random(in: 0 ... costRange, using: &rng))
+        }
+        end.append(Int32(target.count))
+    }
+    let unplaced: [Int64] = (0 ..< students).map { s in
+        mustPlace && s % 11 == 0 ? UnplacedPricing.forbidden : s % 3 == 0 ? 2 * (costRange + 1) : costRange + 1
+    }
+    return (begin, end, target, cost, unplaced)
+}
+
 /// The shortage index orders each slot's arcs by `cost - unplaced cost`, ties by arc, whichever
 /// sort it uses (comparison for small slots or wide keys, radix otherwise).
 @Suite("Incoming arc index")
@@ -215,19 +236,8 @@ struct IncomingArcIndexTests {
     func scansInKeyOrder(students: Int, costRange: Int64, mustPlace: Bool) {
         var rng = SplitMix64(seed: UInt64(students) &+ UInt64(costRange))
         let m = 3
-        var begin: [Int32] = [], end: [Int32] = [], target: [Int32] = [], cost: [Int64] = []
-        for _ in 0 ..< students {
-            begin.append(Int32(target.count))
-            for j in 0 ..< m where Bool.random(using: &rng) {
-                target.append(Int32(j))
-                cost.append(Int64.random(in: 0 ... costRange, using: &rng))
-            }
-            end.append(Int32(target.count))
-        }
-        // Two tiers of unplaced costs, and perhaps a few students who must be placed.
-        let unplaced: [Int64] = (0 ..< students).map { s in
-            mustPlace && s % 11 == 0 ? UnplacedPricing.forbidden : s % 3 == 0 ? 2 * (costRange + 1) : costRange + 1
-        }
+        let (begin, end, target, cost, unplaced) = randomIncomingArcs(students: students, slots: m, costRange: costRange,
+                                                                      mustPlace: mustPlace, rng: &rng)
         let poolShift = [Int32](repeating: 0, count: students)
         begin.withUnsafeBufferPointer { b in end.withUnsafeBufferPointer { e in
             target.withUnsafeBufferPointer { t in cost.withUnsafeBufferPointer { c in
@@ -263,18 +273,8 @@ struct KeyedIncomingIndexTests {
     func scansInKeyOrder(students: Int, costRange: Int64, mustPlace: Bool) throws {
         var rng = SplitMix64(seed: UInt64(students) &+ UInt64(costRange) &+ (mustPlace ? 1 : 0))
         let m = 3
-        var begin: [Int32] = [], end: [Int32] = [], target: [Int32] = [], cost: [Int64] = []
-        for _ in 0 ..< students {
-            begin.append(Int32(target.count))
-            for j in 0 ..< m where Bool.random(using: &rng) {
-                target.append(Int32(j))
-                cost.append(Int64.random(in: 0 ... costRange, using: &rng))
-            }
-            end.append(Int32(target.count))
-        }
-        let unplaced: [Int64] = (0 ..< students).map { s in
-            mustPlace && s % 11 == 0 ? UnplacedPricing.forbidden : s % 3 == 0 ? 2 * (costRange + 1) : costRange + 1
-        }
+        let (begin, end, target, cost, unplaced) = randomIncomingArcs(students: students, slots: m, costRange: costRange,
+                                                                      mustPlace: mustPlace, rng: &rng)
         // Every fourth student's arcs enter the support pools (slots m ..< 2m).
         let poolShift: [Int32] = (0 ..< students).map { $0 % 4 == 0 ? Int32(m) : 0 }
         try begin.withUnsafeBufferPointer { b in try end.withUnsafeBufferPointer { e in
