@@ -44,8 +44,8 @@ struct IncomingArc {
 /// arc can matter, just as a forward search stops at the first arc past the sink's label.
 ///
 /// Memory: two `Int32` per arc (the arc and its student), one per slot; built only when a solve
-/// enters shortage mode and ``KeyedIncomingIndex`` cannot hold the keys. Sorting is lazy per slot because a shortage solve's backward searches
-/// usually visit a small part of the slots.
+/// enters shortage mode and ``KeyedIncomingIndex`` cannot hold the keys. Sorting is lazy per
+/// slot because a shortage solve's backward searches usually visit a small part of the slots.
 final class SortedIncomingIndex: IncomingArcIndex {
     static var ordersByUnplacedKey: Bool { true }
 

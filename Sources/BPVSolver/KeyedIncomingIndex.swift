@@ -12,8 +12,8 @@
 /// again among the student's arcs then (``ShortestPathEngine/arc(of:into:arcs:)``).
 ///
 /// The same 8 bytes an entry as ``SortedIncomingIndex`` (the national round's 24 bytes per arc
-/// hold with it), but only while each slot's keys span less than 2^32: ``init(arcs:studentCount:slotCount:poolShift:unplacedCost:)``
-/// returns nil otherwise (costs near the 2^40 limit), and the solve takes ``SortedIncomingIndex``.
+/// hold with it), but only while each slot's keys span less than 2^32: the initialiser returns
+/// nil otherwise (costs near the 2^40 limit), and the solve takes ``SortedIncomingIndex``.
 ///
 /// A student who must be placed has no unplaced cost and so no key: its entries come first in
 /// their slot, by cost (offsets from the slot's least such cost), and never stop a scan.

@@ -14,8 +14,9 @@ import Dispatch
 ///
 /// So both run, each on its own engine (this one from the students, a copy from the places),
 /// on two threads, and the side that needs less *work* (arcs scanned, a backward one weighing
-/// ``backwardWork`` halves, the index's build ``indexWork`` scans of the graph) is kept. Work, not time, decides: the result does not depend on
-/// which thread the machine ran faster, so a round always gets the same placements. A side that
+/// ``backwardWork`` halves, the index's build ``indexWork`` scans of the graph) is kept. Work,
+/// not time, decides: the result does not depend on which thread the machine ran faster, so a
+/// round always gets the same placements. A side that
 /// has done more work than the other needed to finish stops, so the race takes about as long
 /// as the cheaper side, at up to twice its processor time.
 extension ShortestPathEngine {
@@ -45,10 +46,10 @@ extension ShortestPathEngine {
         let indexWork = index == nil ? Self.indexWork * arcCount : 0
         // Both engines and the index are touched by one thread each; the arcs and the students'
         // unplaced costs and pool shifts only read.
-        let shared = Unchecked((forward: self, places: places, arcs: arcs, index: index))
+        let shared = Unchecked((forward: self, places: places, arcs: arcs))
         let built = Unchecked(Box<ColdIncomingIndex?>(index))
         DispatchQueue.concurrentPerform(iterations: 2) { side in
-            let (forward, places, arcs, _) = shared.value
+            let (forward, places, arcs) = shared.value
             do throws(SolverError) {
                 if side == 0 {
                     let left = forward.reduceRows(waiting, arcs: arcs, budget: 16 * waiting.count)
