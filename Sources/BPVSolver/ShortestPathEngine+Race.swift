@@ -17,18 +17,25 @@ import Dispatch
 /// ``backwardWork`` halves, the index's build ``indexWork`` scans of the graph) is kept. Work,
 /// not time, decides: the result does not depend on which thread the machine ran faster, so a
 /// round always gets the same placements. A side that
-/// has done more work than the other needed to finish stops, so the race takes about as long
-/// as the cheaper side, at up to twice its processor time.
+/// has done more work than the other needed to finish stops, within its current search (the
+/// searches poll the board every ``pollMask`` + 1 slots they finalise: the last searches of a
+/// shortage round take 0.1 s and more each), so the race takes about as long as the cheaper
+/// side, at up to twice its processor time, as long as work grows at the same rate on both
+/// threads (see ``backwardWork``).
 extension ShortestPathEngine {
     /// Rounds with at least this many arcs race under ``ShortageMode/automatic``; smaller ones are
     /// solved on one thread, from the students first (a thread costs more than their searches).
     static let raceArcs = 200_000
 
-    /// What an arc scanned backwards weighs against one scanned forwards, in halves: 3 (a
-    /// backward arc reads its student's state out of order; measured 1.3 times as long on
-    /// workspace rounds at places 0.9, session 16). Heavier backward work also stops the places'
-    /// side sooner where the students' side is winning, the case where both are closest.
-    static let backwardWork = 3
+    /// What an arc scanned backwards weighs against one scanned forwards, in halves: 2, as much.
+    ///
+    /// Work should grow at the same rate on both threads: when the winner finishes, the loser
+    /// runs on until its work passes the winner's, so a side whose work is overweighted makes
+    /// the other run on. Timed on both threads of races (session 17, keyed index, lazy sorts
+    /// included): 7.5-9.1 ns per backward arc against 8.2-9.9 forwards on the generated shortage
+    /// rounds, 11.2 against 10.9 on Utrecht 30k at 0.9. At 3 (session 16's weight, timed with the
+    /// index by arc) the students' side ran on 0.15-0.5 s after the places' side had won.
+    static let backwardWork = 2
     /// The index's build, in scans of the graph forwards (two: it reads every arc twice).
     static let indexWork = 2
 
@@ -53,9 +60,9 @@ extension ShortestPathEngine {
             do throws(SolverError) {
                 if side == 0 {
                     let left = forward.reduceRows(waiting, arcs: arcs, budget: 16 * waiting.count)
+                    let stop = { board.shouldStop(side: 0, work: forward.scannedArcs - forwardStart) }
                     for s in left where forward.slotOf[Int(s)] == Self.unassigned {
-                        try forward.augment(from: Int(s), arcs: arcs)
-                        if board.shouldStop(side: 0, work: forward.scannedArcs - forwardStart) { return }
+                        guard try forward.augment(from: Int(s), arcs: arcs, shouldStop: stop), !stop() else { return }
                         if let shouldCancel, forward.searches & 7 == 0, shouldCancel() { throw .cancelled }
                     }
                     board.finish(side: 0, work: forward.scannedArcs - forwardStart)

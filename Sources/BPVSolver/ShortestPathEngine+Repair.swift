@@ -90,7 +90,7 @@ extension ShortestPathEngine {
     /// Each raise goes straight to the bound (0 for an internship, the internship's potential for
     /// a pool), and potentials never fall here, so every slot is raised at most twice.
     ///
-    /// `shouldStop`, polled after each backward search, ends the repair half done (returning
+    /// `shouldStop`, polled within each backward search, ends the repair half done (returning
     /// false): a race between the two sides drops the engine then (see `settleRacing`).
     /// - Complexity: O(arcs into the raised slots).
     @discardableResult
@@ -130,8 +130,7 @@ extension ShortestPathEngine {
         }
         for v in internships {
             while load(v) < cap[v], potSlot[v] < potSlot[sink] {
-                fillPlace(v, arcs: arcs, index: index)
-                if let shouldStop, shouldStop() { return false }
+                guard fillPlace(v, arcs: arcs, index: index, shouldStop: shouldStop) else { return false }
             }
         }
         return true
@@ -238,7 +237,13 @@ extension ShortestPathEngine {
     /// With `poolBelow`, `j`'s support pool has room at a price below `j`'s (I4 broken there,
     /// and at no other pool): the pool starts labelled at that negative reduced cost, the only
     /// negative arc, so the search is still exact and leaves the pool priced as `j`.
-    func fillPlace<Index: IncomingArcIndex>(_ j: Int, arcs: ArcView, index: Index, poolBelow: Bool = false) {
+    ///
+    /// `shouldStop`, polled as in ``augment(from:arcs:shouldStop:)``, abandons the search
+    /// (returning false) with nothing moved and no potential changed.
+    @discardableResult
+    func fillPlace<Index: IncomingArcIndex>(
+        _ j: Int, arcs: ArcView, index: Index, poolBelow: Bool = false, shouldStop: (() -> Bool)? = nil
+    ) -> Bool {
         searches += 1
         var touchedCount = 0, finalizedCount = 0
         let sinkPot = potSlot[sink]
@@ -258,6 +263,10 @@ extension ShortestPathEngine {
             }
             finalized[finalizedCount] = Int32(truncatingIfNeeded: v)
             finalizedCount += 1
+            if finalizedCount & Self.pollMask == 0, let shouldStop, shouldStop() {
+                reset(touchedCount: touchedCount)
+                return false
+            }
             let pv = potSlot[v]
             let vInt32 = Int32(truncatingIfNeeded: v)
             if v < m {
@@ -322,6 +331,7 @@ extension ShortestPathEngine {
         }
         applyMoves(moves)
         reset(touchedCount: touchedCount)
+        return true
     }
 
     /// Labels `k` at distance `d` to `j`, remembering the step toward `j` (through `student` and

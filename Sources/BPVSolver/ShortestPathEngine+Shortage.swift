@@ -61,15 +61,14 @@ extension ShortestPathEngine {
         shouldStop: (() -> Bool)? = nil
     ) throws(SolverError) -> Bool {
         var worklist: [Int] = []
-        unplaceAll(waiting, arcs: arcs, worklist: &worklist)
+        guard unplaceAll(waiting, arcs: arcs, worklist: &worklist, shouldStop: shouldStop) else { return false }
         if let shouldCancel, shouldCancel() { throw .cancelled }
         var pending: [Int32] = []
         guard restoreRoom(&worklist, arcs: arcs, index: index, pending: &pending, shouldStop: shouldStop) else { return false }
         let order = pending.filter { slotOf[Int($0)] == Self.unassigned }
             .sorted { (unplacedCost[Int($0)], $1) > (unplacedCost[Int($1)], $0) }
         for s in order where slotOf[Int(s)] == Self.unassigned {
-            try augment(from: Int(s), arcs: arcs)
-            if let shouldStop, shouldStop() { return false }
+            guard try augment(from: Int(s), arcs: arcs, shouldStop: shouldStop) else { return false }
         }
         return true
     }
@@ -85,7 +84,12 @@ extension ShortestPathEngine {
     ///   student is moved out, unplaced, and its slot appended to `worklist`.
     /// - Complexity: O(arcs of the waiting students + arcs scanned in the outbid region +
     ///   heap operations · log slots).
-    func unplaceAll(_ waiting: [Int32], arcs: ArcView, worklist: inout [Int]) {
+    ///
+    /// `shouldStop`, polled as in ``augment(from:arcs:shouldStop:)``, abandons the search half
+    /// done (returning false), the waiting students unplaced but potentials not yet moved: only
+    /// for an engine that is dropped then (a race's losing side).
+    @discardableResult
+    func unplaceAll(_ waiting: [Int32], arcs: ArcView, worklist: inout [Int], shouldStop: (() -> Bool)? = nil) -> Bool {
         searches += 1
         var touchedCount = 0, finalizedCount = 0, visitedCount = 0
         let sinkPot = potSlot[sink]
@@ -101,6 +105,10 @@ extension ShortestPathEngine {
             bound[v] = Int64.min
             finalized[finalizedCount] = Int32(truncatingIfNeeded: v)
             finalizedCount += 1
+            if finalizedCount & Self.pollMask == 0, let shouldStop, shouldStop() {
+                reset(touchedCount: touchedCount)
+                return false
+            }
             let pv = potSlot[v]
             let vInt32 = Int32(truncatingIfNeeded: v)
             if v < m {
@@ -142,6 +150,7 @@ extension ShortestPathEngine {
             gainedRoom(v, into: &worklist)
         }
         reset(touchedCount: touchedCount)
+        return true
     }
 
     /// Labels the slots that student `s`'s arcs reach at a negative distance, `base + cost - π(slot)`

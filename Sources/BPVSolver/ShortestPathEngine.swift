@@ -172,6 +172,17 @@ final class ShortestPathEngine {
     /// the rest of the group is settled from the places (see ``solve``).
     static let forwardPasses = 16
 
+    /// A search polls its `shouldStop` once every `pollMask + 1` slots it finalises: often
+    /// enough that a race's losing side stops within a millisecond (the last searches of a
+    /// shortage round each finalise thousands of slots, 0.1-0.4 s of them), rarely enough that
+    /// the poll (a lock) costs nothing measurable. Debug builds poll every fourth slot, so that
+    /// the races of the tests' small rounds stop their losers inside searches too.
+    #if BPV_INTERNAL_CHECKS
+    static let pollMask = 3
+    #else
+    static let pollMask = 63
+    #endif
+
     /// The incoming-arc index of a cold solve's places' side: keyed (``KeyedIncomingIndex``)
     /// when every slot's keys fit its entries, else by arc (``SortedIncomingIndex``).
     enum ColdIncomingIndex {
@@ -366,7 +377,12 @@ final class ShortestPathEngine {
     /// Only nodes finalised before the sink have their potential changed (by `d(v) - d(sink)`);
     /// every other potential is unchanged. This keeps reduced costs non-negative and the path
     /// tight while touching only the explored part of the graph.
-    func augment(from s: Int, arcs: ArcView) throws(SolverError) {
+    ///
+    /// `shouldStop`, polled once every ``pollMask`` + 1 slots the search finalises, abandons the
+    /// search before anything has moved (returning false): a race's losing side stops there,
+    /// not after a search that may cross the whole graph (see `settleRacing`).
+    @discardableResult
+    func augment(from s: Int, arcs: ArcView, shouldStop: (() -> Bool)? = nil) throws(SolverError) -> Bool {
         let target = arcs.target, cost = arcs.cost, arcBegin = arcs.begin, arcEnd = arcs.end
         searches += 1
         var touchedCount = 0, finalizedCount = 0, visitedCount = 0
@@ -411,6 +427,10 @@ final class ShortestPathEngine {
             }
             finalized[finalizedCount] = Int32(truncatingIfNeeded: v)
             finalizedCount += 1
+            if finalizedCount & Self.pollMask == 0, let shouldStop, shouldStop() {
+                reset(touchedCount: touchedCount)
+                return false
+            }
             let pv = potSlot[v]
             let vInt32 = Int32(truncatingIfNeeded: v)
             // A free internship already passed its label to the sink when it was labelled.
@@ -495,6 +515,7 @@ final class ShortestPathEngine {
         #if BPV_INTERNAL_CHECKS
         heap.checkInvariants()
         #endif
+        return true
     }
 
     /// Notes that student `t` moves to `slot` by `arc`, once the path is known.
