@@ -1,3 +1,4 @@
+import Dispatch
 import SystemPackage
 
 /// Everything on the lines of a DIMACS min-cost-flow file, before any meaning is given to it.
@@ -16,7 +17,8 @@ struct RawNetwork {
 }
 
 /// Reads DIMACS lines in fixed-size chunks so that the whole file is never in memory: peak use is
-/// the arc arrays (16 bytes per arc) plus the 4 MiB buffer.
+/// the arc arrays (16 bytes per arc) plus the 4 MiB buffer (two, when a second thread reads the
+/// second half of the arc lines, see ``parse(split:)``).
 ///
 /// Hand-written rather than built on a general text reader because it parses about 7 million
 /// arc lines in the time budget of a whole solve; each byte is looked at once.
@@ -29,7 +31,17 @@ final class DimacsLineParser {
     private let fileName: String
     private let readInto: (UnsafeMutableRawBufferPointer) throws -> Int
     private let fileSize: Int?
+    private let bufferSize: Int
     private let buffer: UnsafeMutablePointer<UInt8>
+    /// Bytes taken from `readInto` so far, and how many it may give in all (the first half's
+    /// end, while a second thread reads the rest).
+    private var bytesRead = 0
+    private var readLimit = Int.max
+    /// Arcs this parser may store: the declared count, or while a second thread stores the
+    /// second half's arcs at the top of the arrays, what lies below them.
+    private var arcLimit = 0
+    /// Whether the second thread's arcs were kept (tests check that it is not always given up).
+    private(set) var secondHalfTaken = false
     private var valid = 0
     private var pos = 0
     private var linesEnd = 0
@@ -42,11 +54,14 @@ final class DimacsLineParser {
     /// - Parameters:
     ///   - readInto: fills a buffer, returning the bytes read (0 at end of input).
     ///   - fileSize: when known, bounds the arc count a `p` line may declare.
-    init(fileName: String, fileSize: Int?, readInto: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
+    ///   - bufferSize: the chunk size (tests make it small to cut lines often).
+    init(fileName: String, fileSize: Int?, bufferSize: Int = DimacsLineParser.bufferSize,
+         readInto: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
         self.fileName = fileName
         self.fileSize = fileSize
+        self.bufferSize = bufferSize
         self.readInto = readInto
-        buffer = .allocate(capacity: Self.bufferSize)
+        buffer = .allocate(capacity: bufferSize)
     }
 
     deinit { buffer.deallocate() }
@@ -55,20 +70,30 @@ final class DimacsLineParser {
         DimacsError(file: fileName, line: line, column: column, message: message)
     }
 
-    /// Reads the whole input.
+    /// Reads the whole input; with `split`, a large file's second half of arc lines on a second
+    /// thread (``DimacsSecondHalf``), giving the same network and the same errors.
     /// - Complexity: O(bytes).
-    func parse() throws(DimacsError) -> RawNetwork {
+    func parse(split: DimacsSecondHalf.Source? = nil) throws(DimacsError) -> RawNetwork {
         try parseUntilProblemLine()
         let arcs = network.declaredArcs
-        var tail = [Int32](repeating: 0, count: arcs)
-        var head = [Int32](repeating: 0, count: arcs)
-        var cost = [Int64](repeating: 0, count: arcs)
+        arcLimit = arcs
+        // Not zeroed: every element is written before it is read (the arcs are counted before
+        // the arrays leave), and zeroing them first cost 60 ms of a 7-million-arc read, a pass
+        // over 113 MB of fresh pages on one thread before the parse wrote them again.
+        var tail = Self.unfilled(Int32.self, arcs)
+        var head = Self.unfilled(Int32.self, arcs)
+        var cost = Self.unfilled(Int64.self, arcs)
         var failure: DimacsError?
         tail.withUnsafeMutableBufferPointer { t in
             head.withUnsafeMutableBufferPointer { h in
                 cost.withUnsafeMutableBufferPointer { c in
                     do throws(DimacsError) {
-                        try parseBody(tail: t.baseAddress, head: h.baseAddress, cost: c.baseAddress)
+                        let (t, h, c) = (t.baseAddress, h.baseAddress, c.baseAddress)
+                        if let split, let t, let h, let c, let second = secondHalf(split) {
+                            try parseHalves(second, tail: t, head: h, cost: c)
+                        } else {
+                            _ = try parseBody(tail: t, head: h, cost: c)
+                        }
                     } catch {
                         failure = error
                     }
@@ -88,29 +113,42 @@ final class DimacsLineParser {
         return result
     }
 
+    /// An array of `count` integers whose storage is not written here: the parse writes every
+    /// one it keeps.
+    private static func unfilled<T: FixedWidthInteger>(_: T.Type, _ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
     // MARK: Chunks
 
-    /// Moves the unparsed tail of the buffer to the front and reads more after it.
+    /// Moves the unparsed tail of the buffer to the front and reads more after it, up to
+    /// `readLimit` bytes in all (the end of input, for this parser, once reached).
     private func refill() throws(DimacsError) {
         let rest = valid - pos
         if rest > 0, pos > 0 { buffer.update(from: buffer + pos, count: rest) }
         valid = rest
         pos = 0
-        while !eof && valid < Self.bufferSize {
+        while !eof && valid < bufferSize {
+            let want = min(bufferSize - valid, readLimit - bytesRead)
+            guard want > 0 else {
+                eof = true
+                break
+            }
             let got: Int
             do {
-                got = try readInto(UnsafeMutableRawBufferPointer(start: buffer + valid, count: Self.bufferSize - valid))
+                got = try readInto(UnsafeMutableRawBufferPointer(start: buffer + valid, count: want))
             } catch {
                 throw self.error(0, 0, "cannot read: \(error)")
             }
             if got == 0 { eof = true } else { valid += got }
+            bytesRead += got
         }
         if eof {
             linesEnd = valid
         } else {
             var e = valid
             while e > 0 && buffer[e - 1] != 10 { e -= 1 }
-            guard e > 0 else { throw error(line, 1, "line is longer than \(Self.bufferSize) bytes") }
+            guard e > 0 else { throw error(line, 1, "line is longer than \(bufferSize) bytes") }
             linesEnd = e
         }
     }
@@ -126,18 +164,83 @@ final class DimacsLineParser {
         }
     }
 
+    /// Parses lines to the end of input. With `atArcLimit` (while a second thread reads the
+    /// second half), an arc line beyond ``arcLimit`` asks it for more room; when it gives none,
+    /// parsing stops before that line and returns false.
     private func parseBody(
-        tail: UnsafeMutablePointer<Int32>?, head: UnsafeMutablePointer<Int32>?, cost: UnsafeMutablePointer<Int64>?
-    ) throws(DimacsError) {
+        tail: UnsafeMutablePointer<Int32>?, head: UnsafeMutablePointer<Int32>?, cost: UnsafeMutablePointer<Int64>?,
+        atArcLimit: (() -> Int)? = nil
+    ) throws(DimacsError) -> Bool {
         while true {
             if let tail, let head, let cost { fastArcLines(tail: tail, head: head, cost: cost) }
             while pos < linesEnd {
+                if let atArcLimit, arcsRead >= arcLimit, buffer[pos] == UInt8(ascii: "a") {
+                    arcLimit = atArcLimit()
+                    if arcsRead >= arcLimit { return false }
+                }
                 _ = try parseLine(tail: tail, head: head, cost: cost)
                 if let tail, let head, let cost { fastArcLines(tail: tail, head: head, cost: cost) }
             }
-            if eof { return }
+            if eof { return true }
             try refill()
         }
+    }
+
+    /// The second thread for the arc lines of the last 5/12 of the body, or nil when the body
+    /// is too short to be worth one or no line starts near that point. Not half: the second
+    /// thread reads its part twice (on 30k-shortage's halves it counted in 33 ms and parsed in
+    /// 103, while the first half parsed in 97).
+    private func secondHalf(_ source: DimacsSecondHalf.Source) -> DimacsSecondHalf? {
+        let bodyStart = bytesRead - (valid - pos)
+        guard source.size - bodyStart >= source.minimumBody,
+            let start = source.lineStart(after: bodyStart + (source.size - bodyStart) * 7 / 12), start > bytesRead
+        else { return nil }
+        return DimacsSecondHalf(source: source, start: start, nodeCount: network.nodeCount, declaredArcs: network.declaredArcs)
+    }
+
+    /// Parses the first half here and the second on another thread, which stores its arcs at
+    /// the top of the arrays; then, if the second gave up (any line but a plain arc line, a
+    /// comment or an empty line) or the halves hold more arcs than declared, parses the second
+    /// half here after all, exactly as one thread would (so every error is the same).
+    private func parseHalves(
+        _ second: DimacsSecondHalf, tail: UnsafeMutablePointer<Int32>, head: UnsafeMutablePointer<Int32>,
+        cost: UnsafeMutablePointer<Int64>
+    ) throws(DimacsError) {
+        readLimit = second.start
+        // Until the second half's arcs are counted, room for as many as its bytes could hold.
+        arcLimit = max(0, network.declaredArcs - second.mostArcs)
+        // The arrays' top part is touched by the other thread only, below the count it posts
+        // before storing anything; this parser and the rest by this one. A thread of its own (a
+        // global queue's, never this one), so that this side may wait for the count.
+        nonisolated(unsafe) let arrays = (tail, head, cost)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { second.run(tail: arrays.0, head: arrays.1, cost: arrays.2) }
+        let finishedFirstHalf: Bool
+        do throws(DimacsError) {
+            finishedFirstHalf = try parseBody(tail: tail, head: head, cost: cost) { second.roomForFirstHalf() }
+        } catch {
+            second.cancel()
+            done.wait()
+            throw error
+        }
+        // After a stop the second half is read here once more: the other thread need not go on.
+        if !finishedFirstHalf { second.cancel() }
+        done.wait()
+        if finishedFirstHalf, let arcs = second.arcs {
+            secondHalfTaken = true
+            arcsRead += arcs.count
+            network.capacityExceptions += arcs.capacityExceptions
+            if arcsRead < network.declaredArcs {
+                // Fewer arcs than declared: the second half's lie at the top, not after the first.
+                throw error(network.problemLine, 1, "the p line declares \(network.declaredArcs) arcs but the file has \(arcsRead)")
+            }
+            return
+        }
+        // The second half once more, here: what the other thread stored is overwritten in order.
+        readLimit = .max
+        arcLimit = network.declaredArcs
+        eof = false
+        _ = try parseBody(tail: tail, head: head, cost: cost)
     }
 
     /// Consumes well-formed arc lines (`a U V 0 1 C`, single blanks, values in range) with all
@@ -149,30 +252,12 @@ final class DimacsLineParser {
         var i = pos
         var line = self.line
         var arcs = arcsRead
-        let declared = network.declaredArcs
+        let limit = arcLimit
         let n = Int64(network.nodeCount)
-        @inline(__always) func field(_ i: inout Int) -> Int64? {
-            guard i < end, p[i] == 32 else { return nil }
-            i += 1
-            var negative = false
-            if i < end, p[i] == 45 {
-                negative = true
-                i += 1
-            }
-            let start = i
-            var v: Int64 = 0
-            while i < end {
-                let d = p[i] &- 48
-                if d > 9 { break }
-                v = v &* 10 &+ Int64(d)
-                i += 1
-            }
-            guard i > start, i - start <= 18 else { return nil }
-            return negative ? -v : v
-        }
-        while i < end, p[i] == 97, arcs < declared {
+        while i < end, p[i] == 97, arcs < limit {
             var j = i + 1
-            guard let u = field(&j), let v = field(&j), let low = field(&j), let capacity = field(&j), let c = field(&j),
+            guard let u = Self.field(p, &j, end), let v = Self.field(p, &j, end), let low = Self.field(p, &j, end),
+                let capacity = Self.field(p, &j, end), let c = Self.field(p, &j, end),
                 j < end, p[j] == 10,
                 u >= 1, u <= n, v >= 1, v <= n, low == 0, capacity == 1, c >= -1 << 40, c <= 1 << 40
             else { break }
@@ -186,6 +271,29 @@ final class DimacsLineParser {
         pos = i
         self.line = line
         arcsRead = arcs
+    }
+
+    /// One field of a plain arc line: a single blank, then an optionally negative integer of at
+    /// most 18 digits; nil for anything else (the line is then left to the precise parser).
+    @inline(__always)
+    static func field(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Int64? {
+        guard i < end, p[i] == 32 else { return nil }
+        i += 1
+        var negative = false
+        if i < end, p[i] == 45 {
+            negative = true
+            i += 1
+        }
+        let start = i
+        var v: Int64 = 0
+        while i < end {
+            let d = p[i] &- 48
+            if d > 9 { break }
+            v = v &* 10 &+ Int64(d)
+            i += 1
+        }
+        guard i > start, i - start <= 18 else { return nil }
+        return negative ? -v : v
     }
 
     // MARK: Lines
@@ -213,7 +321,7 @@ final class DimacsLineParser {
             let c = try number(p, &i, end, lineStart, "the cost")
             try endOfLine(p, &i, end, lineStart)
             guard network.problemLine > 0 else { throw error(line, 1, "arc before the problem line 'p min NODES ARCS'") }
-            guard arcsRead < network.declaredArcs, let tail, let head, let cost else {
+            guard arcsRead < arcLimit, let tail, let head, let cost else {
                 throw error(line, 1, "more arcs than the \(network.declaredArcs) declared on the p line")
             }
             let n = Int64(network.nodeCount)

@@ -62,7 +62,11 @@ public enum DimacsReader {
             throw DimacsError(file: path, line: 0, column: 0, message: "cannot read: \(error)")
         }
         let parser = DimacsLineParser(fileName: path, fileSize: size) { try fd.read(into: $0) }
-        let raw = try parser.parse()
+        // A large file's last arc lines are read by a second thread, by offset (`pread`).
+        let split = size.map { size in
+            DimacsSecondHalf.Source(size: size) { offset, buffer in try fd.read(fromAbsoluteOffset: Int64(offset), into: buffer) }
+        }
+        let raw = try parser.parse(split: split)
         return try assemble(raw, fileName: path) { arc in
             // Only on the error path: read the file again to find the line of the offending arc.
             guard let again = try? open() else { return 0 }
