@@ -279,6 +279,15 @@ final class DimacsLineParser {
     static func field(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Int64? {
         guard i < end, p[i] == 32 else { return nil }
         i += 1
+        let (value, digits) = signedDigits(p, &i, end)
+        guard digits > 0, digits <= 18 else { return nil }
+        return value
+    }
+
+    /// An optional minus and the decimal digits after it at `i`, as many as there are (the
+    /// callers bound their count): the value and the number of digits.
+    @inline(__always)
+    static func signedDigits(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> (value: Int64, digits: Int) {
         var negative = false
         if i < end, p[i] == 45 {
             negative = true
@@ -292,8 +301,7 @@ final class DimacsLineParser {
             v = v &* 10 &+ Int64(d)
             i += 1
         }
-        guard i > start, i - start <= 18 else { return nil }
-        return negative ? -v : v
+        return (negative ? -v : v, i - start)
     }
 
     // MARK: Lines
@@ -410,31 +418,19 @@ final class DimacsLineParser {
     ) throws(DimacsError) -> Int64 {
         while i < end && (p[i] == 32 || p[i] == 9) { i += 1 }
         let start = i
-        var negative = false
-        if i < end && p[i] == 45 {
-            negative = true
-            i += 1
-        }
-        let digits = i
-        var value: Int64 = 0
-        while i < end {
-            let d = p[i] &- 48
-            if d > 9 { break }
-            value = value &* 10 &+ Int64(d)
-            i += 1
-        }
-        if i == digits {
+        let (value, digits) = Self.signedDigits(p, &i, end)
+        if digits == 0 {
             let found = i >= end || p[i] == 10 || p[i] == 13 ? "the end of the line" : "'\(Character(Unicode.Scalar(p[i])))'"
             throw error(line, column(start, lineStart), "expected \(what), found \(found)")
         }
-        if i - digits > 18 { throw error(line, column(start, lineStart), "\(what) has too many digits") }
+        if digits > 18 { throw error(line, column(start, lineStart), "\(what) has too many digits") }
         if i < end {
             let c = p[i]
             if c != 32 && c != 9 && c != 10 && c != 13 {
                 throw error(line, column(i, lineStart), "unexpected '\(Character(Unicode.Scalar(c)))' in \(what)")
             }
         }
-        return negative ? -value : value
+        return value
     }
 
     /// Skips trailing blanks and the newline; anything else is an error.
